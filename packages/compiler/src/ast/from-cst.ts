@@ -1,0 +1,729 @@
+// CST → AST: the single translation into the syntax tree. Reads literals in Dutch notation
+// (€ 50.000, 1,5, 5%), builds spans, and tolerates the holes that parser recovery leaves.
+import { diagnostic, parseIsoDate, Rational, type Diagnostic, type SourceFile, type Span } from '@sroi/core';
+import {
+  Kw,
+  tokenIs,
+  type AdditiveCstNode,
+  type CstNode,
+  type ExampleValueCstNode,
+  type ExpressionCstNode,
+  type IToken,
+  type LiteralCstNode,
+  type PathCstNode,
+  type ProvenanceCstNode,
+  type RulesetCstNode,
+  type TableCellCstNode,
+  type TableRowCstNode,
+  type TimeUnitCstNode,
+  type TypeReferenceCstNode,
+} from '@sroi/grammar';
+import type * as A from './ast.js';
+
+/** Reads Dutch number notation: groups of three after dots, one decimal comma. */
+export function parseDutchNumber(text: string): { value: Rational } | { fixed: string } {
+  const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(text);
+  if (m) {
+    const int = m[1]!.replace(/\./g, '');
+    return { value: Rational.parse(m[2] ? `${int}.${m[2]}` : int)! };
+  }
+  // Most likely an English decimal point (1.5) or English grouping (1,500.25): suggest the Dutch form.
+  const english = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text) ? text.replace(/,/g, '') : text;
+  const parts = english.split('.');
+  const fixed = parts.length === 2 ? `${parts[0]},${parts[1]}` : english.replace(/\./g, '');
+  return { fixed };
+}
+
+const unescapeString = (image: string): string => {
+  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
+  const body = image.slice(1, closed ? -1 : undefined);
+  return body.replace(/\\(["\\])/g, '$1');
+};
+
+class Builder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly source: SourceFile) {}
+
+  // ── spans ─────────────────────────────────────────────────────────────────
+
+  span(start: number, end: number): Span {
+    return this.source.span(start, end);
+  }
+
+  tokenSpan(t: IToken | undefined): Span {
+    if (!t || Number.isNaN(t.startOffset)) return this.span(0, 0);
+    return this.span(t.startOffset, t.startOffset + t.image.length);
+  }
+
+  nodeSpan(n: CstNode | undefined): Span {
+    const loc = n?.location;
+    if (!loc || Number.isNaN(loc.startOffset)) return this.span(0, 0);
+    const end = Number.isNaN(loc.endOffset ?? NaN) ? loc.startOffset : (loc.endOffset ?? loc.startOffset) + 1;
+    return this.span(loc.startOffset, end);
+  }
+
+  identifier(t: IToken | undefined): A.Identifier {
+    return { name: t && !Number.isNaN(t.startOffset) ? t.image : '', span: this.tokenSpan(t) };
+  }
+
+  text(t: IToken | undefined): A.Text {
+    return { value: t && !Number.isNaN(t.startOffset) ? unescapeString(t.image) : '', span: this.tokenSpan(t) };
+  }
+
+  date(t: IToken | undefined): A.DateLiteralNode {
+    const text = t?.image ?? '';
+    const day = parseIsoDate(text);
+    if (t && !Number.isNaN(t.startOffset) && day === undefined)
+      this.diagnostics.push(diagnostic('SR1009', { text }, { span: this.tokenSpan(t) }));
+    return { day: day ?? Number.NaN, text, span: this.tokenSpan(t) };
+  }
+
+  number(t: IToken | undefined): Rational {
+    if (!t || Number.isNaN(t.startOffset)) return Rational.ZERO;
+    const r = parseDutchNumber(t.image);
+    if ('value' in r) return r.value;
+    this.diagnostics.push(diagnostic('SR1008', { text: t.image, fixed: r.fixed }, { span: this.tokenSpan(t) }));
+    return Rational.ZERO;
+  }
+
+  provenance(nodes: readonly ProvenanceCstNode[] | undefined): A.Provenance[] {
+    return (nodes ?? []).map((n) => ({
+      kind: n.children.kind?.[0] && tokenIs(n.children.kind[0], Kw.Aanname) ? 'aanname' : 'bron',
+      text: this.text(n.children.text?.[0]).value,
+      span: this.nodeSpan(n),
+    }));
+  }
+
+  // ── ruleset and header ────────────────────────────────────────────────────
+
+  ruleset(cst: RulesetCstNode): A.Ruleset {
+    const h = cst.children.header?.[0];
+    const hc = h?.children;
+    const clauses = (hc?.headerClause ?? []).map((c) => c.children);
+    const header: A.Header = {
+      name: this.text(hc?.name?.[0]),
+      version: this.optionalText(clauses.find((c) => c.versionClause)?.versionClause?.[0]?.children.StringLiteral?.[0]),
+      region: this.optionalText(clauses.find((c) => c.regionClause)?.regionClause?.[0]?.children.StringLiteral?.[0]),
+      municipality: this.optionalText(
+        clauses.find((c) => c.municipalityClause)?.municipalityClause?.[0]?.children.StringLiteral?.[0],
+      ),
+      provenance: this.provenance(clauses.flatMap((c) => c.provenance ?? [])),
+      extends: this.optionalText(clauses.find((c) => c.extendsClause)?.extendsClause?.[0]?.children.path?.[0]),
+      referenceDate: (() => {
+        const p = clauses.find((c) => c.referenceDateClause)?.referenceDateClause?.[0]?.children.path?.[0];
+        return p ? this.pathClause(p) : undefined;
+      })(),
+      periods: clauses
+        .flatMap((c) => c.period ?? [])
+        .map((p) => ({
+          name: this.text(p.children.name?.[0]),
+          from: this.date(p.children.from?.[0]),
+          to: this.date(p.children.to?.[0]),
+          provenance: this.provenance(p.children.provenance),
+          span: this.nodeSpan(p),
+        })),
+      span: this.nodeSpan(h),
+    };
+    const declarations: A.Declaration[] = [];
+    for (const d of cst.children.declaration ?? []) {
+      const decl = this.declaration(d.children);
+      if (decl) declarations.push(decl);
+    }
+    return { file: this.source.path, header, declarations, span: this.span(0, this.source.text.length) };
+  }
+
+  private optionalText(t: IToken | undefined): A.Text | undefined {
+    return t && !Number.isNaN(t.startOffset) ? this.text(t) : undefined;
+  }
+
+  private pathClause(p: PathCstNode): A.PathExpression {
+    const root = p.children.root?.[0];
+    return {
+      kind: 'path',
+      root: this.identifier(root),
+      ...this.rootKeyword(root),
+      fields: (p.children.fields ?? []).map((f) => this.identifier(f)),
+      span: this.nodeSpan(p),
+    };
+  }
+
+  private rootKeyword(t: IToken | undefined): { rootKeyword?: 'contract' | 'activiteit' | 'route' } {
+    if (!t) return {};
+    if (tokenIs(t, Kw.Contract)) return { rootKeyword: 'contract' };
+    if (tokenIs(t, Kw.Activiteit)) return { rootKeyword: 'activiteit' };
+    if (tokenIs(t, Kw.Route)) return { rootKeyword: 'route' };
+    return {};
+  }
+
+  // ── declarations ──────────────────────────────────────────────────────────
+
+  private declaration(c: import('@sroi/grammar').DeclarationCstChildren): A.Declaration | undefined {
+    if (c.enumeration) {
+      const n = c.enumeration[0]!;
+      return {
+        kind: 'enumeration',
+        name: this.identifier(n.children.name?.[0]),
+        values: (n.children.values ?? []).map((v) => this.identifier(v)),
+        provenance: this.provenance(n.children.provenance),
+        span: this.nodeSpan(n),
+      };
+    }
+    if (c.parameter) {
+      const n = c.parameter[0]!;
+      const versions: A.Versioned<A.Expression>[] = n.children.value
+        ? [
+            {
+              value: this.expression(n.children.value[0]),
+              provenance: this.provenance(n.children.provenance),
+              span: this.nodeSpan(n.children.value[0]),
+            },
+          ]
+        : (n.children.versionedValue ?? []).map((v) => ({
+            from: this.date(v.children.from?.[0]),
+            value: this.expression(v.children.value?.[0]),
+            provenance: this.provenance(v.children.provenance),
+            span: this.nodeSpan(v),
+          }));
+      return {
+        kind: 'parameter',
+        name: this.identifier(n.children.name?.[0]),
+        type: this.typeReference(n.children.typeReference?.[0]),
+        versions,
+        span: this.nodeSpan(n),
+      };
+    }
+    if (c.table) {
+      const n = c.table[0]!.children;
+      const column = (col: import('@sroi/grammar').TableColumnCstNode): A.TableColumn => ({
+        name: this.identifier(col.children.name?.[0]),
+        type: this.typeReference(col.children.typeReference?.[0]),
+        span: this.nodeSpan(col),
+      });
+      const name = this.identifier(n.name?.[0]);
+      const singleOutput = !n.outputs;
+      const outputs: A.TableColumn[] = n.outputs
+        ? n.outputs.map(column)
+        : [{ name, type: this.typeReference(n.output?.[0]), span: this.nodeSpan(n.output?.[0]) }];
+      const policyToken = n.hitPolicy?.[0]?.children.policy?.[0];
+      const hitPolicy: A.HitPolicy = !policyToken
+        ? 'uniek'
+        : tokenIs(policyToken, Kw.Eerste)
+          ? 'eerste'
+          : tokenIs(policyToken, Kw.Som)
+            ? 'som'
+            : 'uniek';
+      const versions: A.Versioned<readonly A.TableRow[]>[] = n.rows
+        ? [{ value: n.rows.map((r) => this.tableRow(r)), provenance: [], span: this.nodeSpan(c.table[0]) }]
+        : (n.tableVersion ?? []).map((v) => ({
+            from: this.date(v.children.from?.[0]),
+            value: (v.children.rows ?? []).map((r) => this.tableRow(r)),
+            provenance: this.provenance(v.children.provenance),
+            span: this.nodeSpan(v),
+          }));
+      return {
+        kind: 'table',
+        name,
+        inputs: (n.inputs ?? []).map(column),
+        outputs,
+        singleOutput,
+        hitPolicy,
+        hitPolicyWritten: policyToken !== undefined,
+        provenance: this.provenance(n.provenance),
+        versions,
+        span: this.nodeSpan(c.table[0]),
+      };
+    }
+    if (c.definition) {
+      const n = c.definition[0]!;
+      const scope = n.children.scope?.[0];
+      return {
+        kind: 'definition',
+        name: this.identifier(n.children.name?.[0]),
+        ...(scope ? { scope: this.identifier(scope) } : {}),
+        type: this.typeReference(n.children.typeReference?.[0]),
+        value: this.expression(n.children.value?.[0]),
+        provenance: this.provenance(n.children.provenance),
+        span: this.nodeSpan(n),
+      };
+    }
+    if (c.valuation) {
+      const n = c.valuation[0]!;
+      return {
+        kind: 'valuation',
+        activityKind: this.identifier(n.children.kind?.[0]),
+        value: this.expression(n.children.value?.[0]),
+        provenance: this.provenance(n.children.provenance),
+        requirements: (n.children.requirement ?? []).map((r) => ({
+          condition: this.expression(r.children.condition?.[0]),
+          message: this.template(r.children.message?.[0]),
+          provenance: this.provenance(r.children.provenance),
+          span: this.nodeSpan(r),
+        })),
+        span: this.nodeSpan(n),
+      };
+    }
+    if (c.route) {
+      const n = c.route[0]!;
+      const cap = n.children.routeCap?.[0];
+      const label = this.optionalText(n.children.label?.[0]);
+      return {
+        kind: 'route',
+        name: this.identifier(n.children.name?.[0]),
+        ...(label ? { label } : {}),
+        activityKinds: (n.children.kinds ?? []).map((k) => this.identifier(k)),
+        provenance: this.provenance(n.children.provenance),
+        ...(cap
+          ? {
+              cap: {
+                value: this.expression(cap.children.value?.[0]),
+                provenance: this.provenance(cap.children.provenance),
+                span: this.nodeSpan(cap),
+              },
+            }
+          : {}),
+        span: this.nodeSpan(n),
+      };
+    }
+    if (c.outcome) {
+      const n = c.outcome[0]!;
+      return {
+        kind: 'outcome',
+        name: this.identifier(n.children.name?.[0]),
+        type: this.typeReference(n.children.typeReference?.[0]),
+        value: this.expression(n.children.value?.[0]),
+        provenance: this.provenance(n.children.provenance),
+        span: this.nodeSpan(n),
+      };
+    }
+    if (c.example) return this.example(c.example[0]!);
+    if (c.property) {
+      const n = c.property[0]!;
+      return {
+        kind: 'property',
+        title: this.text(n.children.title?.[0]),
+        value: this.expression(n.children.value?.[0]),
+        provenance: this.provenance(n.children.provenance),
+        span: this.nodeSpan(n),
+      };
+    }
+    return undefined;
+  }
+
+  private timeUnit(n: TimeUnitCstNode | undefined): A.TimeUnit | undefined {
+    const c = n?.children;
+    if (!c) return undefined;
+    if (c.KwJaar) return 'jaar';
+    if (c.KwMaand) return 'maand';
+    if (c.KwWeek) return 'week';
+    if (c.KwDag) return 'dag';
+    if (c.KwUur) return 'uur';
+    return undefined;
+  }
+
+  typeReference(n: TypeReferenceCstNode | undefined): A.TypeReference {
+    const span = this.nodeSpan(n);
+    const c = n?.children;
+    const optional = c?.KwOptioneel !== undefined;
+    const base = c?.base?.[0];
+    if (c?.named?.[0]) return { kind: 'named', name: this.identifier(c.named[0]), optional, span };
+    if (!base) return { kind: 'getal', optional, span };
+    if (tokenIs(base, Kw.Bedrag)) {
+      const per = this.timeUnit(c?.per?.[0]);
+      return per ? { kind: 'bedrag', per, optional, span } : { kind: 'bedrag', optional, span };
+    }
+    if (tokenIs(base, Kw.Duur)) {
+      const unit = this.timeUnit(c?.unit?.[0]);
+      return unit ? { kind: 'duur', unit, optional, span } : { kind: 'duur', optional, span };
+    }
+    const kind = tokenIs(base, Kw.Percentage)
+      ? 'percentage'
+      : tokenIs(base, Kw.Datum)
+        ? 'datum'
+        : tokenIs(base, Kw.Tekst)
+          ? 'tekst'
+          : tokenIs(base, Kw.JaNee)
+            ? 'janee'
+            : 'getal';
+    return { kind, optional, span };
+  }
+
+  private tableRow(r: TableRowCstNode): A.TableRow {
+    return {
+      cells: (r.children.cells ?? []).map((c) => this.tableCell(c)),
+      provenance: this.provenance(r.children.provenance),
+      span: this.nodeSpan(r),
+    };
+  }
+
+  private tableCell(n: TableCellCstNode): A.TableCell {
+    const c = n.children;
+    const span = this.nodeSpan(n);
+    if (c.any) return { kind: 'any', span };
+    if (c.operator) {
+      const bounds = c.operator.map((op, i) => ({
+        operator: this.comparisonOperator(op),
+        value: this.additive(c.bound?.[i]),
+      }));
+      return { kind: 'compare', bounds, span };
+    }
+    return { kind: 'values', values: (c.values ?? []).map((v) => this.expression(v)), span };
+  }
+
+  private comparisonOperator(t: IToken): A.ComparisonOperator {
+    switch (t.tokenType.name) {
+      case 'NotEquals':
+        return '≠';
+      case 'LessEquals':
+        return '≤';
+      case 'GreaterEquals':
+        return '≥';
+      case 'Less':
+        return '<';
+      case 'Greater':
+        return '>';
+      default:
+        return '=';
+    }
+  }
+
+  private example(n: import('@sroi/grammar').ExampleCstNode): A.ExampleDeclaration {
+    const c = n.children;
+    const fields = (list: import('@sroi/grammar').FieldValueCstNode[] | undefined): A.FieldValue[] =>
+      (list ?? []).map((f) => ({
+        field: this.identifier(f.children.field?.[0]),
+        value: this.exampleValue(f.children.value?.[0]),
+        span: this.nodeSpan(f),
+      }));
+    const expectations: A.Expectation[] = [];
+    for (const group of c.exampleExpectations ?? []) {
+      for (const e of group.children.expectation ?? []) {
+        const ec = e.children;
+        const span = this.nodeSpan(e);
+        if (ec.KwWaardering) {
+          const indexToken = ec.index?.[0];
+          const index = indexToken ? Number(indexToken.image) : Number.NaN;
+          expectations.push({
+            kind: 'valuation',
+            index,
+            indexSpan: this.tokenSpan(indexToken),
+            value: this.exampleValue(ec.value?.[0]),
+            span,
+          });
+        } else if (ec.KwMelding) expectations.push({ kind: 'message', text: this.text(ec.message?.[0]), span });
+        else
+          expectations.push({
+            kind: 'outcome',
+            outcome: this.identifier(ec.outcome?.[0]),
+            value: this.exampleValue(ec.value?.[0]),
+            span,
+          });
+      }
+    }
+    return {
+      kind: 'example',
+      title: this.text(c.title?.[0]),
+      provenance: this.provenance(c.provenance),
+      contract: (c.exampleContract ?? []).flatMap((x) => fields(x.children.fieldValue)),
+      activities: (c.exampleActivity ?? []).map((a) => ({
+        activityKind: this.identifier(a.children.kind?.[0]),
+        fields: fields(a.children.fieldValue),
+        span: this.nodeSpan(a),
+      })),
+      expectations,
+      span: this.nodeSpan(n),
+    };
+  }
+
+  private exampleValue(n: ExampleValueCstNode | undefined): A.ExampleValue {
+    const span = this.nodeSpan(n);
+    const c = n?.children;
+    if (!c) return { kind: 'unknown', span };
+    if (c.amount) return { kind: 'money', cents: this.number(c.amount[0]).mul(Rational.of(100)), span };
+    if (c.number) return { kind: 'number', value: this.number(c.number[0]), percent: c.percent !== undefined, span };
+    if (c.date) {
+      const d = this.date(c.date[0]);
+      return { kind: 'date', day: d.day, text: d.text, span };
+    }
+    if (c.text) return { kind: 'text', value: this.text(c.text[0]).value, span };
+    if (c.boolean) return { kind: 'boolean', value: tokenIs(c.boolean[0]!, Kw.Ja), span };
+    if (c.word) return { kind: 'word', value: c.word[0]!.image, span };
+    return { kind: 'unknown', span };
+  }
+
+  // ── expressions ───────────────────────────────────────────────────────────
+
+  private error(span: Span): A.ErrorExpression {
+    return { kind: 'error', span };
+  }
+
+  expression(n: ExpressionCstNode | undefined): A.Expression {
+    if (!n) return this.error(this.span(0, 0));
+    const c = n.children;
+    const span = this.nodeSpan(n);
+    let value: A.Expression;
+    if (c.conditional) {
+      const k = c.conditional[0]!.children;
+      value = {
+        kind: 'conditional',
+        condition: this.expression(k.condition?.[0]),
+        then: this.expression(k.then?.[0]),
+        else: this.expression(k.else?.[0]),
+        span: this.nodeSpan(c.conditional[0]),
+      };
+    } else if (c.disjunction) value = this.logical(c.disjunction[0]!, 'of');
+    else return this.error(span);
+    if (c.message) return { kind: 'message', value, message: this.template(c.message[0]), span };
+    return value;
+  }
+
+  private logical(
+    n: import('@sroi/grammar').DisjunctionCstNode | import('@sroi/grammar').ConjunctionCstNode,
+    operator: 'en' | 'of',
+  ): A.Expression {
+    const operands = (n.children.operands as CstNode[]).map((o) =>
+      operator === 'of'
+        ? this.logical(o as import('@sroi/grammar').ConjunctionCstNode, 'en')
+        : this.negation(o as import('@sroi/grammar').NegationCstNode),
+    );
+    const tokens = operator === 'of' ? (n.children as { KwOf?: IToken[] }).KwOf : (n.children as { KwEn?: IToken[] }).KwEn;
+    return this.foldLeft(operands, (tokens ?? []).map((t) => ({ operator, span: this.tokenSpan(t) })), this.nodeSpan(n));
+  }
+
+  private foldLeft(
+    operands: A.Expression[],
+    operators: { operator: A.BinaryOperator; span: Span }[],
+    fallback: Span,
+  ): A.Expression {
+    let acc = operands[0] ?? this.error(fallback);
+    for (let i = 1; i < operands.length; i++) {
+      const right = operands[i]!;
+      const op = operators[i - 1] ?? { operator: '+', span: fallback };
+      acc = {
+        kind: 'binary',
+        operator: op.operator,
+        operatorSpan: op.span,
+        left: acc,
+        right,
+        span: this.span(acc.span.start, right.span.end),
+      };
+    }
+    return acc;
+  }
+
+  private negation(n: import('@sroi/grammar').NegationCstNode): A.Expression {
+    const c = n.children;
+    const operand = c.operand?.[0];
+    if (c.KwNiet) {
+      return {
+        kind: 'unary',
+        operator: 'niet',
+        operand: operand ? this.negation(operand as import('@sroi/grammar').NegationCstNode) : this.error(this.nodeSpan(n)),
+        span: this.nodeSpan(n),
+      };
+    }
+    return operand ? this.comparison(operand as import('@sroi/grammar').ComparisonCstNode) : this.error(this.nodeSpan(n));
+  }
+
+  private comparison(n: import('@sroi/grammar').ComparisonCstNode): A.Expression {
+    const c = n.children;
+    const left = this.additive(c.lhs?.[0]);
+    if (c.operator && c.rhs) {
+      const right = this.additive(c.rhs[0]);
+      return {
+        kind: 'binary',
+        operator: this.comparisonOperator(c.operator[0]!),
+        operatorSpan: this.tokenSpan(c.operator[0]),
+        left,
+        right,
+        span: this.nodeSpan(n),
+      };
+    }
+    if (c.KwIn) {
+      return {
+        kind: 'membership',
+        value: left,
+        negated: c.negated !== undefined,
+        options: (c.options ?? []).map((o) => this.expression(o)),
+        span: this.nodeSpan(n),
+      };
+    }
+    return left;
+  }
+
+  additive(n: AdditiveCstNode | undefined): A.Expression {
+    if (!n) return this.error(this.span(0, 0));
+    const operands = (n.children.operands ?? []).map((m) => {
+      const terms = (m.children.operands ?? []).map((u) => this.unary(u));
+      const ops = (m.children.operators ?? []).map((t) => ({
+        operator: (t.tokenType.name === 'Divide' ? '/' : '×') as A.BinaryOperator,
+        span: this.tokenSpan(t),
+      }));
+      return this.foldLeft(terms, ops, this.nodeSpan(m));
+    });
+    const ops = (n.children.operators ?? []).map((t) => ({
+      operator: (t.tokenType.name === 'Plus' ? '+' : '-') as A.BinaryOperator,
+      span: this.tokenSpan(t),
+    }));
+    return this.foldLeft(operands, ops, this.nodeSpan(n));
+  }
+
+  private unary(n: import('@sroi/grammar').UnaryCstNode): A.Expression {
+    const c = n.children;
+    const operand = c.operand?.[0];
+    if (c.Minus) {
+      return {
+        kind: 'unary',
+        operator: '-',
+        operand: operand ? this.unary(operand as import('@sroi/grammar').UnaryCstNode) : this.error(this.nodeSpan(n)),
+        span: this.nodeSpan(n),
+      };
+    }
+    return operand ? this.postfix(operand as import('@sroi/grammar').PostfixCstNode) : this.error(this.nodeSpan(n));
+  }
+
+  private postfix(n: import('@sroi/grammar').PostfixCstNode): A.Expression {
+    const c = n.children;
+    const primary = c.primary?.[0];
+    const fields = (c.fields ?? []).map((f) => this.identifier(f));
+    const pc = primary?.children;
+    const nameToken = pc?.name?.[0];
+    if (nameToken) {
+      return {
+        kind: 'path',
+        root: this.identifier(nameToken),
+        ...this.rootKeyword(nameToken),
+        fields,
+        span: this.nodeSpan(n),
+      };
+    }
+    let acc = this.primary(primary);
+    for (const field of fields) acc = { kind: 'member', object: acc, field, span: this.span(acc.span.start, field.span.end) };
+    return acc;
+  }
+
+  private primary(n: import('@sroi/grammar').PrimaryCstNode | undefined): A.Expression {
+    const c = n?.children;
+    const span = this.nodeSpan(n);
+    if (!c) return this.error(span);
+    if (c.literal) return this.literal(c.literal[0]!);
+    if (c.parenthesized) {
+      return { kind: 'parenthesized', expression: this.expression(c.parenthesized[0]!.children.expression?.[0]), span };
+    }
+    if (c.call) {
+      const k = c.call[0]!.children;
+      return {
+        kind: 'call',
+        callee: this.identifier(k.callee?.[0]),
+        args: (k.arguments ?? []).map((a) => this.expression(a)),
+        span,
+      };
+    }
+    if (c.rounding) {
+      const k = c.rounding[0]!.children;
+      const mode = k.mode?.[0];
+      return {
+        kind: 'rounding',
+        value: this.expression(k.value?.[0]),
+        quantum: this.expression(k.quantum?.[0]),
+        mode: !mode ? 'half' : tokenIs(mode, Kw.Beneden) ? 'beneden' : 'boven',
+        span,
+      };
+    }
+    if (c.aggregate) {
+      const k = c.aggregate[0]!.children;
+      const over = k.over?.[0];
+      const filter = k.filter?.[0];
+      return {
+        kind: 'aggregate',
+        body: this.expression(k.body?.[0]),
+        over: over && tokenIs(over, Kw.Route) ? 'route' : 'activiteit',
+        ...(filter ? { filter: this.expression(filter) } : {}),
+        span,
+      };
+    }
+    return this.error(span);
+  }
+
+  private literal(n: LiteralCstNode): A.Expression {
+    const c = n.children;
+    const span = this.nodeSpan(n);
+    if (c.amount) {
+      const per = this.timeUnit(c.per?.[0]);
+      const cents = this.number(c.amount[0]).mul(Rational.of(100));
+      return per ? { kind: 'money', cents, per, span } : { kind: 'money', cents, span };
+    }
+    if (c.number) {
+      const value = this.number(c.number[0]);
+      const unit = c.percent ? 'percent' : this.timeUnit(c.unit?.[0]);
+      return unit ? { kind: 'number', value, unit, span } : { kind: 'number', value, span };
+    }
+    if (c.date) {
+      const d = this.date(c.date[0]);
+      return { kind: 'date', day: d.day, text: d.text, span };
+    }
+    if (c.text) return { kind: 'text', value: this.text(c.text[0]).value, span };
+    if (c.boolean) return { kind: 'boolean', value: tokenIs(c.boolean[0]!, Kw.Ja), span };
+    if (c.unknown) return { kind: 'unknown', span };
+    return this.error(span);
+  }
+
+  /** Splits `"... {activiteit.maanden} ..."` into text and paths; `{{` and `}}` are literal braces. */
+  template(t: IToken | undefined): A.Template {
+    const span = this.tokenSpan(t);
+    const raw = t && !Number.isNaN(t.startOffset) ? t.image : '""';
+    const value = unescapeString(raw);
+    const parts: (string | A.PathExpression)[] = [];
+    // Offsets inside the token: +1 for the opening quote (escapes are rare in messages).
+    const base = span.start + 1;
+    let text = '';
+    let i = 0;
+    while (i < value.length) {
+      const ch = value[i]!;
+      if ((ch === '{' || ch === '}') && value[i + 1] === ch) {
+        text += ch;
+        i += 2;
+        continue;
+      }
+      if (ch === '{') {
+        const close = value.indexOf('}', i);
+        const inner = close < 0 ? value.slice(i + 1) : value.slice(i + 1, close);
+        const m = /^\s*([\p{L}_][\p{L}\p{N}_-]*)((?:\.[\p{L}_][\p{L}\p{N}_]*)*)\s*$/u.exec(inner);
+        const end = close < 0 ? value.length : close + 1;
+        if (!m) {
+          this.diagnostics.push(
+            diagnostic('SR1011', { text: `{${inner}}` }, { span: this.span(base + i, base + end) }),
+          );
+        } else {
+          if (text) parts.push(text);
+          text = '';
+          const rootName = m[1]!;
+          const fieldNames = (m[2] ?? '').split('.').filter(Boolean);
+          const rootKeyword =
+            rootName === 'contract' ? 'contract' : rootName === 'activiteit' || rootName === 'activity' ? 'activiteit' : undefined;
+          const at = this.span(base + i, base + end);
+          parts.push({
+            kind: 'path',
+            root: { name: rootName, span: at },
+            ...(rootKeyword ? { rootKeyword } : {}),
+            fields: fieldNames.map((name) => ({ name, span: at })),
+            span: at,
+          });
+        }
+        i = end;
+        continue;
+      }
+      text += ch;
+      i++;
+    }
+    if (text) parts.push(text);
+    return { parts, span };
+  }
+}
+
+/** Builds the syntax tree of one file; diagnostics are those of literals (dates, numbers, texts). */
+export function astFromCst(cst: RulesetCstNode, source: SourceFile): { ast: A.Ruleset; diagnostics: Diagnostic[] } {
+  const b = new Builder(source);
+  const ast = b.ruleset(cst);
+  return { ast, diagnostics: b.diagnostics };
+}

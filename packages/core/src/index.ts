@@ -1,0 +1,9 @@
+// @sroi/core: the values and shapes every stage shares. Depends on nothing of ours.
+export * from './span.js';
+export * from './diagnostic.js';
+export * from './messages.js';
+export * from './rational.js';
+export * from './date.js';
+export * from './suggest.js';
+export * from './vocabulary.js';
+export * from './contract.js';

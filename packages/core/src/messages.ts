@@ -1,0 +1,582 @@
+// The catalogue of diagnostics: stable codes by stage, Dutch and English text from one place (STYLE 8).
+//   SR1xxx syntax · SR2xxx names and structure · SR3xxx types and units
+//   SR4xxx tables, periods and reachability · SR5xxx contract input and evaluation · SR6xxx IR and examples
+import type { Severity } from './diagnostic.js';
+
+interface Text {
+  readonly nl: string;
+  readonly en: string;
+}
+interface MessageDefinition extends Text {
+  readonly severity: Severity;
+  readonly hint?: Text;
+}
+
+export const messages = {
+  // ── SR1: syntax ────────────────────────────────────────────────────────────
+  SR1001: {
+    severity: 'error',
+    nl: 'Onbekend teken {text}',
+    en: 'Unexpected character {text}',
+    hint: {
+      nl: 'Tekst staat tussen dubbele aanhalingstekens; commentaar begint met #.',
+      en: 'Text goes between double quotes; comments start with #.',
+    },
+  },
+  SR1002: {
+    severity: 'error',
+    nl: 'Onverwacht {found}; verwacht: {expected}',
+    en: 'Unexpected {found}; expected: {expected}',
+  },
+  SR1003: {
+    severity: 'error',
+    nl: '{expected} ontbreekt voor {found}',
+    en: 'Missing {expected} before {found}',
+  },
+  SR1004: {
+    severity: 'error',
+    nl: 'Onverwacht {found}: hier begint geen declaratie',
+    en: 'Unexpected {found}: no declaration starts here',
+    hint: {
+      nl: 'Elke declaratie begint met een sleutelwoord zoals parameter, definitie, tabel of waardering.',
+      en: 'Every declaration starts with a keyword such as parameter, definitie, tabel or waardering.',
+    },
+  },
+  SR1005: {
+    severity: 'error',
+    nl: 'Haakjes zijn te diep genest (meer dan {limit} niveaus)',
+    en: 'Parentheses nest too deeply (more than {limit} levels)',
+    hint: {
+      nl: 'Splits de formule op in definities met een naam.',
+      en: 'Split the formula into named definitions.',
+    },
+  },
+  SR1006: {
+    severity: 'error',
+    nl: 'Dit is geen tekstbestand: het bevat een {what} op positie {offset}',
+    en: 'This is not a text file: it contains a {what} at offset {offset}',
+    hint: { nl: 'Een regeling is UTF-8-tekst.', en: 'A ruleset is UTF-8 text.' },
+  },
+  SR1007: {
+    severity: 'error',
+    nl: 'Tekst zonder afsluitend aanhalingsteken',
+    en: 'Unterminated text',
+    hint: { nl: 'Sluit de tekst af met " op dezelfde regel.', en: 'Close the text with " on the same line.' },
+  },
+  SR1008: {
+    severity: 'error',
+    nl: 'Getal {text} is niet in Nederlandse notatie',
+    en: 'Number {text} is not in Dutch notation',
+    hint: {
+      nl: 'Gebruik een decimale komma ({fixed}); een punt scheidt alleen groepen van drie cijfers (€ 50.000).',
+      en: 'Use a decimal comma ({fixed}); a dot only separates groups of three digits (€ 50.000).',
+    },
+  },
+  SR1009: {
+    severity: 'error',
+    nl: 'Datum {text} bestaat niet',
+    en: 'Date {text} does not exist',
+    hint: { nl: 'Schrijf een bestaande datum als JJJJ-MM-DD.', en: 'Write an existing date as YYYY-MM-DD.' },
+  },
+  SR1010: {
+    severity: 'error',
+    nl: 'Te veel fouten; alleen de eerste {limit} worden getoond',
+    en: 'Too many errors; only the first {limit} are shown',
+  },
+  SR1011: {
+    severity: 'error',
+    nl: 'Ongeldige interpolatie {text} in tekst',
+    en: 'Invalid interpolation {text} in text',
+    hint: {
+      nl: 'Tussen accolades staat een naam, zoals {activiteit.maanden}.',
+      en: 'Braces hold a name, such as {activiteit.maanden}.',
+    },
+  },
+  SR1012: {
+    severity: 'error',
+    nl: 'Bestand is te groot ({size}; maximaal {limit})',
+    en: 'File is too large ({size}; at most {limit})',
+  },
+
+  // ── SR2: names and structure ───────────────────────────────────────────────
+  SR2001: {
+    severity: 'error',
+    nl: 'Onbekende naam {name}',
+    en: 'Unknown name {name}',
+  },
+  SR2002: {
+    severity: 'error',
+    nl: '{kind} {name} is al gedeclareerd',
+    en: '{kind} {name} is already declared',
+    hint: { nl: 'Geef een van beide een andere naam.', en: 'Rename one of them.' },
+  },
+  SR2003: {
+    severity: 'error',
+    nl: 'Kringverwijzing tussen definities: {cycle}',
+    en: 'Definitions refer to each other in a cycle: {cycle}',
+    hint: {
+      nl: 'Een definitie mag niet (via andere) van zichzelf afhangen.',
+      en: 'A definition must not depend on itself, directly or through others.',
+    },
+  },
+  SR2004: {
+    severity: 'warning',
+    nl: '{kind} {name} wordt nergens gebruikt',
+    en: '{kind} {name} is never used',
+    hint: { nl: 'Verwijder hem of gebruik hem in een formule.', en: 'Remove it or use it in a formula.' },
+  },
+  SR2005: {
+    severity: 'error',
+    nl: 'Uitkomst {name} ontbreekt',
+    en: 'Outcome {name} is missing',
+    hint: {
+      nl: 'Elke regeling definieert de uitkomsten verplichting, gerealiseerd, restant, percentage en boete.',
+      en: 'Every ruleset defines the outcomes verplichting, gerealiseerd, restant, percentage and boete.',
+    },
+  },
+  SR2006: {
+    severity: 'error',
+    nl: 'Onbekende activiteitsoort {name}',
+    en: 'Unknown activity kind {name}',
+    hint: { nl: 'Bekende soorten: {allowed}.', en: 'Known kinds: {allowed}.' },
+  },
+  SR2007: {
+    severity: 'error',
+    nl: '{record} heeft geen veld {name}',
+    en: '{record} has no field {name}',
+    hint: { nl: 'Velden: {allowed}.', en: 'Fields: {allowed}.' },
+  },
+  SR2008: {
+    severity: 'error',
+    nl: '{value} is geen waarde van opsomming {enum}',
+    en: '{value} is not a value of enumeration {enum}',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR2009: {
+    severity: 'error',
+    nl: 'Basisregeling {path} kan niet worden gelezen: {reason}',
+    en: 'Base ruleset {path} cannot be read: {reason}',
+  },
+  SR2010: {
+    severity: 'error',
+    nl: 'Opsomming {name} ontbreekt; het contractveld {field} gebruikt haar',
+    en: 'Enumeration {name} is missing; contract field {field} uses it',
+    hint: { nl: 'Declareer: opsomming {name}: {allowed}', en: 'Declare: opsomming {name}: {allowed}' },
+  },
+  SR2011: {
+    severity: 'warning',
+    nl: 'Activiteitsoort {name} heeft geen waardering; ze telt als € 0 met een melding',
+    en: 'Activity kind {name} has no valuation; it counts as € 0 with a message',
+    hint: {
+      nl: 'Schrijf: waardering {name} = € 0 met melding "..." om dat expliciet te maken.',
+      en: 'Write: waardering {name} = € 0 met melding "..." to make that explicit.',
+    },
+  },
+  SR2012: {
+    severity: 'error',
+    nl: 'Activiteitsoort {name} hoort bij {count} routes; precies één is nodig',
+    en: 'Activity kind {name} belongs to {count} routes; exactly one is needed',
+    hint: {
+      nl: 'Elke soort telt mee in precies één route, zodat een maximum per route eenduidig is.',
+      en: 'Each kind counts in exactly one route, so that a cap per route is unambiguous.',
+    },
+  },
+  SR2013: {
+    severity: 'error',
+    nl: '{name} verwacht {expected} argumenten, niet {actual}',
+    en: '{name} takes {expected} arguments, not {actual}',
+  },
+  SR2014: {
+    severity: 'error',
+    nl: '{name} bestaat alleen binnen een waardering of een definitie bij een activiteitsoort',
+    en: '{name} exists only inside a valuation or a definition for an activity kind',
+    hint: {
+      nl: 'Schrijf: definitie naam bij plaatsing: ... = ... , of tel op met som(... voor elke activiteit).',
+      en: 'Write: definitie name bij plaatsing: ... = ... , or add up with som(... voor elke activiteit).',
+    },
+  },
+  SR2015: {
+    severity: 'error',
+    nl: 'Regelingen breiden elkaar in een kring uit: {cycle}',
+    en: 'Rulesets extend each other in a cycle: {cycle}',
+  },
+  SR2016: {
+    severity: 'error',
+    nl: '{name} is geen uitkomst van deze regeling',
+    en: '{name} is not an outcome of this ruleset',
+    hint: { nl: 'Uitkomsten: {allowed}.', en: 'Outcomes: {allowed}.' },
+  },
+  SR2017: {
+    severity: 'error',
+    nl: 'Het contract kent geen veld {name}',
+    en: 'The contract has no field {name}',
+    hint: { nl: 'Velden: {allowed}.', en: 'Fields: {allowed}.' },
+  },
+  SR2018: {
+    severity: 'error',
+    nl: 'De regeling heeft geen periode',
+    en: 'The ruleset has no period',
+    hint: {
+      nl: 'Voeg toe: periode "2023-2027" van 2023-07-01 tot en met 2027-12-31',
+      en: 'Add: periode "2023-2027" van 2023-07-01 tot en met 2027-12-31',
+    },
+  },
+  SR2019: {
+    severity: 'error',
+    nl: '{name} is een {kind}, geen {expected}',
+    en: '{name} is a {kind}, not a {expected}',
+  },
+  SR2020: {
+    severity: 'error',
+    nl: 'Verplicht veld {name} ontbreekt in {record}',
+    en: 'Required field {name} is missing in {record}',
+  },
+  SR2021: {
+    severity: 'error',
+    nl: 'Waarde {value} past in meer dan één opsomming ({enums})',
+    en: 'Value {value} fits more than one enumeration ({enums})',
+    hint: {
+      nl: 'Vergelijk haar met een veld, zodat duidelijk is welke opsomming bedoeld is.',
+      en: 'Compare it with a field so that the enumeration is clear.',
+    },
+  },
+  SR2022: {
+    severity: 'error',
+    nl: 'Peildatum {name} is geen datumveld van het contract',
+    en: 'Reference date {name} is not a date field of the contract',
+    hint: { nl: 'Datumvelden: {allowed}.', en: 'Date fields: {allowed}.' },
+  },
+  SR2023: {
+    severity: 'warning',
+    nl: 'Regeling {name} noemt geen bron',
+    en: 'Ruleset {name} cites no source',
+    hint: { nl: 'Voeg bron "..." toe aan de kop.', en: 'Add bron "..." to the header.' },
+  },
+
+  // ── SR3: types and units ───────────────────────────────────────────────────
+  SR3001: {
+    severity: 'error',
+    nl: '{left} {op} {right} heeft geen betekenis',
+    en: '{left} {op} {right} has no meaning',
+  },
+  SR3002: {
+    severity: 'error',
+    nl: 'Verwacht {expected}, maar dit is {actual}',
+    en: 'Expected {expected}, but this is {actual}',
+  },
+  SR3003: {
+    severity: 'error',
+    nl: 'Een voorwaarde moet ja/nee zijn, maar dit is {actual}',
+    en: 'A condition must be ja/nee, but this is {actual}',
+  },
+  SR3004: {
+    severity: 'error',
+    nl: 'De takken van als ... dan ... anders hebben verschillende typen: {then} en {else}',
+    en: 'The branches of als ... dan ... anders have different types: {then} and {else}',
+  },
+  SR3005: {
+    severity: 'error',
+    nl: '{what} kan een fractie van een cent zijn; rond expliciet af',
+    en: '{what} can be a fraction of a cent; round explicitly',
+    hint: {
+      nl: 'Schrijf afronden(..., op € 0,01) (half van nul af) of op € 1 voor hele euro\'s.',
+      en: 'Write afronden(..., op € 0,01) (half away from zero), or op € 1 for whole euros.',
+    },
+  },
+  SR3006: {
+    severity: 'error',
+    nl: '{name} is optioneel en kan onbekend zijn',
+    en: '{name} is optional and may be unknown',
+    hint: {
+      nl: 'Geef een waarde voor als hij ontbreekt: standaard({name}, ...), of test bekend({name}).',
+      en: 'Give a value for when it is missing: standaard({name}, ...), or test bekend({name}).',
+    },
+  },
+  SR3007: {
+    severity: 'error',
+    nl: '{left} en {right} kunnen niet worden vergeleken',
+    en: '{left} and {right} cannot be compared',
+  },
+  SR3008: {
+    severity: 'error',
+    nl: 'Afronden op {quantum} kan niet voor {actual}',
+    en: 'Rounding to {quantum} is not possible for {actual}',
+    hint: {
+      nl: 'Het afrondingsveelvoud heeft dezelfde eenheid als de waarde, bijvoorbeeld op € 0,01 of op 0,01%.',
+      en: 'The rounding quantum has the unit of the value, e.g. op € 0,01 or op 0,01%.',
+    },
+  },
+  SR3009: {
+    severity: 'error',
+    nl: 'Een afrondingsveelvoud moet groter dan nul zijn',
+    en: 'A rounding quantum must be greater than zero',
+  },
+  SR3010: {
+    severity: 'error',
+    nl: 'De elementen van deze lijst hebben verschillende typen: {first} en {other}',
+    en: 'The elements of this list have different types: {first} and {other}',
+  },
+  SR3011: {
+    severity: 'error',
+    nl: 'Uitkomst {name} moet {expected} zijn, maar is gedeclareerd als {actual}',
+    en: 'Outcome {name} must be {expected}, but is declared as {actual}',
+  },
+  SR3012: {
+    severity: 'error',
+    nl: 'Onbekend kan alleen waar een optionele waarde mag ({context})',
+    en: 'Unknown is only allowed where an optional value may be ({context})',
+    hint: {
+      nl: 'Declareer het type met optioneel, bijvoorbeeld percentage optioneel.',
+      en: 'Declare the type as optional, e.g. percentage optioneel.',
+    },
+  },
+  SR3013: {
+    severity: 'error',
+    nl: 'Getal {text} kan niet exact als {type} worden gebruikt',
+    en: 'Number {text} cannot be used exactly as {type}',
+  },
+
+  // ── SR4: tables, periods and reachability ─────────────────────────────────
+  SR4001: {
+    severity: 'error',
+    nl: 'Tabel {name} is onvolledig{when}: geen rij past bij {example}',
+    en: 'Table {name} is incomplete{when}: no row matches {example}',
+    hint: {
+      nl: 'Voeg een rij toe voor dit geval, of een laatste rij met - in elke kolom (hit policy eerste).',
+      en: 'Add a row for this case, or a last row with - in every column (hit policy eerste).',
+    },
+  },
+  SR4002: {
+    severity: 'error',
+    nl: 'Rijen {first} en {second} van tabel {name} overlappen{when}: beide passen bij {example}',
+    en: 'Rows {first} and {second} of table {name} overlap{when}: both match {example}',
+    hint: {
+      nl: 'Maak de voorwaarden disjunct, of kies hit policy [eerste] als de volgorde beslist.',
+      en: 'Make the conditions disjoint, or choose hit policy [eerste] if order decides.',
+    },
+  },
+  SR4003: {
+    severity: 'warning',
+    nl: 'Rij {row} van tabel {name} is onbereikbaar{when}: eerdere rijen dekken al alle gevallen',
+    en: 'Row {row} of table {name} is unreachable{when}: earlier rows already cover every case',
+  },
+  SR4004: {
+    severity: 'error',
+    nl: 'Rij heeft {actual} cellen; tabel {name} heeft {expected} kolommen',
+    en: 'Row has {actual} cells; table {name} has {expected} columns',
+  },
+  SR4005: {
+    severity: 'error',
+    nl: 'Tabel {name} heeft geen rijen',
+    en: 'Table {name} has no rows',
+  },
+  SR4101: {
+    severity: 'error',
+    nl: 'Perioden {first} en {second} overlappen van {from} tot en met {to}',
+    en: 'Periods {first} and {second} overlap from {from} through {to}',
+  },
+  SR4102: {
+    severity: 'error',
+    nl: 'Tussen perioden {first} en {second} zit een gat: {from} tot en met {to} valt in geen periode',
+    en: 'There is a gap between periods {first} and {second}: {from} through {to} falls in no period',
+    hint: {
+      nl: 'Laat de volgende periode beginnen op de dag na het einde van de vorige.',
+      en: 'Start the next period on the day after the previous one ends.',
+    },
+  },
+  SR4103: {
+    severity: 'error',
+    nl: 'vanaf {date} staat niet na de vorige vanaf-datum {previous}',
+    en: 'vanaf {date} does not come after the previous vanaf date {previous}',
+    hint: {
+      nl: 'Zet de waarden op volgorde van ingangsdatum, elke datum één keer.',
+      en: 'Order the values by start date, each date once.',
+    },
+  },
+  SR4104: {
+    severity: 'error',
+    nl: '{name} heeft geen waarde van {from} tot en met {to} (periode {period})',
+    en: '{name} has no value from {from} through {to} (period {period})',
+    hint: {
+      nl: 'Laat de eerste vanaf-datum niet later zijn dan het begin van de periode, {from}.',
+      en: 'Let the first vanaf date be no later than the start of the period, {from}.',
+    },
+  },
+  SR4105: {
+    severity: 'warning',
+    nl: 'vanaf {date} ligt na het einde van de laatste periode ({end}); deze waarde wordt nooit gebruikt',
+    en: 'vanaf {date} lies after the end of the last period ({end}); this value is never used',
+  },
+  SR4106: {
+    severity: 'error',
+    nl: 'Periode {name} eindigt ({to}) voordat ze begint ({from})',
+    en: 'Period {name} ends ({to}) before it starts ({from})',
+  },
+  SR4107: {
+    severity: 'warning',
+    nl: 'Deze tak is onbereikbaar: {reason}',
+    en: 'This branch is unreachable: {reason}',
+  },
+  SR4108: {
+    severity: 'warning',
+    nl: 'Waardering {name} geldt voor een soort die in geen route zit en telt dus nergens mee',
+    en: 'Valuation {name} is for a kind that is in no route, so it never counts',
+  },
+
+  // ── SR5: contract input and evaluation ─────────────────────────────────────
+  SR5001: {
+    severity: 'error',
+    nl: '{field} {date} valt in geen periode van {ruleset}',
+    en: '{field} {date} falls in no period of {ruleset}',
+    hint: { nl: 'Perioden: {periods}.', en: 'Periods: {periods}.' },
+  },
+  SR5002: {
+    severity: 'error',
+    nl: 'Contract is geen geldige JSON: {reason}',
+    en: 'Contract is not valid JSON: {reason}',
+  },
+  SR5003: {
+    severity: 'error',
+    nl: '{message}',
+    en: '{message}',
+  },
+  SR5004: {
+    severity: 'error',
+    nl: '{value} is geen toegestane waarde voor {field}',
+    en: '{value} is not an allowed value for {field}',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR5005: {
+    severity: 'error',
+    nl: 'Deling door nul in {rule}',
+    en: 'Division by zero in {rule}',
+    hint: {
+      nl: 'Bescherm de deling met als ... = 0 dan ... anders ....',
+      en: 'Guard the division with als ... = 0 dan ... anders ....',
+    },
+  },
+  SR5006: {
+    severity: 'error',
+    nl: 'Onbekend veld {name}',
+    en: 'Unknown field {name}',
+    hint: { nl: 'Velden hier: {allowed}.', en: 'Fields here: {allowed}.' },
+  },
+  SR5007: {
+    severity: 'error',
+    nl: 'Geen waarde voor {name} op {date}',
+    en: 'No value for {name} on {date}',
+  },
+  SR5008: {
+    severity: 'error',
+    nl: 'Geen rij van tabel {name} past bij {example}',
+    en: 'No row of table {name} matches {example}',
+  },
+  SR5009: {
+    severity: 'error',
+    nl: 'Onbekende waarde voor {name} in {rule}',
+    en: 'Unknown value for {name} in {rule}',
+    hint: {
+      nl: 'Geef het veld op in het contract, of gebruik standaard(...) in de regeling.',
+      en: 'Provide the field in the contract, or use standaard(...) in the ruleset.',
+    },
+  },
+  SR5010: {
+    severity: 'error',
+    nl: 'Meer dan één rij van tabel {name} past bij {example} (rijen {rows})',
+    en: 'More than one row of table {name} matches {example} (rows {rows})',
+  },
+  SR5011: {
+    severity: 'error',
+    nl: 'Verwacht {expected}, maar gekregen: {actual}',
+    en: 'Expected {expected}, but got: {actual}',
+  },
+  SR5012: {
+    severity: 'error',
+    nl: '{value} ligt buiten het toegestane bereik: {range}',
+    en: '{value} is outside the allowed range: {range}',
+  },
+  SR5013: {
+    severity: 'error',
+    nl: '{value} is geen geldig bedrag',
+    en: '{value} is not a valid amount',
+    hint: {
+      nl: 'Schrijf een bedrag als tekst met een punt en hoogstens twee decimalen, zonder valutateken: "1250000.00".',
+      en: 'Write an amount as text with a dot and at most two decimals, without a currency sign: "1250000.00".',
+    },
+  },
+  SR5014: {
+    severity: 'error',
+    nl: 'Een bedrag mag niet negatief zijn ({value})',
+    en: 'An amount must not be negative ({value})',
+  },
+  SR5015: {
+    severity: 'error',
+    nl: '{value} is geen bestaande datum',
+    en: '{value} is not an existing date',
+    hint: { nl: 'Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld "2024-02-01".', en: 'Write a date as YYYY-MM-DD, e.g. "2024-02-01".' },
+  },
+  SR5016: {
+    severity: 'error',
+    nl: 'einddatum {end} ligt voor startdatum {start}',
+    en: 'einddatum {end} is before startdatum {start}',
+  },
+  SR5017: {
+    severity: 'error',
+    nl: 'Verplicht veld {name} ontbreekt',
+    en: 'Required field {name} is missing',
+    hint: { nl: '{name}: {doc}.', en: '{name}: {doc}.' },
+  },
+  SR5018: {
+    severity: 'error',
+    nl: 'Onbekende activiteitsoort {value}',
+    en: 'Unknown activity kind {value}',
+    hint: { nl: 'Soorten: {allowed}.', en: 'Kinds: {allowed}.' },
+  },
+  SR5019: {
+    severity: 'error',
+    nl: 'Invoer is te groot of te diep genest: {reason}',
+    en: 'Input is too large or too deeply nested: {reason}',
+  },
+
+  // ── SR6: IR documents and examples ─────────────────────────────────────────
+  SR6001: {
+    severity: 'error',
+    nl: 'IR-document is ongeldig: {message}',
+    en: 'IR document is invalid: {message}',
+  },
+  SR6002: {
+    severity: 'error',
+    nl: 'IR-versie {version} wordt niet ondersteund (deze evaluator: {supported})',
+    en: 'IR version {version} is not supported (this evaluator: {supported})',
+    hint: {
+      nl: 'Compileer de regeling opnieuw met sroi dump ir.',
+      en: 'Recompile the ruleset with sroi dump ir.',
+    },
+  },
+  SR6101: {
+    severity: 'error',
+    nl: 'Voorbeeld {example}: {outcome} is {actual}, verwacht {expected}',
+    en: 'Example {example}: {outcome} is {actual}, expected {expected}',
+  },
+  SR6102: {
+    severity: 'error',
+    nl: 'Voorbeeld {example}: geen melding bevat {expected}',
+    en: 'Example {example}: no message contains {expected}',
+    hint: { nl: 'Meldingen: {actual}', en: 'Messages: {actual}' },
+  },
+  SR6103: {
+    severity: 'error',
+    nl: 'Voorbeeld {example} kan niet worden uitgerekend: {reason}',
+    en: 'Example {example} cannot be evaluated: {reason}',
+  },
+  SR6104: {
+    severity: 'error',
+    nl: 'Voorbeeld {example}: er is geen activiteit {index}',
+    en: 'Example {example}: there is no activity {index}',
+  },
+} as const satisfies Record<string, MessageDefinition>;
+
+/** A stable diagnostic code such as `SR2001`. */
+export type DiagnosticCode = keyof typeof messages;
+
+export const isDiagnosticCode = (code: string): code is DiagnosticCode => Object.hasOwn(messages, code);
