@@ -4,3 +4,4 @@ export { SroiParser, sroiParser, type SyntaxErrorPayload } from './parser.js';
 export { lexAndParse, MAX_PARENTHESES_DEPTH, type RawParse } from './parse.js';
 export { grammarProductions, serializedGrammar } from './productions.js';
 export type * from './cst.generated.js';
+export type { CstNode, IToken } from 'chevrotain';

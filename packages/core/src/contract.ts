@@ -283,7 +283,7 @@ function validationSchema(enums?: EnumerationValues) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
       return z.NEVER;
     }
-    return { soort, fields: toMap(parsed.data, 'soort') };
+    return { soort: soort as string, fields: toMap(parsed.data, 'soort') };
   });
   return z
     .strictObject({
@@ -291,8 +291,9 @@ function validationSchema(enums?: EnumerationValues) {
       activiteiten: z.array(activity).max(inputLimits.maxActivities),
     })
     .superRefine((c, ctx) => {
-      const start = c['startdatum'];
-      const end = c['einddatum'];
+      const record = c as Record<string, unknown>;
+      const start = record['startdatum'];
+      const end = record['einddatum'];
       if (start instanceof Rational && end instanceof Rational && end.lt(start)) {
         const params: IssueParams = {
           sroi: { code: 'SR5016', args: { start: formatIsoDate(Number(start.n)), end: formatIsoDate(Number(end.n)) } },

@@ -1,6 +1,6 @@
 // The one diagnostic type every stage returns (STYLE 7, 9): user errors are values, not exceptions.
 import type { Span } from './span.js';
-import { messages, type DiagnosticCode } from './messages.js';
+import { messages, type DiagnosticCode, type MessageDefinition } from './messages.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Language = 'nl' | 'en';
@@ -74,7 +74,7 @@ export function renderHint(d: Diagnostic, lang: Language = 'nl'): string | undef
       quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')}${or[lang]}${quoted[quoted.length - 1]}`;
     parts.push(fill(didYouMean[lang], { list }));
   }
-  const hint = messages[d.code].hint;
+  const hint = (messages[d.code] as MessageDefinition).hint;
   if (hint) parts.push(fill(hint[lang], d.args));
   return parts.length > 0 ? parts.join(' ') : undefined;
 }

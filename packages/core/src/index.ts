@@ -7,3 +7,6 @@ export * from './date.js';
 export * from './suggest.js';
 export * from './vocabulary.js';
 export * from './contract.js';
+export * from './ir.js';
+export * from './format.js';
+export * from './ir-invariants.js';

@@ -7,7 +7,7 @@ interface Text {
   readonly nl: string;
   readonly en: string;
 }
-interface MessageDefinition extends Text {
+export interface MessageDefinition extends Text {
   readonly severity: Severity;
   readonly hint?: Text;
 }
@@ -335,6 +335,66 @@ export const messages = {
     nl: 'Getal {text} kan niet exact als {type} worden gebruikt',
     en: 'Number {text} cannot be used exactly as {type}',
   },
+  SR3014: {
+    severity: 'error',
+    nl: '{left} {op} {right}: een bedrag maal een bedrag heeft geen betekenis',
+    en: '{left} {op} {right}: money times money has no meaning',
+    hint: {
+      nl: 'Vermenigvuldig een bedrag met een getal of een percentage.',
+      en: 'Multiply money by a number or a percentage.',
+    },
+  },
+  SR3015: {
+    severity: 'error',
+    nl: '{left} {op} {right}: een bedrag en een getal of percentage tel je niet op',
+    en: '{left} {op} {right}: money and a number or percentage do not add up',
+    hint: {
+      nl: 'Schrijf een bedrag met €, bijvoorbeeld € 100; een percentage van een bedrag is bedrag × percentage.',
+      en: 'Write money with €, e.g. € 100; a percentage of an amount is amount × percentage.',
+    },
+  },
+  SR3016: {
+    severity: 'error',
+    nl: '{left} {op} {right}: tijdseenheden van verschillende soort',
+    en: '{left} {op} {right}: time units of different kinds',
+    hint: {
+      nl: 'Jaren en maanden rekenen exact om, weken en dagen ook, maar maanden en dagen of uren niet.',
+      en: 'Years and months convert exactly, as do weeks and days, but months and days or hours do not.',
+    },
+  },
+  SR3017: {
+    severity: 'error',
+    nl: '{left} {op} {right}: een tarief is een bedrag per tijdseenheid',
+    en: '{left} {op} {right}: a rate is money per unit of time',
+    hint: {
+      nl: 'Vermenigvuldig het tarief eerst met een duur: € 100 per uur × activiteit.uren.',
+      en: 'Multiply the rate by a duration first: € 100 per uur × activiteit.uren.',
+    },
+  },
+  SR3018: {
+    severity: 'error',
+    nl: '{left} {op} {right}: een bedrag maal een duur heeft geen betekenis',
+    en: '{left} {op} {right}: money times a duration has no meaning',
+    hint: {
+      nl: 'Maak er een tarief van (bedrag per jaar, per maand of per uur): tarief × duur is een bedrag.',
+      en: 'Make it a rate (bedrag per jaar, per maand or per uur): rate × duration is money.',
+    },
+  },
+  SR3019: {
+    severity: 'error',
+    nl: '{left} {op} {right}: een getal en een percentage optellen is dubbelzinnig',
+    en: '{left} {op} {right}: adding a number and a percentage is ambiguous',
+    hint: { nl: 'Tel percentages bij percentages op (5% + 1%).', en: 'Add percentages to percentages (5% + 1%).' },
+  },
+  SR3020: {
+    severity: 'error',
+    nl: '{name} is geen vaste waarde; in {context} staan alleen vaste waarden',
+    en: '{name} is not a fixed value; {context} holds fixed values only',
+    hint: {
+      nl: 'Een parameter of tabelcel bevat een bedrag, getal, percentage, duur, datum, parameter of opsommingswaarde; reken in een definitie.',
+      en: 'A parameter or table cell holds an amount, number, percentage, duration, date, parameter or enumeration value; compute in a definition.',
+    },
+  },
 
   // ── SR4: tables, periods and reachability ─────────────────────────────────
   SR4001: {
@@ -369,6 +429,20 @@ export const messages = {
     severity: 'error',
     nl: 'Tabel {name} heeft geen rijen',
     en: 'Table {name} has no rows',
+  },
+  SR4006: {
+    severity: 'error',
+    nl: 'Een invoercel van tabel {name} moet een vaste waarde zijn',
+    en: 'An input cell of table {name} must be a fixed value',
+    hint: {
+      nl: 'Schrijf -, een waarde, waarden met komma\'s, of een vergelijking zoals >= 3.',
+      en: 'Write -, a value, values separated by commas, or a comparison such as >= 3.',
+    },
+  },
+  SR4007: {
+    severity: 'info',
+    nl: 'Tabel {name} is te groot om volledig op volledigheid en overlap te controleren ({cases} gevallen)',
+    en: 'Table {name} is too large to check fully for completeness and overlap ({cases} cases)',
   },
   SR4101: {
     severity: 'error',

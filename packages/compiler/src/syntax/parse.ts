@@ -111,11 +111,16 @@ export function parseSource(path: string, text: string): ParsedSource {
     }
     const token = e.token;
     const isEof = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset);
-    const previous = e.previousToken;
-    const start = isEof ? (previous && !Number.isNaN(previous.endOffset) ? previous.endOffset + 1 : text.length) : token.startOffset;
+    const previous = (e as { previousToken?: IToken }).previousToken;
+    const start = isEof
+      ? previous?.endOffset !== undefined && !Number.isNaN(previous.endOffset)
+        ? previous.endOffset + 1
+        : text.length
+      : token.startOffset;
     // Underline the offending token and what recovery skipped after it, within its line.
     let end = isEof ? start : token.startOffset + token.image.length;
-    for (const r of e.resyncedTokens ?? []) if (r.startLine === token.startLine && !Number.isNaN(r.endOffset)) end = Math.max(end, r.endOffset + 1);
+    for (const r of e.resyncedTokens ?? [])
+      if (r.startLine === token.startLine && r.endOffset !== undefined && !Number.isNaN(r.endOffset)) end = Math.max(end, r.endOffset + 1);
     const found = describeToken(isEof ? undefined : token);
     const expected = payload.expected.slice(0, 8).join(', ') + (payload.expected.length > 8 ? ', ...' : '');
     const context = ruleDescriptions[payload.rule];

@@ -1,0 +1,22 @@
+// The executable: runs main with the process's arguments and streams.
+import { main } from './main.js';
+
+// A closed pipe (`sroi ... | head`) ends output quietly instead of throwing EPIPE.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
+main(process.argv.slice(2), {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`sroi: interne fout: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,62 @@
+// `sroi check FILE...`: every static check, all problems at once, optionally the assumptions.
+import { hasErrors } from '@sroi/core';
+import { compileSource, listAssumptions } from '@sroi/compiler';
+import { EXIT, notText } from '../errors.js';
+import { fileHost } from '../host.js';
+import { readInput } from '../load.js';
+import { renderDiagnostics, diagnosticsJson, SourceFile } from '../render/diagnostics.js';
+import type { CommonOptions, Io } from '../main.js';
+import { UsageError } from '../errors.js';
+
+export async function checkCommand(files: readonly string[], options: CommonOptions & { assumptions: boolean }, io: Io): Promise<number> {
+  if (files.length === 0) throw new UsageError('check: geef een of meer .sroi-bestanden');
+  let worst: number = EXIT.ok;
+  const json: unknown[] = [];
+  for (const file of files) {
+    const read = readInput(file);
+    if (read.invalidAt !== undefined) {
+      const d = [notText(file, read.invalidAt)];
+      const lookup = { files: new Map([[file, new SourceFile(file, read.text)]]) };
+      if (options.format === 'json') json.push({ file, diagnostics: diagnosticsJson(d, lookup, options.lang) });
+      else io.err(renderDiagnostics(options.format, d, lookup, options.lang) + '\n');
+      worst = EXIT.input;
+      continue;
+    }
+    const result = compileSource(file, read.text, fileHost);
+    const lookup = { files: result.sources };
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.length - errors;
+    const assumptions = options.assumptions && result.model ? listAssumptions(result.model.merged) : [];
+    if (options.format === 'json') {
+      json.push({
+        file,
+        diagnostics: diagnosticsJson(result.diagnostics, lookup, options.lang),
+        ...(options.assumptions
+          ? {
+              aannames: assumptions.map((a) => {
+                const p = result.sources.get(a.span.file)?.position(a.span.start);
+                return { over: a.owner, tekst: a.text, file: a.span.file, line: p?.line, column: p?.column };
+              }),
+            }
+          : {}),
+      });
+    } else {
+      if (result.diagnostics.length > 0) io.err(renderDiagnostics(options.format, result.diagnostics, lookup, options.lang) + '\n\n');
+      const nl = options.lang === 'nl';
+      const summary = errors === 0 && warnings === 0
+        ? nl ? 'in orde' : 'ok'
+        : `${errors} ${nl ? (errors === 1 ? 'fout' : 'fouten') : errors === 1 ? 'error' : 'errors'}, ${warnings} ${nl ? (warnings === 1 ? 'waarschuwing' : 'waarschuwingen') : warnings === 1 ? 'warning' : 'warnings'}`;
+      if (options.format === 'text') io.out(`${file}: ${summary}\n`);
+      if (options.assumptions) {
+        io.out(`\n${nl ? 'Aannames' : 'Assumptions'} (${assumptions.length}):\n`);
+        for (const a of assumptions) {
+          const p = result.sources.get(a.span.file)?.position(a.span.start);
+          io.out(`  ${a.span.file}:${p?.line}:${p?.column}  ${a.owner}\n      ${a.text}\n`);
+        }
+      }
+    }
+    if (hasErrors(result.diagnostics)) worst = Math.max(worst, EXIT.failures);
+  }
+  if (options.format === 'json') io.out(JSON.stringify(files.length === 1 ? json[0] : json, null, 2) + '\n');
+  return worst;
+}

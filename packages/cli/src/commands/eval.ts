@@ -1,0 +1,74 @@
+// `sroi eval RULESET CONTRACT.json`: one contract, explained; `--json` for the result format.
+import { diagnostic, SourceFile, type Diagnostic } from '@sroi/core';
+import { EXIT, notText, UsageError } from '../errors.js';
+import { loadRuleset, readInput } from '../load.js';
+import { renderDiagnostics, type SourceLookup } from '../render/diagnostics.js';
+import { renderResult } from '../render/result.js';
+import type { CommonOptions, Io } from '../main.js';
+
+export interface EvalOptions extends CommonOptions {
+  readonly json: boolean;
+  readonly brief: boolean;
+  readonly explain: boolean;
+  readonly batch?: string;
+  readonly workers?: string;
+}
+
+/** Parses JSON text; a syntax error becomes a diagnostic at the offending position. */
+export function parseJsonInput(path: string, text: string): { json: unknown } | { diagnostic: Diagnostic } {
+  try {
+    return { json: JSON.parse(text) };
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : 0;
+    return {
+      diagnostic: diagnostic(
+        'SR5002',
+        { reason: message.replace(/^Unexpected /, 'onverwacht ').replace(/ in JSON at position \d+.*$/, '') },
+        { span: { file: path, start: offset, end: offset + 1 } },
+      ),
+    };
+  }
+}
+
+/** Evaluation errors caused by the contract (exit 2), as opposed to the ruleset (exit 1). */
+const inputCodes = new Set(['SR5001', 'SR5002', 'SR5003', 'SR5004', 'SR5006', 'SR5011', 'SR5012', 'SR5013', 'SR5014', 'SR5015', 'SR5016', 'SR5017', 'SR5018', 'SR5019']);
+
+export async function evalCommand(args: readonly string[], options: EvalOptions, io: Io): Promise<number> {
+  if (options.batch !== undefined) {
+    const { batchCommand } = await import('./batch.js');
+    return batchCommand(args, options, io);
+  }
+  const [rulesetPath, contractPath, ...rest] = args;
+  if (!rulesetPath || !contractPath || rest.length > 0)
+    throw new UsageError('eval: geef een regeling en één contract: sroi eval REGELING CONTRACT.json');
+  const loaded = await loadRuleset(rulesetPath);
+  const show = (ds: readonly Diagnostic[], lookup: SourceLookup) => {
+    if (ds.length > 0) io.err(renderDiagnostics(options.format, ds, lookup, options.lang) + '\n');
+  };
+  if (!loaded.plan) {
+    show(loaded.diagnostics, loaded.lookup);
+    return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
+  }
+  const read = readInput(contractPath);
+  const contractSource = new SourceFile(contractPath, read.text);
+  const lookup: SourceLookup = { files: new Map([...loaded.lookup.files, [contractPath, contractSource]]), json: contractSource };
+  if (read.invalidAt !== undefined) {
+    show([notText(contractPath, read.invalidAt)], lookup);
+    return EXIT.input;
+  }
+  const parsed = parseJsonInput(contractPath, read.text);
+  if ('diagnostic' in parsed) {
+    show([parsed.diagnostic], lookup);
+    return EXIT.input;
+  }
+  const result = loaded.plan.evaluate(parsed.json, { explain: options.explain && !options.brief, lang: options.lang });
+  if (!result.value) {
+    show(result.diagnostics, lookup);
+    return result.diagnostics.every((d) => inputCodes.has(d.code)) ? EXIT.input : EXIT.failures;
+  }
+  if (options.json) io.out(JSON.stringify(result.value, null, 2) + '\n');
+  else io.out(renderResult(result.value, options.lang, { brief: options.brief }));
+  return EXIT.ok;
+}

@@ -1,0 +1,156 @@
+// The `sroi` command: parses arguments, runs one command, and turns every failure into a clear
+// message and an exit code — never a stack trace (set SROI_DEBUG=1 to see one).
+import { parseArgs } from 'node:util';
+import type { Language } from '@sroi/core';
+import { EXIT, UsageError } from './errors.js';
+import type { DiagnosticFormat } from './render/diagnostics.js';
+
+export const VERSION = '0.1.0';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommonOptions {
+  readonly format: DiagnosticFormat;
+  readonly lang: Language;
+}
+
+const usage = `sroi ${VERSION} — social return regels als code
+
+Gebruik:
+  sroi check BESTAND...                 controleer regelingen (fouten, waarschuwingen)
+      --aannames                        toon ook alle aannames (voorlopige waarden)
+  sroi eval REGELING CONTRACT.json      reken een contract door, met uitleg per euro
+      --json                            resultaat als JSON (contract-format.md)
+      --kort                            alleen de bedragen, zonder uitleg
+      --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract
+  sroi test BESTAND...                  voer de voorbeelden (en eigenschappen) uit
+  sroi fmt BESTAND... [--check]         formatteer (met --check: alleen controleren)
+  sroi dump tokens|cst|ast|ir BESTAND   toon een tussenstap van de compiler
+  sroi export --schema [REGELING]       JSON Schema van het contract
+  sroi export --ir-schema               JSON Schema van de IR
+  sroi export --ir REGELING             de IR van een regeling (sneller te laden)
+
+REGELING is een .sroi-bestand of een IR-bestand (.json, gemaakt met sroi export --ir).
+
+Opties voor alle commando's:
+  --format text|json|gnu                vorm van foutmeldingen (standaard text)
+  --lang nl|en                          taal van meldingen (standaard nl)
+
+Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep
+`;
+
+const commands = ['check', 'eval', 'test', 'fmt', 'dump', 'export', 'help'] as const;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        json: { type: 'boolean' },
+        kort: { type: 'boolean' },
+        brief: { type: 'boolean' },
+        check: { type: 'boolean' },
+        aannames: { type: 'boolean' },
+        assumptions: { type: 'boolean' },
+        schema: { type: 'boolean' },
+        'ir-schema': { type: 'boolean' },
+        ir: { type: 'boolean' },
+        batch: { type: 'string' },
+        coverage: { type: 'boolean' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
+        'no-explain': { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    io.err(`sroi: ${(e as Error).message}\n\n${usage}`);
+    return EXIT.input;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out(`sroi ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const [command, ...args] = positionals;
+  if (values.help || !command || command === 'help') {
+    io.out(usage);
+    return command || values.help ? EXIT.ok : EXIT.input;
+  }
+  if (!(commands as readonly string[]).includes(command)) {
+    const { suggestNames } = await import('@sroi/core');
+    const close = suggestNames(command, commands);
+    io.err(`sroi: onbekend commando '${command}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`);
+    return EXIT.input;
+  }
+  const format = (values.format ?? 'text') as DiagnosticFormat;
+  if (!['text', 'json', 'gnu'].includes(format)) {
+    io.err(`sroi: --format moet text, json of gnu zijn, niet '${format}'\n`);
+    return EXIT.input;
+  }
+  const lang = (values.lang ?? process.env['SROI_LANG'] ?? 'nl') as Language;
+  if (lang !== 'nl' && lang !== 'en') {
+    io.err(`sroi: --lang moet nl of en zijn, niet '${lang}'\n`);
+    return EXIT.input;
+  }
+  const common: CommonOptions = { format, lang };
+  try {
+    switch (command) {
+      case 'check': {
+        const { checkCommand } = await import('./commands/check.js');
+        return await checkCommand(args, { ...common, assumptions: Boolean(values.aannames || values.assumptions) }, io);
+      }
+      case 'eval': {
+        const { evalCommand } = await import('./commands/eval.js');
+        return await evalCommand(args, {
+          ...common,
+          json: Boolean(values.json),
+          brief: Boolean(values.kort || values.brief),
+          explain: !values['no-explain'],
+          ...(values.batch !== undefined ? { batch: values.batch } : {}),
+          ...(values.workers !== undefined ? { workers: values.workers } : {}),
+        }, io);
+      }
+      case 'test': {
+        const { testCommand } = await import('./commands/test.js');
+        return await testCommand(args, {
+          ...common,
+          coverage: Boolean(values.coverage),
+          ...(values.runs !== undefined ? { runs: values.runs } : {}),
+          ...(values.seed !== undefined ? { seed: values.seed } : {}),
+        }, io);
+      }
+      case 'fmt': {
+        const { fmtCommand } = await import('./commands/fmt.js');
+        return await fmtCommand(args, { ...common, check: Boolean(values.check) }, io);
+      }
+      case 'dump': {
+        const { dumpCommand } = await import('./commands/dump.js');
+        return await dumpCommand(args, common, io);
+      }
+      case 'export': {
+        const { exportCommand } = await import('./commands/export.js');
+        return await exportCommand(args, { ...common, schema: Boolean(values.schema), irSchema: Boolean(values['ir-schema']), ir: Boolean(values.ir) }, io);
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`sroi: ${e.message}\n`);
+      return EXIT.input;
+    }
+    if (process.env['SROI_DEBUG']) throw e;
+    io.err(`sroi: interne fout: ${(e as Error).message}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`);
+    return EXIT.input;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,118 @@
+// Diagnostics for people and machines: the source line with a caret underline (text), one line
+// per problem (gnu: file:line:col: error SR2001: ...), or JSON. Same data, three renderings.
+import { renderHint, renderMessage, SourceFile, type Diagnostic, type Language, type Span } from '@sroi/core';
+import { locateJsonPath } from './json-location.js';
+
+export type DiagnosticFormat = 'text' | 'json' | 'gnu';
+
+/** Where diagnostics point: ruleset files by path, and the JSON file that `path` diagnostics belong to. */
+export interface SourceLookup {
+  readonly files: ReadonlyMap<string, SourceFile>;
+  /** The JSON input (contract or IR) that path-located diagnostics refer to. */
+  readonly json?: SourceFile;
+}
+
+const severityWord: Record<Language, Record<Diagnostic['severity'], string>> = {
+  nl: { error: 'fout', warning: 'waarschuwing', info: 'info' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+interface Located {
+  readonly file: string;
+  readonly source?: SourceFile;
+  readonly start: number;
+  readonly end: number;
+}
+
+function locate(d: Diagnostic, lookup: SourceLookup): Located | undefined {
+  if (d.span) {
+    const source = lookup.files.get(d.span.file);
+    return { file: d.span.file, ...(source ? { source } : {}), start: d.span.start, end: d.span.end };
+  }
+  if (d.path !== undefined && lookup.json) {
+    const at = locateJsonPath(lookup.json.text, d.path);
+    if (at) return { file: lookup.json.path, source: lookup.json, ...at };
+    return { file: lookup.json.path, source: lookup.json, start: 0, end: 0 };
+  }
+  return undefined;
+}
+
+/** The message, prefixed with the JSON path for input problems. */
+function message(d: Diagnostic, lang: Language): string {
+  const text = renderMessage(d.code, d.args, lang);
+  return d.path !== undefined ? `${d.path}: ${text}` : text;
+}
+
+function excerpt(source: SourceFile, start: number, end: number): string[] {
+  const from = source.position(start);
+  const to = source.position(Math.max(start, end - 1));
+  const line = source.lineText(from.line);
+  const width = String(from.line).length;
+  const pad = ' '.repeat(width);
+  const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  const caretEnd = to.line === from.line ? Math.max(to.column + 1, from.column + 1) : line.length + 1;
+  const carets = '^'.repeat(Math.max(1, Math.min(caretEnd, shown.length + 1) - from.column));
+  return [`${pad} |`, `${from.line} | ${shown.replace(/\t/g, ' ')}`, `${pad} | ${' '.repeat(from.column - 1)}${carets}`];
+}
+
+export function renderText(diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language = 'nl'): string {
+  const blocks: string[] = [];
+  for (const d of diagnostics) {
+    const at = locate(d, lookup);
+    const pos = at?.source ? at.source.position(at.start) : undefined;
+    const where = at ? `${at.file}${pos ? `:${pos.line}:${pos.column}` : ''}: ` : '';
+    const lines = [`${where}${severityWord[lang][d.severity]} ${d.code}: ${message(d, lang)}`];
+    if (at?.source && at.source.text.length > 0) lines.push(...excerpt(at.source, at.start, at.end));
+    const hint = renderHint(d, lang);
+    if (hint) lines.push(`  = ${lang === 'nl' ? 'tip' : 'hint'}: ${hint}`);
+    for (const r of d.related ?? []) {
+      const source = lookup.files.get(r.span.file);
+      const p = source?.position(r.span.start);
+      lines.push(`  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${r.span.file}${p ? `:${p.line}:${p.column}` : ''}`);
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
+}
+
+export function renderGnu(diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language = 'nl'): string {
+  return diagnostics
+    .map((d) => {
+      const at = locate(d, lookup);
+      const pos = at?.source?.position(at.start);
+      const where = at ? `${at.file}:${pos?.line ?? 1}:${pos?.column ?? 1}` : 'sroi';
+      const hint = renderHint(d, lang);
+      return `${where}: ${severityWord.en[d.severity]} ${d.code}: ${message(d, lang)}${hint ? ` (${hint})` : ''}`;
+    })
+    .join('\n');
+}
+
+/** Machine-readable diagnostics with positions resolved. */
+export function diagnosticsJson(diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language = 'nl') {
+  return diagnostics.map((d) => {
+    const at = locate(d, lookup);
+    const start = at?.source?.position(at.start);
+    const end = at?.source?.position(at.end);
+    const hint = renderHint(d, lang);
+    return {
+      code: d.code,
+      severity: d.severity,
+      message: renderMessage(d.code, d.args, lang),
+      ...(hint ? { hint } : {}),
+      ...(d.path !== undefined ? { path: d.path } : {}),
+      ...(at ? { file: at.file, start: at.start, end: at.end } : {}),
+      ...(start ? { line: start.line, column: start.column } : {}),
+      ...(end ? { endLine: end.line, endColumn: end.column } : {}),
+      ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+      ...(d.related ? { related: d.related.map((r: { span: Span }) => ({ file: r.span.file, start: r.span.start, end: r.span.end })) } : {}),
+    };
+  });
+}
+
+export function renderDiagnostics(format: DiagnosticFormat, diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language): string {
+  if (format === 'json') return JSON.stringify(diagnosticsJson(diagnostics, lookup, lang), null, 2);
+  if (format === 'gnu') return renderGnu(diagnostics, lookup, lang);
+  return renderText(diagnostics, lookup, lang);
+}
+
+export { SourceFile };

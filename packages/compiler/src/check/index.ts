@@ -1,0 +1,121 @@
+// The checker: from a merged ruleset to the checked model. Runs every static check and
+// collects their diagnostics; each check lives in its own module beside this one.
+import type { Diagnostic, SourceFile } from '@sroi/core';
+import type * as A from '../ast/ast.js';
+import type { CheckedModel } from '../checked/model.js';
+import type { MergedRuleset } from '../resolve/merge.js';
+import { isLiteral } from './constants.js';
+import { analyseDependencies } from './dependencies.js';
+import { checkExample, type ExampleCase } from './examples.js';
+import { ExpressionChecker, type FormulaScope } from './expressions.js';
+import { SymbolTable } from './names.js';
+import { checkPeriods, checkVersions } from './periods.js';
+import { PrecisionChecker } from './precision.js';
+import { checkStructure } from './structure.js';
+import { TableChecker } from './tables.js';
+import { T, type Type } from './types.js';
+
+export interface CheckResult {
+  readonly model: CheckedModel;
+  readonly examples: ReadonlyMap<A.ExampleDeclaration, ExampleCase>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A short excerpt of source for messages: whitespace collapsed, at most 40 characters. */
+export function excerpter(sources: ReadonlyMap<string, SourceFile>) {
+  return (node: A.Node): string => {
+    const text = sources.get(node.span.file)?.text.slice(node.span.start, node.span.end) ?? '';
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return `'${flat.length > 40 ? `${flat.slice(0, 37)}...` : flat}'`;
+  };
+}
+
+export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string, SourceFile>): CheckResult {
+  const symbols = new SymbolTable(merged.declarations);
+  const excerpt = excerpter(sources);
+  const checker = new ExpressionChecker(symbols, excerpt);
+  const diagnostics: Diagnostic[] = [...merged.diagnostics];
+
+  const structure = checkStructure(merged, symbols, checker);
+  diagnostics.push(...structure.diagnostics);
+  diagnostics.push(...checkPeriods(merged.header.periods, merged.header.name.span));
+
+  const contractScope = (owner: string): FormulaScope => ({ owner });
+  for (const p of symbols.parameters.values()) {
+    const type = checker.declaredType(p);
+    const scope: FormulaScope = { owner: `parameter ${p.name.name}`, constant: true };
+    for (const v of p.versions) {
+      if (!isLiteral(v.value)) {
+        checker.report('SR3020', { name: excerpt(v.value), context: scope.owner }, v.value.span);
+        continue;
+      }
+      checker.expect(v.value, scope, type);
+    }
+    diagnostics.push(...checkVersions(p.name.name, p.versions, merged.header.periods));
+  }
+  const tables = new TableChecker(checker, (name) => symbols.enumerations.get(name)?.values.map((v) => v.name));
+  for (const t of symbols.tables.values()) {
+    tables.check(t);
+    diagnostics.push(...checkVersions(t.name.name, t.versions, merged.header.periods));
+  }
+  for (const d of symbols.definitions.values()) {
+    const scope: FormulaScope = d.scope
+      ? { owner: `definitie ${d.name.name}`, activityKind: d.scope.name }
+      : contractScope(`definitie ${d.name.name}`);
+    checker.expect(d.value, scope, checker.declaredType(d));
+  }
+  for (const v of symbols.valuations.values()) {
+    const scope: FormulaScope = { owner: `waardering ${v.activityKind.name}`, activityKind: v.activityKind.name };
+    checker.expect(v.value, scope, T.bedrag);
+    for (const r of v.requirements) {
+      checker.expectCondition(r.condition, scope);
+      checker.template(r.message, scope);
+    }
+  }
+  for (const r of symbols.routes) if (r.cap) checker.expect(r.cap.value, contractScope(`maximum van route ${r.name.name}`), T.bedrag);
+  for (const o of symbols.outcomes.values()) checker.expect(o.value, contractScope(`uitkomst ${o.name.name}`), checker.declaredType(o));
+  for (const p of symbols.properties) checker.expectCondition(p.value, contractScope(`eigenschap "${p.title.value}"`));
+
+  const examples = new Map<A.ExampleDeclaration, ExampleCase>();
+  for (const e of symbols.examples) {
+    const r = checkExample(e, symbols, checker);
+    diagnostics.push(...r.diagnostics);
+    examples.set(e, r.lowered);
+  }
+
+  diagnostics.push(...checker.diagnostics, ...tables.diagnostics);
+
+  const precision = new PrecisionChecker(checker.names, checker.calls, checker.types);
+  for (const v of symbols.valuations.values()) precision.require(v.value, `Waardering ${v.activityKind.name}`, diagnostics);
+  for (const o of symbols.outcomes.values()) {
+    const t: Type | undefined = checker.declaredTypes.get(o);
+    if (t?.kind === 'bedrag') precision.require(o.value, `Uitkomst ${o.name.name}`, diagnostics);
+  }
+  for (const r of symbols.routes) if (r.cap) precision.require(r.cap.value, `Het maximum van route ${r.name.name}`, diagnostics);
+
+  const deps = analyseDependencies(symbols, checker.names, checker.calls, merged.root.file);
+  diagnostics.push(...deps.diagnostics);
+
+  const model: CheckedModel = {
+    merged,
+    sources,
+    referenceDateField: structure.referenceDateField,
+    periods: merged.header.periods,
+    enumerations: symbols.enumerations,
+    parameters: symbols.parameters,
+    tables: symbols.tables,
+    definitions: symbols.definitions,
+    valuations: symbols.valuations,
+    routes: symbols.routes,
+    outcomes: symbols.outcomes,
+    examples: symbols.examples,
+    properties: symbols.properties,
+    declaredTypes: checker.declaredTypes,
+    types: checker.types,
+    names: checker.names,
+    calls: checker.calls,
+    definitionOrder: deps.definitionOrder,
+    outcomeOrder: deps.outcomeOrder,
+  };
+  return { model, examples, diagnostics };
+}

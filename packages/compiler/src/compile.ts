@@ -1,0 +1,38 @@
+// The compiler's entry: source text → AST → merged with bases → checked model → IR, with every
+// diagnostic along the way. A stage never throws on user input (STYLE 9).
+import { hasErrors, sortDiagnostics, type Diagnostic, type IrDocument, type SourceFile } from '@sroi/core';
+import type { Ruleset } from './ast/ast.js';
+import type { CheckedModel } from './checked/model.js';
+import { checkRuleset } from './check/index.js';
+import { irFromChecked } from './ir/from-checked.js';
+import { loadChain, parseModule, type ParsedModule, type SourceHost } from './resolve/load.js';
+import { mergeChain } from './resolve/merge.js';
+
+export interface CompileResult {
+  /** The root file, parsed (also when it has errors, for formatting and editors). */
+  readonly module: ParsedModule;
+  readonly ast?: Ruleset;
+  readonly model?: CheckedModel;
+  /** Present only when there are no errors (warnings allowed). */
+  readonly ir?: IrDocument;
+  readonly sources: ReadonlyMap<string, SourceFile>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Compiles a ruleset given as text; `host` reads the bases it extends. */
+export function compileSource(path: string, text: string, host?: SourceHost): CompileResult {
+  const module = parseModule(path, text);
+  const sources = new Map<string, SourceFile>([[path, module.source]]);
+  if (!module.ast) return { module, sources, diagnostics: sortDiagnostics(module.diagnostics) };
+  const loaded = loadChain(module, host);
+  for (const m of loaded.chain) sources.set(m.source.path, m.source);
+  const asts = loaded.chain.map((m) => m.ast).filter((a): a is Ruleset => a !== undefined);
+  const syntax = [...module.diagnostics, ...loaded.diagnostics];
+  if (asts.length !== loaded.chain.length)
+    return { module, ast: module.ast, sources, diagnostics: sortDiagnostics(syntax) };
+  const merged = mergeChain(asts);
+  const checked = checkRuleset(merged, sources);
+  const diagnostics = sortDiagnostics([...syntax, ...checked.diagnostics]);
+  const ir = hasErrors(diagnostics) ? undefined : irFromChecked(checked.model, checked.examples);
+  return { module, ast: module.ast, model: checked.model, ...(ir ? { ir } : {}), sources, diagnostics };
+}

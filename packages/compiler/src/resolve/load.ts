@@ -1,0 +1,72 @@
+// Loading: a ruleset and the chain of base rulesets it extends (`breidt uit`), each parsed to an
+// AST. Files come from a host, so the CLI reads the disk and the playground an in-memory map.
+import { diagnostic, type Diagnostic, type SourceFile } from '@sroi/core';
+import type { IToken } from '@sroi/grammar';
+import type { Ruleset } from '../ast/ast.js';
+import { astFromCst } from '../ast/from-cst.js';
+import { parseSource } from '../syntax/parse.js';
+
+/** Where rulesets come from. */
+export interface SourceHost {
+  /** The text of a file, or an error message when it cannot be read. */
+  readFile(path: string): { text: string } | { error: string };
+  /** The path of `relative` as written in `fromFile` (for `breidt uit "..."`). */
+  resolve(fromFile: string, relative: string): string;
+}
+
+/** One parsed file. `ast` is absent only when the file could not be parsed at all. */
+export interface ParsedModule {
+  readonly source: SourceFile;
+  readonly ast: Ruleset | undefined;
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parses one file's text into an AST with all syntax diagnostics. */
+export function parseModule(path: string, text: string): ParsedModule {
+  const parsed = parseSource(path, text);
+  if (!parsed.cst) return { ...parsed, ast: undefined };
+  const { ast, diagnostics } = astFromCst(parsed.cst, parsed.source);
+  return { ...parsed, ast, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+}
+
+/** A ruleset with its bases: `chain[0]` is the root, then the ruleset it extends, and so on. */
+export interface LoadedChain {
+  readonly chain: readonly ParsedModule[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Bases deeper than this are surely a mistake (and would be a slow cycle). */
+const MAX_EXTENDS_DEPTH = 16;
+
+/** Loads a root module and, following `breidt uit`, its bases; reports unreadable bases and cycles. */
+export function loadChain(root: ParsedModule, host: SourceHost | undefined): LoadedChain {
+  const chain: ParsedModule[] = [root];
+  const diagnostics: Diagnostic[] = [];
+  let current = root;
+  while (current.ast?.header.extends) {
+    const ref = current.ast.header.extends;
+    if (!host) {
+      diagnostics.push(diagnostic('SR2009', { path: ref.value, reason: 'geen bestanden beschikbaar' }, { span: ref.span }));
+      break;
+    }
+    const path = host.resolve(current.source.path, ref.value);
+    const seen = chain.find((m) => m.source.path === path);
+    if (seen || chain.length > MAX_EXTENDS_DEPTH) {
+      const cycle = [...chain.map((m) => m.ast?.header.name.value ?? m.source.path), seen?.ast?.header.name.value ?? path].join(' → ');
+      diagnostics.push(diagnostic('SR2015', { cycle }, { span: ref.span }));
+      break;
+    }
+    const read = host.readFile(path);
+    if ('error' in read) {
+      diagnostics.push(diagnostic('SR2009', { path: ref.value, reason: read.error }, { span: ref.span }));
+      break;
+    }
+    const base = parseModule(path, read.text);
+    diagnostics.push(...base.diagnostics);
+    chain.push(base);
+    current = base;
+  }
+  return { chain, diagnostics };
+}

@@ -1,0 +1,76 @@
+// Showing values to people: € 13.333,33, 5%, 8 maanden, 2024-05-01 — in Dutch notation by
+// default, English on request. Exact values print exactly; a repeating decimal shows "≈".
+import type { Language } from './diagnostic.js';
+import { formatIsoDate } from './date.js';
+import type { IrTimeUnit, IrType } from './ir.js';
+import { Rational } from './rational.js';
+
+/** A runtime value (see contract.ts): Rational, boolean, string or null (unknown). */
+type Shown = Rational | boolean | string | null;
+
+/** Months per year, days per week: the exact factors between units of one dimension. */
+export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = { jaar: 12n, maand: 1n, week: 7n, dag: 1n, uur: 1n };
+
+const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
+  nl: { jaar: ['jaar', 'jaar'], maand: ['maand', 'maanden'], week: ['week', 'weken'], dag: ['dag', 'dagen'], uur: ['uur', 'uur'] },
+  en: { jaar: ['year', 'years'], maand: ['month', 'months'], week: ['week', 'weeks'], dag: ['day', 'days'], uur: ['hour', 'hours'] },
+};
+
+/** Digits of |r| with grouping, at least `minDecimals` and at most `maxDecimals` places. */
+export function formatNumber(r: Rational, lang: Language = 'nl', minDecimals = 0, maxDecimals = 4): string {
+  const exact = r.toString();
+  let digits: string;
+  let approximate = false;
+  if (!exact.includes('/')) {
+    const [, frac = ''] = exact.replace('-', '').split('.');
+    digits = frac.length > maxDecimals ? r.abs().toFixed(maxDecimals) : r.abs().toFixed(Math.max(minDecimals, frac.length));
+    approximate = frac.length > maxDecimals;
+  } else {
+    digits = r.abs().toFixed(maxDecimals);
+    approximate = true;
+  }
+  const [int, frac] = digits.split('.');
+  const group = lang === 'nl' ? '.' : ',';
+  const point = lang === 'nl' ? ',' : '.';
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${approximate ? '≈ ' : ''}${r.sign() < 0 ? '-' : ''}${grouped}${frac ? point + frac : ''}`;
+}
+
+/** A money amount from cents: "€ 13.333,33". */
+export function formatMoney(cents: Rational, lang: Language = 'nl'): string {
+  const euros = cents.div(Rational.of(100));
+  const text = formatNumber(euros, lang, 2, 4);
+  return text.startsWith('≈ ') ? `≈ € ${text.slice(2)}` : `€ ${text}`;
+}
+
+/** A value of the given type, as a person reads it. */
+export function formatValue(v: Shown, type: IrType, lang: Language = 'nl'): string {
+  if (v === null) return lang === 'nl' ? 'onbekend' : 'unknown';
+  if (typeof v === 'boolean') return lang === 'nl' ? (v ? 'ja' : 'nee') : v ? 'yes' : 'no';
+  if (typeof v === 'string') return type.t === 'tekst' ? `"${v}"` : v;
+  switch (type.t) {
+    case 'bedrag':
+      return formatMoney(v, lang);
+    case 'tarief': {
+      const perUnit = v.mul(Rational.of(unitFactors[type.per]));
+      return `${formatMoney(perUnit, lang)} per ${unitNames[lang][type.per][0]}`;
+    }
+    case 'percentage':
+      return `${formatNumber(v.mul(Rational.of(100)), lang, 0, 4)}%`;
+    case 'duur': {
+      const inUnit = v.div(Rational.of(unitFactors[type.unit]));
+      const [one, many] = unitNames[lang][type.unit];
+      return `${formatNumber(inUnit, lang)} ${inUnit.eq(Rational.ONE) ? one : many}`;
+    }
+    case 'datum':
+      return formatIsoDate(Number(v.n / v.d));
+    default:
+      return formatNumber(v, lang);
+  }
+}
+
+/** A money amount in the result format: "13333.33" (two decimals, half away from zero). */
+export const moneyText = (cents: Rational): string => cents.div(Rational.of(100)).toFixed(2);
+
+/** A percentage in the result format: "222.22" (percent, two decimals). */
+export const percentText = (ratio: Rational): string => ratio.mul(Rational.of(100)).toFixed(2);

@@ -1,0 +1,178 @@
+// Executable invariants of the IR (STYLE 11): what the JSON Schema cannot say. Every reference
+// resolves, fields exist where they are read, and no rule depends on itself — so evaluating any
+// IR that passes terminates. Run by the evaluator before it accepts a document, and in tests.
+import { activityKinds, contractFields, dateFieldNames, enumerationNames } from './vocabulary.js';
+import type { IrDocument, IrExpr, IrTemplate } from './ir.js';
+
+/** Where an expression stands: which activity kind's fields it may read, inside which sum. */
+interface Place {
+  readonly path: string;
+  readonly kind?: string;
+  readonly over?: 'activity' | 'route';
+}
+
+/** Every violated invariant, as "path: message"; empty when the document is sound. */
+export function irInvariants(doc: IrDocument): string[] {
+  const problems: string[] = [];
+  const fail = (path: string, message: string) => problems.push(`${path}: ${message}`);
+  const params = new Set(doc.parameters.map((p) => p.name));
+  const tables = new Map(doc.tables.map((t) => [t.name, t]));
+  const defs = new Map(doc.definitions.map((d) => [d.key, d]));
+  const outcomes = new Set(doc.outcomes.map((o) => o.name));
+  const kinds = Object.keys(activityKinds);
+
+  for (const name of enumerationNames)
+    if (!doc.enumerations.some((e) => e.name === name)) fail('enumerations', `missing enumeration ${name}`);
+  if (!dateFieldNames.includes(doc.referenceDate)) fail('referenceDate', `${doc.referenceDate} is not a date field`);
+  doc.periods.forEach((p, i) => {
+    if (p.to < p.from) fail(`periods[${i}]`, 'ends before it starts');
+  });
+
+  // Dependency graph over named rules, for the cycle check below.
+  const edges = new Map<string, Set<string>>();
+  const allValuations = doc.valuations.map((v) => `valuation:${v.kind}`);
+  const allCaps = doc.routes.filter((r) => r.cap).map((r) => `cap:${r.name}`);
+
+  const visit = (e: IrExpr, at: Place, deps: Set<string>): void => {
+    const sub = (x: IrExpr, suffix: string, place: Place = at) => visit(x, { ...place, path: `${at.path}.${suffix}` }, deps);
+    switch (e.k) {
+      case 'const':
+      case 'refdate':
+        return;
+      case 'field':
+        if (e.scope === 'contract') {
+          if (!Object.hasOwn(contractFields, e.name)) fail(at.path, `unknown contract field ${e.name}`);
+        } else if (!at.kind) fail(at.path, `activity field ${e.name} read outside an activity`);
+        else if (!Object.hasOwn(activityKinds[at.kind] ?? {}, e.name)) fail(at.path, `${at.kind} has no field ${e.name}`);
+        return;
+      case 'attr':
+        if (e.of !== at.over) fail(at.path, `${e.of} attribute ${e.name} outside a sum over ${e.of}`);
+        if (e.of === 'activity' && e.name === 'waardering') allValuations.forEach((v) => deps.add(v));
+        if (e.of === 'route' && e.name !== 'naam') [...allValuations, ...allCaps].forEach((v) => deps.add(v));
+        return;
+      case 'param':
+        if (!params.has(e.name)) fail(at.path, `unknown parameter ${e.name}`);
+        return;
+      case 'def': {
+        const d = defs.get(e.key);
+        if (!d) fail(at.path, `unknown definition ${e.key}`);
+        else if (d.scope && d.scope !== at.kind) fail(at.path, `definition ${e.key} belongs to ${d.scope}`);
+        deps.add(`def:${e.key}`);
+        return;
+      }
+      case 'outcome':
+        if (!outcomes.has(e.name)) fail(at.path, `unknown outcome ${e.name}`);
+        deps.add(`outcome:${e.name}`);
+        return;
+      case 'table': {
+        const t = tables.get(e.name);
+        if (!t) fail(at.path, `unknown table ${e.name}`);
+        else if (t.inputs.length !== e.args.length) fail(at.path, `table ${e.name} takes ${t.inputs.length} arguments`);
+        e.args.forEach((a, i) => sub(a, `args[${i}]`));
+        return;
+      }
+      case 'member': {
+        sub(e.of, 'of');
+        const t = e.of.k === 'table' ? tables.get(e.of.name) : undefined;
+        if (!t || t.single || !t.outputs.some((o) => o.name === e.field)) fail(at.path, `no output column ${e.field}`);
+        return;
+      }
+      case 'neg':
+      case 'not':
+        return sub(e.x, 'x');
+      case 'arith':
+      case 'cmp':
+      case 'and':
+      case 'or':
+        sub(e.l, 'l');
+        return sub(e.r, 'r');
+      case 'if':
+        sub(e.c, 'c');
+        sub(e.t, 't');
+        return sub(e.e, 'e');
+      case 'in':
+        sub(e.x, 'x');
+        return e.options.forEach((o, i) => sub(o, `options[${i}]`));
+      case 'min':
+      case 'max':
+        return e.args.forEach((a, i) => sub(a, `args[${i}]`));
+      case 'default':
+        sub(e.x, 'x');
+        return sub(e.fallback, 'fallback');
+      case 'known':
+        return sub(e.x, 'x');
+      case 'round':
+        sub(e.x, 'x');
+        return sub(e.q, 'q');
+      case 'sum': {
+        if (at.over || at.kind) fail(at.path, 'a sum inside an activity or another sum');
+        const inner: Place = { path: at.path, over: e.over };
+        sub(e.body, 'body', inner);
+        if (e.filter) sub(e.filter, 'filter', inner);
+        return;
+      }
+      case 'message':
+        sub(e.x, 'x');
+        return template(e.text, at, deps);
+    }
+  };
+  const template = (t: IrTemplate, at: Place, deps: Set<string>) =>
+    t.forEach((p, i) => {
+      if ('x' in p) visit(p.x, { ...at, path: `${at.path}.text[${i}]` }, deps);
+    });
+  const node = (id: string, exprs: [IrExpr, Place][], templates: [IrTemplate, Place][] = []) => {
+    const deps = new Set<string>();
+    for (const [e, place] of exprs) visit(e, place, deps);
+    for (const [t, place] of templates) template(t, place, deps);
+    edges.set(id, deps);
+  };
+
+  doc.tables.forEach((t, ti) =>
+    t.versions.forEach((v, vi) =>
+      v.rows.forEach((r, ri) => {
+        const path = `tables[${ti}].versions[${vi}].rows[${ri}]`;
+        if (r.when.length !== t.inputs.length) fail(path, 'cell count differs from the inputs');
+        if (r.then.length !== t.outputs.length) fail(path, 'output count differs from the outputs');
+        r.then.forEach((x, i) => visit(x, { path: `${path}.then[${i}]` }, new Set()));
+      }),
+    ),
+  );
+  doc.definitions.forEach((d, i) => {
+    if (d.scope && !kinds.includes(d.scope)) fail(`definitions[${i}]`, `unknown activity kind ${d.scope}`);
+    node(`def:${d.key}`, [[d.expr, d.scope ? { path: `definitions[${i}]`, kind: d.scope } : { path: `definitions[${i}]` }]]);
+  });
+  doc.valuations.forEach((v, i) => {
+    if (!kinds.includes(v.kind)) fail(`valuations[${i}]`, `unknown activity kind ${v.kind}`);
+    const place: Place = { path: `valuations[${i}]`, kind: v.kind };
+    node(
+      `valuation:${v.kind}`,
+      [[v.expr, place], ...v.requirements.map((r, j): [IrExpr, Place] => [r.when, { ...place, path: `${place.path}.requirements[${j}]` }])],
+      v.requirements.map((r, j): [IrTemplate, Place] => [r.message, { ...place, path: `${place.path}.requirements[${j}]` }]),
+    );
+  });
+  doc.routes.forEach((r, i) => {
+    for (const k of r.kinds) if (!kinds.includes(k)) fail(`routes[${i}]`, `unknown activity kind ${k}`);
+    if (r.cap) node(`cap:${r.name}`, [[r.cap.expr, { path: `routes[${i}].cap` }]]);
+  });
+  doc.outcomes.forEach((o, i) => node(`outcome:${o.name}`, [[o.expr, { path: `outcomes[${i}]` }]]));
+  doc.properties.forEach((p, i) => visit(p.expr, { path: `properties[${i}]` }, new Set()));
+
+  // No rule may depend on itself: evaluation of any accepted document terminates.
+  const state = new Map<string, 'active' | 'done'>();
+  const trail: string[] = [];
+  const walk = (id: string): void => {
+    const s = state.get(id);
+    if (s === 'done') return;
+    if (s === 'active') {
+      fail('rules', `cycle ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}`);
+      return;
+    }
+    state.set(id, 'active');
+    trail.push(id);
+    for (const next of edges.get(id) ?? []) if (edges.has(next)) walk(next);
+    trail.pop();
+    state.set(id, 'done');
+  };
+  for (const id of edges.keys()) walk(id);
+  return problems;
+}

@@ -1,0 +1,64 @@
+// Running a ruleset's worked examples (`voorbeeld`): each expected outcome, valuation and message
+// is compared with the evaluation; every difference is reported at the expectation's place.
+import { diagnostic, type Diagnostic, type IrSpan } from '@sroi/core';
+import type { Plan } from './plan.js';
+import type { EvaluationResult } from './result.js';
+
+export interface ExampleOutcome {
+  readonly title: string;
+  readonly passed: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly result?: EvaluationResult;
+}
+
+const text = (r: EvaluationResult, name: string): string => {
+  switch (name) {
+    case 'verplichting':
+    case 'gerealiseerd':
+    case 'restant':
+    case 'boete':
+      return r[name];
+    case 'percentage':
+      return r.percentage ?? 'onbekend';
+    default:
+      return r.overige?.[name] ?? 'onbekend';
+  }
+};
+
+export function runExamples(plan: Plan): ExampleOutcome[] {
+  const files = plan.ir.files;
+  const span = (at: IrSpan) => ({ span: { file: files[at.file] ?? '?', start: at.start, end: at.end } });
+  return plan.ir.examples.map((example) => {
+    const evaluated = plan.evaluate(example.contract);
+    const title = `'${example.title}'`;
+    if (!evaluated.value) {
+      const reason = evaluated.diagnostics.map((d) => `${d.path ? d.path + ': ' : ''}${d.code}`).join('; ');
+      return {
+        title: example.title,
+        passed: false,
+        diagnostics: [diagnostic('SR6103', { example: title, reason }, span(example.at)), ...evaluated.diagnostics],
+      };
+    }
+    const r = evaluated.value;
+    const failures: Diagnostic[] = [];
+    for (const o of example.expect.outcomes) {
+      const actual = text(r, o.name);
+      if (actual !== o.value)
+        failures.push(diagnostic('SR6101', { example: title, outcome: o.name, actual, expected: o.value }, span(o.at)));
+    }
+    for (const v of example.expect.valuations) {
+      const actual = r.waarderingen[v.index]?.bedrag ?? '?';
+      if (actual !== v.value)
+        failures.push(
+          diagnostic('SR6101', { example: title, outcome: `waardering ${v.index + 1}`, actual, expected: v.value }, span(v.at)),
+        );
+    }
+    for (const m of example.expect.messages) {
+      if (!r.meldingen.some((x) => x.tekst.toLowerCase().includes(m.text.toLowerCase())))
+        failures.push(
+          diagnostic('SR6102', { example: title, expected: `"${m.text}"`, actual: r.meldingen.map((x) => `"${x.tekst}"`).join('; ') || '(geen)' }, span(m.at)),
+        );
+    }
+    return { title: example.title, passed: failures.length === 0, diagnostics: failures, result: r };
+  });
+}

@@ -1,0 +1,8 @@
+// @sroi/evaluator: validates IR and evaluates contracts with explanations. Embeddable: it holds no
+// parser and no compiler, only @sroi/core, zod (contract input) and ajv (IR acceptance).
+export { Plan } from './plan.js';
+export { validateIr } from './validate.js';
+export { runExamples, type ExampleOutcome } from './examples.js';
+export type { EvaluateOptions } from './interpret.js';
+export type { EvaluationResult, Melding, Waardering, RouteResultaat } from './result.js';
+export type { Uitleg, Voorwaarde, Invoer, Plaats } from './explanation.js';

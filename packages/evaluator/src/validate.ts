@@ -1,0 +1,31 @@
+// Accepting IR: only documents that validate against the IR JSON Schema (ajv) and satisfy the
+// invariants are evaluated; anything else gets located diagnostics, never a crash.
+import { diagnostic, IR_VERSION, irInvariants, type Diagnostic, type IrDocument, type Result } from '@sroi/core';
+// ajv-compiled at build time from the IR JSON Schema (`pnpm generate`); CI checks it is current.
+import { validate as schemaValidator } from './ir-validator.generated.js';
+
+/** Checks a parsed JSON value as an IR document. */
+export function validateIr(json: unknown): Result<IrDocument | undefined> {
+  const version = (json as { irVersion?: unknown } | null)?.irVersion;
+  if (typeof json === 'object' && json !== null && version !== IR_VERSION) {
+    return {
+      value: undefined,
+      diagnostics: [diagnostic('SR6002', { version: String(version), supported: IR_VERSION }, { path: 'irVersion' })],
+    };
+  }
+  if (!schemaValidator(json)) {
+    const diagnostics: Diagnostic[] = (schemaValidator.errors ?? []).slice(0, 10).map((e) =>
+      diagnostic('SR6001', { message: `${e.instancePath || '(document)'} ${e.message ?? ''}` }, { path: e.instancePath || '(document)' }),
+    );
+    return { value: undefined, diagnostics };
+  }
+  const doc = json as IrDocument;
+  const problems = irInvariants(doc);
+  if (problems.length > 0) {
+    return {
+      value: undefined,
+      diagnostics: problems.slice(0, 10).map((p) => diagnostic('SR6001', { message: p }, { path: p.split(':')[0]! })),
+    };
+  }
+  return { value: doc, diagnostics: [] };
+}

@@ -1,0 +1,31 @@
+// Bundles the CLI from the TypeScript sources into packages/cli/dist with esbuild. Code splitting
+// keeps the compiler (and Chevrotain) in a chunk of its own that `sroi eval regeling.ir.json`
+// never loads — the cold-start path of an embedder or a batch job.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const outdir = `${root}packages/cli/dist`;
+
+export async function buildCli({ quiet = false } = {}) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { sroi: 'packages/cli/src/bin.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: ['source'],
+    // Prefer packages' ESM builds (jsonc-parser's UMD build requires its files at run time).
+    mainFields: ['module', 'main'],
+    sourcemap: 'linked',
+    logLevel: quiet ? 'error' : 'info',
+    banner: { js: "import { createRequire as __sroiRequire } from 'node:module'; const require = __sroiRequire(import.meta.url);" },
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildCli();
+}
