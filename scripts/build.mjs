@@ -22,7 +22,9 @@ export async function buildCli({ quiet = false } = {}) {
     mainFields: ['module', 'main'],
     sourcemap: 'linked',
     logLevel: quiet ? 'error' : 'info',
-    banner: { js: "import { createRequire as __sroiRequire } from 'node:module'; const require = __sroiRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __sroiRequire } from 'node:module'; const require = __sroiRequire(import.meta.url);",
+    },
   });
 }
 

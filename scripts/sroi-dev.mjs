@@ -4,5 +4,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const tsx = require.resolve('tsx/cli');
-const r = spawnSync(process.execPath, [tsx, '--conditions', 'source', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, [tsx, '--conditions', 'source', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -6,7 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { buildCli, outdir, root } from './build.mjs';
 
 const bundle = join(outdir, 'sroi.js');
-const sourceDirs = ['grammar/src', 'packages/core/src', 'packages/compiler/src', 'packages/evaluator/src', 'packages/cli/src'];
+const sourceDirs = [
+  'grammar/src',
+  'packages/core/src',
+  'packages/compiler/src',
+  'packages/evaluator/src',
+  'packages/cli/src',
+];
 
 function newest(dir) {
   let latest = 0;

@@ -1,6 +1,12 @@
 // One call from text to CST: lexing and parsing with recovery, errors left raw for the
 // compiler to turn into Diagnostics (the grammar knows nothing of our diagnostic types).
-import { createTokenInstance, tokenMatcher, type ILexingError, type IRecognitionException, type IToken } from 'chevrotain';
+import {
+  createTokenInstance,
+  tokenMatcher,
+  type ILexingError,
+  type IRecognitionException,
+  type IToken,
+} from 'chevrotain';
 import { sroiParser } from './parser.js';
 import { Kw, LParen, Minus, NumberLiteral, RParen, sroiLexer } from './tokens.js';
 import type { SyntaxErrorPayload } from './parser.js';
@@ -46,8 +52,16 @@ function guardNesting(tokens: IToken[]): { tokens: IToken[]; tooDeep: IToken[] }
         }
         const last = tokens[j - 1] ?? t;
         out.push(
-          createTokenInstance(NumberLiteral, '0', t.startOffset, last.endOffset ?? t.startOffset,
-            t.startLine ?? 1, last.endLine ?? 1, t.startColumn ?? 1, last.endColumn ?? 1),
+          createTokenInstance(
+            NumberLiteral,
+            '0',
+            t.startOffset,
+            last.endOffset ?? t.startOffset,
+            t.startLine ?? 1,
+            last.endLine ?? 1,
+            t.startColumn ?? 1,
+            last.endColumn ?? 1,
+          ),
         );
         depth--;
         i = j - 1;
@@ -74,7 +88,10 @@ const isPrefix = (t: IToken): boolean => t.tokenType === Minus || tokenMatcher(t
 function stoppedEarly(e: IRecognitionException): boolean {
   try {
     const p = JSON.parse(e.message) as SyntaxErrorPayload;
-    return (p.rule === 'ruleset' || p.rule === 'declarationList') && (p.kind === 'redundant' || p.expected.includes('EOF'));
+    return (
+      (p.rule === 'ruleset' || p.rule === 'declarationList') &&
+      (p.kind === 'redundant' || p.expected.includes('EOF'))
+    );
   } catch {
     return false;
   }

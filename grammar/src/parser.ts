@@ -1,6 +1,13 @@
 // The sroi grammar: one CstParser, pure (no embedded actions), one rule per precedence level,
 // lowest first. The AST is built from its CST by a separate visitor in @sroi/compiler.
-import { CstParser, tokenLabel, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import {
+  CstParser,
+  tokenLabel,
+  type CstNode,
+  type IParserErrorMessageProvider,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import {
   AdditiveOperator,
   AnyWord,
@@ -45,7 +52,11 @@ const firstTokens = (paths: readonly (readonly TokenType[])[]): string[] => [
 
 const errorPayloads: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, ruleName }) =>
-    JSON.stringify({ kind: 'mismatch', expected: [tokenLabel(expected)], rule: ruleName } satisfies SyntaxErrorPayload),
+    JSON.stringify({
+      kind: 'mismatch',
+      expected: [tokenLabel(expected)],
+      rule: ruleName,
+    } satisfies SyntaxErrorPayload),
   buildNotAllInputParsedMessage: ({ ruleName }) =>
     JSON.stringify({ kind: 'redundant', expected: [], rule: ruleName } satisfies SyntaxErrorPayload),
   buildNoViableAltMessage: ({ expectedPathsPerAlt, ruleName }) =>
@@ -55,7 +66,11 @@ const errorPayloads: IParserErrorMessageProvider = {
       rule: ruleName,
     } satisfies SyntaxErrorPayload),
   buildEarlyExitMessage: ({ expectedIterationPaths, ruleName }) =>
-    JSON.stringify({ kind: 'early-exit', expected: firstTokens(expectedIterationPaths), rule: ruleName } satisfies SyntaxErrorPayload),
+    JSON.stringify({
+      kind: 'early-exit',
+      expected: firstTokens(expectedIterationPaths),
+      rule: ruleName,
+    } satisfies SyntaxErrorPayload),
 };
 
 export class SroiParser extends CstParser {
@@ -153,7 +168,10 @@ export class SroiParser extends CstParser {
 
   /** `bron "..."` cites a public source; `aanname "..."` marks a provisional value. */
   private provenance = this.RULE('provenance', () => {
-    this.OR([{ ALT: () => this.CONSUME(Kw.Bron, { LABEL: 'kind' }) }, { ALT: () => this.CONSUME(Kw.Aanname, { LABEL: 'kind' }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(Kw.Bron, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(Kw.Aanname, { LABEL: 'kind' }) },
+    ]);
     this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 
@@ -258,7 +276,10 @@ export class SroiParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME2(LParen);
-          this.AT_LEAST_ONE_SEP2({ SEP: Comma, DEF: () => this.SUBRULE2(this.tableColumn, { LABEL: 'outputs' }) });
+          this.AT_LEAST_ONE_SEP2({
+            SEP: Comma,
+            DEF: () => this.SUBRULE2(this.tableColumn, { LABEL: 'outputs' }),
+          });
           this.CONSUME2(RParen);
         },
       },
@@ -326,7 +347,10 @@ export class SroiParser extends CstParser {
       },
       {
         ALT: () =>
-          this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }) }),
+          this.AT_LEAST_ONE_SEP({
+            SEP: Comma,
+            DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }),
+          }),
       },
     ]);
   });
@@ -527,7 +551,10 @@ export class SroiParser extends CstParser {
             this.OPTION2(() => this.CONSUME(Kw.Niet, { LABEL: 'negated' }));
             this.CONSUME(Kw.In);
             this.CONSUME(LParen);
-            this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'options' }) });
+            this.AT_LEAST_ONE_SEP({
+              SEP: Comma,
+              DEF: () => this.SUBRULE(this.expression, { LABEL: 'options' }),
+            });
             this.CONSUME(RParen);
           },
         },

@@ -15,7 +15,12 @@ export const Identifier = createToken({
 /** Everything that may name a field after a dot, keywords included (activiteit.maanden). */
 export const AnyWord = createToken({ name: 'AnyWord', label: 'naam', pattern: Lexer.NA });
 /** Words that may name a definition or outcome although they are also type or unit words (percentage). */
-export const NameWord = createToken({ name: 'NameWord', label: 'naam', pattern: Lexer.NA, categories: [AnyWord] });
+export const NameWord = createToken({
+  name: 'NameWord',
+  label: 'naam',
+  pattern: Lexer.NA,
+  categories: [AnyWord],
+});
 Identifier.CATEGORIES = [NameWord, AnyWord];
 
 /** The keyword concepts; each is a category token matched by its Dutch and English spellings. */
@@ -85,19 +90,44 @@ const keywordSpellings = {
   Tekst: [['tekst'], ['text']],
   JaNee: [['janee'], ['boolean']],
   // Units of time.
-  Jaar: [['jaar', 'jaren'], ['year', 'years']],
-  Maand: [['maand', 'maanden'], ['month', 'months']],
-  Week: [['week', 'weken'], ['week', 'weeks']],
-  Dag: [['dag', 'dagen'], ['day', 'days']],
-  Uur: [['uur', 'uren'], ['hour', 'hours']],
+  Jaar: [
+    ['jaar', 'jaren'],
+    ['year', 'years'],
+  ],
+  Maand: [
+    ['maand', 'maanden'],
+    ['month', 'months'],
+  ],
+  Week: [
+    ['week', 'weken'],
+    ['week', 'weeks'],
+  ],
+  Dag: [
+    ['dag', 'dagen'],
+    ['day', 'days'],
+  ],
+  Uur: [
+    ['uur', 'uren'],
+    ['hour', 'hours'],
+  ],
 } as const satisfies Record<string, readonly [readonly string[], readonly string[]]>;
 
 export type KeywordName = keyof typeof keywordSpellings;
 
 /** Type and unit words double as names where no keyword is expected. */
 const nameLikeKeywords: readonly KeywordName[] = [
-  'Bedrag', 'Getal', 'Percentage', 'Datum', 'Duur', 'Tekst', 'JaNee',
-  'Jaar', 'Maand', 'Week', 'Dag', 'Uur',
+  'Bedrag',
+  'Getal',
+  'Percentage',
+  'Datum',
+  'Duur',
+  'Tekst',
+  'JaNee',
+  'Jaar',
+  'Maand',
+  'Week',
+  'Dag',
+  'Uur',
 ];
 
 /** Category token per keyword concept, e.g. `Kw.Als` matches both `als` and `if`. */
@@ -116,8 +146,14 @@ export const Kw = Object.fromEntries(
 
 /** One concrete token per spelling; a spelling shared by two concepts (from, for) belongs to both. */
 const spellingCategories = new Map<string, { language: 'nl' | 'en' | 'both'; categories: TokenType[] }>();
-for (const [name, [dutch, english]] of Object.entries(keywordSpellings) as [KeywordName, readonly [readonly string[], readonly string[]]][]) {
-  for (const [language, spellings] of [['nl', dutch], ['en', english]] as const) {
+for (const [name, [dutch, english]] of Object.entries(keywordSpellings) as [
+  KeywordName,
+  readonly [readonly string[], readonly string[]],
+][]) {
+  for (const [language, spellings] of [
+    ['nl', dutch],
+    ['en', english],
+  ] as const) {
     for (const spelling of spellings) {
       const entry = spellingCategories.get(spelling);
       if (entry) {
@@ -144,9 +180,11 @@ export const keywordTokens: readonly TokenType[] = [...spellingCategories.entrie
   );
 
 /** Every keyword spelling with its language, for editor highlighting and completion. */
-export const keywordList: readonly { spelling: string; language: 'nl' | 'en' | 'both'; concepts: string[] }[] = [
-  ...spellingCategories.entries(),
-]
+export const keywordList: readonly {
+  spelling: string;
+  language: 'nl' | 'en' | 'both';
+  concepts: string[];
+}[] = [...spellingCategories.entries()]
   .map(([spelling, { language, categories }]) => ({
     spelling,
     language,
@@ -165,16 +203,28 @@ export const WhiteSpace = createToken({
 /** `# ...` to the end of the line; kept in a group so the formatter can put comments back. */
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r\u2028\u2029]*/, group: 'comments' });
 
-export const StringLiteral = createToken({ name: 'StringLiteral', label: 'tekst "..."', pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\.)*"/ });
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  label: 'tekst "..."',
+  pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\.)*"/,
+});
 /** A string that runs to the end of the line: reported (SR1007) but parsed as a string to keep going. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\.)*\\?/,
   categories: [StringLiteral],
 });
-export const DateLiteral = createToken({ name: 'DateLiteral', label: 'datum JJJJ-MM-DD', pattern: /\d{4}-\d{2}-\d{2}/ });
+export const DateLiteral = createToken({
+  name: 'DateLiteral',
+  label: 'datum JJJJ-MM-DD',
+  pattern: /\d{4}-\d{2}-\d{2}/,
+});
 /** Digits with dots and commas; Dutch notation (50.000 / 1,5) is checked when building the AST. */
-export const NumberLiteral = createToken({ name: 'NumberLiteral', label: 'getal', pattern: /\d+(?:[.,]\d+)*/ });
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  label: 'getal',
+  pattern: /\d+(?:[.,]\d+)*/,
+});
 export const EuroSign = createToken({ name: 'EuroSign', label: "'€'", pattern: /€/, categories: [Kw.Euro] });
 export const PercentSign = createToken({ name: 'PercentSign', label: "'%'", pattern: /%/ });
 
@@ -187,21 +237,83 @@ export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'" });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
 
-export const ComparisonOperator = createToken({ name: 'ComparisonOperator', label: 'vergelijking (=, <, ≥ ...)', pattern: Lexer.NA });
-export const NotEquals = createToken({ name: 'NotEquals', pattern: /≠|<>|!=/, label: "'≠'", categories: [ComparisonOperator] });
-export const LessEquals = createToken({ name: 'LessEquals', pattern: /≤|<=/, label: "'≤'", categories: [ComparisonOperator] });
-export const GreaterEquals = createToken({ name: 'GreaterEquals', pattern: /≥|>=/, label: "'≥'", categories: [ComparisonOperator] });
-export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'", categories: [ComparisonOperator] });
-export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'", categories: [ComparisonOperator] });
-export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='", categories: [ComparisonOperator] });
+export const ComparisonOperator = createToken({
+  name: 'ComparisonOperator',
+  label: 'vergelijking (=, <, ≥ ...)',
+  pattern: Lexer.NA,
+});
+export const NotEquals = createToken({
+  name: 'NotEquals',
+  pattern: /≠|<>|!=/,
+  label: "'≠'",
+  categories: [ComparisonOperator],
+});
+export const LessEquals = createToken({
+  name: 'LessEquals',
+  pattern: /≤|<=/,
+  label: "'≤'",
+  categories: [ComparisonOperator],
+});
+export const GreaterEquals = createToken({
+  name: 'GreaterEquals',
+  pattern: /≥|>=/,
+  label: "'≥'",
+  categories: [ComparisonOperator],
+});
+export const Less = createToken({
+  name: 'Less',
+  pattern: /</,
+  label: "'<'",
+  categories: [ComparisonOperator],
+});
+export const Greater = createToken({
+  name: 'Greater',
+  pattern: />/,
+  label: "'>'",
+  categories: [ComparisonOperator],
+});
+export const Equals = createToken({
+  name: 'Equals',
+  pattern: /=/,
+  label: "'='",
+  categories: [ComparisonOperator],
+});
 
-export const AdditiveOperator = createToken({ name: 'AdditiveOperator', label: "'+' of '-'", pattern: Lexer.NA });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: "'+'", categories: [AdditiveOperator] });
+export const AdditiveOperator = createToken({
+  name: 'AdditiveOperator',
+  label: "'+' of '-'",
+  pattern: Lexer.NA,
+});
+export const Plus = createToken({
+  name: 'Plus',
+  pattern: /\+/,
+  label: "'+'",
+  categories: [AdditiveOperator],
+});
 /** Hyphen-minus, the Unicode minus sign and the en dash all subtract. */
-export const Minus = createToken({ name: 'Minus', pattern: /[-−–]/, label: "'-'", categories: [AdditiveOperator] });
-export const MultiplicativeOperator = createToken({ name: 'MultiplicativeOperator', label: "'×' of '/'", pattern: Lexer.NA });
-export const Times = createToken({ name: 'Times', pattern: /[×*·]/, label: "'×'", categories: [MultiplicativeOperator] });
-export const Divide = createToken({ name: 'Divide', pattern: /[/÷]/, label: "'/'", categories: [MultiplicativeOperator] });
+export const Minus = createToken({
+  name: 'Minus',
+  pattern: /[-−–]/,
+  label: "'-'",
+  categories: [AdditiveOperator],
+});
+export const MultiplicativeOperator = createToken({
+  name: 'MultiplicativeOperator',
+  label: "'×' of '/'",
+  pattern: Lexer.NA,
+});
+export const Times = createToken({
+  name: 'Times',
+  pattern: /[×*·]/,
+  label: "'×'",
+  categories: [MultiplicativeOperator],
+});
+export const Divide = createToken({
+  name: 'Divide',
+  pattern: /[/÷]/,
+  label: "'/'",
+  categories: [MultiplicativeOperator],
+});
 
 /** All tokens in lexing order: trivia, literals, keywords before identifiers, longest operators first. */
 export const allTokens: TokenType[] = [

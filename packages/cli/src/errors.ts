@@ -8,4 +8,8 @@ export const EXIT = { ok: 0, failures: 1, input: 2 } as const;
 
 /** The diagnostic for a file whose bytes are not UTF-8 text. */
 export const notText = (path: string, offset: number): Diagnostic =>
-  diagnostic('SR1006', { what: 'ongeldige UTF-8-reeks', offset }, { span: { file: path, start: offset, end: offset + 1 } });
+  diagnostic(
+    'SR1006',
+    { what: 'ongeldige UTF-8-reeks', offset },
+    { span: { file: path, start: offset, end: offset + 1 } },
+  );

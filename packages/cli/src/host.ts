@@ -13,7 +13,10 @@ export function readText(path: string): ReadResult {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return { error: 'dit is een map, geen bestand' };
-    if (stat.size > MAX_INPUT_BYTES) return { error: `bestand is ${(stat.size / 1024 / 1024).toFixed(1)} MB; maximaal ${MAX_INPUT_BYTES / 1024 / 1024} MB` };
+    if (stat.size > MAX_INPUT_BYTES)
+      return {
+        error: `bestand is ${(stat.size / 1024 / 1024).toFixed(1)} MB; maximaal ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
+      };
     const bytes = readFileSync(path);
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -34,7 +37,11 @@ export function readText(path: string): ReadResult {
 export const fileHost = {
   readFile: (path: string): { text: string } | { error: string } => {
     const r = readText(path);
-    return 'error' in r ? r : r.invalidAt !== undefined ? { error: 'geen geldige UTF-8-tekst (binair bestand?)' } : { text: r.text };
+    return 'error' in r
+      ? r
+      : r.invalidAt !== undefined
+        ? { error: 'geen geldige UTF-8-tekst (binair bestand?)' }
+        : { text: r.text };
   },
   resolve: (fromFile: string, relative: string) => resolve(dirname(fromFile), relative),
 };

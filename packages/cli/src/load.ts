@@ -26,7 +26,11 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
   const read = readInput(path);
   const source = new SourceFile(path, read.text);
   if (read.invalidAt !== undefined)
-    return { diagnostics: [notText(path, read.invalidAt)], lookup: { files: new Map([[path, source]]) }, failure: 'input' };
+    return {
+      diagnostics: [notText(path, read.invalidAt)],
+      lookup: { files: new Map([[path, source]]) },
+      failure: 'input',
+    };
   if (path.endsWith('.json')) {
     let json: unknown;
     try {
@@ -48,6 +52,7 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
   const lookup: SourceLookup = { files: compiled.sources };
   if (!compiled.ir) return { diagnostics: compiled.diagnostics, lookup, failure: 'ruleset' };
   const plan = Plan.fromIr(compiled.ir);
-  if (!plan.value) return { diagnostics: [...compiled.diagnostics, ...plan.diagnostics], lookup, failure: 'ruleset' };
+  if (!plan.value)
+    return { diagnostics: [...compiled.diagnostics, ...plan.diagnostics], lookup, failure: 'ruleset' };
   return { plan: plan.value, ir: compiled.ir, diagnostics: compiled.diagnostics, lookup };
 }

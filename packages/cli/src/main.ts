@@ -3,19 +3,11 @@
 import { parseArgs } from 'node:util';
 import type { Language } from '@sroi/core';
 import { EXIT, UsageError } from './errors.js';
+import type { CommonOptions, Io } from './options.js';
 import type { DiagnosticFormat } from './render/diagnostics.js';
 
 export const VERSION = '0.1.0';
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export interface CommonOptions {
-  readonly format: DiagnosticFormat;
-  readonly lang: Language;
-}
+export type { Io };
 
 const usage = `sroi ${VERSION} — social return regels als code
 
@@ -90,7 +82,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (!(commands as readonly string[]).includes(command)) {
     const { suggestNames } = await import('@sroi/core');
     const close = suggestNames(command, commands);
-    io.err(`sroi: onbekend commando '${command}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`);
+    io.err(
+      `sroi: onbekend commando '${command}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`,
+    );
     return EXIT.input;
   }
   const format = (values.format ?? 'text') as DiagnosticFormat;
@@ -108,27 +102,39 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'check': {
         const { checkCommand } = await import('./commands/check.js');
-        return await checkCommand(args, { ...common, assumptions: Boolean(values.aannames || values.assumptions) }, io);
+        return await checkCommand(
+          args,
+          { ...common, assumptions: Boolean(values.aannames || values.assumptions) },
+          io,
+        );
       }
       case 'eval': {
         const { evalCommand } = await import('./commands/eval.js');
-        return await evalCommand(args, {
-          ...common,
-          json: Boolean(values.json),
-          brief: Boolean(values.kort || values.brief),
-          explain: !values['no-explain'],
-          ...(values.batch !== undefined ? { batch: values.batch } : {}),
-          ...(values.workers !== undefined ? { workers: values.workers } : {}),
-        }, io);
+        return await evalCommand(
+          args,
+          {
+            ...common,
+            json: Boolean(values.json),
+            brief: Boolean(values.kort || values.brief),
+            explain: !values['no-explain'],
+            ...(values.batch !== undefined ? { batch: values.batch } : {}),
+            ...(values.workers !== undefined ? { workers: values.workers } : {}),
+          },
+          io,
+        );
       }
       case 'test': {
         const { testCommand } = await import('./commands/test.js');
-        return await testCommand(args, {
-          ...common,
-          coverage: Boolean(values.coverage),
-          ...(values.runs !== undefined ? { runs: values.runs } : {}),
-          ...(values.seed !== undefined ? { seed: values.seed } : {}),
-        }, io);
+        return await testCommand(
+          args,
+          {
+            ...common,
+            coverage: Boolean(values.coverage),
+            ...(values.runs !== undefined ? { runs: values.runs } : {}),
+            ...(values.seed !== undefined ? { seed: values.seed } : {}),
+          },
+          io,
+        );
       }
       case 'fmt': {
         const { fmtCommand } = await import('./commands/fmt.js');
@@ -140,7 +146,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case 'export': {
         const { exportCommand } = await import('./commands/export.js');
-        return await exportCommand(args, { ...common, schema: Boolean(values.schema), irSchema: Boolean(values['ir-schema']), ir: Boolean(values.ir) }, io);
+        return await exportCommand(
+          args,
+          {
+            ...common,
+            schema: Boolean(values.schema),
+            irSchema: Boolean(values['ir-schema']),
+            ir: Boolean(values.ir),
+          },
+          io,
+        );
       }
     }
   } catch (e) {
@@ -149,7 +164,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.input;
     }
     if (process.env['SROI_DEBUG']) throw e;
-    io.err(`sroi: interne fout: ${(e as Error).message}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`);
+    io.err(
+      `sroi: interne fout: ${(e as Error).message}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`,
+    );
     return EXIT.input;
   }
   return EXIT.ok;

@@ -42,12 +42,15 @@ const MONEY_TEXT = /^\d+(?:\.\d{1,2})?$/;
 
 // ── zod schemas (shape) ────────────────────────────────────────────────────────
 
-const moneySchema = z
-  .union([z.string(), z.number()])
-  .meta({ description: 'Bedrag in euro exclusief btw: tekst "1250000.00" (hoogstens twee decimalen) of getal' });
+const moneySchema = z.union([z.string(), z.number()]).meta({
+  description: 'Bedrag in euro exclusief btw: tekst "1250000.00" (hoogstens twee decimalen) of getal',
+});
 
 const boundsText = (t: { min?: number; minExclusive?: boolean; max?: number }): string =>
-  [t.min !== undefined ? `${t.minExclusive ? '>' : '≥'} ${t.min}` : '', t.max !== undefined ? `≤ ${t.max}` : '']
+  [
+    t.min !== undefined ? `${t.minExclusive ? '>' : '≥'} ${t.min}` : '',
+    t.max !== undefined ? `≤ ${t.max}` : '',
+  ]
     .filter(Boolean)
     .join(' en ');
 
@@ -65,7 +68,10 @@ function shapeSchema(type: FieldType, enums?: EnumerationValues): z.ZodType {
     case 'percentage':
       return z.number().gte(0).lte(100).meta({ description: 'Percentage 0-100' });
     case 'date':
-      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'Datum JJJJ-MM-DD', format: 'date' });
+      return z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .meta({ description: 'Datum JJJJ-MM-DD', format: 'date' });
     case 'text':
       return z.string();
     case 'boolean':
@@ -74,7 +80,10 @@ function shapeSchema(type: FieldType, enums?: EnumerationValues): z.ZodType {
       const allowed = enums?.[type.enumeration];
       return allowed && allowed.length > 0
         ? z.enum(allowed as [string, ...string[]])
-        : z.string().regex(IDENTIFIER).meta({ description: `Waarde van opsomming ${type.enumeration}` });
+        : z
+            .string()
+            .regex(IDENTIFIER)
+            .meta({ description: `Waarde van opsomming ${type.enumeration}` });
     }
   }
 }
@@ -150,9 +159,19 @@ const typeDescription: Record<FieldType['kind'], string> = {
 };
 
 /** Reports one problem of a field; zod carries it as a custom issue with our code and arguments. */
-type Report = (code: Diagnostic['code'], args: Record<string, string>, suggestions?: readonly string[]) => void;
+type Report = (
+  code: Diagnostic['code'],
+  args: Record<string, string>,
+  suggestions?: readonly string[],
+) => void;
 
-function toValue(type: FieldType, raw: unknown, field: string, report: Report, enums?: EnumerationValues): Value | undefined {
+function toValue(
+  type: FieldType,
+  raw: unknown,
+  field: string,
+  report: Report,
+  enums?: EnumerationValues,
+): Value | undefined {
   const wrongType = () => {
     report('SR5011', { expected: typeDescription[type.kind], actual: show(raw) });
     return undefined;
@@ -234,17 +253,20 @@ interface IssueParams {
 /** A zod schema that checks one field and turns it into an exact Value. */
 function valueSchema(name: string, spec: FieldSpec, enums?: EnumerationValues): z.ZodType<Value> {
   // `.optional()` first: zod then runs the transform for absent keys too, with undefined.
-  return z.unknown().optional().transform((raw, ctx): Value => {
-    const report: Report = (code, args, suggestions) => {
-      const params: IssueParams = { sroi: { code, args, ...(suggestions ? { suggestions } : {}) } };
-      ctx.addIssue({ code: 'custom', message: code, params });
-    };
-    if (raw === undefined) {
-      if (spec.presence === 'required') report('SR5017', { name, doc: spec.doc });
-      return spec.presence === 'default-false' ? false : null;
-    }
-    return toValue(spec.type, raw, name, report, enums) ?? z.NEVER;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx): Value => {
+      const report: Report = (code, args, suggestions) => {
+        const params: IssueParams = { sroi: { code, args, ...(suggestions ? { suggestions } : {}) } };
+        ctx.addIssue({ code: 'custom', message: code, params });
+      };
+      if (raw === undefined) {
+        if (spec.presence === 'required') report('SR5017', { name, doc: spec.doc });
+        return spec.presence === 'default-false' ? false : null;
+      }
+      return toValue(spec.type, raw, name, report, enums) ?? z.NEVER;
+    });
 }
 
 function recordSchema(fields: Readonly<Record<string, FieldSpec>>, enums?: EnumerationValues) {
@@ -265,7 +287,12 @@ function validationSchema(enums?: EnumerationValues) {
     ]),
   );
   const activity = z.unknown().transform((item, ctx): { soort: string; fields: Map<string, Value> } => {
-    const fail = (code: Diagnostic['code'], args: Record<string, string>, path: PropertyKey[] = [], suggestions?: string[]) => {
+    const fail = (
+      code: Diagnostic['code'],
+      args: Record<string, string>,
+      path: PropertyKey[] = [],
+      suggestions?: string[],
+    ) => {
       const params: IssueParams = { sroi: { code, args, ...(suggestions ? { suggestions } : {}) } };
       ctx.addIssue({ code: 'custom', message: code, params, path });
       return z.NEVER;
@@ -273,11 +300,17 @@ function validationSchema(enums?: EnumerationValues) {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
       return fail('SR5011', { expected: 'een object { "soort": ... }', actual: show(item) });
     const soort = Object.hasOwn(item, 'soort') ? (item as Record<string, unknown>)['soort'] : undefined;
-    if (soort === undefined) return fail('SR5017', { name: 'soort', doc: activityKindNames.join(', ') }, ['soort']);
-    const schema = typeof soort === 'string' && Object.hasOwn(activityKinds, soort) ? kindSchemas.get(soort) : undefined;
+    if (soort === undefined)
+      return fail('SR5017', { name: 'soort', doc: activityKindNames.join(', ') }, ['soort']);
+    const schema =
+      typeof soort === 'string' && Object.hasOwn(activityKinds, soort) ? kindSchemas.get(soort) : undefined;
     if (!schema)
-      return fail('SR5018', { value: show(soort), allowed: activityKindNames.join(', ') }, ['soort'],
-        typeof soort === 'string' ? suggestNames(soort, activityKindNames) : []);
+      return fail(
+        'SR5018',
+        { value: show(soort), allowed: activityKindNames.join(', ') },
+        ['soort'],
+        typeof soort === 'string' ? suggestNames(soort, activityKindNames) : [],
+      );
     const parsed = schema.safeParse(item, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
@@ -296,7 +329,10 @@ function validationSchema(enums?: EnumerationValues) {
       const end = record['einddatum'];
       if (start instanceof Rational && end instanceof Rational && end.lt(start)) {
         const params: IssueParams = {
-          sroi: { code: 'SR5016', args: { start: formatIsoDate(Number(start.n)), end: formatIsoDate(Number(end.n)) } },
+          sroi: {
+            code: 'SR5016',
+            args: { start: formatIsoDate(Number(start.n)), end: formatIsoDate(Number(end.n)) },
+          },
         };
         ctx.addIssue({ code: 'custom', message: 'SR5016', params, path: ['einddatum'] });
       }
@@ -306,7 +342,10 @@ function validationSchema(enums?: EnumerationValues) {
 /** Limits that keep hostile input from exhausting memory. */
 export const inputLimits = { maxActivities: 100_000 } as const;
 
-function issueToDiagnostic(issue: z.core.$ZodIssue, fieldsAt: (path: readonly PropertyKey[]) => string[]): Diagnostic[] {
+function issueToDiagnostic(
+  issue: z.core.$ZodIssue,
+  fieldsAt: (path: readonly PropertyKey[]) => string[],
+): Diagnostic[] {
   const path = issue.path;
   const params = (issue as { params?: Partial<IssueParams> }).params;
   if (issue.code === 'custom' && params?.sroi) {
@@ -325,28 +364,54 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, fieldsAt: (path: readonly Pr
     );
   }
   if (issue.code === 'invalid_type') {
-    const expected = issue.expected === 'object' ? 'een object { ... }' : issue.expected === 'array' ? 'een lijst [ ... ]' : issue.expected;
+    const expected =
+      issue.expected === 'object'
+        ? 'een object { ... }'
+        : issue.expected === 'array'
+          ? 'een lijst [ ... ]'
+          : issue.expected;
     if (issue.input === undefined && path.length > 0)
-      return [diagnostic('SR5017', { name: String(path[path.length - 1]), doc: expected }, { path: formatJsonPath(path) })];
+      return [
+        diagnostic(
+          'SR5017',
+          { name: String(path[path.length - 1]), doc: expected },
+          { path: formatJsonPath(path) },
+        ),
+      ];
     return [diagnostic('SR5011', { expected, actual: show(issue.input) }, { path: formatJsonPath(path) })];
   }
   if (issue.code === 'too_big')
-    return [diagnostic('SR5019', { reason: `meer dan ${String(issue.maximum)} elementen` }, { path: formatJsonPath(path) })];
-  return [diagnostic('SR5011', { expected: issue.message, actual: show(issue.input) }, { path: formatJsonPath(path) })];
+    return [
+      diagnostic(
+        'SR5019',
+        { reason: `meer dan ${String(issue.maximum)} elementen` },
+        { path: formatJsonPath(path) },
+      ),
+    ];
+  return [
+    diagnostic(
+      'SR5011',
+      { expected: issue.message, actual: show(issue.input) },
+      { path: formatJsonPath(path) },
+    ),
+  ];
 }
 
 /** The field names allowed at a JSON path of a contract (for "unknown field" hints). */
 function fieldsAt(json: unknown) {
   return (path: readonly PropertyKey[]): string[] => {
     if (path.length === 0) return [...Object.keys(contractFields), 'activiteiten'];
-    const item = path[0] === 'activiteiten' && typeof path[1] === 'number' && Array.isArray((json as { activiteiten?: unknown }).activiteiten)
-      ? ((json as { activiteiten: unknown[] }).activiteiten[path[1]] as { soort?: unknown } | undefined)
-      : undefined;
-    const soort = typeof item?.soort === 'string' && Object.hasOwn(activityKinds, item.soort) ? item.soort : undefined;
+    const item =
+      path[0] === 'activiteiten' &&
+      typeof path[1] === 'number' &&
+      Array.isArray((json as { activiteiten?: unknown }).activiteiten)
+        ? ((json as { activiteiten: unknown[] }).activiteiten[path[1]] as { soort?: unknown } | undefined)
+        : undefined;
+    const soort =
+      typeof item?.soort === 'string' && Object.hasOwn(activityKinds, item.soort) ? item.soort : undefined;
     return soort ? ['soort', ...Object.keys(activityKinds[soort]!)] : [];
   };
 }
-
 
 /**
  * Validates parsed JSON against the contract format and, when `enums` is given, the ruleset's

@@ -13,7 +13,8 @@ export function parseIsoDate(text: string): number | undefined {
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
   // Date.UTC rolls 2023-02-30 over into March; a real date survives the round trip.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return undefined;
   return Math.round(ms / DAY_MS);
 }
 
@@ -25,8 +26,18 @@ export function formatIsoDate(day: number): string {
 /** Dutch long form, e.g. "1 juli 2023". */
 export function formatDutchDate(day: number): string {
   const months = [
-    'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-    'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
   ];
   const d = new Date(day * DAY_MS);
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;

@@ -1,8 +1,8 @@
 // The one diagnostic type every stage returns (STYLE 7, 9): user errors are values, not exceptions.
 import type { Span } from './span.js';
-import { messages, type DiagnosticCode, type MessageDefinition } from './messages.js';
+import { messages, type DiagnosticCode, type MessageDefinition, type Severity } from './messages.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 export type Language = 'nl' | 'en';
 
 /** Named values filled into a message template: `{name}` in the catalogue. */
@@ -39,7 +39,11 @@ export function diagnostic(
   code: DiagnosticCode,
   args: MessageArgs,
   where: { span?: Span; path?: string } = {},
-  extra: { related?: readonly RelatedInformation[]; suggestions?: readonly string[]; severity?: Severity } = {},
+  extra: {
+    related?: readonly RelatedInformation[];
+    suggestions?: readonly string[];
+    severity?: Severity;
+  } = {},
 ): Diagnostic {
   const d: {
     -readonly [K in keyof Diagnostic]: Diagnostic[K];
@@ -71,7 +75,9 @@ export function renderHint(d: Diagnostic, lang: Language = 'nl'): string | undef
   if (d.suggestions && d.suggestions.length > 0) {
     const quoted = d.suggestions.map((s) => `'${s}'`);
     const list =
-      quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')}${or[lang]}${quoted[quoted.length - 1]}`;
+      quoted.length === 1
+        ? quoted[0]!
+        : `${quoted.slice(0, -1).join(', ')}${or[lang]}${quoted[quoted.length - 1]}`;
     parts.push(fill(didYouMean[lang], { list }));
   }
   const hint = (messages[d.code] as MessageDefinition).hint;

@@ -9,11 +9,29 @@ import { Rational } from './rational.js';
 type Shown = Rational | boolean | string | null;
 
 /** Months per year, days per week: the exact factors between units of one dimension. */
-export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = { jaar: 12n, maand: 1n, week: 7n, dag: 1n, uur: 1n };
+export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = {
+  jaar: 12n,
+  maand: 1n,
+  week: 7n,
+  dag: 1n,
+  uur: 1n,
+};
 
 const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
-  nl: { jaar: ['jaar', 'jaar'], maand: ['maand', 'maanden'], week: ['week', 'weken'], dag: ['dag', 'dagen'], uur: ['uur', 'uur'] },
-  en: { jaar: ['year', 'years'], maand: ['month', 'months'], week: ['week', 'weeks'], dag: ['day', 'days'], uur: ['hour', 'hours'] },
+  nl: {
+    jaar: ['jaar', 'jaar'],
+    maand: ['maand', 'maanden'],
+    week: ['week', 'weken'],
+    dag: ['dag', 'dagen'],
+    uur: ['uur', 'uur'],
+  },
+  en: {
+    jaar: ['year', 'years'],
+    maand: ['month', 'months'],
+    week: ['week', 'weeks'],
+    dag: ['day', 'days'],
+    uur: ['hour', 'hours'],
+  },
 };
 
 /** Digits of |r| with grouping, at least `minDecimals` and at most `maxDecimals` places. */
@@ -23,7 +41,10 @@ export function formatNumber(r: Rational, lang: Language = 'nl', minDecimals = 0
   let approximate = false;
   if (!exact.includes('/')) {
     const [, frac = ''] = exact.replace('-', '').split('.');
-    digits = frac.length > maxDecimals ? r.abs().toFixed(maxDecimals) : r.abs().toFixed(Math.max(minDecimals, frac.length));
+    digits =
+      frac.length > maxDecimals
+        ? r.abs().toFixed(maxDecimals)
+        : r.abs().toFixed(Math.max(minDecimals, frac.length));
     approximate = frac.length > maxDecimals;
   } else {
     digits = r.abs().toFixed(maxDecimals);

@@ -23,7 +23,8 @@ export function irInvariants(doc: IrDocument): string[] {
 
   for (const name of enumerationNames)
     if (!doc.enumerations.some((e) => e.name === name)) fail('enumerations', `missing enumeration ${name}`);
-  if (!dateFieldNames.includes(doc.referenceDate)) fail('referenceDate', `${doc.referenceDate} is not a date field`);
+  if (!dateFieldNames.includes(doc.referenceDate))
+    fail('referenceDate', `${doc.referenceDate} is not a date field`);
   doc.periods.forEach((p, i) => {
     if (p.to < p.from) fail(`periods[${i}]`, 'ends before it starts');
   });
@@ -34,7 +35,8 @@ export function irInvariants(doc: IrDocument): string[] {
   const allCaps = doc.routes.filter((r) => r.cap).map((r) => `cap:${r.name}`);
 
   const visit = (e: IrExpr, at: Place, deps: Set<string>): void => {
-    const sub = (x: IrExpr, suffix: string, place: Place = at) => visit(x, { ...place, path: `${at.path}.${suffix}` }, deps);
+    const sub = (x: IrExpr, suffix: string, place: Place = at) =>
+      visit(x, { ...place, path: `${at.path}.${suffix}` }, deps);
     switch (e.k) {
       case 'const':
       case 'refdate':
@@ -43,7 +45,8 @@ export function irInvariants(doc: IrDocument): string[] {
         if (e.scope === 'contract') {
           if (!Object.hasOwn(contractFields, e.name)) fail(at.path, `unknown contract field ${e.name}`);
         } else if (!at.kind) fail(at.path, `activity field ${e.name} read outside an activity`);
-        else if (!Object.hasOwn(activityKinds[at.kind] ?? {}, e.name)) fail(at.path, `${at.kind} has no field ${e.name}`);
+        else if (!Object.hasOwn(activityKinds[at.kind] ?? {}, e.name))
+          fail(at.path, `${at.kind} has no field ${e.name}`);
         return;
       case 'attr':
         if (e.of !== at.over) fail(at.path, `${e.of} attribute ${e.name} outside a sum over ${e.of}`);
@@ -67,14 +70,16 @@ export function irInvariants(doc: IrDocument): string[] {
       case 'table': {
         const t = tables.get(e.name);
         if (!t) fail(at.path, `unknown table ${e.name}`);
-        else if (t.inputs.length !== e.args.length) fail(at.path, `table ${e.name} takes ${t.inputs.length} arguments`);
+        else if (t.inputs.length !== e.args.length)
+          fail(at.path, `table ${e.name} takes ${t.inputs.length} arguments`);
         e.args.forEach((a, i) => sub(a, `args[${i}]`));
         return;
       }
       case 'member': {
         sub(e.of, 'of');
         const t = e.of.k === 'table' ? tables.get(e.of.name) : undefined;
-        if (!t || t.single || !t.outputs.some((o) => o.name === e.field)) fail(at.path, `no output column ${e.field}`);
+        if (!t || t.single || !t.outputs.some((o) => o.name === e.field))
+          fail(at.path, `no output column ${e.field}`);
         return;
       }
       case 'neg':
@@ -139,15 +144,26 @@ export function irInvariants(doc: IrDocument): string[] {
   );
   doc.definitions.forEach((d, i) => {
     if (d.scope && !kinds.includes(d.scope)) fail(`definitions[${i}]`, `unknown activity kind ${d.scope}`);
-    node(`def:${d.key}`, [[d.expr, d.scope ? { path: `definitions[${i}]`, kind: d.scope } : { path: `definitions[${i}]` }]]);
+    node(`def:${d.key}`, [
+      [d.expr, d.scope ? { path: `definitions[${i}]`, kind: d.scope } : { path: `definitions[${i}]` }],
+    ]);
   });
   doc.valuations.forEach((v, i) => {
     if (!kinds.includes(v.kind)) fail(`valuations[${i}]`, `unknown activity kind ${v.kind}`);
     const place: Place = { path: `valuations[${i}]`, kind: v.kind };
     node(
       `valuation:${v.kind}`,
-      [[v.expr, place], ...v.requirements.map((r, j): [IrExpr, Place] => [r.when, { ...place, path: `${place.path}.requirements[${j}]` }])],
-      v.requirements.map((r, j): [IrTemplate, Place] => [r.message, { ...place, path: `${place.path}.requirements[${j}]` }]),
+      [
+        [v.expr, place],
+        ...v.requirements.map((r, j): [IrExpr, Place] => [
+          r.when,
+          { ...place, path: `${place.path}.requirements[${j}]` },
+        ]),
+      ],
+      v.requirements.map((r, j): [IrTemplate, Place] => [
+        r.message,
+        { ...place, path: `${place.path}.requirements[${j}]` },
+      ]),
     );
   });
   doc.routes.forEach((r, i) => {

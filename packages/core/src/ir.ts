@@ -10,45 +10,53 @@ const timeUnit = z.enum(['jaar', 'maand', 'week', 'dag', 'uur']);
 export type IrTimeUnit = z.infer<typeof timeUnit>;
 
 const optionalFlag = { optional: z.boolean().optional() };
-export const irType = z.discriminatedUnion('t', [
-  z.strictObject({ t: z.literal('bedrag'), ...optionalFlag }),
-  z.strictObject({ t: z.literal('tarief'), per: timeUnit, ...optionalFlag }),
-  z.strictObject({ t: z.literal('getal'), ...optionalFlag }),
-  z.strictObject({ t: z.literal('percentage'), ...optionalFlag }),
-  z.strictObject({ t: z.literal('duur'), unit: timeUnit, ...optionalFlag }),
-  z.strictObject({ t: z.literal('datum'), ...optionalFlag }),
-  z.strictObject({ t: z.literal('tekst'), ...optionalFlag }),
-  z.strictObject({ t: z.literal('janee'), ...optionalFlag }),
-  z.strictObject({ t: z.literal('opsomming'), name: z.string(), ...optionalFlag }),
-  z.strictObject({ t: z.literal('rij'), table: z.string(), ...optionalFlag }),
-]).meta({ id: 'IrType' });
+export const irType = z
+  .discriminatedUnion('t', [
+    z.strictObject({ t: z.literal('bedrag'), ...optionalFlag }),
+    z.strictObject({ t: z.literal('tarief'), per: timeUnit, ...optionalFlag }),
+    z.strictObject({ t: z.literal('getal'), ...optionalFlag }),
+    z.strictObject({ t: z.literal('percentage'), ...optionalFlag }),
+    z.strictObject({ t: z.literal('duur'), unit: timeUnit, ...optionalFlag }),
+    z.strictObject({ t: z.literal('datum'), ...optionalFlag }),
+    z.strictObject({ t: z.literal('tekst'), ...optionalFlag }),
+    z.strictObject({ t: z.literal('janee'), ...optionalFlag }),
+    z.strictObject({ t: z.literal('opsomming'), name: z.string(), ...optionalFlag }),
+    z.strictObject({ t: z.literal('rij'), table: z.string(), ...optionalFlag }),
+  ])
+  .meta({ id: 'IrType' });
 export type IrType = z.infer<typeof irType>;
 
 /** A source span with its position already computed (the evaluator has no source text). */
-export const irSpan = z.strictObject({
-  file: z.number().int().nonnegative(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  line: z.number().int().positive(),
-  column: z.number().int().positive(),
-}).meta({ id: 'IrSpan' });
+export const irSpan = z
+  .strictObject({
+    file: z.number().int().nonnegative(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    line: z.number().int().positive(),
+    column: z.number().int().positive(),
+  })
+  .meta({ id: 'IrSpan' });
 export type IrSpan = z.infer<typeof irSpan>;
 
-export const irProvenance = z.strictObject({
-  kind: z.enum(['bron', 'aanname']),
-  text: z.string(),
-  at: irSpan.optional(),
-}).meta({ id: 'IrProvenance' });
+export const irProvenance = z
+  .strictObject({
+    kind: z.enum(['bron', 'aanname']),
+    text: z.string(),
+    at: irSpan.optional(),
+  })
+  .meta({ id: 'IrProvenance' });
 export type IrProvenance = z.infer<typeof irProvenance>;
 
 /** An exact rational in text: "12", "-3/4". */
 const rational = z.string().regex(/^-?\d+(\/[1-9]\d*)?$/);
-export const irValue = z.union([
-  z.strictObject({ num: rational }),
-  z.strictObject({ bool: z.boolean() }),
-  z.strictObject({ text: z.string() }),
-  z.strictObject({ unknown: z.literal(true) }),
-]).meta({ id: 'IrValue' });
+export const irValue = z
+  .union([
+    z.strictObject({ num: rational }),
+    z.strictObject({ bool: z.boolean() }),
+    z.strictObject({ text: z.string() }),
+    z.strictObject({ unknown: z.literal(true) }),
+  ])
+  .meta({ id: 'IrValue' });
 export type IrValue = z.infer<typeof irValue>;
 
 const comparison = z.enum(['=', '≠', '<', '≤', '>', '≥']);
@@ -83,38 +91,58 @@ export type IrExpr =
 export type IrTemplate = ({ text: string } | { x: IrExpr; type: IrType })[];
 
 const irExpr: z.ZodType<IrExpr> = z.lazy(() =>
-  z.union([
-    z.strictObject({ k: z.literal('const'), v: irValue }),
-    z.strictObject({ k: z.literal('field'), scope: z.enum(['contract', 'activity']), name: z.string() }),
-    z.strictObject({
-      k: z.literal('attr'),
-      of: z.enum(['activity', 'route']),
-      name: z.enum(['waardering', 'soort', 'gerealiseerd', 'totaal', 'naam']),
-    }),
-    z.strictObject({ k: z.literal('param'), name: z.string() }),
-    z.strictObject({ k: z.literal('def'), key: z.string() }),
-    z.strictObject({ k: z.literal('outcome'), name: z.string() }),
-    z.strictObject({ k: z.literal('refdate') }),
-    z.strictObject({ k: z.literal('table'), name: z.string(), args: z.array(irExpr) }),
-    z.strictObject({ k: z.literal('member'), of: irExpr, field: z.string() }),
-    z.strictObject({ k: z.literal('neg'), x: irExpr }),
-    z.strictObject({ k: z.literal('not'), x: irExpr }),
-    z.strictObject({ k: z.literal('arith'), op: z.enum(['+', '-', '*', '/']), l: irExpr, r: irExpr, at: irSpan.optional() }),
-    z.strictObject({ k: z.literal('cmp'), op: comparison, l: irExpr, r: irExpr }),
-    z.strictObject({ k: z.literal('and'), l: irExpr, r: irExpr }),
-    z.strictObject({ k: z.literal('or'), l: irExpr, r: irExpr }),
-    z.strictObject({ k: z.literal('if'), c: irExpr, t: irExpr, e: irExpr, src: z.string(), at: irSpan }),
-    z.strictObject({ k: z.literal('in'), x: irExpr, options: z.array(irExpr), negated: z.boolean() }),
-    z.strictObject({ k: z.enum(['min', 'max']), args: z.array(irExpr).min(1) }),
-    z.strictObject({ k: z.literal('default'), x: irExpr, fallback: irExpr }),
-    z.strictObject({ k: z.literal('known'), x: irExpr }),
-    z.strictObject({ k: z.literal('round'), x: irExpr, q: irExpr, mode: z.enum(['half', 'floor', 'ceiling']) }),
-    z.strictObject({ k: z.literal('sum'), over: z.enum(['activity', 'route']), body: irExpr, filter: irExpr.optional() }),
-    z.strictObject({ k: z.literal('message'), x: irExpr, text: irTemplate, at: irSpan }),
-  ]).meta({ id: 'IrExpr' }),
+  z
+    .union([
+      z.strictObject({ k: z.literal('const'), v: irValue }),
+      z.strictObject({ k: z.literal('field'), scope: z.enum(['contract', 'activity']), name: z.string() }),
+      z.strictObject({
+        k: z.literal('attr'),
+        of: z.enum(['activity', 'route']),
+        name: z.enum(['waardering', 'soort', 'gerealiseerd', 'totaal', 'naam']),
+      }),
+      z.strictObject({ k: z.literal('param'), name: z.string() }),
+      z.strictObject({ k: z.literal('def'), key: z.string() }),
+      z.strictObject({ k: z.literal('outcome'), name: z.string() }),
+      z.strictObject({ k: z.literal('refdate') }),
+      z.strictObject({ k: z.literal('table'), name: z.string(), args: z.array(irExpr) }),
+      z.strictObject({ k: z.literal('member'), of: irExpr, field: z.string() }),
+      z.strictObject({ k: z.literal('neg'), x: irExpr }),
+      z.strictObject({ k: z.literal('not'), x: irExpr }),
+      z.strictObject({
+        k: z.literal('arith'),
+        op: z.enum(['+', '-', '*', '/']),
+        l: irExpr,
+        r: irExpr,
+        at: irSpan.optional(),
+      }),
+      z.strictObject({ k: z.literal('cmp'), op: comparison, l: irExpr, r: irExpr }),
+      z.strictObject({ k: z.literal('and'), l: irExpr, r: irExpr }),
+      z.strictObject({ k: z.literal('or'), l: irExpr, r: irExpr }),
+      z.strictObject({ k: z.literal('if'), c: irExpr, t: irExpr, e: irExpr, src: z.string(), at: irSpan }),
+      z.strictObject({ k: z.literal('in'), x: irExpr, options: z.array(irExpr), negated: z.boolean() }),
+      z.strictObject({ k: z.enum(['min', 'max']), args: z.array(irExpr).min(1) }),
+      z.strictObject({ k: z.literal('default'), x: irExpr, fallback: irExpr }),
+      z.strictObject({ k: z.literal('known'), x: irExpr }),
+      z.strictObject({
+        k: z.literal('round'),
+        x: irExpr,
+        q: irExpr,
+        mode: z.enum(['half', 'floor', 'ceiling']),
+      }),
+      z.strictObject({
+        k: z.literal('sum'),
+        over: z.enum(['activity', 'route']),
+        body: irExpr,
+        filter: irExpr.optional(),
+      }),
+      z.strictObject({ k: z.literal('message'), x: irExpr, text: irTemplate, at: irSpan }),
+    ])
+    .meta({ id: 'IrExpr' }),
 );
 const irTemplate: z.ZodType<IrTemplate> = z.lazy(() =>
-  z.array(z.union([z.strictObject({ text: z.string() }), z.strictObject({ x: irExpr, type: irType })])).meta({ id: 'IrTemplate' }),
+  z
+    .array(z.union([z.strictObject({ text: z.string() }), z.strictObject({ x: irExpr, type: irType })]))
+    .meta({ id: 'IrTemplate' }),
 );
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -123,11 +151,13 @@ const provenance = z.array(irProvenance);
 /** What a rule-like declaration carries for explanations: formula as written, sources, place. */
 const ruleInfo = { src: z.string(), provenance, at: irSpan };
 
-const irCell = z.union([
-  z.strictObject({ any: z.literal(true) }),
-  z.strictObject({ in: z.array(irValue).min(1) }),
-  z.strictObject({ cmp: z.array(z.tuple([comparison, irValue])).min(1) }),
-]).meta({ id: 'IrCell' });
+const irCell = z
+  .union([
+    z.strictObject({ any: z.literal(true) }),
+    z.strictObject({ in: z.array(irValue).min(1) }),
+    z.strictObject({ cmp: z.array(z.tuple([comparison, irValue])).min(1) }),
+  ])
+  .meta({ id: 'IrCell' });
 export type IrCell = z.infer<typeof irCell>;
 
 const column = z.strictObject({ name: z.string(), type: irType });
@@ -145,14 +175,26 @@ export const irDocument = z.strictObject({
   }),
   files: z.array(z.string()),
   referenceDate: z.string(),
-  periods: z.array(z.strictObject({ name: z.string(), from: isoDate, to: isoDate, provenance, at: irSpan })).min(1),
-  enumerations: z.array(z.strictObject({ name: z.string(), values: z.array(z.string()), provenance, at: irSpan })),
+  periods: z
+    .array(z.strictObject({ name: z.string(), from: isoDate, to: isoDate, provenance, at: irSpan }))
+    .min(1),
+  enumerations: z.array(
+    z.strictObject({ name: z.string(), values: z.array(z.string()), provenance, at: irSpan }),
+  ),
   parameters: z.array(
     z.strictObject({
       name: z.string(),
       type: irType,
       versions: z
-        .array(z.strictObject({ from: isoDate.optional(), value: irValue, src: z.string(), provenance, at: irSpan }))
+        .array(
+          z.strictObject({
+            from: isoDate.optional(),
+            value: irValue,
+            src: z.string(),
+            provenance,
+            at: irSpan,
+          }),
+        )
         .min(1),
       at: irSpan,
     }),
@@ -179,7 +221,14 @@ export const irDocument = z.strictObject({
     }),
   ),
   definitions: z.array(
-    z.strictObject({ key: z.string(), name: z.string(), scope: z.string().optional(), type: irType, expr: irExpr, ...ruleInfo }),
+    z.strictObject({
+      key: z.string(),
+      name: z.string(),
+      scope: z.string().optional(),
+      type: irType,
+      expr: irExpr,
+      ...ruleInfo,
+    }),
   ),
   valuations: z.array(
     z.strictObject({
@@ -206,7 +255,9 @@ export const irDocument = z.strictObject({
       contract: z.record(z.string(), z.unknown()),
       expect: z.strictObject({
         outcomes: z.array(z.strictObject({ name: z.string(), value: z.string(), at: irSpan })),
-        valuations: z.array(z.strictObject({ index: z.number().int().nonnegative(), value: z.string(), at: irSpan })),
+        valuations: z.array(
+          z.strictObject({ index: z.number().int().nonnegative(), value: z.string(), at: irSpan }),
+        ),
         messages: z.array(z.strictObject({ text: z.string(), at: irSpan })),
       }),
       provenance,

@@ -1,7 +1,9 @@
 // The catalogue of diagnostics: stable codes by stage, Dutch and English text from one place (STYLE 8).
 //   SR1xxx syntax · SR2xxx names and structure · SR3xxx types and units
 //   SR4xxx tables, periods and reachability · SR5xxx contract input and evaluation · SR6xxx IR and examples
-import type { Severity } from './diagnostic.js';
+
+/** How bad a problem is. */
+export type Severity = 'error' | 'warning' | 'info';
 
 interface Text {
   readonly nl: string;
@@ -279,7 +281,7 @@ export const messages = {
     nl: '{what} kan een fractie van een cent zijn; rond expliciet af',
     en: '{what} can be a fraction of a cent; round explicitly',
     hint: {
-      nl: 'Schrijf afronden(..., op € 0,01) (half van nul af) of op € 1 voor hele euro\'s.',
+      nl: "Schrijf afronden(..., op € 0,01) (half van nul af) of op € 1 voor hele euro's.",
       en: 'Write afronden(..., op € 0,01) (half away from zero), or op € 1 for whole euros.',
     },
   },
@@ -384,7 +386,10 @@ export const messages = {
     severity: 'error',
     nl: '{left} {op} {right}: een getal en een percentage optellen is dubbelzinnig',
     en: '{left} {op} {right}: adding a number and a percentage is ambiguous',
-    hint: { nl: 'Tel percentages bij percentages op (5% + 1%).', en: 'Add percentages to percentages (5% + 1%).' },
+    hint: {
+      nl: 'Tel percentages bij percentages op (5% + 1%).',
+      en: 'Add percentages to percentages (5% + 1%).',
+    },
   },
   SR3020: {
     severity: 'error',
@@ -435,7 +440,7 @@ export const messages = {
     nl: 'Een invoercel van tabel {name} moet een vaste waarde zijn',
     en: 'An input cell of table {name} must be a fixed value',
     hint: {
-      nl: 'Schrijf -, een waarde, waarden met komma\'s, of een vergelijking zoals >= 3.',
+      nl: "Schrijf -, een waarde, waarden met komma's, of een vergelijking zoals >= 3.",
       en: 'Write -, a value, values separated by commas, or a comparison such as >= 3.',
     },
   },
@@ -587,7 +592,10 @@ export const messages = {
     severity: 'error',
     nl: '{value} is geen bestaande datum',
     en: '{value} is not an existing date',
-    hint: { nl: 'Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld "2024-02-01".', en: 'Write a date as YYYY-MM-DD, e.g. "2024-02-01".' },
+    hint: {
+      nl: 'Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld "2024-02-01".',
+      en: 'Write a date as YYYY-MM-DD, e.g. "2024-02-01".',
+    },
   },
   SR5016: {
     severity: 'error',

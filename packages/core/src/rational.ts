@@ -62,7 +62,9 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
-    return this.d === o.d ? Rational.of(this.n + o.n, this.d) : Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
+    return this.d === o.d
+      ? Rational.of(this.n + o.n, this.d)
+      : Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
   }
   sub(o: Rational): Rational {
     return this.add(o.neg());

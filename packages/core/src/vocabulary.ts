@@ -89,7 +89,9 @@ export const contractFields: Readonly<Record<string, FieldSpec>> = {
   gunningsdatum: req({ kind: 'date' }, 'Datum van gunning: kiest de periode en elk tarief'),
   startdatum: opt({ kind: 'date' }, 'Begin van het contract'),
   einddatum: opt({ kind: 'date' }, 'Einde van het contract (niet voor de startdatum)'),
-  inspanningAangetoond: fact('Opdrachtnemer toonde elke redelijke inspanning aan en de gemeente aanvaardde dat'),
+  inspanningAangetoond: fact(
+    'Opdrachtnemer toonde elke redelijke inspanning aan en de gemeente aanvaardde dat',
+  ),
   arbeidsaandeel: opt(percentage, 'Aandeel arbeid in de contractwaarde, in procenten (0-100)'),
 };
 
@@ -134,7 +136,10 @@ export const activityKinds: Readonly<Record<string, Readonly<Record<string, Fiel
     factuurbedrag: req(money, 'Factuurbedrag exclusief btw'),
     aandeelDoelgroep: opt(percentage, 'Art. 2.82: aandeel personeel uit de doelgroep, in procenten'),
     missieVoorop: opt({ kind: 'boolean' }, 'Art. 2.82: maatschappelijke missie staat voorop'),
-    aandeelCommercieel: opt(percentage, 'Art. 2.82: aandeel commerciële inkomsten (zonder subsidies), in procenten'),
+    aandeelCommercieel: opt(
+      percentage,
+      'Art. 2.82: aandeel commerciële inkomsten (zonder subsidies), in procenten',
+    ),
     ...common,
   },
   maatschappelijk: {

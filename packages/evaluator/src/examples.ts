@@ -36,7 +36,10 @@ export function runExamples(plan: Plan): ExampleOutcome[] {
       return {
         title: example.title,
         passed: false,
-        diagnostics: [diagnostic('SR6103', { example: title, reason }, span(example.at)), ...evaluated.diagnostics],
+        diagnostics: [
+          diagnostic('SR6103', { example: title, reason }, span(example.at)),
+          ...evaluated.diagnostics,
+        ],
       };
     }
     const r = evaluated.value;
@@ -44,19 +47,33 @@ export function runExamples(plan: Plan): ExampleOutcome[] {
     for (const o of example.expect.outcomes) {
       const actual = text(r, o.name);
       if (actual !== o.value)
-        failures.push(diagnostic('SR6101', { example: title, outcome: o.name, actual, expected: o.value }, span(o.at)));
+        failures.push(
+          diagnostic('SR6101', { example: title, outcome: o.name, actual, expected: o.value }, span(o.at)),
+        );
     }
     for (const v of example.expect.valuations) {
       const actual = r.waarderingen[v.index]?.bedrag ?? '?';
       if (actual !== v.value)
         failures.push(
-          diagnostic('SR6101', { example: title, outcome: `waardering ${v.index + 1}`, actual, expected: v.value }, span(v.at)),
+          diagnostic(
+            'SR6101',
+            { example: title, outcome: `waardering ${v.index + 1}`, actual, expected: v.value },
+            span(v.at),
+          ),
         );
     }
     for (const m of example.expect.messages) {
       if (!r.meldingen.some((x) => x.tekst.toLowerCase().includes(m.text.toLowerCase())))
         failures.push(
-          diagnostic('SR6102', { example: title, expected: `"${m.text}"`, actual: r.meldingen.map((x) => `"${x.tekst}"`).join('; ') || '(geen)' }, span(m.at)),
+          diagnostic(
+            'SR6102',
+            {
+              example: title,
+              expected: `"${m.text}"`,
+              actual: r.meldingen.map((x) => `"${x.tekst}"`).join('; ') || '(geen)',
+            },
+            span(m.at),
+          ),
         );
     }
     return { title: example.title, passed: failures.length === 0, diagnostics: failures, result: r };

@@ -80,7 +80,8 @@ export const constant = (v: IrValue): Value => {
   return null;
 };
 
-const equal = (a: Value, b: Value): boolean => (a instanceof Rational && b instanceof Rational ? a.eq(b) : a === b);
+const equal = (a: Value, b: Value): boolean =>
+  a instanceof Rational && b instanceof Rational ? a.eq(b) : a === b;
 
 function compare(op: string, a: Value, b: Value): boolean {
   if (op === '=') return equal(a, b);
@@ -260,7 +261,12 @@ export class Interpreter {
         };
       case 'table': {
         const args = e.args.map((a) => this.fn(a));
-        return (f) => this.table(f, e.name, args.map((a) => a(f)));
+        return (f) =>
+          this.table(
+            f,
+            e.name,
+            args.map((a) => a(f)),
+          );
       }
       case 'member': {
         const of = this.fn(e.of);
@@ -335,7 +341,8 @@ export class Interpreter {
       case 'min':
       case 'max': {
         const args = e.args.map((a) => this.num(a));
-        const pick = e.k === 'min' ? (a: Rational, b: Rational) => a.min(b) : (a: Rational, b: Rational) => a.max(b);
+        const pick =
+          e.k === 'min' ? (a: Rational, b: Rational) => a.min(b) : (a: Rational, b: Rational) => a.max(b);
         return (f) => args.map((a) => a(f)).reduce(pick);
       }
       case 'default': {
@@ -400,7 +407,11 @@ export class Interpreter {
   }
 
   template(f: Frame, t: IrTemplate): string {
-    return t.map((p) => ('text' in p ? p.text : formatValue(this.fn(p.x)(f) as Rational | boolean | string | null, p.type))).join('');
+    return t
+      .map((p) =>
+        'text' in p ? p.text : formatValue(this.fn(p.x)(f) as Rational | boolean | string | null, p.type),
+      )
+      .join('');
   }
 
   // ── names ─────────────────────────────────────────────────────────────────
@@ -419,7 +430,11 @@ export class Interpreter {
       const a = f.activity;
       if (!a) return this.fail('SR5009', { name: `activiteit.${name}`, rule: 'formule' });
       const v = a.input.fields.get(name) ?? null;
-      if (f.run.tracer) f.run.tracer.field(`activiteit.${name}`, formatValue(v, fieldIrType(activityKinds[a.input.soort]?.[name])));
+      if (f.run.tracer)
+        f.run.tracer.field(
+          `activiteit.${name}`,
+          formatValue(v, fieldIrType(activityKinds[a.input.soort]?.[name])),
+        );
       return v;
     };
   }
@@ -446,7 +461,12 @@ export class Interpreter {
       const value = this.constant(version.value);
       let node: Uitleg | undefined;
       if (run.tracer) {
-        run.tracer.begin(`parameter ${name}`, version.from ? `vanaf ${version.from}: ${version.src}` : version.src, version.provenance, version.at);
+        run.tracer.begin(
+          `parameter ${name}`,
+          version.from ? `vanaf ${version.from}: ${version.src}` : version.src,
+          version.provenance,
+          version.at,
+        );
         node = run.tracer.end(formatValue(value as Rational, p.type));
       }
       cached = node ? { value, node } : { value };
@@ -504,10 +524,15 @@ export class Interpreter {
     const t = this.tables.get(name)!;
     const version = versionOn(t.versions, f.run.day);
     const example = () =>
-      t.inputs.map((c, i) => `${c.name} = ${formatValue(args[i] as Rational | boolean | string | null, c.type)}`).join(', ');
+      t.inputs
+        .map((c, i) => `${c.name} = ${formatValue(args[i] as Rational | boolean | string | null, c.type)}`)
+        .join(', ');
     if (!version) return this.fail('SR5007', { name: `'${name}'`, date: formatIsoDate(f.run.day) }, t.at);
-    const hits = version.rows.filter((row) => row.when.every((c, i) => cellMatches(c, args[i]!, this.constants)));
-    if (hits.length === 0 && t.hitPolicy !== 'som') return this.fail('SR5008', { name: `'${name}'`, example: example() }, version.at);
+    const hits = version.rows.filter((row) =>
+      row.when.every((c, i) => cellMatches(c, args[i]!, this.constants)),
+    );
+    if (hits.length === 0 && t.hitPolicy !== 'som')
+      return this.fail('SR5008', { name: `'${name}'`, example: example() }, version.at);
     if (hits.length > 1 && t.hitPolicy === 'uniek') {
       const rows = hits.map((h) => version.rows.indexOf(h) + 1).join(', ');
       return this.fail('SR5010', { name: `'${name}'`, example: example(), rows }, hits[1]!.at);
@@ -515,10 +540,13 @@ export class Interpreter {
     const chosen = t.hitPolicy === 'som' ? hits : [hits[0]!];
     const frame: Frame = { run: f.run };
     const outputs = t.outputs.map((_, j) =>
-      chosen.reduce<Value>((acc, row) => {
-        const v = this.fn(row.then[j]!)(frame);
-        return t.hitPolicy === 'som' ? (acc as Rational).add(v as Rational) : v;
-      }, t.hitPolicy === 'som' ? Rational.ZERO : null),
+      chosen.reduce<Value>(
+        (acc, row) => {
+          const v = this.fn(row.then[j]!)(frame);
+          return t.hitPolicy === 'som' ? (acc as Rational).add(v as Rational) : v;
+        },
+        t.hitPolicy === 'som' ? Rational.ZERO : null,
+      ),
     );
     const value: Value = t.single ? outputs[0]! : outputs;
     const tracer = f.run.tracer;
@@ -526,8 +554,12 @@ export class Interpreter {
       const formule = chosen.map((r) => r.src).join(' + ') || '(geen rij)';
       const provenance = [...t.provenance, ...version.provenance, ...chosen.flatMap((r) => r.provenance)];
       tracer.begin(`tabel ${name}`, formule, provenance, chosen[0]?.at ?? version.at);
-      t.inputs.forEach((c, i) => tracer.field(c.name, formatValue(args[i] as Rational | boolean | string | null, c.type)));
-      const shown = t.outputs.map((o, j) => formatValue(outputs[j] as Rational | boolean | string | null, o.type)).join(', ');
+      t.inputs.forEach((c, i) =>
+        tracer.field(c.name, formatValue(args[i] as Rational | boolean | string | null, c.type)),
+      );
+      const shown = t.outputs
+        .map((o, j) => formatValue(outputs[j] as Rational | boolean | string | null, o.type))
+        .join(', ');
       tracer.child(name, tracer.end(shown));
     }
     return value;
@@ -542,7 +574,12 @@ export class Interpreter {
     if (!v) {
       const tekst = `Activiteitsoort ${a.input.soort} wordt in ${this.doc.ruleset.name} niet gewaardeerd`;
       run.meldingen.push({ soort: 'niet-gewaardeerd', tekst, activiteit: a.input.index });
-      a.valuation = { value: Rational.ZERO, ...(tracer ? { node: { regel: `waardering ${a.input.soort}`, waarde: '€ 0,00', meldingen: [tekst] } } : {}) };
+      a.valuation = {
+        value: Rational.ZERO,
+        ...(tracer
+          ? { node: { regel: `waardering ${a.input.soort}`, waarde: '€ 0,00', meldingen: [tekst] } }
+          : {}),
+      };
       return Rational.ZERO;
     }
     const frame: Frame = { run, activity: a };
@@ -557,12 +594,18 @@ export class Interpreter {
           failed = true;
           const tekst = this.template(frame, r.message);
           const plaats = tracer?.place(r.at);
-          run.meldingen.push({ soort: 'vereiste', tekst, activiteit: a.input.index, ...(plaats ? { plaats } : {}) });
+          run.meldingen.push({
+            soort: 'vereiste',
+            tekst,
+            activiteit: a.input.index,
+            ...(plaats ? { plaats } : {}),
+          });
           tracer?.melding(tekst);
         }
       }
       const value = failed ? Rational.ZERO : (this.fn(v.expr)(frame) as Rational | null);
-      if (!(value instanceof Rational)) this.fail('SR5009', { name: `waardering ${a.input.soort}`, rule: v.src }, v.at);
+      if (!(value instanceof Rational))
+        this.fail('SR5009', { name: `waardering ${a.input.soort}`, rule: v.src }, v.at);
       const node = tracer?.end(formatValue(value, { t: 'bedrag' }));
       a.valuation = node ? { value, node } : { value };
       return value;
@@ -578,13 +621,20 @@ export class Interpreter {
     let totaal = Rational.ZERO;
     for (const a of run.activities) if (a.route === route) totaal = totaal.add(this.valuation(run, a));
     const tracer = run.tracer;
-    tracer?.begin(`route ${route.name}`, route.cap ? 'min(totaal, maximum)' : 'som van de waarderingen', route.provenance, route.at);
+    tracer?.begin(
+      `route ${route.name}`,
+      route.cap ? 'min(totaal, maximum)' : 'som van de waarderingen',
+      route.provenance,
+      route.at,
+    );
     let gerealiseerd = totaal;
     let maximum: Rational | undefined;
     if (route.cap) {
       const cap = route.cap;
       const mark = tracer?.mark() ?? 0;
-      const capped = this.named(run, `maximum ${route.name}`, cap, () => this.fn(cap.expr)({ run }), { t: 'bedrag' });
+      const capped = this.named(run, `maximum ${route.name}`, cap, () => this.fn(cap.expr)({ run }), {
+        t: 'bedrag',
+      });
       if (capped.node) tracer?.child('maximum', capped.node);
       maximum = capped.value as Rational;
       tracer?.field('totaal', formatValue(totaal, { t: 'bedrag' }));

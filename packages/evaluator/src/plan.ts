@@ -1,6 +1,12 @@
 // A plan: an IR document compiled once, ready to evaluate any number of contracts. The only
 // entry for embedders: validate IR, then evaluate contract JSON into a result or diagnostics.
-import { parseContract, type Diagnostic, type EnumerationValues, type IrDocument, type Result } from '@sroi/core';
+import {
+  parseContract,
+  type Diagnostic,
+  type EnumerationValues,
+  type IrDocument,
+  type Result,
+} from '@sroi/core';
 import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.js';
 import type { EvaluationResult } from './result.js';
 import { validateIr } from './validate.js';
@@ -29,7 +35,8 @@ export class Plan {
     try {
       return { value: this.interpreter.run(parsed.value, options), diagnostics: [] };
     } catch (e) {
-      if (e instanceof EvaluationError) return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
+      if (e instanceof EvaluationError)
+        return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
       throw e;
     }
   }

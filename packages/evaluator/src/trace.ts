@@ -28,7 +28,12 @@ export class Tracer {
     return at ? { bestand: this.files[at.file] ?? '?', regel: at.line, kolom: at.column } : undefined;
   }
 
-  begin(regel: string, formule: string | undefined, provenance: readonly IrProvenance[], at: IrSpan | undefined): void {
+  begin(
+    regel: string,
+    formule: string | undefined,
+    provenance: readonly IrProvenance[],
+    at: IrSpan | undefined,
+  ): void {
     this.stack.push(new NodeBuilder(regel, formule, provenance, this.place(at)));
   }
 

@@ -1,6 +1,13 @@
 // Accepting IR: only documents that validate against the IR JSON Schema (ajv) and satisfy the
 // invariants are evaluated; anything else gets located diagnostics, never a crash.
-import { diagnostic, IR_VERSION, irInvariants, type Diagnostic, type IrDocument, type Result } from '@sroi/core';
+import {
+  diagnostic,
+  IR_VERSION,
+  irInvariants,
+  type Diagnostic,
+  type IrDocument,
+  type Result,
+} from '@sroi/core';
 // ajv-compiled at build time from the IR JSON Schema (`pnpm generate`); CI checks it is current.
 import { validate as schemaValidator } from './ir-validator.generated.js';
 
@@ -10,13 +17,21 @@ export function validateIr(json: unknown): Result<IrDocument | undefined> {
   if (typeof json === 'object' && json !== null && version !== IR_VERSION) {
     return {
       value: undefined,
-      diagnostics: [diagnostic('SR6002', { version: String(version), supported: IR_VERSION }, { path: 'irVersion' })],
+      diagnostics: [
+        diagnostic('SR6002', { version: String(version), supported: IR_VERSION }, { path: 'irVersion' }),
+      ],
     };
   }
   if (!schemaValidator(json)) {
-    const diagnostics: Diagnostic[] = (schemaValidator.errors ?? []).slice(0, 10).map((e) =>
-      diagnostic('SR6001', { message: `${e.instancePath || '(document)'} ${e.message ?? ''}` }, { path: e.instancePath || '(document)' }),
-    );
+    const diagnostics: Diagnostic[] = (schemaValidator.errors ?? [])
+      .slice(0, 10)
+      .map((e) =>
+        diagnostic(
+          'SR6001',
+          { message: `${e.instancePath || '(document)'} ${e.message ?? ''}` },
+          { path: e.instancePath || '(document)' },
+        ),
+      );
     return { value: undefined, diagnostics };
   }
   const doc = json as IrDocument;
@@ -24,7 +39,9 @@ export function validateIr(json: unknown): Result<IrDocument | undefined> {
   if (problems.length > 0) {
     return {
       value: undefined,
-      diagnostics: problems.slice(0, 10).map((p) => diagnostic('SR6001', { message: p }, { path: p.split(':')[0]! })),
+      diagnostics: problems
+        .slice(0, 10)
+        .map((p) => diagnostic('SR6001', { message: p }, { path: p.split(':')[0]! })),
     };
   }
   return { value: doc, diagnostics: [] };

@@ -6,12 +6,13 @@ import { renderMessage } from '@sroi/core';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import type { Io } from '../main.js';
-import type { EvalOptions } from './eval.js';
+import type { Io } from '../options.js';
+import type { EvalOptions } from '../options.js';
 
 export async function batchCommand(args: readonly string[], options: EvalOptions, io: Io): Promise<number> {
   const [rulesetPath, ...rest] = args;
-  if (!rulesetPath || rest.length > 0 || !options.batch) throw new UsageError('eval --batch: sroi eval REGELING --batch CONTRACTEN.jsonl');
+  if (!rulesetPath || rest.length > 0 || !options.batch)
+    throw new UsageError('eval --batch: sroi eval REGELING --batch CONTRACTEN.jsonl');
   const loaded = await loadRuleset(rulesetPath);
   if (!loaded.plan) {
     io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n');
@@ -33,10 +34,16 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
       if (text.trim() === '') continue;
       let out: unknown;
       try {
-        const result = plan.evaluate(JSON.parse(text), { explain: options.explain && !options.brief && false });
+        const result = plan.evaluate(JSON.parse(text), {
+          explain: options.explain && !options.brief && false,
+        });
         out = result.value ?? {
           regel: line,
-          fouten: result.diagnostics.map((d) => ({ code: d.code, path: d.path, melding: renderMessage(d.code, d.args, options.lang) })),
+          fouten: result.diagnostics.map((d) => ({
+            code: d.code,
+            path: d.path,
+            melding: renderMessage(d.code, d.args, options.lang),
+          })),
         };
         if (!result.value) failed++;
       } catch (e) {
@@ -50,6 +57,10 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
     throw new UsageError(`${options.batch}: ${(e as Error).message}`);
   }
   flush();
-  io.err(options.lang === 'nl' ? `${line} regels, ${failed} met fouten\n` : `${line} lines, ${failed} with errors\n`);
+  io.err(
+    options.lang === 'nl'
+      ? `${line} regels, ${failed} met fouten\n`
+      : `${line} lines, ${failed} with errors\n`,
+  );
   return failed > 0 ? EXIT.input : EXIT.ok;
 }

@@ -5,10 +5,14 @@ import { EXIT, notText } from '../errors.js';
 import { fileHost } from '../host.js';
 import { readInput } from '../load.js';
 import { renderDiagnostics, diagnosticsJson, SourceFile } from '../render/diagnostics.js';
-import type { CommonOptions, Io } from '../main.js';
+import type { CommonOptions, Io } from '../options.js';
 import { UsageError } from '../errors.js';
 
-export async function checkCommand(files: readonly string[], options: CommonOptions & { assumptions: boolean }, io: Io): Promise<number> {
+export async function checkCommand(
+  files: readonly string[],
+  options: CommonOptions & { assumptions: boolean },
+  io: Io,
+): Promise<number> {
   if (files.length === 0) throw new UsageError('check: geef een of meer .sroi-bestanden');
   let worst: number = EXIT.ok;
   const json: unknown[] = [];
@@ -17,7 +21,8 @@ export async function checkCommand(files: readonly string[], options: CommonOpti
     if (read.invalidAt !== undefined) {
       const d = [notText(file, read.invalidAt)];
       const lookup = { files: new Map([[file, new SourceFile(file, read.text)]]) };
-      if (options.format === 'json') json.push({ file, diagnostics: diagnosticsJson(d, lookup, options.lang) });
+      if (options.format === 'json')
+        json.push({ file, diagnostics: diagnosticsJson(d, lookup, options.lang) });
       else io.err(renderDiagnostics(options.format, d, lookup, options.lang) + '\n');
       worst = EXIT.input;
       continue;
@@ -41,11 +46,15 @@ export async function checkCommand(files: readonly string[], options: CommonOpti
           : {}),
       });
     } else {
-      if (result.diagnostics.length > 0) io.err(renderDiagnostics(options.format, result.diagnostics, lookup, options.lang) + '\n\n');
+      if (result.diagnostics.length > 0)
+        io.err(renderDiagnostics(options.format, result.diagnostics, lookup, options.lang) + '\n\n');
       const nl = options.lang === 'nl';
-      const summary = errors === 0 && warnings === 0
-        ? nl ? 'in orde' : 'ok'
-        : `${errors} ${nl ? (errors === 1 ? 'fout' : 'fouten') : errors === 1 ? 'error' : 'errors'}, ${warnings} ${nl ? (warnings === 1 ? 'waarschuwing' : 'waarschuwingen') : warnings === 1 ? 'warning' : 'warnings'}`;
+      const summary =
+        errors === 0 && warnings === 0
+          ? nl
+            ? 'in orde'
+            : 'ok'
+          : `${errors} ${nl ? (errors === 1 ? 'fout' : 'fouten') : errors === 1 ? 'error' : 'errors'}, ${warnings} ${nl ? (warnings === 1 ? 'waarschuwing' : 'waarschuwingen') : warnings === 1 ? 'warning' : 'warnings'}`;
       if (options.format === 'text') io.out(`${file}: ${summary}\n`);
       if (options.assumptions) {
         io.out(`\n${nl ? 'Aannames' : 'Assumptions'} (${assumptions.length}):\n`);

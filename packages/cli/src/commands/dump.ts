@@ -4,7 +4,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { fileHost } from '../host.js';
 import { readInput } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import type { CommonOptions, Io } from '../main.js';
+import type { CommonOptions, Io } from '../options.js';
 
 const stages = ['tokens', 'cst', 'ast', 'ir'] as const;
 
@@ -18,7 +18,13 @@ function replacer(source: { position(o: number): { line: number; column: number 
       const b = source.position(s.end);
       return `${a.line}:${a.column}-${b.line}:${b.column}`;
     }
-    if (value && typeof value === 'object' && 'n' in value && 'd' in value && Object.keys(value).length === 2) {
+    if (
+      value &&
+      typeof value === 'object' &&
+      'n' in value &&
+      'd' in value &&
+      Object.keys(value).length === 2
+    ) {
       const r = value as { n: bigint; d: bigint };
       return r.d === 1n ? String(r.n) : `${r.n}/${r.d}`;
     }
@@ -48,9 +54,17 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
     const strip = (node: unknown): unknown => {
       if (Array.isArray(node)) return node.map(strip);
       if (node && typeof node === 'object') {
-        const n = node as { name?: string; children?: Record<string, unknown>; image?: string; tokenType?: { name: string } };
+        const n = node as {
+          name?: string;
+          children?: Record<string, unknown>;
+          image?: string;
+          tokenType?: { name: string };
+        };
         if (n.tokenType) return `${n.tokenType.name} ${JSON.stringify(n.image)}`;
-        if (n.children) return { [n.name ?? '?']: Object.fromEntries(Object.entries(n.children).map(([k, v]) => [k, strip(v)])) };
+        if (n.children)
+          return {
+            [n.name ?? '?']: Object.fromEntries(Object.entries(n.children).map(([k, v]) => [k, strip(v)])),
+          };
       }
       return node;
     };
@@ -60,12 +74,23 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
   if (stage === 'ast') {
     const module = parseModule(file, text);
     io.out(JSON.stringify(module.ast, replacer(module.source), 1) + '\n');
-    if (module.diagnostics.length) io.err(renderDiagnostics(options.format, module.diagnostics, { files: new Map([[file, module.source]]) }, options.lang) + '\n');
+    if (module.diagnostics.length)
+      io.err(
+        renderDiagnostics(
+          options.format,
+          module.diagnostics,
+          { files: new Map([[file, module.source]]) },
+          options.lang,
+        ) + '\n',
+      );
     return module.diagnostics.length ? EXIT.failures : EXIT.ok;
   }
   const compiled = compileSource(file, text, fileHost);
   if (!compiled.ir) {
-    io.err(renderDiagnostics(options.format, compiled.diagnostics, { files: compiled.sources }, options.lang) + '\n');
+    io.err(
+      renderDiagnostics(options.format, compiled.diagnostics, { files: compiled.sources }, options.lang) +
+        '\n',
+    );
     return EXIT.failures;
   }
   io.out(JSON.stringify(compiled.ir, null, 1) + '\n');

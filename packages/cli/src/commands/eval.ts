@@ -4,15 +4,7 @@ import { EXIT, notText, UsageError } from '../errors.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type SourceLookup } from '../render/diagnostics.js';
 import { renderResult } from '../render/result.js';
-import type { CommonOptions, Io } from '../main.js';
-
-export interface EvalOptions extends CommonOptions {
-  readonly json: boolean;
-  readonly brief: boolean;
-  readonly explain: boolean;
-  readonly batch?: string;
-  readonly workers?: string;
-}
+import type { EvalOptions, Io } from '../options.js';
 
 /** Parses JSON text; a syntax error becomes a diagnostic at the offending position. */
 export function parseJsonInput(path: string, text: string): { json: unknown } | { diagnostic: Diagnostic } {
@@ -33,7 +25,22 @@ export function parseJsonInput(path: string, text: string): { json: unknown } | 
 }
 
 /** Evaluation errors caused by the contract (exit 2), as opposed to the ruleset (exit 1). */
-const inputCodes = new Set(['SR5001', 'SR5002', 'SR5003', 'SR5004', 'SR5006', 'SR5011', 'SR5012', 'SR5013', 'SR5014', 'SR5015', 'SR5016', 'SR5017', 'SR5018', 'SR5019']);
+const inputCodes = new Set([
+  'SR5001',
+  'SR5002',
+  'SR5003',
+  'SR5004',
+  'SR5006',
+  'SR5011',
+  'SR5012',
+  'SR5013',
+  'SR5014',
+  'SR5015',
+  'SR5016',
+  'SR5017',
+  'SR5018',
+  'SR5019',
+]);
 
 export async function evalCommand(args: readonly string[], options: EvalOptions, io: Io): Promise<number> {
   if (options.batch !== undefined) {
@@ -53,7 +60,10 @@ export async function evalCommand(args: readonly string[], options: EvalOptions,
   }
   const read = readInput(contractPath);
   const contractSource = new SourceFile(contractPath, read.text);
-  const lookup: SourceLookup = { files: new Map([...loaded.lookup.files, [contractPath, contractSource]]), json: contractSource };
+  const lookup: SourceLookup = {
+    files: new Map([...loaded.lookup.files, [contractPath, contractSource]]),
+    json: contractSource,
+  };
   if (read.invalidAt !== undefined) {
     show([notText(contractPath, read.invalidAt)], lookup);
     return EXIT.input;
@@ -63,7 +73,10 @@ export async function evalCommand(args: readonly string[], options: EvalOptions,
     show([parsed.diagnostic], lookup);
     return EXIT.input;
   }
-  const result = loaded.plan.evaluate(parsed.json, { explain: options.explain && !options.brief, lang: options.lang });
+  const result = loaded.plan.evaluate(parsed.json, {
+    explain: options.explain && !options.brief,
+    lang: options.lang,
+  });
   if (!result.value) {
     show(result.diagnostics, lookup);
     return result.diagnostics.every((d) => inputCodes.has(d.code)) ? EXIT.input : EXIT.failures;

@@ -4,7 +4,7 @@ import { contractJsonSchema, irJsonSchema, type EnumerationValues } from '@sroi/
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import type { CommonOptions, Io } from '../main.js';
+import type { CommonOptions, Io } from '../options.js';
 
 export async function exportCommand(
   args: readonly string[],

@@ -4,7 +4,7 @@ import { runExamples } from '@sroi/evaluator';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import type { CommonOptions, Io } from '../main.js';
+import type { CommonOptions, Io } from '../options.js';
 
 export interface TestOptions extends CommonOptions {
   readonly coverage: boolean;
@@ -26,18 +26,37 @@ export async function testCommand(files: readonly string[], options: TestOptions
     const outcomes = runExamples(loaded.plan);
     const failed = outcomes.filter((o) => !o.passed);
     if (options.format === 'json') {
-      io.out(JSON.stringify({ file, examples: outcomes.map((o) => ({ title: o.title, passed: o.passed })) }, null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          { file, examples: outcomes.map((o) => ({ title: o.title, passed: o.passed })) },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       io.out(`${file}\n`);
       for (const o of outcomes) io.out(`  ${o.passed ? '✓' : '✗'} ${o.title}\n`);
     }
     if (failed.length > 0) {
-      io.err('\n' + renderDiagnostics(options.format, failed.flatMap((o) => o.diagnostics), loaded.lookup, options.lang) + '\n');
+      io.err(
+        '\n' +
+          renderDiagnostics(
+            options.format,
+            failed.flatMap((o) => o.diagnostics),
+            loaded.lookup,
+            options.lang,
+          ) +
+          '\n',
+      );
       worst = Math.max(worst, EXIT.failures);
     }
     if (options.format !== 'json') {
       const passed = outcomes.length - failed.length;
-      io.out(nl ? `  ${passed} van ${outcomes.length} voorbeelden kloppen\n` : `  ${passed} of ${outcomes.length} examples pass\n`);
+      io.out(
+        nl
+          ? `  ${passed} van ${outcomes.length} voorbeelden kloppen\n`
+          : `  ${passed} of ${outcomes.length} examples pass\n`,
+      );
     }
   }
   return worst;

@@ -52,10 +52,18 @@ function excerpt(source: SourceFile, start: number, end: number): string[] {
   const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
   const caretEnd = to.line === from.line ? Math.max(to.column + 1, from.column + 1) : line.length + 1;
   const carets = '^'.repeat(Math.max(1, Math.min(caretEnd, shown.length + 1) - from.column));
-  return [`${pad} |`, `${from.line} | ${shown.replace(/\t/g, ' ')}`, `${pad} | ${' '.repeat(from.column - 1)}${carets}`];
+  return [
+    `${pad} |`,
+    `${from.line} | ${shown.replace(/\t/g, ' ')}`,
+    `${pad} | ${' '.repeat(from.column - 1)}${carets}`,
+  ];
 }
 
-export function renderText(diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language = 'nl'): string {
+export function renderText(
+  diagnostics: readonly Diagnostic[],
+  lookup: SourceLookup,
+  lang: Language = 'nl',
+): string {
   const blocks: string[] = [];
   for (const d of diagnostics) {
     const at = locate(d, lookup);
@@ -68,14 +76,20 @@ export function renderText(diagnostics: readonly Diagnostic[], lookup: SourceLoo
     for (const r of d.related ?? []) {
       const source = lookup.files.get(r.span.file);
       const p = source?.position(r.span.start);
-      lines.push(`  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${r.span.file}${p ? `:${p.line}:${p.column}` : ''}`);
+      lines.push(
+        `  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${r.span.file}${p ? `:${p.line}:${p.column}` : ''}`,
+      );
     }
     blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n');
 }
 
-export function renderGnu(diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language = 'nl'): string {
+export function renderGnu(
+  diagnostics: readonly Diagnostic[],
+  lookup: SourceLookup,
+  lang: Language = 'nl',
+): string {
   return diagnostics
     .map((d) => {
       const at = locate(d, lookup);
@@ -88,7 +102,11 @@ export function renderGnu(diagnostics: readonly Diagnostic[], lookup: SourceLook
 }
 
 /** Machine-readable diagnostics with positions resolved. */
-export function diagnosticsJson(diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language = 'nl') {
+export function diagnosticsJson(
+  diagnostics: readonly Diagnostic[],
+  lookup: SourceLookup,
+  lang: Language = 'nl',
+) {
   return diagnostics.map((d) => {
     const at = locate(d, lookup);
     const start = at?.source?.position(at.start);
@@ -104,12 +122,25 @@ export function diagnosticsJson(diagnostics: readonly Diagnostic[], lookup: Sour
       ...(start ? { line: start.line, column: start.column } : {}),
       ...(end ? { endLine: end.line, endColumn: end.column } : {}),
       ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-      ...(d.related ? { related: d.related.map((r: { span: Span }) => ({ file: r.span.file, start: r.span.start, end: r.span.end })) } : {}),
+      ...(d.related
+        ? {
+            related: d.related.map((r: { span: Span }) => ({
+              file: r.span.file,
+              start: r.span.start,
+              end: r.span.end,
+            })),
+          }
+        : {}),
     };
   });
 }
 
-export function renderDiagnostics(format: DiagnosticFormat, diagnostics: readonly Diagnostic[], lookup: SourceLookup, lang: Language): string {
+export function renderDiagnostics(
+  format: DiagnosticFormat,
+  diagnostics: readonly Diagnostic[],
+  lookup: SourceLookup,
+  lang: Language,
+): string {
   if (format === 'json') return JSON.stringify(diagnosticsJson(diagnostics, lookup, lang), null, 2);
   if (format === 'gnu') return renderGnu(diagnostics, lookup, lang);
   return renderText(diagnostics, lookup, lang);

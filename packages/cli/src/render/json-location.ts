@@ -16,7 +16,8 @@ export function locateJsonPath(text: string, path: string): { start: number; end
   } catch {
     return undefined;
   }
-  if (!root || path === '(contract)' || path === '(document)') return root ? { start: root.offset, end: root.offset + 1 } : undefined;
+  if (!root || path === '(contract)' || path === '(document)')
+    return root ? { start: root.offset, end: root.offset + 1 } : undefined;
   const segments = parsePath(path);
   for (let n = segments.length; n >= 0; n--) {
     const node = findNodeAtLocation(root, segments.slice(0, n));

@@ -46,7 +46,8 @@ const labels = {
   },
 } as const;
 
-const money = (text: string, lang: Language) => formatMoney(Rational.parse(text)!.mul(Rational.of(100)), lang);
+const money = (text: string, lang: Language) =>
+  formatMoney(Rational.parse(text)!.mul(Rational.of(100)), lang);
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
@@ -58,24 +59,36 @@ export function renderExplanation(node: Uitleg, indent: string, lang: Language, 
   out.push(`${indent}${node.regel} = ${node.waarde}${place}`);
   const inner = `${indent}    `;
   if (node.formule !== undefined && node.formule !== node.waarde) out.push(`${inner}= ${node.formule}`);
-  if (node.invoer?.length) out.push(`${inner}met ${node.invoer.map((i) => `${i.naam} = ${i.waarde}`).join(', ')}`);
+  if (node.invoer?.length)
+    out.push(`${inner}met ${node.invoer.map((i) => `${i.naam} = ${i.waarde}`).join(', ')}`);
   for (const v of node.voorwaarden ?? []) {
-    const values = v.waarden.length ? `  (${v.waarden.map((w) => `${w.naam} = ${w.waarde}`).join(', ')})` : '';
+    const values = v.waarden.length
+      ? `  (${v.waarden.map((w) => `${w.naam} = ${w.waarde}`).join(', ')})`
+      : '';
     out.push(`${inner}${v.uitkomst ? '✓' : '✗'} ${v.formule}${values}`);
   }
   for (const m of node.meldingen ?? []) out.push(`${inner}! ${m}`);
   for (const b of node.bron ?? []) out.push(`${inner}${l.source}: ${b}`);
   for (const a of node.aanname ?? []) out.push(`${inner}${l.assumption}: ${a}`);
-  if (depth < 12) for (const c of node.onderdelen ?? []) out.push(...renderExplanation(c, inner, lang, depth + 1));
+  if (depth < 12)
+    for (const c of node.onderdelen ?? []) out.push(...renderExplanation(c, inner, lang, depth + 1));
   return out;
 }
 
 export function renderResult(r: EvaluationResult, lang: Language, options: { brief?: boolean } = {}): string {
   const l = labels[lang];
   const lines: string[] = [];
-  const head = [r.regeling, `${l.period} ${r.periode}`, ...(r.contract ? [`${l.contract} ${r.contract}`] : [])];
+  const head = [
+    r.regeling,
+    `${l.period} ${r.periode}`,
+    ...(r.contract ? [`${l.contract} ${r.contract}`] : []),
+  ];
   lines.push(head.join(' · '), '');
-  const labelWidth = Math.max(34, ...r.waarderingen.map((w) => w.soort.length + 40), ...r.routes.map((x) => x.label.length + 4));
+  const labelWidth = Math.max(
+    34,
+    ...r.waarderingen.map((w) => w.soort.length + 40),
+    ...r.routes.map((x) => x.label.length + 4),
+  );
   const row = (label: string, value: string) => `${pad(label, labelWidth)}${padStart(value, 16)}`;
   const explain = (name: string) => {
     const node = r.uitleg?.[name];
@@ -97,7 +110,10 @@ export function renderResult(r: EvaluationResult, lang: Language, options: { bri
   lines.push(l.routes);
   for (const route of r.routes) {
     if (route.totaal === '0.00' && route.gerealiseerd === '0.00') continue;
-    const capped = route.totaal !== route.gerealiseerd ? `  (${money(route.totaal, lang)}, ${l.capped} ${money(route.maximum ?? route.gerealiseerd, lang)})` : '';
+    const capped =
+      route.totaal !== route.gerealiseerd
+        ? `  (${money(route.totaal, lang)}, ${l.capped} ${money(route.maximum ?? route.gerealiseerd, lang)})`
+        : '';
     lines.push(row(`  ${route.label}`, money(route.gerealiseerd, lang)) + capped);
   }
   if (r.routes.every((x) => x.totaal === '0.00')) lines.push(`  (${l.none})`);
@@ -107,7 +123,12 @@ export function renderResult(r: EvaluationResult, lang: Language, options: { bri
   explain('gerealiseerd');
   lines.push(row(l.remainder, money(r.restant, lang)));
   explain('restant');
-  lines.push(row(l.percentage, r.percentage !== undefined ? `${r.percentage.replace('.', lang === 'nl' ? ',' : '.')}%` : '—'));
+  lines.push(
+    row(
+      l.percentage,
+      r.percentage !== undefined ? `${r.percentage.replace('.', lang === 'nl' ? ',' : '.')}%` : '—',
+    ),
+  );
   explain('percentage');
   lines.push(row(l.penalty, money(r.boete, lang)));
   explain('boete');

@@ -124,7 +124,10 @@ export type ComparisonOperator = '=' | '≠' | '<' | '≤' | '>' | '≥';
 export type TableCell = Node &
   (
     | { readonly kind: 'any' }
-    | { readonly kind: 'compare'; readonly bounds: readonly { operator: ComparisonOperator; value: Expression }[] }
+    | {
+        readonly kind: 'compare';
+        readonly bounds: readonly { operator: ComparisonOperator; value: Expression }[];
+      }
     | { readonly kind: 'values'; readonly values: readonly Expression[] }
   );
 
@@ -158,7 +161,11 @@ export interface RouteDeclaration extends Node {
   readonly label?: Text;
   readonly activityKinds: readonly Identifier[];
   readonly provenance: readonly Provenance[];
-  readonly cap?: { readonly value: Expression; readonly provenance: readonly Provenance[]; readonly span: Span };
+  readonly cap?: {
+    readonly value: Expression;
+    readonly provenance: readonly Provenance[];
+    readonly span: Span;
+  };
 }
 
 export interface OutcomeDeclaration extends Node {
@@ -194,7 +201,12 @@ export interface ExampleActivity extends Node {
 export type Expectation = Node &
   (
     | { readonly kind: 'outcome'; readonly outcome: Identifier; readonly value: ExampleValue }
-    | { readonly kind: 'valuation'; readonly index: number; readonly indexSpan: Span; readonly value: ExampleValue }
+    | {
+        readonly kind: 'valuation';
+        readonly index: number;
+        readonly indexSpan: Span;
+        readonly value: ExampleValue;
+      }
     | { readonly kind: 'message'; readonly text: Text }
   );
 

@@ -6,6 +6,17 @@ import {
   tokenIs,
   type AdditiveCstNode,
   type CstNode,
+  type ComparisonCstNode,
+  type ConjunctionCstNode,
+  type DeclarationCstChildren,
+  type DisjunctionCstNode,
+  type ExampleCstNode,
+  type FieldValueCstNode,
+  type NegationCstNode,
+  type PostfixCstNode,
+  type PrimaryCstNode,
+  type TableColumnCstNode,
+  type UnaryCstNode,
   type ExampleValueCstNode,
   type ExpressionCstNode,
   type IToken,
@@ -68,7 +79,10 @@ class Builder {
   }
 
   text(t: IToken | undefined): A.Text {
-    return { value: t && !Number.isNaN(t.startOffset) ? unescapeString(t.image) : '', span: this.tokenSpan(t) };
+    return {
+      value: t && !Number.isNaN(t.startOffset) ? unescapeString(t.image) : '',
+      span: this.tokenSpan(t),
+    };
   }
 
   date(t: IToken | undefined): A.DateLiteralNode {
@@ -83,7 +97,9 @@ class Builder {
     if (!t || Number.isNaN(t.startOffset)) return Rational.ZERO;
     const r = parseDutchNumber(t.image);
     if ('value' in r) return r.value;
-    this.diagnostics.push(diagnostic('SR1008', { text: t.image, fixed: r.fixed }, { span: this.tokenSpan(t) }));
+    this.diagnostics.push(
+      diagnostic('SR1008', { text: t.image, fixed: r.fixed }, { span: this.tokenSpan(t) }),
+    );
     return Rational.ZERO;
   }
 
@@ -103,13 +119,19 @@ class Builder {
     const clauses = (hc?.headerClause ?? []).map((c) => c.children);
     const header: A.Header = {
       name: this.text(hc?.name?.[0]),
-      version: this.optionalText(clauses.find((c) => c.versionClause)?.versionClause?.[0]?.children.StringLiteral?.[0]),
-      region: this.optionalText(clauses.find((c) => c.regionClause)?.regionClause?.[0]?.children.StringLiteral?.[0]),
+      version: this.optionalText(
+        clauses.find((c) => c.versionClause)?.versionClause?.[0]?.children.StringLiteral?.[0],
+      ),
+      region: this.optionalText(
+        clauses.find((c) => c.regionClause)?.regionClause?.[0]?.children.StringLiteral?.[0],
+      ),
       municipality: this.optionalText(
         clauses.find((c) => c.municipalityClause)?.municipalityClause?.[0]?.children.StringLiteral?.[0],
       ),
       provenance: this.provenance(clauses.flatMap((c) => c.provenance ?? [])),
-      extends: this.optionalText(clauses.find((c) => c.extendsClause)?.extendsClause?.[0]?.children.path?.[0]),
+      extends: this.optionalText(
+        clauses.find((c) => c.extendsClause)?.extendsClause?.[0]?.children.path?.[0],
+      ),
       referenceDate: (() => {
         const p = clauses.find((c) => c.referenceDateClause)?.referenceDateClause?.[0]?.children.path?.[0];
         return p ? this.pathClause(p) : undefined;
@@ -158,7 +180,7 @@ class Builder {
 
   // ── declarations ──────────────────────────────────────────────────────────
 
-  private declaration(c: import('@sroi/grammar').DeclarationCstChildren): A.Declaration | undefined {
+  private declaration(c: DeclarationCstChildren): A.Declaration | undefined {
     if (c.enumeration) {
       const n = c.enumeration[0]!;
       return {
@@ -195,7 +217,7 @@ class Builder {
     }
     if (c.table) {
       const n = c.table[0]!.children;
-      const column = (col: import('@sroi/grammar').TableColumnCstNode): A.TableColumn => ({
+      const column = (col: TableColumnCstNode): A.TableColumn => ({
         name: this.identifier(col.children.name?.[0]),
         type: this.typeReference(col.children.typeReference?.[0]),
         span: this.nodeSpan(col),
@@ -387,9 +409,9 @@ class Builder {
     }
   }
 
-  private example(n: import('@sroi/grammar').ExampleCstNode): A.ExampleDeclaration {
+  private example(n: ExampleCstNode): A.ExampleDeclaration {
     const c = n.children;
-    const fields = (list: import('@sroi/grammar').FieldValueCstNode[] | undefined): A.FieldValue[] =>
+    const fields = (list: FieldValueCstNode[] | undefined): A.FieldValue[] =>
       (list ?? []).map((f) => ({
         field: this.identifier(f.children.field?.[0]),
         value: this.exampleValue(f.children.value?.[0]),
@@ -410,7 +432,8 @@ class Builder {
             value: this.exampleValue(ec.value?.[0]),
             span,
           });
-        } else if (ec.KwMelding) expectations.push({ kind: 'message', text: this.text(ec.message?.[0]), span });
+        } else if (ec.KwMelding)
+          expectations.push({ kind: 'message', text: this.text(ec.message?.[0]), span });
         else
           expectations.push({
             kind: 'outcome',
@@ -440,7 +463,8 @@ class Builder {
     const c = n?.children;
     if (!c) return { kind: 'unknown', span };
     if (c.amount) return { kind: 'money', cents: this.number(c.amount[0]).mul(Rational.of(100)), span };
-    if (c.number) return { kind: 'number', value: this.number(c.number[0]), percent: c.percent !== undefined, span };
+    if (c.number)
+      return { kind: 'number', value: this.number(c.number[0]), percent: c.percent !== undefined, span };
     if (c.date) {
       const d = this.date(c.date[0]);
       return { kind: 'date', day: d.day, text: d.text, span };
@@ -477,17 +501,17 @@ class Builder {
     return value;
   }
 
-  private logical(
-    n: import('@sroi/grammar').DisjunctionCstNode | import('@sroi/grammar').ConjunctionCstNode,
-    operator: 'en' | 'of',
-  ): A.Expression {
+  private logical(n: DisjunctionCstNode | ConjunctionCstNode, operator: 'en' | 'of'): A.Expression {
     const operands = (n.children.operands as CstNode[]).map((o) =>
-      operator === 'of'
-        ? this.logical(o as import('@sroi/grammar').ConjunctionCstNode, 'en')
-        : this.negation(o as import('@sroi/grammar').NegationCstNode),
+      operator === 'of' ? this.logical(o as ConjunctionCstNode, 'en') : this.negation(o as NegationCstNode),
     );
-    const tokens = operator === 'of' ? (n.children as { KwOf?: IToken[] }).KwOf : (n.children as { KwEn?: IToken[] }).KwEn;
-    return this.foldLeft(operands, (tokens ?? []).map((t) => ({ operator, span: this.tokenSpan(t) })), this.nodeSpan(n));
+    const tokens =
+      operator === 'of' ? (n.children as { KwOf?: IToken[] }).KwOf : (n.children as { KwEn?: IToken[] }).KwEn;
+    return this.foldLeft(
+      operands,
+      (tokens ?? []).map((t) => ({ operator, span: this.tokenSpan(t) })),
+      this.nodeSpan(n),
+    );
   }
 
   private foldLeft(
@@ -511,21 +535,21 @@ class Builder {
     return acc;
   }
 
-  private negation(n: import('@sroi/grammar').NegationCstNode): A.Expression {
+  private negation(n: NegationCstNode): A.Expression {
     const c = n.children;
     const operand = c.operand?.[0];
     if (c.KwNiet) {
       return {
         kind: 'unary',
         operator: 'niet',
-        operand: operand ? this.negation(operand as import('@sroi/grammar').NegationCstNode) : this.error(this.nodeSpan(n)),
+        operand: operand ? this.negation(operand as NegationCstNode) : this.error(this.nodeSpan(n)),
         span: this.nodeSpan(n),
       };
     }
-    return operand ? this.comparison(operand as import('@sroi/grammar').ComparisonCstNode) : this.error(this.nodeSpan(n));
+    return operand ? this.comparison(operand as ComparisonCstNode) : this.error(this.nodeSpan(n));
   }
 
-  private comparison(n: import('@sroi/grammar').ComparisonCstNode): A.Expression {
+  private comparison(n: ComparisonCstNode): A.Expression {
     const c = n.children;
     const left = this.additive(c.lhs?.[0]);
     if (c.operator && c.rhs) {
@@ -568,21 +592,21 @@ class Builder {
     return this.foldLeft(operands, ops, this.nodeSpan(n));
   }
 
-  private unary(n: import('@sroi/grammar').UnaryCstNode): A.Expression {
+  private unary(n: UnaryCstNode): A.Expression {
     const c = n.children;
     const operand = c.operand?.[0];
     if (c.Minus) {
       return {
         kind: 'unary',
         operator: '-',
-        operand: operand ? this.unary(operand as import('@sroi/grammar').UnaryCstNode) : this.error(this.nodeSpan(n)),
+        operand: operand ? this.unary(operand as UnaryCstNode) : this.error(this.nodeSpan(n)),
         span: this.nodeSpan(n),
       };
     }
-    return operand ? this.postfix(operand as import('@sroi/grammar').PostfixCstNode) : this.error(this.nodeSpan(n));
+    return operand ? this.postfix(operand as PostfixCstNode) : this.error(this.nodeSpan(n));
   }
 
-  private postfix(n: import('@sroi/grammar').PostfixCstNode): A.Expression {
+  private postfix(n: PostfixCstNode): A.Expression {
     const c = n.children;
     const primary = c.primary?.[0];
     const fields = (c.fields ?? []).map((f) => this.identifier(f));
@@ -598,17 +622,22 @@ class Builder {
       };
     }
     let acc = this.primary(primary);
-    for (const field of fields) acc = { kind: 'member', object: acc, field, span: this.span(acc.span.start, field.span.end) };
+    for (const field of fields)
+      acc = { kind: 'member', object: acc, field, span: this.span(acc.span.start, field.span.end) };
     return acc;
   }
 
-  private primary(n: import('@sroi/grammar').PrimaryCstNode | undefined): A.Expression {
+  private primary(n: PrimaryCstNode | undefined): A.Expression {
     const c = n?.children;
     const span = this.nodeSpan(n);
     if (!c) return this.error(span);
     if (c.literal) return this.literal(c.literal[0]!);
     if (c.parenthesized) {
-      return { kind: 'parenthesized', expression: this.expression(c.parenthesized[0]!.children.expression?.[0]), span };
+      return {
+        kind: 'parenthesized',
+        expression: this.expression(c.parenthesized[0]!.children.expression?.[0]),
+        span,
+      };
     }
     if (c.call) {
       const k = c.call[0]!.children;
@@ -700,7 +729,11 @@ class Builder {
           const rootName = m[1]!;
           const fieldNames = (m[2] ?? '').split('.').filter(Boolean);
           const rootKeyword =
-            rootName === 'contract' ? 'contract' : rootName === 'activiteit' || rootName === 'activity' ? 'activiteit' : undefined;
+            rootName === 'contract'
+              ? 'contract'
+              : rootName === 'activiteit' || rootName === 'activity'
+                ? 'activiteit'
+                : undefined;
           const at = this.span(base + i, base + end);
           parts.push({
             kind: 'path',
@@ -722,7 +755,10 @@ class Builder {
 }
 
 /** Builds the syntax tree of one file; diagnostics are those of literals (dates, numbers, texts). */
-export function astFromCst(cst: RulesetCstNode, source: SourceFile): { ast: A.Ruleset; diagnostics: Diagnostic[] } {
+export function astFromCst(
+  cst: RulesetCstNode,
+  source: SourceFile,
+): { ast: A.Ruleset; diagnostics: Diagnostic[] } {
   const b = new Builder(source);
   const ast = b.ruleset(cst);
   return { ast, diagnostics: b.diagnostics };

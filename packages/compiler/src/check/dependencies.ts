@@ -73,7 +73,8 @@ export function analyseDependencies(
           if (b?.kind === 'definition') out.add(`def:${b.key}`);
           else if (b?.kind === 'parameter') out.add(`param:${b.declaration.name.name}`);
           else if (b?.kind === 'outcome') out.add(`outcome:${b.declaration.name.name}`);
-          else if (b?.kind === 'activity-attribute' && b.attribute === 'waardering') valuationNodes.forEach((v) => out.add(v));
+          else if (b?.kind === 'activity-attribute' && b.attribute === 'waardering')
+            valuationNodes.forEach((v) => out.add(v));
           else if (b?.kind === 'route-attribute' && b.attribute !== 'naam') {
             valuationNodes.forEach((v) => out.add(v));
             capNodes.forEach((c) => out.add(c));
@@ -90,18 +91,35 @@ export function analyseDependencies(
     const { name, span } = declarationName(d);
     declared.set(id, { name, span, file: d.span.file, kind });
   };
-  for (const d of symbols.parameters.values()) add(`param:${d.name.name}`, d, d.versions.map((v) => v.value), 'Parameter');
+  for (const d of symbols.parameters.values())
+    add(
+      `param:${d.name.name}`,
+      d,
+      d.versions.map((v) => v.value),
+      'Parameter',
+    );
   for (const d of symbols.tables.values())
     add(
       `table:${d.name.name}`,
       d,
-      d.versions.flatMap((v) => v.value.flatMap((r) => r.cells.flatMap((c) => (c.kind === 'values' ? c.values : c.kind === 'compare' ? c.bounds.map((b) => b.value) : [])))),
+      d.versions.flatMap((v) =>
+        v.value.flatMap((r) =>
+          r.cells.flatMap((c) =>
+            c.kind === 'values' ? c.values : c.kind === 'compare' ? c.bounds.map((b) => b.value) : [],
+          ),
+        ),
+      ),
       'Tabel',
     );
   for (const d of symbols.definitions.values()) add(`def:${definitionKey(d)}`, d, [d.value], 'Definitie');
   for (const d of symbols.outcomes.values()) add(`outcome:${d.name.name}`, d, [d.value], 'Uitkomst');
   for (const d of symbols.valuations.values())
-    add(`valuation:${d.activityKind.name}`, d, [d.value, ...d.requirements.flatMap((r) => [r.condition, ...templatePaths(r.message)])], 'Waardering');
+    add(
+      `valuation:${d.activityKind.name}`,
+      d,
+      [d.value, ...d.requirements.flatMap((r) => [r.condition, ...templatePaths(r.message)])],
+      'Waardering',
+    );
   for (const r of symbols.routes) if (r.cap) add(`cap:${r.name.name}`, r, [r.cap.value], 'Maximum');
 
   const diagnostics: Diagnostic[] = [];
@@ -137,9 +155,18 @@ export function analyseDependencies(
         const path = component.reverse().map((c) => declared.get(c)?.name ?? c);
         const first = declared.get(component[0]!)!;
         diagnostics.push(
-          diagnostic('SR2003', { cycle: [...path, path[0]].map((p) => `'${p}'`).join(' → ') }, { span: first.span }, {
-            related: component.slice(1).map((c) => ({ span: declared.get(c)!.span, code: 'SR2003' as const, args: { cycle: path.join(' → ') } })),
-          }),
+          diagnostic(
+            'SR2003',
+            { cycle: [...path, path[0]].map((p) => `'${p}'`).join(' → ') },
+            { span: first.span },
+            {
+              related: component.slice(1).map((c) => ({
+                span: declared.get(c)!.span,
+                code: 'SR2003' as const,
+                args: { cycle: path.join(' → ') },
+              })),
+            },
+          ),
         );
       }
       order.push(...component);
@@ -169,4 +196,5 @@ export function analyseDependencies(
   };
 }
 
-const templatePaths = (t: A.Template): A.Expression[] => t.parts.filter((p): p is A.PathExpression => typeof p !== 'string');
+const templatePaths = (t: A.Template): A.Expression[] =>
+  t.parts.filter((p): p is A.PathExpression => typeof p !== 'string');

@@ -29,9 +29,15 @@ function jsonValue(v: A.ExampleValue, spec: FieldSpec): { json: unknown } | { ex
     case 'percentage':
       return v.kind === 'number' ? { json: v.value.toNumber() } : { expected: 'een percentage (20%)' };
     case 'date':
-      return v.kind === 'date' && !Number.isNaN(v.day) ? { json: formatIsoDate(v.day) } : { expected: 'een datum' };
+      return v.kind === 'date' && !Number.isNaN(v.day)
+        ? { json: formatIsoDate(v.day) }
+        : { expected: 'een datum' };
     case 'text':
-      return v.kind === 'text' ? { json: v.value } : v.kind === 'word' ? { json: v.value } : { expected: 'tekst' };
+      return v.kind === 'text'
+        ? { json: v.value }
+        : v.kind === 'word'
+          ? { json: v.value }
+          : { expected: 'tekst' };
     case 'boolean':
       return v.kind === 'boolean' ? { json: v.value } : { expected: 'ja of nee' };
     case 'enum':
@@ -46,14 +52,18 @@ function expectedText(v: A.ExampleValue, type: Type): { text: string } | { expec
     case 'bedrag':
       return v.kind === 'money' ? { text: moneyText(v.cents) } : { expected: 'een bedrag (€ ...)' };
     case 'percentage':
-      return v.kind === 'number' && v.percent ? { text: percentText(v.value.div(Rational.of(100))) } : { expected: 'een percentage (12,5%)' };
+      return v.kind === 'number' && v.percent
+        ? { text: percentText(v.value.div(Rational.of(100))) }
+        : { expected: 'een percentage (12,5%)' };
     case 'getal':
     case 'duur':
       return v.kind === 'number' && !v.percent ? { text: v.value.toString() } : { expected: showType(type) };
     case 'janee':
       return v.kind === 'boolean' ? { text: v.value ? 'ja' : 'nee' } : { expected: 'ja of nee' };
     case 'datum':
-      return v.kind === 'date' && !Number.isNaN(v.day) ? { text: formatIsoDate(v.day) } : { expected: 'een datum' };
+      return v.kind === 'date' && !Number.isNaN(v.day)
+        ? { text: formatIsoDate(v.day) }
+        : { expected: 'een datum' };
     case 'tekst':
     case 'opsomming':
       return v.kind === 'word' || v.kind === 'text' ? { text: v.value } : { expected: showType(type) };
@@ -88,12 +98,21 @@ export function checkExample(
       const name = fv.field.name;
       const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
       if (!spec) {
-        out.push(diagnostic(unknownCode, { record, name: `'${name}'`, allowed: allowed.join(', ') }, { span: fv.field.span }, { suggestions: suggestFor(name, allowed) }));
+        out.push(
+          diagnostic(
+            unknownCode,
+            { record, name: `'${name}'`, allowed: allowed.join(', ') },
+            { span: fv.field.span },
+            { suggestions: suggestFor(name, allowed) },
+          ),
+        );
         continue;
       }
       const r = jsonValue(fv.value, spec);
       if ('expected' in r) {
-        out.push(diagnostic('SR3002', { expected: r.expected, actual: fv.value.kind }, { span: fv.value.span }));
+        out.push(
+          diagnostic('SR3002', { expected: r.expected, actual: fv.value.kind }, { span: fv.value.span }),
+        );
         continue;
       }
       if (spec.type.kind === 'enum') {
@@ -101,17 +120,31 @@ export function checkExample(
         if (e && !e.values.some((v) => v.name === r.json)) {
           const values = e.values.map((v) => v.name);
           out.push(
-            diagnostic('SR2008', { value: `'${String(r.json)}'`, enum: spec.type.enumeration, allowed: values.join(', ') }, { span: fv.value.span }, {
-              suggestions: suggestFor(String(r.json), values),
-            }),
+            diagnostic(
+              'SR2008',
+              { value: `'${String(r.json)}'`, enum: spec.type.enumeration, allowed: values.join(', ') },
+              { span: fv.value.span },
+              {
+                suggestions: suggestFor(String(r.json), values),
+              },
+            ),
           );
           continue;
         }
       }
-      Object.defineProperty(target, name, { value: r.json, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, name, {
+        value: r.json,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     for (const [name, spec] of Object.entries(fields))
-      if (spec.presence === 'required' && !Object.hasOwn(target, name) && !values.some((v) => v.field.name === name))
+      if (
+        spec.presence === 'required' &&
+        !Object.hasOwn(target, name) &&
+        !values.some((v) => v.field.name === name)
+      )
         out.push(diagnostic('SR2020', { name: `'${name}'`, record }, { span: example.title.span }));
   };
 
@@ -123,7 +156,14 @@ export function checkExample(
     const fields = Object.hasOwn(activityKinds, kind) ? activityKinds[kind] : undefined;
     if (!fields) {
       const kinds = Object.keys(activityKinds);
-      out.push(diagnostic('SR2006', { name: `'${kind}'`, allowed: kinds.join(', ') }, { span: a.activityKind.span }, { suggestions: suggestFor(kind, kinds) }));
+      out.push(
+        diagnostic(
+          'SR2006',
+          { name: `'${kind}'`, allowed: kinds.join(', ') },
+          { span: a.activityKind.span },
+          { suggestions: suggestFor(kind, kinds) },
+        ),
+      );
       continue;
     }
     const activity: Record<string, unknown> = { soort: kind };
@@ -140,11 +180,20 @@ export function checkExample(
     }
     if (e.kind === 'valuation') {
       if (!Number.isInteger(e.index) || e.index < 1 || e.index > example.activities.length) {
-        out.push(diagnostic('SR6104', { example: `'${example.title.value}'`, index: e.index }, { span: e.indexSpan }));
+        out.push(
+          diagnostic(
+            'SR6104',
+            { example: `'${example.title.value}'`, index: e.index },
+            { span: e.indexSpan },
+          ),
+        );
         continue;
       }
       const r = expectedText(e.value, { kind: 'bedrag' });
-      if ('expected' in r) out.push(diagnostic('SR3002', { expected: r.expected, actual: e.value.kind }, { span: e.value.span }));
+      if ('expected' in r)
+        out.push(
+          diagnostic('SR3002', { expected: r.expected, actual: e.value.kind }, { span: e.value.span }),
+        );
       else lowered.valuations.push({ index: e.index - 1, value: r.text, node: e });
       continue;
     }
@@ -152,14 +201,20 @@ export function checkExample(
     if (!outcome) {
       const names = [...symbols.outcomes.keys()];
       out.push(
-        diagnostic('SR2016', { name: `'${e.outcome.name}'`, allowed: names.join(', ') }, { span: e.outcome.span }, { suggestions: suggestFor(e.outcome.name, names) }),
+        diagnostic(
+          'SR2016',
+          { name: `'${e.outcome.name}'`, allowed: names.join(', ') },
+          { span: e.outcome.span },
+          { suggestions: suggestFor(e.outcome.name, names) },
+        ),
       );
       continue;
     }
     const type = checker.declaredType(outcome);
     if (isError(type)) continue;
     const r = expectedText(e.value, type);
-    if ('expected' in r) out.push(diagnostic('SR3002', { expected: r.expected, actual: e.value.kind }, { span: e.value.span }));
+    if ('expected' in r)
+      out.push(diagnostic('SR3002', { expected: r.expected, actual: e.value.kind }, { span: e.value.span }));
     else lowered.outcomes.push({ name: e.outcome.name, value: r.text, node: e });
   }
   return { diagnostics: out, lowered };

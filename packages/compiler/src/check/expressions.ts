@@ -39,9 +39,9 @@ export interface FormulaScope {
   readonly constant?: boolean;
 }
 
-const builtins = ['min', 'max', 'standaard', 'bekend'] as const;
-/** English spellings of the built-in functions. */
-const builtinAliases: Record<string, (typeof builtins)[number]> = {
+type Builtin = 'min' | 'max' | 'standaard' | 'bekend';
+/** The built-in functions by every spelling (Dutch and English). */
+const builtinAliases: Record<string, Builtin> = {
   min: 'min',
   max: 'max',
   standaard: 'standaard',
@@ -76,7 +76,12 @@ export class ExpressionChecker {
     const t = typeOfReference(ref, this.symbols.enumExists);
     if (t) return t;
     if (ref.kind === 'named') {
-      this.report('SR2001', { name: `'${ref.name.name}'` }, ref.name.span, suggestFor(ref.name.name, [...this.symbols.enumerations.keys()]));
+      this.report(
+        'SR2001',
+        { name: `'${ref.name.name}'` },
+        ref.name.span,
+        suggestFor(ref.name.name, [...this.symbols.enumerations.keys()]),
+      );
     }
     return T.fout;
   }
@@ -123,7 +128,11 @@ export class ExpressionChecker {
   private known(e: A.Expression, scope: FormulaScope, expected?: Type): Type {
     const t = this.check(e, scope, expected);
     if (t.optional && !isError(t)) {
-      this.report(t.kind === 'onbekend' ? 'SR3012' : 'SR3006', { name: this.excerpt(e), context: scope.owner }, e.span);
+      this.report(
+        t.kind === 'onbekend' ? 'SR3012' : 'SR3006',
+        { name: this.excerpt(e), context: scope.owner },
+        e.span,
+      );
       return T.fout;
     }
     return t;
@@ -155,14 +164,23 @@ export class ExpressionChecker {
         const object = this.check(e.object, scope);
         if (isError(object)) return T.fout;
         if (object.kind !== 'rij') {
-          this.report('SR2007', { record: showType(object), name: `'${e.field.name}'`, allowed: '(geen)' }, e.field.span);
+          this.report(
+            'SR2007',
+            { record: showType(object), name: `'${e.field.name}'`, allowed: '(geen)' },
+            e.field.span,
+          );
           return T.fout;
         }
         const table = this.symbols.tables.get(object.table)!;
         const column = table.outputs.find((o) => o.name.name === e.field.name);
         if (!column) {
           const allowed = table.outputs.map((o) => o.name.name);
-          this.report('SR2007', { record: `tabel ${table.name.name}`, name: `'${e.field.name}'`, allowed: allowed.join(', ') }, e.field.span, suggestFor(e.field.name, allowed));
+          this.report(
+            'SR2007',
+            { record: `tabel ${table.name.name}`, name: `'${e.field.name}'`, allowed: allowed.join(', ') },
+            e.field.span,
+            suggestFor(e.field.name, allowed),
+          );
           return T.fout;
         }
         return this.columnType(column);
@@ -187,7 +205,11 @@ export class ExpressionChecker {
       case 'conditional': {
         this.expectCondition(e.condition, scope);
         const then = this.check(e.then, scope, expected);
-        const otherwise = this.check(e.else, scope, expected ?? (then.kind === 'onbekend' ? undefined : then));
+        const otherwise = this.check(
+          e.else,
+          scope,
+          expected ?? (then.kind === 'onbekend' ? undefined : then),
+        );
         const t = unify(then, otherwise);
         if (!t) {
           this.report('SR3004', { then: showType(then), else: showType(otherwise) }, e.else.span);
@@ -199,7 +221,8 @@ export class ExpressionChecker {
         const value = this.known(e.value, scope);
         for (const option of e.options) {
           const o = this.known(option, scope, value);
-          if (!comparable(value, o, false)) this.report('SR3007', { left: showType(value), right: showType(o) }, option.span);
+          if (!comparable(value, o, false))
+            this.report('SR3007', { left: showType(value), right: showType(o) }, option.span);
         }
         return T.janee;
       }
@@ -249,20 +272,37 @@ export class ExpressionChecker {
       const spec = contractFields[first.name];
       if (!spec || !Object.hasOwn(contractFields, first.name)) {
         const allowed = contractFieldNames();
-        this.report('SR2017', { name: `'${first.name}'`, allowed: allowed.join(', ') }, first.span, suggestFor(first.name, allowed));
+        this.report(
+          'SR2017',
+          { name: `'${first.name}'`, allowed: allowed.join(', ') },
+          first.span,
+          suggestFor(first.name, allowed),
+        );
         return T.fout;
       }
       if (rest.length > 0) return tooDeep(`contract.${first.name}`);
-      return this.bind(p, { kind: 'contract-field', field: first.name, type: fieldType(spec, this.symbols.enumExists) });
+      return this.bind(p, {
+        kind: 'contract-field',
+        field: first.name,
+        type: fieldType(spec, this.symbols.enumExists),
+      });
     }
     if (p.rootKeyword === 'activiteit') {
       if (scope.aggregate === 'activiteit') {
         const attribute = first?.name;
         if (attribute === 'waardering' || attribute === 'soort') {
           if (rest.length > 0) return tooDeep(`activiteit.${attribute}`);
-          return this.bind(p, { kind: 'activity-attribute', attribute, type: attribute === 'waardering' ? T.bedrag : T.tekst });
+          return this.bind(p, {
+            kind: 'activity-attribute',
+            attribute,
+            type: attribute === 'waardering' ? T.bedrag : T.tekst,
+          });
         }
-        this.report('SR2007', { record: 'activiteit (in som)', name: `'${first?.name ?? ''}'`, allowed: 'waardering, soort' }, first?.span ?? p.span);
+        this.report(
+          'SR2007',
+          { record: 'activiteit (in som)', name: `'${first?.name ?? ''}'`, allowed: 'waardering, soort' },
+          first?.span ?? p.span,
+        );
         return T.fout;
       }
       if (!scope.activityKind) {
@@ -272,7 +312,16 @@ export class ExpressionChecker {
       const fields = activityKinds[scope.activityKind];
       const allowed = activityFieldNames(scope.activityKind);
       if (!first || !fields || !Object.hasOwn(fields, first.name)) {
-        this.report('SR2007', { record: `Activiteit ${scope.activityKind}`, name: `'${first?.name ?? ''}'`, allowed: allowed.join(', ') }, first?.span ?? p.span, first ? suggestFor(first.name, allowed) : []);
+        this.report(
+          'SR2007',
+          {
+            record: `Activiteit ${scope.activityKind}`,
+            name: `'${first?.name ?? ''}'`,
+            allowed: allowed.join(', '),
+          },
+          first?.span ?? p.span,
+          first ? suggestFor(first.name, allowed) : [],
+        );
         return T.fout;
       }
       if (rest.length > 0) return tooDeep(`activiteit.${first.name}`);
@@ -291,14 +340,26 @@ export class ExpressionChecker {
       const attribute = first?.name;
       if (attribute === 'gerealiseerd' || attribute === 'totaal' || attribute === 'naam') {
         if (rest.length > 0) return tooDeep(`route.${attribute}`);
-        return this.bind(p, { kind: 'route-attribute', attribute, type: attribute === 'naam' ? T.tekst : T.bedrag });
+        return this.bind(p, {
+          kind: 'route-attribute',
+          attribute,
+          type: attribute === 'naam' ? T.tekst : T.bedrag,
+        });
       }
-      this.report('SR2007', { record: 'route', name: `'${attribute ?? ''}'`, allowed: 'gerealiseerd, totaal, naam' }, first?.span ?? p.span);
+      this.report(
+        'SR2007',
+        { record: 'route', name: `'${attribute ?? ''}'`, allowed: 'gerealiseerd, totaal, naam' },
+        first?.span ?? p.span,
+      );
       return T.fout;
     }
     const t = this.bareName(p, scope, expected);
     if (p.fields.length > 0 && !isError(t)) {
-      this.report('SR2007', { record: `'${p.root.name}'`, name: `'${p.fields[0]!.name}'`, allowed: '(geen)' }, p.fields[0]!.span);
+      this.report(
+        'SR2007',
+        { record: `'${p.root.name}'`, name: `'${p.fields[0]!.name}'`, allowed: '(geen)' },
+        p.fields[0]!.span,
+      );
       return T.fout;
     }
     return t;
@@ -313,39 +374,68 @@ export class ExpressionChecker {
     const name = p.root.name;
     const s = this.symbols;
     // An expected enumeration decides first: `= onbepaald` means the contractvorm value.
-    if (expected?.kind === 'opsomming' && s.enumerations.get(expected.name)?.values.some((v) => v.name === name))
-      return this.bind(p, { kind: 'enum-value', enumeration: expected.name, value: name, type: required(expected) });
+    if (
+      expected?.kind === 'opsomming' &&
+      s.enumerations.get(expected.name)?.values.some((v) => v.name === name)
+    )
+      return this.bind(p, {
+        kind: 'enum-value',
+        enumeration: expected.name,
+        value: name,
+        type: required(expected),
+      });
     if (!scope.constant) {
       const local = scope.activityKind ? s.definitions.get(`${scope.activityKind}.${name}`) : undefined;
       const definition = local ?? s.definitions.get(name);
       if (definition)
-        return this.bind(p, { kind: 'definition', key: definitionKey(definition), declaration: definition, type: this.declaredType(definition) });
+        return this.bind(p, {
+          kind: 'definition',
+          key: definitionKey(definition),
+          declaration: definition,
+          type: this.declaredType(definition),
+        });
       const outcome = s.outcomes.get(name);
-      if (outcome) return this.bind(p, { kind: 'outcome', declaration: outcome, type: this.declaredType(outcome) });
-      if (name === 'peildatum' || name === 'reference-date') return this.bind(p, { kind: 'reference-date', type: T.datum });
+      if (outcome)
+        return this.bind(p, { kind: 'outcome', declaration: outcome, type: this.declaredType(outcome) });
+      if (name === 'peildatum' || name === 'reference-date')
+        return this.bind(p, { kind: 'reference-date', type: T.datum });
     }
     const parameter = s.parameters.get(name);
-    if (parameter) return this.bind(p, { kind: 'parameter', declaration: parameter, type: this.declaredType(parameter) });
+    if (parameter)
+      return this.bind(p, { kind: 'parameter', declaration: parameter, type: this.declaredType(parameter) });
     const enums = s.enumValues.get(name);
     if (enums && enums.length === 1)
-      return this.bind(p, { kind: 'enum-value', enumeration: enums[0]!, value: name, type: { kind: 'opsomming', name: enums[0]! } });
+      return this.bind(p, {
+        kind: 'enum-value',
+        enumeration: enums[0]!,
+        value: name,
+        type: { kind: 'opsomming', name: enums[0]! },
+      });
     if (enums && enums.length > 1) {
       this.report('SR2021', { value: `'${name}'`, enums: enums.join(', ') }, p.span);
       return T.fout;
     }
     const table = s.tables.get(name);
     if (table) {
-      this.report('SR2019', { name: `'${name}'`, kind: 'tabel', expected: 'waarde' }, p.span, [`${name}(...)`]);
+      this.report('SR2019', { name: `'${name}'`, kind: 'tabel', expected: 'waarde' }, p.span, [
+        `${name}(...)`,
+      ]);
       return T.fout;
     }
-    if (scope.constant && (s.definitions.has(name) || s.outcomes.has(name))) return this.notConstant(p, scope);
+    if (scope.constant && (s.definitions.has(name) || s.outcomes.has(name)))
+      return this.notConstant(p, scope);
     // A soort-scoped definition used elsewhere: say where it lives.
     const elsewhere = [...s.definitions.values()].find((d) => d.name.name === name && d.scope);
     if (elsewhere) {
       this.report('SR2014', { name: `'${name}' (bij ${elsewhere.scope!.name})` }, p.span);
       return T.fout;
     }
-    this.report('SR2001', { name: `'${name}'` }, p.span, suggestFor(name, s.visibleNames(scope.activityKind)));
+    this.report(
+      'SR2001',
+      { name: `'${name}'` },
+      p.span,
+      suggestFor(name, s.visibleNames(scope.activityKind)),
+    );
     return T.fout;
   }
 
@@ -357,7 +447,11 @@ export class ExpressionChecker {
     if (table) {
       this.calls.set(e, { kind: 'table', declaration: table });
       if (e.args.length !== table.inputs.length) {
-        this.report('SR2013', { name: `'${name}'`, expected: table.inputs.length, actual: e.args.length }, e.span);
+        this.report(
+          'SR2013',
+          { name: `'${name}'`, expected: table.inputs.length, actual: e.args.length },
+          e.span,
+        );
       }
       e.args.forEach((arg, i) => {
         const column = table.inputs[i];
@@ -377,7 +471,11 @@ export class ExpressionChecker {
     this.calls.set(e, { kind: 'builtin', name: builtin });
     const arity = (n: number, max = n) => {
       if (e.args.length < n || e.args.length > max) {
-        this.report('SR2013', { name: `'${name}'`, expected: max === n ? n : `${n} of meer`, actual: e.args.length }, e.span);
+        this.report(
+          'SR2013',
+          { name: `'${name}'`, expected: max === n ? n : `${n} of meer`, actual: e.args.length },
+          e.span,
+        );
         return false;
       }
       return true;
@@ -394,7 +492,11 @@ export class ExpressionChecker {
           const t = this.known(arg, scope, acc ?? expected);
           if (isError(t)) continue;
           if (!isNumeric(t) && t.kind !== 'datum') {
-            this.report('SR3002', { expected: 'een bedrag, getal, percentage, duur of datum', actual: showType(t) }, arg.span);
+            this.report(
+              'SR3002',
+              { expected: 'een bedrag, getal, percentage, duur of datum', actual: showType(t) },
+              arg.span,
+            );
             continue;
           }
           if (acc && !comparable(acc, t, true)) {
@@ -415,7 +517,11 @@ export class ExpressionChecker {
         if (isError(value) || isError(fallback)) return T.fout;
         const t = unify(required(value), fallback);
         if (!t) {
-          this.report('SR3002', { expected: showType(required(value)), actual: showType(fallback) }, e.args[1]!.span);
+          this.report(
+            'SR3002',
+            { expected: showType(required(value)), actual: showType(fallback) },
+            e.args[1]!.span,
+          );
           return T.fout;
         }
         return required(t);
@@ -458,7 +564,11 @@ export class ExpressionChecker {
         const right = this.known(e.right, scope);
         const result = arithmeticType(e.operator, left, right);
         if (isUnitError(result)) {
-          this.report(result.code, { left: showType(left), op: e.operator, right: showType(right) }, e.operatorSpan);
+          this.report(
+            result.code,
+            { left: showType(left), op: e.operator, right: showType(right) },
+            e.operatorSpan,
+          );
           return T.fout;
         }
         return result;

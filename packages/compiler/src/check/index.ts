@@ -53,7 +53,9 @@ export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string,
     }
     diagnostics.push(...checkVersions(p.name.name, p.versions, merged.header.periods));
   }
-  const tables = new TableChecker(checker, (name) => symbols.enumerations.get(name)?.values.map((v) => v.name));
+  const tables = new TableChecker(checker, (name) =>
+    symbols.enumerations.get(name)?.values.map((v) => v.name),
+  );
   for (const t of symbols.tables.values()) {
     tables.check(t);
     diagnostics.push(...checkVersions(t.name.name, t.versions, merged.header.periods));
@@ -65,16 +67,22 @@ export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string,
     checker.expect(d.value, scope, checker.declaredType(d));
   }
   for (const v of symbols.valuations.values()) {
-    const scope: FormulaScope = { owner: `waardering ${v.activityKind.name}`, activityKind: v.activityKind.name };
+    const scope: FormulaScope = {
+      owner: `waardering ${v.activityKind.name}`,
+      activityKind: v.activityKind.name,
+    };
     checker.expect(v.value, scope, T.bedrag);
     for (const r of v.requirements) {
       checker.expectCondition(r.condition, scope);
       checker.template(r.message, scope);
     }
   }
-  for (const r of symbols.routes) if (r.cap) checker.expect(r.cap.value, contractScope(`maximum van route ${r.name.name}`), T.bedrag);
-  for (const o of symbols.outcomes.values()) checker.expect(o.value, contractScope(`uitkomst ${o.name.name}`), checker.declaredType(o));
-  for (const p of symbols.properties) checker.expectCondition(p.value, contractScope(`eigenschap "${p.title.value}"`));
+  for (const r of symbols.routes)
+    if (r.cap) checker.expect(r.cap.value, contractScope(`maximum van route ${r.name.name}`), T.bedrag);
+  for (const o of symbols.outcomes.values())
+    checker.expect(o.value, contractScope(`uitkomst ${o.name.name}`), checker.declaredType(o));
+  for (const p of symbols.properties)
+    checker.expectCondition(p.value, contractScope(`eigenschap "${p.title.value}"`));
 
   const examples = new Map<A.ExampleDeclaration, ExampleCase>();
   for (const e of symbols.examples) {
@@ -86,12 +94,14 @@ export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string,
   diagnostics.push(...checker.diagnostics, ...tables.diagnostics);
 
   const precision = new PrecisionChecker(checker.names, checker.calls, checker.types);
-  for (const v of symbols.valuations.values()) precision.require(v.value, `Waardering ${v.activityKind.name}`, diagnostics);
+  for (const v of symbols.valuations.values())
+    precision.require(v.value, `Waardering ${v.activityKind.name}`, diagnostics);
   for (const o of symbols.outcomes.values()) {
     const t: Type | undefined = checker.declaredTypes.get(o);
     if (t?.kind === 'bedrag') precision.require(o.value, `Uitkomst ${o.name.name}`, diagnostics);
   }
-  for (const r of symbols.routes) if (r.cap) precision.require(r.cap.value, `Het maximum van route ${r.name.name}`, diagnostics);
+  for (const r of symbols.routes)
+    if (r.cap) precision.require(r.cap.value, `Het maximum van route ${r.name.name}`, diagnostics);
 
   const deps = analyseDependencies(symbols, checker.names, checker.calls, merged.root.file);
   diagnostics.push(...deps.diagnostics);

@@ -89,8 +89,14 @@ export class SymbolTable {
 
   /** Names a formula in the given activity scope could mean (for suggestions). */
   visibleNames(activityKind: string | undefined): string[] {
-    const names = [...this.parameters.keys(), ...this.outcomes.keys(), ...this.enumValues.keys(), 'peildatum'];
-    for (const d of this.definitions.values()) if (!d.scope || d.scope.name === activityKind) names.push(d.name.name);
+    const names = [
+      ...this.parameters.keys(),
+      ...this.outcomes.keys(),
+      ...this.enumValues.keys(),
+      'peildatum',
+    ];
+    for (const d of this.definitions.values())
+      if (!d.scope || d.scope.name === activityKind) names.push(d.name.name);
     return names;
   }
 }

@@ -15,11 +15,18 @@ export function checkPeriods(periods: readonly A.Period[], headerSpan: A.Node['s
   const valid = periods.filter((p) => !Number.isNaN(day(p.from)) && !Number.isNaN(day(p.to)));
   for (const p of valid)
     if (day(p.to) < day(p.from))
-      out.push(diagnostic('SR4106', { name: `'${p.name.value}'`, from: p.from.text, to: p.to.text }, { span: p.span }));
+      out.push(
+        diagnostic(
+          'SR4106',
+          { name: `'${p.name.value}'`, from: p.from.text, to: p.to.text },
+          { span: p.span },
+        ),
+      );
   const names = new Map<string, A.Period>();
   for (const p of periods) {
     const twin = names.get(p.name.value);
-    if (twin) out.push(diagnostic('SR2002', { kind: 'Periode', name: `'${p.name.value}'` }, { span: p.name.span }));
+    if (twin)
+      out.push(diagnostic('SR2002', { kind: 'Periode', name: `'${p.name.value}'` }, { span: p.name.span }));
     else names.set(p.name.value, p);
   }
   const sorted = [...valid].filter((p) => day(p.to) >= day(p.from)).sort((a, b) => day(a.from) - day(b.from));
@@ -29,13 +36,24 @@ export function checkPeriods(periods: readonly A.Period[], headerSpan: A.Node['s
     const args = { first: `'${prev.name.value}'`, second: `'${next.name.value}'` };
     if (day(next.from) <= day(prev.to)) {
       out.push(
-        diagnostic('SR4101', { ...args, from: next.from.text, to: iso(Math.min(day(prev.to), day(next.to))) }, { span: next.span }, {
-          related: [{ span: prev.span, code: 'SR4101', args: { ...args, from: next.from.text, to: prev.to.text } }],
-        }),
+        diagnostic(
+          'SR4101',
+          { ...args, from: next.from.text, to: iso(Math.min(day(prev.to), day(next.to))) },
+          { span: next.span },
+          {
+            related: [
+              { span: prev.span, code: 'SR4101', args: { ...args, from: next.from.text, to: prev.to.text } },
+            ],
+          },
+        ),
       );
     } else if (day(next.from) > day(prev.to) + 1) {
       out.push(
-        diagnostic('SR4102', { ...args, from: iso(day(prev.to) + 1), to: iso(day(next.from) - 1) }, { span: next.span }),
+        diagnostic(
+          'SR4102',
+          { ...args, from: iso(day(prev.to) + 1), to: iso(day(next.from) - 1) },
+          { span: next.span },
+        ),
       );
     }
   }
@@ -57,7 +75,8 @@ export function checkVersions(
   for (let i = 1; i < dated.length; i++) {
     const prev = dated[i - 1]!.from!;
     const cur = dated[i]!.from!;
-    if (cur.day <= prev.day) out.push(diagnostic('SR4103', { date: cur.text, previous: prev.text }, { span: cur.span }));
+    if (cur.day <= prev.day)
+      out.push(diagnostic('SR4103', { date: cur.text, previous: prev.text }, { span: cur.span }));
   }
   const valid = periods.filter((p) => !Number.isNaN(p.from.day) && !Number.isNaN(p.to.day));
   if (valid.length === 0) return out;
@@ -74,6 +93,7 @@ export function checkVersions(
     );
   }
   for (const v of dated)
-    if (v.from!.day > last.to.day) out.push(diagnostic('SR4105', { date: v.from!.text, end: last.to.text }, { span: v.from!.span }));
+    if (v.from!.day > last.to.day)
+      out.push(diagnostic('SR4105', { date: v.from!.text, end: last.to.text }, { span: v.from!.span }));
   return out;
 }

@@ -49,7 +49,8 @@ export class PrecisionChecker {
       case 'conditional':
         return this.wholeCents(e.then) && this.wholeCents(e.else);
       case 'binary':
-        if (e.operator === '+' || e.operator === '-') return this.wholeCents(e.left) && this.wholeCents(e.right);
+        if (e.operator === '+' || e.operator === '-')
+          return this.wholeCents(e.left) && this.wholeCents(e.right);
         // Money times a whole number stays in cents.
         if (e.operator === '×') {
           const l = constantValue(e.left);

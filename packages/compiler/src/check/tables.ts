@@ -61,7 +61,11 @@ function matches(c: Condition, r: Region): boolean {
 }
 
 /** The regions a column's domain splits into, given every constant its cells mention. */
-function regions(type: Type, conditions: readonly Condition[], enumValues: readonly string[] | undefined): Region[] {
+function regions(
+  type: Type,
+  conditions: readonly Condition[],
+  enumValues: readonly string[] | undefined,
+): Region[] {
   if (type.kind === 'opsomming') return (enumValues ?? []).map((value) => ({ kind: 'value', value }));
   if (type.kind === 'janee') return [true, false].map((value) => ({ kind: 'value', value }));
   const points: ConstantValue[] = [];
@@ -104,13 +108,20 @@ export class TableChecker {
     const inputTypes = table.inputs.map((c) => this.checker.columnType(c));
     const outputTypes = table.outputs.map((c) => this.checker.columnType(c));
     inputTypes.forEach((t, i) => {
-      if (t.optional) this.diagnostics.push(diagnostic('SR3006', { name: table.inputs[i]!.name.name }, { span: table.inputs[i]!.span }));
+      if (t.optional)
+        this.diagnostics.push(
+          diagnostic('SR3006', { name: table.inputs[i]!.name.name }, { span: table.inputs[i]!.span }),
+        );
     });
     if (table.hitPolicy === 'som')
       outputTypes.forEach((t, i) => {
         if (!isError(t) && !isNumeric(t))
           this.diagnostics.push(
-            diagnostic('SR3002', { expected: 'een bedrag, getal of duur (hit policy som)', actual: showType(t) }, { span: table.outputs[i]!.span }),
+            diagnostic(
+              'SR3002',
+              { expected: 'een bedrag, getal of duur (hit policy som)', actual: showType(t) },
+              { span: table.outputs[i]!.span },
+            ),
           );
       });
     const scope = { owner: `tabel ${table.name.name}`, constant: true };
@@ -126,21 +137,34 @@ export class TableChecker {
         const expected = table.inputs.length + table.outputs.length;
         if (row.cells.length !== expected) {
           this.diagnostics.push(
-            diagnostic('SR4004', { actual: row.cells.length, expected, name: `'${table.name.name}'` }, { span: row.span }),
+            diagnostic(
+              'SR4004',
+              { actual: row.cells.length, expected, name: `'${table.name.name}'` },
+              { span: row.span },
+            ),
           );
           analysable = false;
           continue;
         }
-        const conditions = table.inputs.map((_, i) => this.inputCell(table, row.cells[i]!, inputTypes[i]!, scope));
+        const conditions = table.inputs.map((_, i) =>
+          this.inputCell(table, row.cells[i]!, inputTypes[i]!, scope),
+        );
         if (conditions.some((c) => c === undefined)) analysable = false;
         else rows.push(conditions as Condition[]);
-        table.outputs.forEach((_, j) => this.outputCell(row.cells[table.inputs.length + j]!, outputTypes[j]!, scope));
+        table.outputs.forEach((_, j) =>
+          this.outputCell(row.cells[table.inputs.length + j]!, outputTypes[j]!, scope),
+        );
       }
       if (analysable && !inputTypes.some(isError)) this.analyse(table, version, rows, inputTypes, when);
     }
   }
 
-  private inputCell(table: A.TableDeclaration, cell: A.TableCell, type: Type, scope: { owner: string; constant: boolean }): Condition | undefined {
+  private inputCell(
+    table: A.TableDeclaration,
+    cell: A.TableCell,
+    type: Type,
+    scope: { owner: string; constant: boolean },
+  ): Condition | undefined {
     if (cell.kind === 'any') return { kind: 'any' };
     const fixed = (e: A.Expression): ConstantValue | undefined => {
       if (!isLiteral(e)) {
@@ -158,11 +182,15 @@ export class TableChecker {
     };
     if (cell.kind === 'values') {
       const values = cell.values.map(fixed);
-      return values.some((v) => v === undefined) ? undefined : { kind: 'values', values: values as ConstantValue[] };
+      return values.some((v) => v === undefined)
+        ? undefined
+        : { kind: 'values', values: values as ConstantValue[] };
     }
     const ordering = cell.bounds.some((b) => b.operator !== '=' && b.operator !== '≠');
     if (ordering && !ordered(type) && !isError(type)) {
-      this.diagnostics.push(diagnostic('SR3007', { left: showType(type), right: '<, >' }, { span: cell.span }));
+      this.diagnostics.push(
+        diagnostic('SR3007', { left: showType(type), right: '<, >' }, { span: cell.span }),
+      );
       return undefined;
     }
     const bounds = cell.bounds.map((b) => ({ op: b.operator, value: fixed(b.value) }));
@@ -170,7 +198,9 @@ export class TableChecker {
     if (!ordered(type)) {
       // `= x` and `≠ x` on enumerations and ja/nee: a set of values.
       const all = this.domainValues(type);
-      const keep = all.filter((v) => bounds.every((b) => (b.op === '=' ? sameValue(v, b.value!) : !sameValue(v, b.value!))));
+      const keep = all.filter((v) =>
+        bounds.every((b) => (b.op === '=' ? sameValue(v, b.value!) : !sameValue(v, b.value!))),
+      );
       return { kind: 'values', values: keep };
     }
     return { kind: 'bounds', bounds: bounds.map((b) => ({ op: b.op, value: b.value as Rational })) };
@@ -185,11 +215,15 @@ export class TableChecker {
   private outputCell(cell: A.TableCell, type: Type, scope: { owner: string; constant: boolean }): void {
     if (cell.kind === 'any') {
       if (!type.optional && !isError(type))
-        this.diagnostics.push(diagnostic('SR3002', { expected: showType(type), actual: '-' }, { span: cell.span }));
+        this.diagnostics.push(
+          diagnostic('SR3002', { expected: showType(type), actual: '-' }, { span: cell.span }),
+        );
       return;
     }
     if (cell.kind !== 'values' || cell.values.length !== 1) {
-      this.diagnostics.push(diagnostic('SR3002', { expected: showType(type), actual: 'een voorwaarde' }, { span: cell.span }));
+      this.diagnostics.push(
+        diagnostic('SR3002', { expected: showType(type), actual: 'een voorwaarde' }, { span: cell.span }),
+      );
       return;
     }
     this.checker.expect(cell.values[0]!, scope, type);
@@ -200,7 +234,10 @@ export class TableChecker {
     if (region.kind === 'value') return show(region.value);
     if (region.kind === 'other') return this.lang === 'nl' ? 'een andere tekst' : 'another text';
     const nl = this.lang === 'nl';
-    if (region.lo && region.hi) return nl ? `tussen ${show(region.lo)} en ${show(region.hi)}` : `between ${show(region.lo)} and ${show(region.hi)}`;
+    if (region.lo && region.hi)
+      return nl
+        ? `tussen ${show(region.lo)} en ${show(region.hi)}`
+        : `between ${show(region.lo)} and ${show(region.hi)}`;
     if (region.lo) return nl ? `meer dan ${show(region.lo)}` : `more than ${show(region.lo)}`;
     if (region.hi) return nl ? `minder dan ${show(region.hi)}` : `less than ${show(region.hi)}`;
     return nl ? 'elke waarde' : 'any value';
@@ -215,7 +252,11 @@ export class TableChecker {
   ): void {
     const name = `'${table.name.name}'`;
     const columns = types.map((t, i) =>
-      regions(t, rows.map((r) => r[i]!), t.kind === 'opsomming' ? this.enumValues(t.name) : undefined),
+      regions(
+        t,
+        rows.map((r) => r[i]!),
+        t.kind === 'opsomming' ? this.enumValues(t.name) : undefined,
+      ),
     );
     const cases = columns.reduce((n, c) => n * c.length, 1);
     if (cases > MAX_TABLE_CASES) {
@@ -225,7 +266,9 @@ export class TableChecker {
     // match[row][column][region]: whether the row's cell accepts that region.
     const match = rows.map((r) => r.map((c, i) => columns[i]!.map((region) => matches(c, region))));
     const example = (index: number[]) =>
-      index.map((j, i) => `${table.inputs[i]!.name.name} = ${this.describe(columns[i]![j]!, types[i]!)}`).join(', ');
+      index
+        .map((j, i) => `${table.inputs[i]!.name.name} = ${this.describe(columns[i]![j]!, types[i]!)}`)
+        .join(', ');
     const everFirst = rows.map(() => false);
     const everMatched = rows.map(() => false);
     let reportedGap = false;
@@ -236,7 +279,9 @@ export class TableChecker {
       for (let r = 0; r < rows.length; r++) if (match[r]!.every((col, i) => col[index[i]!])) hits.push(r);
       if (hits.length === 0 && !reportedGap && table.hitPolicy !== 'som') {
         reportedGap = true;
-        this.diagnostics.push(diagnostic('SR4001', { name, when, example: example(index) }, { span: version.span }));
+        this.diagnostics.push(
+          diagnostic('SR4001', { name, when, example: example(index) }, { span: version.span }),
+        );
       }
       if (hits.length > 0) everFirst[hits[0]!] = true;
       for (const h of hits) everMatched[h] = true;
@@ -247,9 +292,20 @@ export class TableChecker {
           const first = version.value[hits[0]!]!;
           const second = version.value[hits[1]!]!;
           this.diagnostics.push(
-            diagnostic('SR4002', { first: hits[0]! + 1, second: hits[1]! + 1, name, when, example: example(index) }, { span: second.span }, {
-              related: [{ span: first.span, code: 'SR4002', args: { first: hits[0]! + 1, second: hits[1]! + 1, name, when, example: example(index) } }],
-            }),
+            diagnostic(
+              'SR4002',
+              { first: hits[0]! + 1, second: hits[1]! + 1, name, when, example: example(index) },
+              { span: second.span },
+              {
+                related: [
+                  {
+                    span: first.span,
+                    code: 'SR4002',
+                    args: { first: hits[0]! + 1, second: hits[1]! + 1, name, when, example: example(index) },
+                  },
+                ],
+              },
+            ),
           );
         }
       }
@@ -262,8 +318,9 @@ export class TableChecker {
     rows.forEach((_, r) => {
       const unreachable = table.hitPolicy === 'eerste' ? !everFirst[r] : !everMatched[r];
       if (unreachable)
-        this.diagnostics.push(diagnostic('SR4003', { row: r + 1, name, when }, { span: version.value[r]!.span }));
+        this.diagnostics.push(
+          diagnostic('SR4003', { row: r + 1, name, when }, { span: version.value[r]!.span }),
+        );
     });
   }
 }
-

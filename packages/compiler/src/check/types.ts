@@ -1,5 +1,6 @@
 // The types of the checked model: values with units. Money is exact cents; rates and durations
 // carry a time dimension (months, days, hours) and a display unit; percentages are ratios.
+import type { IrType } from '@sroi/core';
 import type { TimeUnit, TypeReference } from '../ast/ast.js';
 
 /** Time dimensions whose units convert exactly: jaar = 12 maanden; week = 7 dagen; uren alone. */
@@ -56,7 +57,11 @@ export const required = (t: Type): Type => {
 
 export const isError = (t: Type): boolean => t.kind === 'fout';
 export const isNumeric = (t: Type): boolean =>
-  t.kind === 'bedrag' || t.kind === 'tarief' || t.kind === 'getal' || t.kind === 'percentage' || t.kind === 'duur';
+  t.kind === 'bedrag' ||
+  t.kind === 'tarief' ||
+  t.kind === 'getal' ||
+  t.kind === 'percentage' ||
+  t.kind === 'duur';
 /** Dimensionless: getal and percentage mix freely in × and / (a percentage is a ratio). */
 export const isRatio = (t: Type): boolean => t.kind === 'getal' || t.kind === 'percentage';
 
@@ -80,8 +85,20 @@ export function typeOfReference(ref: TypeReference, enumExists: (name: string) =
   return ref.optional ? optional(t) : t;
 }
 
-const unitWords: Record<TimeUnit, string> = { jaar: 'jaar', maand: 'maand', week: 'week', dag: 'dag', uur: 'uur' };
-const unitPlural: Record<TimeUnit, string> = { jaar: 'jaren', maand: 'maanden', week: 'weken', dag: 'dagen', uur: 'uren' };
+const unitWords: Record<TimeUnit, string> = {
+  jaar: 'jaar',
+  maand: 'maand',
+  week: 'week',
+  dag: 'dag',
+  uur: 'uur',
+};
+const unitPlural: Record<TimeUnit, string> = {
+  jaar: 'jaren',
+  maand: 'maanden',
+  week: 'weken',
+  dag: 'dagen',
+  uur: 'uren',
+};
 
 /** The type as the author would write it: `bedrag per jaar`, `duur in maanden`, `percentage optioneel`. */
 export function showType(t: Type): string {
@@ -143,7 +160,7 @@ export function unify(a: Type, b: Type): Type | undefined {
 }
 
 /** The IR form of a type (IR types are plain JSON; see @sroi/core ir.ts). */
-export function irTypeOf(t: Type): import('@sroi/core').IrType {
+export function irTypeOf(t: Type): IrType {
   const opt = t.optional && t.kind !== 'onbekend' ? { optional: true } : {};
   switch (t.kind) {
     case 'tarief':

@@ -12,7 +12,8 @@ export interface UnitError {
 }
 const refuse = (code: DiagnosticCode): UnitError => ({ code });
 
-const ratioResult = (a: Type, b: Type): Type => (a.kind === 'percentage' || b.kind === 'percentage' ? T.percentage : T.getal);
+const ratioResult = (a: Type, b: Type): Type =>
+  a.kind === 'percentage' || b.kind === 'percentage' ? T.percentage : T.getal;
 
 /** The result type of `a op b`, or a UnitError. Both operands must already be non-optional. */
 export function arithmeticType(op: ArithmeticOperator, a: Type, b: Type): Type | UnitError {
@@ -22,8 +23,7 @@ export function arithmeticType(op: ArithmeticOperator, a: Type, b: Type): Type |
     case '+':
     case '-':
       if (isRatio(a) && isRatio(b)) {
-        if (a.kind !== b.kind)
-          return refuse('SR3019');
+        if (a.kind !== b.kind) return refuse('SR3019');
         return a;
       }
       if (a.kind === 'bedrag' && b.kind === 'bedrag') return T.bedrag;

@@ -8,12 +8,26 @@ import type { Type } from '../check/types.js';
 /** What a name in a formula refers to. */
 export type NameBinding =
   | { readonly kind: 'contract-field'; readonly field: string; readonly type: Type }
-  | { readonly kind: 'activity-field'; readonly activityKind: string; readonly field: string; readonly type: Type }
+  | {
+      readonly kind: 'activity-field';
+      readonly activityKind: string;
+      readonly field: string;
+      readonly type: Type;
+    }
   /** `activiteit.waardering` / `activiteit.soort` inside `som(... voor elke activiteit)`. */
   | { readonly kind: 'activity-attribute'; readonly attribute: 'waardering' | 'soort'; readonly type: Type }
   /** `route.gerealiseerd` etc. inside `som(... voor elke route)`. */
-  | { readonly kind: 'route-attribute'; readonly attribute: 'gerealiseerd' | 'totaal' | 'naam'; readonly type: Type }
-  | { readonly kind: 'definition'; readonly key: string; readonly declaration: A.DefinitionDeclaration; readonly type: Type }
+  | {
+      readonly kind: 'route-attribute';
+      readonly attribute: 'gerealiseerd' | 'totaal' | 'naam';
+      readonly type: Type;
+    }
+  | {
+      readonly kind: 'definition';
+      readonly key: string;
+      readonly declaration: A.DefinitionDeclaration;
+      readonly type: Type;
+    }
   | { readonly kind: 'parameter'; readonly declaration: A.ParameterDeclaration; readonly type: Type }
   | { readonly kind: 'outcome'; readonly declaration: A.OutcomeDeclaration; readonly type: Type }
   | { readonly kind: 'enum-value'; readonly enumeration: string; readonly value: string; readonly type: Type }
@@ -28,10 +42,14 @@ export type CallBinding =
 export type CellCondition =
   | { readonly kind: 'any' }
   | { readonly kind: 'values'; readonly values: readonly A.Expression[] }
-  | { readonly kind: 'compare'; readonly bounds: readonly { operator: A.ComparisonOperator; value: A.Expression }[] };
+  | {
+      readonly kind: 'compare';
+      readonly bounds: readonly { operator: A.ComparisonOperator; value: A.Expression }[];
+    };
 
 /** The key of a definition: its name, or `soort.naam` for one `bij` an activity kind. */
-export const definitionKey = (d: A.DefinitionDeclaration): string => (d.scope ? `${d.scope.name}.${d.name.name}` : d.name.name);
+export const definitionKey = (d: A.DefinitionDeclaration): string =>
+  d.scope ? `${d.scope.name}.${d.name.name}` : d.name.name;
 
 /** Everything the later stages (lowering, formatting, analysis) need to know. */
 export interface CheckedModel {

@@ -1,7 +1,6 @@
 // The formatter: prints the AST in canonical layout and puts every comment back — before the
 // line it preceded, or after the line it ended. Idempotent: formatting its own output changes nothing.
-import type { Result } from '@sroi/core';
-import { hasErrors, SourceFile } from '@sroi/core';
+import { hasErrors, type Result, type SourceFile } from '@sroi/core';
 import type * as A from '../ast/ast.js';
 import { parseModule } from '../resolve/load.js';
 import { word, type Spelling } from './keywords.js';
@@ -43,20 +42,26 @@ class Layout {
   /** `head formula` on one line if it fits, else the formula below the head, broken as needed. */
   private formula(head: string, e: A.Expression, node: { span: { start: number } }, indent: number): Line[] {
     const inline = `${head} ${this.p.print(e)}`;
-    if (inline.length + indent <= LINE_WIDTH) return [{ text: ' '.repeat(indent) + inline, start: node.span.start, end: e.span.end }];
+    if (inline.length + indent <= LINE_WIDTH)
+      return [{ text: ' '.repeat(indent) + inline, start: node.span.start, end: e.span.end }];
     const first = { text: ' '.repeat(indent) + head, start: node.span.start, end: e.span.start };
     const body = this.p.block(e, LINE_WIDTH - indent - 2);
-    return [first, ...body.map((l) => ({ text: ' '.repeat(indent + 2) + l.text, start: l.start, end: l.end }))];
+    return [
+      first,
+      ...body.map((l) => ({ text: ' '.repeat(indent + 2) + l.text, start: l.start, end: l.end })),
+    ];
   }
 
   header(h: A.Header): Line[] {
     const out = [this.line(`${this.w('regeling')} ${quote(h.name.value)}`, h.name)];
     if (h.version) out.push(this.line(`${this.w('versie')} ${quote(h.version.value)}`, h.version, 2));
     if (h.region) out.push(this.line(`${this.w('regio')} ${quote(h.region.value)}`, h.region, 2));
-    if (h.municipality) out.push(this.line(`${this.w('gemeente')} ${quote(h.municipality.value)}`, h.municipality, 2));
+    if (h.municipality)
+      out.push(this.line(`${this.w('gemeente')} ${quote(h.municipality.value)}`, h.municipality, 2));
     out.push(...this.provenance(h.provenance, 2));
     if (h.extends) out.push(this.line(`${this.w('breidtUit')} ${quote(h.extends.value)}`, h.extends, 2));
-    if (h.referenceDate) out.push(this.line(`${this.w('peildatum')} ${this.p.print(h.referenceDate)}`, h.referenceDate, 2));
+    if (h.referenceDate)
+      out.push(this.line(`${this.w('peildatum')} ${this.p.print(h.referenceDate)}`, h.referenceDate, 2));
     for (const period of h.periods) {
       out.push(
         this.line(
@@ -77,7 +82,10 @@ class Layout {
         const values = d.values.map((v) => v.name);
         const one = `${head} ${values.join(', ')}`;
         const lines: Line[] = [];
-        if (one.length <= LINE_WIDTH) lines.push(this.line(one, { span: { start: d.span.start, end: d.values.at(-1)?.span.end ?? d.span.end } }));
+        if (one.length <= LINE_WIDTH)
+          lines.push(
+            this.line(one, { span: { start: d.span.start, end: d.values.at(-1)?.span.end ?? d.span.end } }),
+          );
         else {
           lines.push(this.line(head, d.name));
           let current = '';
@@ -99,7 +107,13 @@ class Layout {
           return [...this.formula(`${head} =`, only.value, d, 0), ...this.provenance(only.provenance, 2)];
         const out = [this.line(head, { span: { start: d.span.start, end: d.type.span.end } })];
         for (const v of d.versions) {
-          out.push(this.line(`${this.w('vanaf')} ${v.from?.text ?? ''}: ${this.p.print(v.value)}`, { span: { start: v.span.start, end: v.value.span.end } }, 2));
+          out.push(
+            this.line(
+              `${this.w('vanaf')} ${v.from?.text ?? ''}: ${this.p.print(v.value)}`,
+              { span: { start: v.span.start, end: v.value.span.end } },
+              2,
+            ),
+          );
           out.push(...this.provenance(v.provenance, 4));
         }
         return out;
@@ -112,7 +126,10 @@ class Layout {
         return [...this.formula(head, d.value, d, 0), ...this.provenance(d.provenance, 2)];
       }
       case 'valuation': {
-        const out = [...this.formula(`${this.w('waardering')} ${d.activityKind.name} =`, d.value, d, 0), ...this.provenance(d.provenance, 2)];
+        const out = [
+          ...this.formula(`${this.w('waardering')} ${d.activityKind.name} =`, d.value, d, 0),
+          ...this.provenance(d.provenance, 2),
+        ];
         for (const r of d.requirements) {
           out.push(...this.formula(this.w('vereist'), r.condition, r, 2));
           out.push(this.line(`${this.w('anders')} ${this.p.template(r.message)}`, r.message, 4));
@@ -123,12 +140,19 @@ class Layout {
       case 'route': {
         const label = d.label ? ` ${quote(d.label.value)}` : '';
         const out = [
-          this.line(`${this.w('route')} ${d.name.name}${label}: ${d.activityKinds.map((k) => k.name).join(', ')}`, {
-            span: { start: d.span.start, end: d.activityKinds.at(-1)?.span.end ?? d.span.end },
-          }),
+          this.line(
+            `${this.w('route')} ${d.name.name}${label}: ${d.activityKinds.map((k) => k.name).join(', ')}`,
+            {
+              span: { start: d.span.start, end: d.activityKinds.at(-1)?.span.end ?? d.span.end },
+            },
+          ),
           ...this.provenance(d.provenance, 2),
         ];
-        if (d.cap) out.push(...this.formula(this.w('maximum'), d.cap.value, d.cap, 2), ...this.provenance(d.cap.provenance, 4));
+        if (d.cap)
+          out.push(
+            ...this.formula(this.w('maximum'), d.cap.value, d.cap, 2),
+            ...this.provenance(d.cap.provenance, 4),
+          );
         return out;
       }
       case 'outcome': {
@@ -138,7 +162,10 @@ class Layout {
       case 'example':
         return this.example(d);
       case 'property':
-        return [...this.formula(`${this.w('eigenschap')} ${quote(d.title.value)}:`, d.value, d, 0), ...this.provenance(d.provenance, 2)];
+        return [
+          ...this.formula(`${this.w('eigenschap')} ${quote(d.title.value)}:`, d.value, d, 0),
+          ...this.provenance(d.provenance, 2),
+        ];
     }
   }
 
@@ -150,9 +177,16 @@ class Layout {
 
   private table(t: A.TableDeclaration): Line[] {
     const column = (c: A.TableColumn) => `${c.name.name}: ${this.p.type(c.type)}`;
-    const outputs = t.singleOutput ? this.p.type(t.outputs[0]!.type) : `(${t.outputs.map(column).join(', ')})`;
+    const outputs = t.singleOutput
+      ? this.p.type(t.outputs[0]!.type)
+      : `(${t.outputs.map(column).join(', ')})`;
     const policy = t.hitPolicyWritten ? ` [${this.w(t.hitPolicy)}]` : '';
-    const out = [this.line(`${this.w('tabel')} ${t.name.name}(${t.inputs.map(column).join(', ')}): ${outputs}${policy}`, t.name)];
+    const out = [
+      this.line(
+        `${this.w('tabel')} ${t.name.name}(${t.inputs.map(column).join(', ')}): ${outputs}${policy}`,
+        t.name,
+      ),
+    ];
     out.push(...this.provenance(t.provenance, 2));
     const versioned = t.versions.some((v) => v.from);
     for (const v of t.versions) {
@@ -168,7 +202,11 @@ class Layout {
         const text = `| ${cells[r]!.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
         const prov = row.provenance.map((p) => `${this.w(p.kind)} ${quote(p.text)}`).join(' ');
         const lastCell = row.cells.at(-1);
-        out.push({ text: ' '.repeat(indent) + (prov ? `${text}  ${prov}` : text), start: row.span.start, end: row.provenance.at(-1)?.span.end ?? lastCell?.span.end ?? row.span.end });
+        out.push({
+          text: ' '.repeat(indent) + (prov ? `${text}  ${prov}` : text),
+          start: row.span.start,
+          end: row.provenance.at(-1)?.span.end ?? lastCell?.span.end ?? row.span.end,
+        });
       });
     }
     return out;
@@ -201,19 +239,31 @@ class Layout {
     let start = node.span.start;
     for (const [i, pair] of pairs.entries()) {
       if (current.length + 1 + pair.length + indent > LINE_WIDTH && current !== head) {
-        out.push({ text: ' '.repeat(out.length ? indent + 2 : indent) + current, start, end: values[i - 1]!.span.end });
+        out.push({
+          text: ' '.repeat(out.length ? indent + 2 : indent) + current,
+          start,
+          end: values[i - 1]!.span.end,
+        });
         current = pair;
         start = values[i]!.span.start;
       } else current = `${current} ${pair}`;
     }
-    out.push({ text: ' '.repeat(out.length ? indent + 2 : indent) + current, start, end: values.at(-1)?.span.end ?? node.span.end });
+    out.push({
+      text: ' '.repeat(out.length ? indent + 2 : indent) + current,
+      start,
+      end: values.at(-1)?.span.end ?? node.span.end,
+    });
     return out;
   }
 
   private example(e: A.ExampleDeclaration): Line[] {
-    const out = [this.line(`${this.w('voorbeeld')} ${quote(e.title.value)}`, e.title), ...this.provenance(e.provenance, 2)];
+    const out = [
+      this.line(`${this.w('voorbeeld')} ${quote(e.title.value)}`, e.title),
+      ...this.provenance(e.provenance, 2),
+    ];
     if (e.contract.length) out.push(...this.fields(this.w('contract'), e.contract, e.contract[0]!, 2));
-    for (const a of e.activities) out.push(...this.fields(`${this.w('activiteit')} ${a.activityKind.name}`, a.fields, a, 2));
+    for (const a of e.activities)
+      out.push(...this.fields(`${this.w('activiteit')} ${a.activityKind.name}`, a.fields, a, 2));
     if (e.expectations.length) {
       const first = e.expectations[0]!;
       out.push({ text: `  ${this.w('verwacht')}`, start: first.span.start - 1, end: first.span.start - 1 });
@@ -255,7 +305,13 @@ function weave(lines: Line[], comments: readonly Comment[], source: SourceFile):
   lines.forEach((l, i) => {
     const indent = /^ */.exec(l.text)![0];
     for (const c of before.get(i) ?? []) out.push(indent + c);
-    out.push(l.text + (after.get(i)?.map((c) => `  ${c}`).join('') ?? ''));
+    out.push(
+      l.text +
+        (after
+          .get(i)
+          ?.map((c) => `  ${c}`)
+          .join('') ?? ''),
+    );
   });
   const trailing = before.get(lines.length) ?? [];
   const lastIndent = /^ */.exec(lines.at(-1)?.text ?? '')![0];
@@ -266,13 +322,26 @@ function weave(lines: Line[], comments: readonly Comment[], source: SourceFile):
 /** Formats a ruleset's text. Refuses (returns the diagnostics) when the text has syntax errors. */
 export function formatSource(path: string, text: string, lang: Spelling = 'nl'): Result<string | undefined> {
   const module = parseModule(path, text);
-  if (!module.ast || hasErrors(module.diagnostics)) return { value: undefined, diagnostics: module.diagnostics };
+  if (!module.ast || hasErrors(module.diagnostics))
+    return { value: undefined, diagnostics: module.diagnostics };
   const layout = new Layout(lang);
   const source = module.source;
-  const comments: Comment[] = module.comments.map((c) => ({ text: c.image.trimEnd(), start: c.startOffset, end: c.startOffset + c.image.length }));
+  const comments: Comment[] = module.comments.map((c) => ({
+    text: c.image.trimEnd(),
+    start: c.startOffset,
+    end: c.startOffset + c.image.length,
+  }));
   const items: { start: number; end: number; lines: Line[] }[] = [
-    { start: module.ast.header.span.start, end: module.ast.header.span.end, lines: layout.header(module.ast.header) },
-    ...module.ast.declarations.map((d) => ({ start: d.span.start, end: d.span.end, lines: layout.declaration(d) })),
+    {
+      start: module.ast.header.span.start,
+      end: module.ast.header.span.end,
+      lines: layout.header(module.ast.header),
+    },
+    ...module.ast.declarations.map((d) => ({
+      start: d.span.start,
+      end: d.span.end,
+      lines: layout.declaration(d),
+    })),
   ];
   const out: string[] = [];
   let ci = 0;
@@ -283,7 +352,8 @@ export function formatSource(path: string, text: string, lang: Spelling = 'nl'):
     const leading: Comment[] = [];
     while (ci < comments.length && comments[ci]!.start < item.start) {
       const c = comments[ci]!;
-      const onPreviousLine = index > 0 && source.position(c.start).line === source.position(Math.max(previousEnd - 1, 0)).line;
+      const onPreviousLine =
+        index > 0 && source.position(c.start).line === source.position(Math.max(previousEnd - 1, 0)).line;
       if (onPreviousLine) out[out.length - 1] += `  ${c.text}`;
       else leading.push(c);
       ci++;

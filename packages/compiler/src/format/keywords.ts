@@ -77,7 +77,8 @@ const units: Record<TimeUnit, { nl: [string, string]; en: [string, string] }> = 
 };
 
 /** `12 maanden`, `1 maand`; `per jaar` uses the singular. */
-export const unitWord = (u: TimeUnit, lang: Spelling, plural: boolean): string => units[u][lang][plural ? 1 : 0];
+export const unitWord = (u: TimeUnit, lang: Spelling, plural: boolean): string =>
+  units[u][lang][plural ? 1 : 0];
 
 const typeUnits: Record<TimeUnit, [string, string]> = {
   jaar: ['jaren', 'years'],

@@ -79,7 +79,9 @@ export class ExpressionPrinter {
   }
 
   private path(p: A.PathExpression): string {
-    const root = p.rootKeyword ? this.w(p.rootKeyword === 'activiteit' ? 'activiteit' : p.rootKeyword) : p.root.name;
+    const root = p.rootKeyword
+      ? this.w(p.rootKeyword === 'activiteit' ? 'activiteit' : p.rootKeyword)
+      : p.root.name;
     return [root, ...p.fields.map((f) => f.name)].join('.');
   }
 
@@ -118,7 +120,9 @@ export class ExpressionPrinter {
       case 'call':
         return `${e.callee.name}(${e.args.map((a) => this.print(a)).join(', ')})`;
       case 'unary':
-        return e.operator === '-' ? `-${this.print(e.operand, 8)}` : `${this.w('niet')} ${this.print(e.operand, 4)}`;
+        return e.operator === '-'
+          ? `-${this.print(e.operand, 8)}`
+          : `${this.w('niet')} ${this.print(e.operand, 4)}`;
       case 'binary': {
         const p = precedence(e);
         const op = e.operator === 'en' ? this.w('en') : e.operator === 'of' ? this.w('of') : e.operator;
@@ -132,7 +136,8 @@ export class ExpressionPrinter {
       case 'membership':
         return `${this.print(e.value, 6)} ${e.negated ? `${this.w('niet')} ` : ''}${this.w('in')} (${e.options.map((o) => this.print(o)).join(', ')})`;
       case 'rounding': {
-        const mode = e.mode === 'half' ? '' : ` ${this.w(e.mode === 'beneden' ? 'naarBeneden' : 'naarBoven')}`;
+        const mode =
+          e.mode === 'half' ? '' : ` ${this.w(e.mode === 'beneden' ? 'naarBeneden' : 'naarBoven')}`;
         return `${this.w('afronden')}(${this.print(e.value)}, ${this.w('op')} ${this.print(e.quantum)}${mode})`;
       }
       case 'aggregate': {
@@ -153,7 +158,11 @@ export class ExpressionPrinter {
    */
   block(e: A.Expression, width: number): BlockLine[] {
     const flat = this.print(e);
-    const whole = (text: string, node: A.Node = e): BlockLine => ({ text, start: node.span.start, end: node.span.end });
+    const whole = (text: string, node: A.Node = e): BlockLine => ({
+      text,
+      start: node.span.start,
+      end: node.span.end,
+    });
     if (flat.length <= width) return [whole(flat)];
     const nest = (lines: BlockLine[]) => lines.map((l) => ({ ...l, text: `  ${l.text}` }));
     switch (e.kind) {
@@ -180,11 +189,19 @@ export class ExpressionPrinter {
       case 'aggregate': {
         const args: { text: string; node: A.Expression }[] =
           e.kind === 'rounding'
-            ? [{ text: '', node: e.value }, { text: `${this.w('op')} `, node: e.quantum }]
+            ? [
+                { text: '', node: e.value },
+                { text: `${this.w('op')} `, node: e.quantum },
+              ]
             : e.kind === 'call'
               ? e.args.map((node) => ({ text: '', node }))
               : [{ text: '', node: e.body }];
-        const head = e.kind === 'rounding' ? `${this.w('afronden')}(` : e.kind === 'call' ? `${e.callee.name}(` : `${this.w('som')}(`;
+        const head =
+          e.kind === 'rounding'
+            ? `${this.w('afronden')}(`
+            : e.kind === 'call'
+              ? `${e.callee.name}(`
+              : `${this.w('som')}(`;
         const tail =
           e.kind === 'rounding' && e.mode !== 'half'
             ? ` ${this.w(e.mode === 'beneden' ? 'naarBeneden' : 'naarBoven')})`
@@ -206,11 +223,14 @@ export class ExpressionPrinter {
         // Flatten a left-leaning chain of operators of the same strength: a × b × c + d.
         const operands: A.Expression[] = [];
         const operators: string[] = [];
-        const strength = (op: string) => (op === '+' || op === '-' ? 6 : op === '×' || op === '/' ? 7 : op === 'en' ? 3 : 2);
+        const strength = (op: string) =>
+          op === '+' || op === '-' ? 6 : op === '×' || op === '/' ? 7 : op === 'en' ? 3 : 2;
         let node: A.Expression = e;
         while (node.kind === 'binary' && strength(node.operator) === strength(e.operator)) {
           operands.unshift(node.right);
-          operators.unshift(node.operator === 'en' ? this.w('en') : node.operator === 'of' ? this.w('of') : node.operator);
+          operators.unshift(
+            node.operator === 'en' ? this.w('en') : node.operator === 'of' ? this.w('of') : node.operator,
+          );
           node = node.left;
         }
         operands.unshift(node);
@@ -218,16 +238,23 @@ export class ExpressionPrinter {
         // Each operand on its own line, itself broken if it is still too long.
         const operand = (o: A.Expression, context: number, prefix: string): BlockLine[] => {
           const text = this.print(o, context);
-          if (prefix.length + text.length <= width || precedence(o) < context) return [whole(prefix + text, o)];
+          if (prefix.length + text.length <= width || precedence(o) < context)
+            return [whole(prefix + text, o)];
           const lines = this.block(o, width - prefix.length);
-          return lines.map((l, i) => ({ ...l, text: (i === 0 ? prefix : ' '.repeat(prefix.length)) + l.text }));
+          return lines.map((l, i) => ({
+            ...l,
+            text: (i === 0 ? prefix : ' '.repeat(prefix.length)) + l.text,
+          }));
         };
         const out: BlockLine[] = operand(operands[0]!, p, '');
         operands.slice(1).forEach((o, i) => out.push(...operand(o, p + 1, `  ${operators[i]} `)));
         return out;
       }
       case 'message':
-        return [...this.block(e.value, width).map((l) => l), whole(`  ${this.w('metMelding')} ${this.template(e.message)}`, e.message)];
+        return [
+          ...this.block(e.value, width).map((l) => l),
+          whole(`  ${this.w('metMelding')} ${this.template(e.message)}`, e.message),
+        ];
       case 'parenthesized': {
         const inner = nest(this.block(e.expression, width - 2));
         return [whole('('), ...inner, whole(')')];

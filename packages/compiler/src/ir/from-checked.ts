@@ -45,11 +45,7 @@ class Lowering {
   /** The source text of a node with whitespace collapsed: the formula "as written". */
   src(node: A.Node): string {
     const text = this.model.sources.get(node.span.file)?.text.slice(node.span.start, node.span.end) ?? '';
-    return text
-      .replace(/\s+/g, ' ')
-      .replace(/\(\s/g, '(')
-      .replace(/\s\)/g, ')')
-      .trim();
+    return text.replace(/\s+/g, ' ').replace(/\(\s/g, '(').replace(/\s\)/g, ')').trim();
   }
 
   provenance(list: readonly A.Provenance[]): IrProvenance[] {
@@ -76,7 +72,9 @@ class Lowering {
       case 'call':
         return this.call(e);
       case 'unary':
-        return e.operator === '-' ? { k: 'neg', x: this.expr(e.operand) } : { k: 'not', x: this.expr(e.operand) };
+        return e.operator === '-'
+          ? { k: 'neg', x: this.expr(e.operand) }
+          : { k: 'not', x: this.expr(e.operand) };
       case 'binary': {
         const l = this.expr(e.left);
         const r = this.expr(e.right);
@@ -107,7 +105,12 @@ class Lowering {
           at: this.span(e.condition.span),
         };
       case 'membership':
-        return { k: 'in', x: this.expr(e.value), options: e.options.map((o) => this.expr(o)), negated: e.negated };
+        return {
+          k: 'in',
+          x: this.expr(e.value),
+          options: e.options.map((o) => this.expr(o)),
+          negated: e.negated,
+        };
       case 'rounding':
         return {
           k: 'round',
@@ -123,7 +126,12 @@ class Lowering {
           ...(e.filter ? { filter: this.expr(e.filter) } : {}),
         };
       case 'message':
-        return { k: 'message', x: this.expr(e.value), text: this.template(e.message), at: this.span(e.message.span) };
+        return {
+          k: 'message',
+          x: this.expr(e.value),
+          text: this.template(e.message),
+          at: this.span(e.message.span),
+        };
     }
   }
 
@@ -144,7 +152,9 @@ class Lowering {
 
   template(t: A.Template): IrTemplate {
     return t.parts.map((p) =>
-      typeof p === 'string' ? { text: p } : { x: this.path(p), type: irTypeOf(this.model.types.get(p) ?? T.getal) },
+      typeof p === 'string'
+        ? { text: p }
+        : { x: this.path(p), type: irTypeOf(this.model.types.get(p) ?? T.getal) },
     );
   }
 
@@ -184,7 +194,10 @@ class Lowering {
 const iso = (d: A.DateLiteralNode | undefined): { from?: string } => (d ? { from: d.text } : {});
 
 /** Lowers a checked model (without errors) to the IR document. */
-export function irFromChecked(model: CheckedModel, examples: ReadonlyMap<A.ExampleDeclaration, ExampleCase>): IrDocument {
+export function irFromChecked(
+  model: CheckedModel,
+  examples: ReadonlyMap<A.ExampleDeclaration, ExampleCase>,
+): IrDocument {
   const l = new Lowering(model);
   const header = model.merged.header;
   const typeOf = (d: A.Declaration | A.TableColumn) => irTypeOf(model.declaredTypes.get(d) ?? T.getal);
@@ -235,9 +248,11 @@ export function irFromChecked(model: CheckedModel, examples: ReadonlyMap<A.Examp
         ...iso(v.from),
         rows: v.value.map((row) => ({
           when: row.cells.slice(0, t.inputs.length).map((c) => l.cell(c)),
-          then: row.cells.slice(t.inputs.length).map((c) =>
-            c.kind === 'values' ? l.expr(c.values[0]!) : ({ k: 'const', v: { unknown: true } } as IrExpr),
-          ),
+          then: row.cells
+            .slice(t.inputs.length)
+            .map((c) =>
+              c.kind === 'values' ? l.expr(c.values[0]!) : ({ k: 'const', v: { unknown: true } } as IrExpr),
+            ),
           src: l.src(row),
           provenance: l.provenance(row.provenance),
           at: l.span(row.span),
@@ -328,4 +343,3 @@ export function irFromChecked(model: CheckedModel, examples: ReadonlyMap<A.Examp
   // Files are collected while lowering; list them last so every span's index is known.
   return { ...doc, files: l.fileList() } as IrDocument;
 }
-

@@ -48,13 +48,18 @@ export function loadChain(root: ParsedModule, host: SourceHost | undefined): Loa
   while (current.ast?.header.extends) {
     const ref = current.ast.header.extends;
     if (!host) {
-      diagnostics.push(diagnostic('SR2009', { path: ref.value, reason: 'geen bestanden beschikbaar' }, { span: ref.span }));
+      diagnostics.push(
+        diagnostic('SR2009', { path: ref.value, reason: 'geen bestanden beschikbaar' }, { span: ref.span }),
+      );
       break;
     }
     const path = host.resolve(current.source.path, ref.value);
     const seen = chain.find((m) => m.source.path === path);
     if (seen || chain.length > MAX_EXTENDS_DEPTH) {
-      const cycle = [...chain.map((m) => m.ast?.header.name.value ?? m.source.path), seen?.ast?.header.name.value ?? path].join(' → ');
+      const cycle = [
+        ...chain.map((m) => m.ast?.header.name.value ?? m.source.path),
+        seen?.ast?.header.name.value ?? path,
+      ].join(' → ');
       diagnostics.push(diagnostic('SR2015', { cycle }, { span: ref.span }));
       break;
     }

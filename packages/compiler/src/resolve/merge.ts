@@ -1,6 +1,6 @@
 // Merging a ruleset with its bases: a variant states only its differences (`breidt uit`).
 // A declaration replaces the base's declaration with the same identity; the rest is inherited.
-import { diagnostic, type Diagnostic } from '@sroi/core';
+import { diagnostic, type Diagnostic, type Span } from '@sroi/core';
 import type { Declaration, Header, PathExpression, Period, Provenance, Ruleset, Text } from '../ast/ast.js';
 
 /** The identity under which a declaration overrides a base declaration of the same identity. */
@@ -40,7 +40,7 @@ const kindWords: Record<Declaration['kind'], string> = {
   property: 'Eigenschap',
 };
 
-export const declarationName = (d: Declaration): { name: string; span: import('@sroi/core').Span } => {
+export const declarationName = (d: Declaration): { name: string; span: Span } => {
   switch (d.kind) {
     case 'valuation':
       return { name: d.activityKind.name, span: d.activityKind.span };
@@ -95,9 +95,20 @@ export function mergeChain(chain: readonly Ruleset[]): MergedRuleset {
       if (twin) {
         const { name, span } = declarationName(d);
         diagnostics.push(
-          diagnostic('SR2002', { kind: kindWords[d.kind], name: `'${name}'` }, { span }, {
-            related: [{ span: declarationName(twin).span, code: 'SR2002', args: { kind: kindWords[twin.kind], name: `'${name}'` } }],
-          }),
+          diagnostic(
+            'SR2002',
+            { kind: kindWords[d.kind], name: `'${name}'` },
+            { span },
+            {
+              related: [
+                {
+                  span: declarationName(twin).span,
+                  code: 'SR2002',
+                  args: { kind: kindWords[twin.kind], name: `'${name}'` },
+                },
+              ],
+            },
+          ),
         );
         continue;
       }
@@ -111,7 +122,8 @@ export function mergeChain(chain: readonly Ruleset[]): MergedRuleset {
     }
   }
   // The nearest file that says a header item wins.
-  const pick = <K extends keyof Header>(k: K): Header[K] | undefined => chain.find((r) => r.header[k] !== undefined)?.header[k];
+  const pick = <K extends keyof Header>(k: K): Header[K] | undefined =>
+    chain.find((r) => r.header[k] !== undefined)?.header[k];
   const periods = chain.find((r) => r.header.periods.length > 0)?.header.periods ?? [];
   return {
     root,

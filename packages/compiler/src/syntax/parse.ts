@@ -1,7 +1,13 @@
 // The grammar boundary: source text in, CST and Diagnostics out. Chevrotain's errors become
 // catalogue diagnostics here (STYLE 7), and hostile input is stopped before it can hurt.
 import { diagnostic, SourceFile, type Diagnostic, type Span } from '@sroi/core';
-import { lexAndParse, MAX_PARENTHESES_DEPTH, type IToken, type RulesetCstNode, type SyntaxErrorPayload } from '@sroi/grammar';
+import {
+  lexAndParse,
+  MAX_PARENTHESES_DEPTH,
+  type IToken,
+  type RulesetCstNode,
+  type SyntaxErrorPayload,
+} from '@sroi/grammar';
 
 /** Larger files are refused: a real ruleset is tens of kilobytes. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -72,12 +78,17 @@ export function parseSource(path: string, text: string): ParsedSource {
       cst: undefined,
       tokens: [],
       comments: [],
-      diagnostics: [diagnostic('SR1012', { size, limit: `${MAX_SOURCE_BYTES / 1024 / 1024} MB` }, { span: at(0, 0) })],
+      diagnostics: [
+        diagnostic('SR1012', { size, limit: `${MAX_SOURCE_BYTES / 1024 / 1024} MB` }, { span: at(0, 0) }),
+      ],
     };
   }
   const binary = firstBinaryCharacter(text);
   if (binary >= 0) {
-    const what = text.charCodeAt(binary) === 0 ? 'NUL-teken' : `stuurteken U+${text.charCodeAt(binary).toString(16).padStart(4, '0')}`;
+    const what =
+      text.charCodeAt(binary) === 0
+        ? 'NUL-teken'
+        : `stuurteken U+${text.charCodeAt(binary).toString(16).padStart(4, '0')}`;
     return {
       source,
       cst: undefined,
@@ -91,16 +102,26 @@ export function parseSource(path: string, text: string): ParsedSource {
   const diagnostics: Diagnostic[] = [];
   for (const e of raw.lexErrors) {
     const image = text.slice(e.offset, e.offset + (e.length || 1));
-    diagnostics.push(diagnostic('SR1001', { text: `'${image.length > 20 ? image.slice(0, 17) + '...' : image}'` }, { span: at(e.offset, e.offset + (e.length || 1)) }));
+    diagnostics.push(
+      diagnostic(
+        'SR1001',
+        { text: `'${image.length > 20 ? image.slice(0, 17) + '...' : image}'` },
+        { span: at(e.offset, e.offset + (e.length || 1)) },
+      ),
+    );
   }
   for (const t of raw.tokens) {
     if (t.tokenType.name === 'UnterminatedString')
       diagnostics.push(diagnostic('SR1007', {}, { span: at(t.startOffset, t.startOffset + t.image.length) }));
   }
   for (const t of raw.tooDeep)
-    diagnostics.push(diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(t.startOffset, t.startOffset + 1) }));
+    diagnostics.push(
+      diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(t.startOffset, t.startOffset + 1) }),
+    );
   if (raw.stackExhausted)
-    diagnostics.push(diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(0, Math.min(text.length, 1)) }));
+    diagnostics.push(
+      diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(0, Math.min(text.length, 1)) }),
+    );
 
   for (const e of raw.parseErrors) {
     let payload: SyntaxErrorPayload;
@@ -120,20 +141,32 @@ export function parseSource(path: string, text: string): ParsedSource {
     // Underline the offending token and what recovery skipped after it, within its line.
     let end = isEof ? start : token.startOffset + token.image.length;
     for (const r of e.resyncedTokens ?? [])
-      if (r.startLine === token.startLine && r.endOffset !== undefined && !Number.isNaN(r.endOffset)) end = Math.max(end, r.endOffset + 1);
+      if (r.startLine === token.startLine && r.endOffset !== undefined && !Number.isNaN(r.endOffset))
+        end = Math.max(end, r.endOffset + 1);
     const found = describeToken(isEof ? undefined : token);
     const expected = payload.expected.slice(0, 8).join(', ') + (payload.expected.length > 8 ? ', ...' : '');
     const context = ruleDescriptions[payload.rule];
-    if (payload.kind === 'redundant') diagnostics.push(diagnostic('SR1004', { found }, { span: at(start, end) }));
+    if (payload.kind === 'redundant')
+      diagnostics.push(diagnostic('SR1004', { found }, { span: at(start, end) }));
     else
       diagnostics.push(
-        diagnostic('SR1002', { found, expected: (expected || 'iets anders') + (context ? ` (in ${context})` : '') }, { span: at(start, end) }),
+        diagnostic(
+          'SR1002',
+          { found, expected: (expected || 'iets anders') + (context ? ` (in ${context})` : '') },
+          { span: at(start, end) },
+        ),
       );
   }
   let limited = diagnostics;
   if (diagnostics.length > MAX_SYNTAX_ERRORS) {
     limited = diagnostics.slice(0, MAX_SYNTAX_ERRORS);
-    limited.push(diagnostic('SR1010', { limit: MAX_SYNTAX_ERRORS }, { span: diagnostics[MAX_SYNTAX_ERRORS]!.span ?? at(0, 0) }));
+    limited.push(
+      diagnostic(
+        'SR1010',
+        { limit: MAX_SYNTAX_ERRORS },
+        { span: diagnostics[MAX_SYNTAX_ERRORS]!.span ?? at(0, 0) },
+      ),
+    );
   }
   return { source, cst: raw.cst, tokens: raw.tokens, comments: raw.comments, diagnostics: limited };
 }

@@ -1,0 +1,48 @@
+// The package boundaries of DESIGN.md as rules: dependencies point one way, no cycles, and the
+// evaluator stays embeddable (no compiler, no grammar, no Chevrotain).
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'core-imports-nothing-of-ours',
+      comment: 'core knows nothing of the other packages',
+      severity: 'error',
+      from: { path: '^packages/core/' },
+      to: { path: '^(grammar|packages/(compiler|evaluator|cli|analysis|language-service))/' },
+    },
+    {
+      name: 'grammar-knows-only-chevrotain',
+      severity: 'error',
+      from: { path: '^grammar/' },
+      to: { path: '^packages/' },
+    },
+    {
+      name: 'evaluator-is-embeddable',
+      comment: 'the evaluator never imports the compiler, the grammar or chevrotain',
+      severity: 'error',
+      from: { path: '^packages/evaluator/' },
+      to: { path: '(^grammar/|^packages/(compiler|cli|analysis|language-service)/|node_modules/chevrotain)' },
+    },
+    {
+      name: 'compiler-below-tools',
+      severity: 'error',
+      from: { path: '^packages/compiler/' },
+      to: { path: '^packages/(evaluator|cli|analysis|language-service)/' },
+    },
+    {
+      name: 'no-reaching-into-sources',
+      comment: 'packages import each other through their public entry (src/index.ts) only',
+      severity: 'error',
+      from: { path: '^(grammar|packages/[^/]+)/src/' },
+      to: { path: '^(grammar|packages/[^/]+)/src/', pathNot: ['^$1/src/', '/src/index\\.ts$'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: true,
+    enhancedResolveOptions: { conditionNames: ['source', 'import', 'default'], exportsFields: ['exports'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};

@@ -1,0 +1,22 @@
+// Options shared by the commands (kept apart from main.ts so commands never import their caller).
+import type { Language } from '@sroi/core';
+import type { DiagnosticFormat } from './render/diagnostics.js';
+
+/** Where a command writes. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommonOptions {
+  readonly format: DiagnosticFormat;
+  readonly lang: Language;
+}
+
+export interface EvalOptions extends CommonOptions {
+  readonly json: boolean;
+  readonly brief: boolean;
+  readonly explain: boolean;
+  readonly batch?: string;
+  readonly workers?: string;
+}
