@@ -254,6 +254,15 @@ export const messages = {
     en: 'Ruleset {name} cites no source',
     hint: { nl: 'Voeg bron "..." toe aan de kop.', en: 'Add bron "..." to the header.' },
   },
+  SR2024: {
+    severity: 'warning',
+    nl: '{what} heeft geen bron of aanname',
+    en: '{what} has no bron or aanname',
+    hint: {
+      nl: 'Elke waarde noemt haar herkomst: bron "..." voor een openbare bron, aanname "..." voor een voorlopige waarde.',
+      en: 'Every value names its origin: bron "..." for a public source, aanname "..." for a provisional value.',
+    },
+  },
 
   // ── SR3: types and units ───────────────────────────────────────────────────
   SR3001: {

@@ -6,42 +6,38 @@ import { definitionKey, type CallBinding, type NameBinding } from '../checked/mo
 import { declarationName } from '../resolve/merge.js';
 import type { SymbolTable } from './names.js';
 
-/** Visits every sub-expression (and template part) of an expression. */
-export function forEachExpression(e: A.Expression, visit: (e: A.Expression) => void): void {
-  visit(e);
+/** The direct sub-expressions of an expression (template parts of a message included). */
+export function childrenOf(e: A.Expression): readonly A.Expression[] {
   switch (e.kind) {
     case 'parenthesized':
-      return forEachExpression(e.expression, visit);
+      return [e.expression];
     case 'member':
-      return forEachExpression(e.object, visit);
+      return [e.object];
     case 'call':
-      return e.args.forEach((a) => forEachExpression(a, visit));
+      return e.args;
     case 'unary':
-      return forEachExpression(e.operand, visit);
+      return [e.operand];
     case 'binary':
-      forEachExpression(e.left, visit);
-      return forEachExpression(e.right, visit);
+      return [e.left, e.right];
     case 'conditional':
-      forEachExpression(e.condition, visit);
-      forEachExpression(e.then, visit);
-      return forEachExpression(e.else, visit);
+      return [e.condition, e.then, e.else];
     case 'membership':
-      forEachExpression(e.value, visit);
-      return e.options.forEach((o) => forEachExpression(o, visit));
+      return [e.value, ...e.options];
     case 'rounding':
-      forEachExpression(e.value, visit);
-      return forEachExpression(e.quantum, visit);
+      return [e.value, e.quantum];
     case 'aggregate':
-      forEachExpression(e.body, visit);
-      if (e.filter) forEachExpression(e.filter, visit);
-      return;
+      return e.filter ? [e.body, e.filter] : [e.body];
     case 'message':
-      forEachExpression(e.value, visit);
-      for (const p of e.message.parts) if (typeof p !== 'string') forEachExpression(p, visit);
-      return;
+      return [e.value, ...e.message.parts.filter((p): p is A.PathExpression => typeof p !== 'string')];
     default:
-      return;
+      return [];
   }
+}
+
+/** Visits every sub-expression (and template part) of an expression, depth first. */
+export function forEachExpression(e: A.Expression, visit: (e: A.Expression) => void): void {
+  visit(e);
+  for (const c of childrenOf(e)) forEachExpression(c, visit);
 }
 
 /** A node of the dependency graph: `def:soort.naam`, `param:x`, `table:x`, `outcome:x`, `valuation:x`, `cap:x`. */

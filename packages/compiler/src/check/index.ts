@@ -11,6 +11,7 @@ import { ExpressionChecker, type FormulaScope } from './expressions.js';
 import { SymbolTable } from './names.js';
 import { checkPeriods, checkVersions } from './periods.js';
 import { PrecisionChecker } from './precision.js';
+import { checkProvenance } from './provenance.js';
 import { checkStructure } from './structure.js';
 import { TableChecker } from './tables.js';
 import { T, type Type } from './types.js';
@@ -102,6 +103,8 @@ export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string,
   }
   for (const r of symbols.routes)
     if (r.cap) precision.require(r.cap.value, `Het maximum van route ${r.name.name}`, diagnostics);
+
+  diagnostics.push(...checkProvenance(merged.declarations, merged.root.file));
 
   const deps = analyseDependencies(symbols, checker.names, checker.calls, merged.root.file);
   diagnostics.push(...deps.diagnostics);
