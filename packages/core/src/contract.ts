@@ -143,7 +143,8 @@ const show = (v: unknown): string => {
     const s = JSON.stringify(v);
     return s.length > 60 ? `${s.slice(0, 57)}...` : s;
   } catch {
-    return String(v);
+    // Too deep for JSON.stringify: String() of a nested array recurses just as deep, so show the shape.
+    return Array.isArray(v) ? '[...]' : typeof v === 'object' && v !== null ? '{...}' : String(v);
   }
 };
 
