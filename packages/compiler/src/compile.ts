@@ -31,7 +31,8 @@ export function compileSource(path: string, text: string, host?: SourceHost): Co
   if (asts.length !== loaded.chain.length)
     return { module, ast: module.ast, sources, diagnostics: sortDiagnostics(syntax) };
   const merged = mergeChain(asts);
-  const checked = checkRuleset(merged, sources);
+  const damaged = syntax.filter((d) => d.code.startsWith('SR1') && d.span).map((d) => d.span!);
+  const checked = checkRuleset(merged, sources, damaged);
   const diagnostics = sortDiagnostics([...syntax, ...checked.diagnostics]);
   const ir = hasErrors(diagnostics) ? undefined : irFromChecked(checked.model, checked.examples);
   return { module, ast: module.ast, model: checked.model, ...(ir ? { ir } : {}), sources, diagnostics };

@@ -443,11 +443,17 @@ export class Interpreter {
     if (of === 'activity')
       return (f) => {
         const a = f.sumActivity!;
-        return name === 'soort' ? a.input.soort : this.valuation(f.run, a);
+        if (name === 'soort') return a.input.soort;
+        const value = this.valuation(f.run, a);
+        if (a.valuation?.node) f.run.tracer?.child(`activiteit ${a.input.index + 1}`, a.valuation.node);
+        return value;
       };
     return (f) => {
-      const r = this.routeResult(f.run, f.sumRoute!);
-      return name === 'naam' ? f.sumRoute!.route.name : name === 'totaal' ? r.totaal : r.gerealiseerd;
+      const route = f.sumRoute!;
+      if (name === 'naam') return route.route.name;
+      const r = this.routeResult(f.run, route);
+      if (r.node) f.run.tracer?.child(`route ${route.route.name}`, r.node);
+      return name === 'totaal' ? r.totaal : r.gerealiseerd;
     };
   }
 
@@ -618,8 +624,6 @@ export class Interpreter {
   routeResult(run: Run, r: RouteState): NonNullable<RouteState['result']> {
     if (r.result) return r.result;
     const route = r.route;
-    let totaal = Rational.ZERO;
-    for (const a of run.activities) if (a.route === route) totaal = totaal.add(this.valuation(run, a));
     const tracer = run.tracer;
     tracer?.begin(
       `route ${route.name}`,
@@ -627,6 +631,12 @@ export class Interpreter {
       route.provenance,
       route.at,
     );
+    let totaal = Rational.ZERO;
+    for (const a of run.activities) {
+      if (a.route !== route) continue;
+      totaal = totaal.add(this.valuation(run, a));
+      if (a.valuation?.node) tracer?.child(`activiteit ${a.input.index + 1}`, a.valuation.node);
+    }
     let gerealiseerd = totaal;
     let maximum: Rational | undefined;
     if (route.cap) {

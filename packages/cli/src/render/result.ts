@@ -23,6 +23,7 @@ const labels = {
     line: 'r.',
     other: 'Overige uitkomsten',
     explanation: 'Uitleg',
+    above: 'zie hierboven',
   },
   en: {
     period: 'period',
@@ -43,6 +44,7 @@ const labels = {
     line: 'l.',
     other: 'Other outcomes',
     explanation: 'Explanation',
+    above: 'see above',
   },
 } as const;
 
@@ -51,11 +53,22 @@ const money = (text: string, lang: Language) =>
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
-/** The explanation tree of one rule, indented. */
-export function renderExplanation(node: Uitleg, indent: string, lang: Language, depth = 0): string[] {
+/**
+ * The explanation tree of one rule, indented. A rule already shown elsewhere in the same result
+ * (`seen`) is named with its value once more, not explained again.
+ */
+export function renderExplanation(
+  node: Uitleg,
+  indent: string,
+  lang: Language,
+  seen = new Set<Uitleg>(),
+  depth = 0,
+): string[] {
   const l = labels[lang];
   const out: string[] = [];
   const place = node.plaats ? `  (${l.line} ${node.plaats.regel})` : '';
+  if (seen.has(node)) return [`${indent}${node.regel} = ${node.waarde}  (${l.above})`];
+  seen.add(node);
   out.push(`${indent}${node.regel} = ${node.waarde}${place}`);
   const inner = `${indent}    `;
   if (node.formule !== undefined && node.formule !== node.waarde) out.push(`${inner}= ${node.formule}`);
@@ -71,7 +84,7 @@ export function renderExplanation(node: Uitleg, indent: string, lang: Language, 
   for (const b of node.bron ?? []) out.push(`${inner}${l.source}: ${b}`);
   for (const a of node.aanname ?? []) out.push(`${inner}${l.assumption}: ${a}`);
   if (depth < 12)
-    for (const c of node.onderdelen ?? []) out.push(...renderExplanation(c, inner, lang, depth + 1));
+    for (const c of node.onderdelen ?? []) out.push(...renderExplanation(c, inner, lang, seen, depth + 1));
   return out;
 }
 
@@ -90,9 +103,10 @@ export function renderResult(r: EvaluationResult, lang: Language, options: { bri
     ...r.routes.map((x) => x.label.length + 4),
   );
   const row = (label: string, value: string) => `${pad(label, labelWidth)}${padStart(value, 16)}`;
+  const seen = new Set<Uitleg>();
   const explain = (name: string) => {
     const node = r.uitleg?.[name];
-    if (node && !options.brief) lines.push(...renderExplanation(node, '    ', lang), '');
+    if (node && !options.brief) lines.push(...renderExplanation(node, '    ', lang, seen), '');
   };
 
   lines.push(row(l.obligation, money(r.verplichting, lang)));
@@ -103,7 +117,7 @@ export function renderResult(r: EvaluationResult, lang: Language, options: { bri
   for (const w of r.waarderingen) {
     const route = r.routes.find((x) => x.naam === w.route)?.label ?? w.route;
     lines.push(row(`  ${w.index + 1}. ${w.soort} (${route})`, money(w.bedrag, lang)));
-    if (w.uitleg && !options.brief) lines.push(...renderExplanation(w.uitleg, '      ', lang), '');
+    if (w.uitleg && !options.brief) lines.push(...renderExplanation(w.uitleg, '      ', lang, seen), '');
   }
   if (options.brief || r.waarderingen.length === 0) lines.push('');
 

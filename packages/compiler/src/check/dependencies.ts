@@ -54,9 +54,13 @@ export function analyseDependencies(
   names: ReadonlyMap<A.PathExpression, NameBinding>,
   calls: ReadonlyMap<A.CallExpression, CallBinding>,
   rootFile: string,
+  damaged: (node: A.Node) => boolean = () => false,
 ): DependencyResult {
   const edges = new Map<NodeId, Set<NodeId>>();
-  const declared = new Map<NodeId, { name: string; span: Span; file: string; kind: string }>();
+  const declared = new Map<
+    NodeId,
+    { name: string; span: Span; file: string; kind: string; damaged: boolean }
+  >();
   const valuationNodes = [...symbols.valuations.keys()].map((k) => `valuation:${k}`);
   const capNodes = symbols.routes.filter((r) => r.cap).map((r) => `cap:${r.name.name}`);
 
@@ -85,7 +89,7 @@ export function analyseDependencies(
   const add = (id: NodeId, d: A.Declaration, exprs: readonly A.Expression[], kind: string) => {
     edges.set(id, refsOf(exprs));
     const { name, span } = declarationName(d);
-    declared.set(id, { name, span, file: d.span.file, kind });
+    declared.set(id, { name, span, file: d.span.file, kind, damaged: damaged(d) || name === '' });
   };
   for (const d of symbols.parameters.values())
     add(
@@ -180,7 +184,7 @@ export function analyseDependencies(
   for (const v of edges.keys()) if (/^(outcome|valuation|cap):/.test(v)) visit(v);
   for (const p of symbols.properties) for (const v of refsOf([p.value])) visit(v);
   for (const [id, d] of declared) {
-    if (reached.has(id) || d.file !== rootFile || !/^(def|param|table):/.test(id)) continue;
+    if (reached.has(id) || d.damaged || d.file !== rootFile || !/^(def|param|table):/.test(id)) continue;
     diagnostics.push(diagnostic('SR2004', { kind: d.kind, name: `'${d.name}'` }, { span: d.span }));
   }
 

@@ -1,6 +1,6 @@
 // The checker: from a merged ruleset to the checked model. Runs every static check and
 // collects their diagnostics; each check lives in its own module beside this one.
-import type { Diagnostic, SourceFile } from '@sroi/core';
+import type { Diagnostic, SourceFile, Span } from '@sroi/core';
 import type * as A from '../ast/ast.js';
 import type { CheckedModel } from '../checked/model.js';
 import type { MergedRuleset } from '../resolve/merge.js';
@@ -31,7 +31,16 @@ export function excerpter(sources: ReadonlyMap<string, SourceFile>) {
   };
 }
 
-export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string, SourceFile>): CheckResult {
+/**
+ * Checks a merged ruleset. `damaged` are the spans of syntax errors: declarations that contain
+ * one are checked for what they say, but not reported as unused, unsourced or incomplete — those
+ * would be echoes of the syntax error.
+ */
+export function checkRuleset(
+  merged: MergedRuleset,
+  sources: ReadonlyMap<string, SourceFile>,
+  damaged: readonly Span[] = [],
+): CheckResult {
   const symbols = new SymbolTable(merged.declarations);
   const excerpt = excerpter(sources);
   const checker = new ExpressionChecker(symbols, excerpt);
@@ -54,8 +63,20 @@ export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string,
     }
     diagnostics.push(...checkVersions(p.name.name, p.versions, merged.header.periods));
   }
-  const tables = new TableChecker(checker, (name) =>
-    symbols.enumerations.get(name)?.values.map((v) => v.name),
+  // A syntax error inside a declaration, or right after it (only blanks between: the parser
+  // noticed the declaration was unfinished when it met the next one), damages it.
+  const isDamaged = (d: A.Node) =>
+    damaged.some(
+      (s) =>
+        s.file === d.span.file &&
+        s.end >= d.span.start &&
+        (s.start < d.span.end || /^\s*$/.test(sources.get(s.file)?.text.slice(d.span.end, s.start) ?? 'x')),
+    );
+  const tables = new TableChecker(
+    checker,
+    (name) => symbols.enumerations.get(name)?.values.map((v) => v.name),
+    'nl',
+    isDamaged,
   );
   for (const t of symbols.tables.values()) {
     tables.check(t);
@@ -104,9 +125,14 @@ export function checkRuleset(merged: MergedRuleset, sources: ReadonlyMap<string,
   for (const r of symbols.routes)
     if (r.cap) precision.require(r.cap.value, `Het maximum van route ${r.name.name}`, diagnostics);
 
-  diagnostics.push(...checkProvenance(merged.declarations, merged.root.file));
+  diagnostics.push(
+    ...checkProvenance(
+      merged.declarations.filter((d) => !isDamaged(d)),
+      merged.root.file,
+    ),
+  );
 
-  const deps = analyseDependencies(symbols, checker.names, checker.calls, merged.root.file);
+  const deps = analyseDependencies(symbols, checker.names, checker.calls, merged.root.file, isDamaged);
   diagnostics.push(...deps.diagnostics);
 
   const model: CheckedModel = {

@@ -37,7 +37,10 @@ export function checkProvenance(declarations: readonly A.Declaration[], rootFile
       case 'parameter':
         for (const v of d.versions)
           if (v.provenance.length === 0)
-            missing(`Parameter '${d.name.name}'${v.from ? ` vanaf ${v.from.text}` : ''}`, v.from?.span ?? d.name.span);
+            missing(
+              `Parameter '${d.name.name}'${v.from ? ` vanaf ${v.from.text}` : ''}`,
+              v.from?.span ?? d.name.span,
+            );
         break;
       case 'table':
         for (const v of d.versions)
@@ -65,4 +68,3 @@ export function checkProvenance(declarations: readonly A.Declaration[], rootFile
   }
   return out;
 }
-

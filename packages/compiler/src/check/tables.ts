@@ -102,6 +102,8 @@ export class TableChecker {
     private readonly checker: ExpressionChecker,
     private readonly enumValues: (name: string) => readonly string[] | undefined,
     private readonly lang: Language = 'nl',
+    /** Tables with a syntax error inside are not analysed: a lost row would look like a gap. */
+    private readonly damaged: (node: A.Node) => boolean = () => false,
   ) {}
 
   check(table: A.TableDeclaration): void {
@@ -155,7 +157,8 @@ export class TableChecker {
           this.outputCell(row.cells[table.inputs.length + j]!, outputTypes[j]!, scope),
         );
       }
-      if (analysable && !inputTypes.some(isError)) this.analyse(table, version, rows, inputTypes, when);
+      if (analysable && !inputTypes.some(isError) && !this.damaged(table))
+        this.analyse(table, version, rows, inputTypes, when);
     }
   }
 
