@@ -1,0 +1,42 @@
+import { fc, test } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import { parseContract } from '../src/contract.js';
+import { formatMoney, moneyText } from '../src/format.js';
+import { Rational } from '../src/rational.js';
+
+const cents = fc.bigInt({ min: 0n, max: 10n ** 14n }).map((c) => Rational.of(c));
+
+test.prop([cents])('moneyText parses back to the same cents', (c) => {
+  expect(Rational.parse(moneyText(c))!.mul(Rational.of(100)).eq(c)).toBe(true);
+});
+
+test.prop([cents])('moneyText is accepted as contract money of the same cents', (c) => {
+  const result = parseContract({
+    opdrachtsoort: 'diensten',
+    waarde: moneyText(c),
+    gunningsdatum: '2024-02-01',
+    activiteiten: [],
+  });
+  expect(result.value?.fields.get('waarde')).toEqual(c);
+});
+
+test.prop([cents])('Dutch formatMoney reads back as the same cents', (c) => {
+  const text = formatMoney(c);
+  expect(text).toMatch(/^€ \d{1,3}(\.\d{3})*,\d{2}$/);
+  const plain = text.slice(2).replace(/\./g, '').replace(',', '.');
+  expect(Rational.parse(plain)!.mul(Rational.of(100)).eq(c)).toBe(true);
+});
+
+test.prop([cents])('English formatMoney differs from Dutch only in its separators', (c) => {
+  const swap = (s: string) => s.replace(/[.,]/g, (m) => (m === '.' ? ',' : '.'));
+  expect(formatMoney(c, 'en')).toBe(swap(formatMoney(c)));
+});
+
+test.prop([fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 1, max: 1000 })])(
+  'moneyText of any fraction of a cent is within half a cent',
+  (n, d) => {
+    const c = Rational.of(n, BigInt(d));
+    const back = Rational.parse(moneyText(c))!.mul(Rational.of(100));
+    expect(back.sub(c).abs().le(Rational.of(1, 2))).toBe(true);
+  },
+);
