@@ -1,0 +1,446 @@
+import { describe, expect, test } from 'vitest';
+import { Rational, type IrExpr } from '@sroi/core';
+import { resultText } from '../src/interpret.js';
+import { Plan } from '../src/plan.js';
+import {
+  at,
+  contract,
+  div,
+  field,
+  mul,
+  num,
+  outcome,
+  param,
+  placement,
+  roundCents,
+  tinyIr,
+  type Doc,
+} from './support/ir.js';
+
+const planOf = (doc: Doc) => {
+  const result = Plan.fromIr(doc);
+  expect(result.diagnostics).toEqual([]);
+  return result.value!;
+};
+const evaluate = (doc: Doc, json: unknown, explain = false) => planOf(doc).evaluate(json, { explain });
+const value = (doc: Doc, json: unknown) => {
+  const result = evaluate(doc, json);
+  expect(result.diagnostics).toEqual([]);
+  return result.value!;
+};
+
+describe('valuations', () => {
+  test('a placement of 6 months at € 10.000 per year is worth € 5.000', () => {
+    expect(value(tinyIr(), contract(placement('bepaald', 6))).waarderingen[0]!.bedrag).toBe('5000.00');
+  });
+
+  test('a repeating fraction of a cent is rounded only where the ruleset rounds', () => {
+    // 7 months × € 10.000 / 12 = € 5.833,333...; the valuation rounds to € 5.833,33.
+    expect(value(tinyIr(), contract(placement('bepaald', 7))).waarderingen[0]!.bedrag).toBe('5833.33');
+  });
+
+  test('a kind without a valuation counts € 0 with a melding', () => {
+    const result = value(
+      tinyIr(),
+      contract({ soort: 'inkoop', leverancier: 'sw-bedrijf', factuurbedrag: '5.00' }),
+    );
+    expect(result.waarderingen).toEqual([{ index: 0, soort: 'inkoop', bedrag: '0.00', route: '' }]);
+    expect(result.meldingen).toEqual([
+      {
+        soort: 'niet-gewaardeerd',
+        tekst: 'Activiteitsoort inkoop wordt in Klein niet gewaardeerd',
+        activiteit: 0,
+      },
+    ]);
+  });
+
+  test('a failed requirement values the activity at € 0 with a melding that shows the value', () => {
+    const doc = tinyIr();
+    doc.valuations[1]!.requirements.push({
+      when: { k: 'cmp', op: '≥', l: field('kosten'), r: num('100000') },
+      message: [{ text: 'Te weinig: ' }, { x: field('kosten'), type: { t: 'bedrag' } }],
+      src: 'activiteit.kosten ≥ € 1.000',
+      provenance: [],
+      at: at(26, 3),
+    });
+    const result = evaluate(doc, contract({ soort: 'scholing', kosten: '500.00' }), true).value!;
+    expect(result.waarderingen[0]!.bedrag).toBe('0.00');
+    expect(result.meldingen).toEqual([
+      {
+        soort: 'vereiste',
+        tekst: 'Te weinig: € 500,00',
+        activiteit: 0,
+        plaats: { bestand: 'klein.sroi', regel: 26, kolom: 3 },
+      },
+    ]);
+    expect(result.waarderingen[0]!.uitleg!.voorwaarden).toEqual([
+      {
+        formule: 'vereist activiteit.kosten ≥ € 1.000',
+        uitkomst: false,
+        waarden: [{ naam: 'activiteit.kosten', waarde: '€ 500,00' }],
+        plaats: { bestand: 'klein.sroi', regel: 26, kolom: 3 },
+      },
+    ]);
+  });
+
+  test('a met melding expression adds a melding of soort regel for its activity', () => {
+    const doc = tinyIr();
+    doc.valuations[2]!.expr = { k: 'message', x: num('0'), text: [{ text: 'Telt niet' }], at: at(27, 9) };
+    expect(value(doc, contract({ soort: 'maatschappelijk', uren: 3 })).meldingen).toEqual([
+      { soort: 'regel', tekst: 'Telt niet', activiteit: 0 },
+    ]);
+  });
+
+  test('an optional field that is absent makes arithmetic fail with SR5009', () => {
+    const doc = tinyIr();
+    doc.valuations[0]!.expr = mul(num('100'), field('leeftijd'));
+    expect(evaluate(doc, contract(placement('bepaald', 6))).diagnostics).toEqual([
+      { code: 'SR5009', severity: 'error', args: { name: 'activiteit.leeftijd', rule: 'formule' } },
+    ]);
+  });
+});
+
+describe('explanations', () => {
+  test('a bonus that does not apply explains why not: the failed condition and its values', () => {
+    const result = evaluate(tinyIr(), contract(placement('bepaald', 6)), true).value!;
+    const bonus = result.waarderingen[0]!.uitleg!.onderdelen!.find(
+      (u) => u.regel === 'definitie bonus_onbepaald',
+    );
+    expect(bonus).toEqual({
+      regel: 'definitie bonus_onbepaald',
+      waarde: '€ 0,00',
+      formule: 'als activiteit.contractvorm = onbepaald dan € 1.000 anders € 0',
+      bron: ['Bonus voor onbepaalde tijd'],
+      plaats: { bestand: 'klein.sroi', regel: 20, kolom: 1 },
+      invoer: [{ naam: 'activiteit.contractvorm', waarde: 'bepaald' }],
+      voorwaarden: [
+        {
+          formule: 'activiteit.contractvorm = onbepaald',
+          uitkomst: false,
+          waarden: [{ naam: 'activiteit.contractvorm', waarde: 'bepaald' }],
+          plaats: { bestand: 'klein.sroi', regel: 21, kolom: 6 },
+        },
+      ],
+    });
+  });
+
+  test('a bonus that applies shows its condition as held', () => {
+    const result = evaluate(tinyIr(), contract(placement('onbepaald', 6)), true).value!;
+    const valuation = result.waarderingen[0]!;
+    expect(valuation.bedrag).toBe('6000.00');
+    expect(valuation.uitleg!.onderdelen![0]!.voorwaarden![0]!.uitkomst).toBe(true);
+  });
+
+  test('the explanation of a valuation names its rule, formula, inputs, source and place', () => {
+    const uitleg = evaluate(tinyIr(), contract(placement('bepaald', 6)), true).value!.waarderingen[0]!
+      .uitleg!;
+    expect({ ...uitleg, onderdelen: uitleg.onderdelen!.map((u) => u.regel) }).toEqual({
+      regel: 'waardering plaatsing',
+      waarde: '€ 5.000,00',
+      formule: 'afronden(€ 10.000 per jaar × activiteit.maanden + bonus_onbepaald, op € 0,01)',
+      bron: ['Plaatsing'],
+      plaats: { bestand: 'klein.sroi', regel: 25, kolom: 1 },
+      invoer: [{ naam: 'activiteit.maanden', waarde: '6 maanden' }],
+      onderdelen: ['definitie bonus_onbepaald'],
+    });
+  });
+
+  test('a parameter is explained with its value and source', () => {
+    const uitleg = evaluate(tinyIr(), contract(), true).value!.uitleg!['verplichting']!;
+    expect(uitleg.onderdelen).toEqual([
+      {
+        regel: 'parameter sr_percentage',
+        waarde: '5%',
+        formule: '5%',
+        bron: ['Beleid: 5%'],
+        plaats: { bestand: 'klein.sroi', regel: 10, kolom: 30 },
+      },
+    ]);
+  });
+
+  test('without explain there is no uitleg anywhere', () => {
+    const result = value(tinyIr(), contract(placement('bepaald', 6), { soort: 'maatschappelijk', uren: 60 }));
+    expect(result.uitleg).toBeUndefined();
+    expect(result.waarderingen.map((w) => w.uitleg)).toEqual([undefined, undefined]);
+    expect(result.routes.map((r) => r.uitleg)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('route caps', () => {
+  test('a cap that bites limits the route and adds a melding of soort maximum', () => {
+    const result = evaluate(tinyIr(), contract({ soort: 'maatschappelijk', uren: 60 }), true).value!;
+    expect(result.waarderingen[0]!.bedrag).toBe('6000.00');
+    expect(result.routes[1]).toMatchObject({
+      naam: 'maatschappelijk',
+      totaal: '6000.00',
+      gerealiseerd: '500.00',
+      maximum: '500.00',
+    });
+    expect(result.gerealiseerd).toBe('500.00');
+    expect(result.restant).toBe('4500.00');
+    expect(result.meldingen).toEqual([
+      {
+        soort: 'maximum',
+        tekst: 'Route Maatschappelijk begrensd op € 500,00: € 6.000,00 gewaardeerd, € 5.500,00 telt niet mee',
+        route: 'maatschappelijk',
+        plaats: { bestand: 'klein.sroi', regel: 32, kolom: 3 },
+      },
+    ]);
+    expect(result.routes[1]!.uitleg!.voorwaarden).toEqual([
+      {
+        formule: 'totaal > maximum',
+        uitkomst: true,
+        waarden: [
+          { naam: 'maximum', waarde: '€ 500,00' },
+          { naam: 'totaal', waarde: '€ 6.000,00' },
+        ],
+        plaats: { bestand: 'klein.sroi', regel: 32, kolom: 3 },
+      },
+    ]);
+  });
+
+  test('a total exactly at the cap does not bite', () => {
+    const result = value(tinyIr(), contract({ soort: 'maatschappelijk', uren: 5 }));
+    expect(result.routes[1]).toMatchObject({ totaal: '500.00', gerealiseerd: '500.00' });
+    expect(result.meldingen).toEqual([]);
+  });
+
+  test('waarderingen show values before the cap', () => {
+    const result = value(
+      tinyIr(),
+      contract({ soort: 'maatschappelijk', uren: 4 }, { soort: 'maatschappelijk', uren: 4 }),
+    );
+    expect(result.waarderingen.map((w) => w.bedrag)).toEqual(['400.00', '400.00']);
+    expect(result.gerealiseerd).toBe('500.00');
+  });
+});
+
+describe('outcomes', () => {
+  test('without an obligation there is no percentage', () => {
+    const result = value(tinyIr(), { ...contract(), waarde: '0.00' });
+    expect([result.verplichting, result.restant, result.boete, result.percentage]).toEqual([
+      '0.00',
+      '0.00',
+      '0.00',
+      undefined,
+    ]);
+    expect('percentage' in result).toBe(false);
+  });
+
+  test('an unfulfilled obligation leaves a restant and a boete', () => {
+    const result = value(tinyIr(), contract({ soort: 'scholing', kosten: '1000.00' }));
+    expect([result.gerealiseerd, result.restant, result.percentage, result.boete]).toEqual([
+      '1000.00',
+      '4000.00',
+      '20.00',
+      '4000.00',
+    ]);
+  });
+
+  test('outcomes beyond the five standard ones are returned under overige', () => {
+    const doc = tinyIr();
+    doc.outcomes.push({
+      name: 'aantal',
+      type: { t: 'getal' },
+      expr: { k: 'sum', over: 'activity', body: num('1') },
+      src: 'som(1 voor elke activiteit)',
+      provenance: [],
+      at: at(45),
+    });
+    expect(value(doc, contract({ soort: 'scholing', kosten: '1.00' })).overige).toEqual({ aantal: '1' });
+  });
+});
+
+describe('evaluation errors', () => {
+  test('division by zero is an SR5005 diagnostic at the division', () => {
+    const doc = tinyIr();
+    // An unguarded percentage: gerealiseerd / verplichting.
+    doc.outcomes[3]!.expr = {
+      k: 'round',
+      x: div(outcome('gerealiseerd'), outcome('verplichting'), at(43, 12, 1)),
+      q: num('1/10000'),
+      mode: 'half',
+    };
+    expect(evaluate(doc, { ...contract(), waarde: '0.00' }, true)).toEqual({
+      value: undefined,
+      diagnostics: [
+        {
+          code: 'SR5005',
+          severity: 'error',
+          args: { rule: 'deling' },
+          span: { file: 'klein.sroi', start: 431, end: 432 },
+        },
+      ],
+    });
+  });
+
+  test('a gunningsdatum in no period is SR5001 naming every period', () => {
+    const doc = tinyIr();
+    doc.periods.push({ name: '2025', from: '2025-01-01', to: '2025-12-31', provenance: [], at: at(2) });
+    expect(evaluate(doc, { ...contract(), gunningsdatum: '2023-12-31' }).diagnostics).toEqual([
+      {
+        code: 'SR5001',
+        severity: 'error',
+        args: {
+          field: 'gunningsdatum',
+          date: '2023-12-31',
+          ruleset: "'Klein'",
+          periods: '2024 (2024-01-01 t/m 2024-12-31), 2025 (2025-01-01 t/m 2025-12-31)',
+        },
+      },
+    ]);
+  });
+
+  test('the first and the last day of a period fall in it', () => {
+    expect(value(tinyIr(), { ...contract(), gunningsdatum: '2024-01-01' }).periode).toBe('2024');
+    expect(value(tinyIr(), { ...contract(), gunningsdatum: '2024-12-31' }).periode).toBe('2024');
+  });
+});
+
+describe('versions by reference date', () => {
+  const versioned = () => {
+    const doc = tinyIr();
+    doc.parameters[0]!.versions.push({
+      from: '2024-07-01',
+      value: { num: '1/10' },
+      src: '10%',
+      provenance: [],
+      at: at(11),
+    });
+    return doc;
+  };
+
+  test('a parameter takes the value of the last version on or before the gunningsdatum', () => {
+    expect(value(versioned(), { ...contract(), gunningsdatum: '2024-06-30' }).verplichting).toBe('5000.00');
+    expect(value(versioned(), { ...contract(), gunningsdatum: '2024-07-01' }).verplichting).toBe('10000.00');
+  });
+
+  test('a parameter without a version on the gunningsdatum is SR5007 at the parameter', () => {
+    const doc = tinyIr();
+    doc.parameters[0]!.versions[0]!.from = '2024-07-01';
+    expect(evaluate(doc, contract()).diagnostics).toEqual([
+      {
+        code: 'SR5007',
+        severity: 'error',
+        args: { name: "'sr_percentage'", date: '2024-05-01' },
+        span: { file: 'klein.sroi', start: 90, end: 91 },
+      },
+    ]);
+  });
+});
+
+describe('tables', () => {
+  /** jaarwaarde(doelgroep): rows participatiewet → € 12.000 per jaar, ww → € 6.000 per jaar. */
+  const withTable = (hitPolicy: 'uniek' | 'eerste' | 'som', rows: [string[] | 'any', string][]) => {
+    const doc = tinyIr();
+    doc.tables.push({
+      name: 'jaarwaarde',
+      hitPolicy,
+      inputs: [{ name: 'doelgroep', type: { t: 'opsomming', name: 'doelgroep' } }],
+      outputs: [{ name: 'waarde', type: { t: 'tarief', per: 'jaar' } }],
+      single: true,
+      versions: [
+        {
+          rows: rows.map(([values, cents], i) => ({
+            when: [values === 'any' ? { any: true as const } : { in: values.map((v) => ({ text: v })) }],
+            then: [num(cents)],
+            src: `rij ${i + 1}`,
+            provenance: [],
+            at: at(60 + i),
+          })),
+          provenance: [],
+          at: at(59),
+        },
+      ],
+      provenance: [],
+      at: at(58),
+    });
+    const lookup: IrExpr = { k: 'table', name: 'jaarwaarde', args: [field('doelgroep')] };
+    doc.valuations[0]!.expr = roundCents(mul(lookup, field('maanden')));
+    return doc;
+  };
+  const rows: [string[], string][] = [
+    [['participatiewet'], '100000'],
+    [['ww'], '50000'],
+  ];
+
+  test('a unique table returns the row that matches', () => {
+    expect(value(withTable('uniek', rows), contract(placement('bepaald', 6))).waarderingen[0]!.bedrag).toBe(
+      '6000.00',
+    );
+  });
+
+  test('no matching row is SR5008 naming the table and the input', () => {
+    expect(
+      evaluate(withTable('uniek', rows), contract({ ...placement('bepaald', 6), doelgroep: 'wia' }))
+        .diagnostics,
+    ).toEqual([
+      {
+        code: 'SR5008',
+        severity: 'error',
+        args: { name: "'jaarwaarde'", example: 'doelgroep = wia' },
+        span: { file: 'klein.sroi', start: 580, end: 581 },
+      },
+    ]);
+  });
+
+  test('two matching rows in a unique table is SR5010 naming both rows', () => {
+    const overlapping = withTable('uniek', [...rows, [['participatiewet', 'wia'], '1']]);
+    expect(evaluate(overlapping, contract(placement('bepaald', 6))).diagnostics).toEqual([
+      {
+        code: 'SR5010',
+        severity: 'error',
+        args: { name: "'jaarwaarde'", example: 'doelgroep = participatiewet', rows: '1, 3' },
+        span: { file: 'klein.sroi', start: 610, end: 611 },
+      },
+    ]);
+  });
+
+  test('hit policy eerste takes the first matching row', () => {
+    const first = withTable('eerste', [...rows, ['any', '1']]);
+    expect(value(first, contract(placement('bepaald', 6))).waarderingen[0]!.bedrag).toBe('6000.00');
+    expect(
+      value(first, contract({ ...placement('bepaald', 6), doelgroep: 'wia' })).waarderingen[0]!.bedrag,
+    ).toBe('0.06');
+  });
+
+  test('hit policy som adds every matching row and is zero without one', () => {
+    const sum = withTable('som', [...rows, [['participatiewet', 'wia'], '1']]);
+    expect(value(sum, contract(placement('bepaald', 6))).waarderingen[0]!.bedrag).toBe('6000.06');
+    expect(
+      value(sum, contract({ ...placement('bepaald', 6), doelgroep: 'nugger' })).waarderingen[0]!.bedrag,
+    ).toBe('0.00');
+  });
+
+  test('a table lookup is explained with its row and input', () => {
+    const result = evaluate(withTable('uniek', rows), contract(placement('bepaald', 6)), true).value!;
+    expect(result.waarderingen[0]!.uitleg!.onderdelen).toEqual([
+      {
+        regel: 'tabel jaarwaarde',
+        waarde: '€ 12.000,00 per jaar',
+        formule: 'rij 1',
+        plaats: { bestand: 'klein.sroi', regel: 60, kolom: 1 },
+        invoer: [{ naam: 'doelgroep', waarde: 'participatiewet' }],
+      },
+    ]);
+  });
+});
+
+describe('resultText', () => {
+  test('shows money and percentages with two decimals and other values exactly', () => {
+    expect(resultText(Rational.of(1_333_333, 1), { t: 'bedrag' })).toBe('13333.33');
+    expect(resultText(Rational.of(2, 9), { t: 'percentage' })).toBe('22.22');
+    expect(resultText(Rational.of(1, 3), { t: 'getal' })).toBe('1/3');
+    expect(resultText(Rational.of(19_754), { t: 'datum' })).toBe('2024-02-01');
+    expect(resultText(null, { t: 'getal' })).toBe('onbekend');
+    expect(resultText(true, { t: 'janee' })).toBe('ja');
+    expect(resultText('ww', { t: 'opsomming', name: 'doelgroep' })).toBe('ww');
+  });
+});
+
+test('a parameter is read once per contract and the same value is used everywhere', () => {
+  const doc = tinyIr();
+  doc.valuations[1]!.expr = mul(field('kosten'), param('sr_percentage'));
+  const result = value(doc, contract({ soort: 'scholing', kosten: '100.00' }));
+  expect([result.verplichting, result.waarderingen[0]!.bedrag]).toEqual(['5000.00', '5.00']);
+});

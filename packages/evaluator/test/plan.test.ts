@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { Plan } from '../src/plan.js';
+import { contract, placement, tinyIr } from './support/ir.js';
+
+describe('Plan.fromIr', () => {
+  test('compiles a valid document and exposes its enumerations', () => {
+    const result = Plan.fromIr(tinyIr());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value!.enumerations['contractvorm']).toEqual(['bepaald', 'onbepaald']);
+    expect(result.value!.ir.ruleset.name).toBe('Klein');
+  });
+
+  test('returns the validation diagnostics instead of a plan for an invalid document', () => {
+    expect(Plan.fromIr({ ...tinyIr(), irVersion: 99 })).toEqual({
+      value: undefined,
+      diagnostics: [
+        { code: 'SR6002', severity: 'error', args: { version: '99', supported: 1 }, path: 'irVersion' },
+      ],
+    });
+  });
+});
+
+describe('Plan.evaluate', () => {
+  const plan = Plan.fromIr(tinyIr()).value!;
+
+  test('evaluates a contract into the result format', () => {
+    const result = plan.evaluate(contract(placement('bepaald', 6), { soort: 'scholing', kosten: '250.00' }));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value).toEqual({
+      regeling: 'Klein',
+      periode: '2024',
+      contract: 'T-1',
+      verplichting: '5000.00',
+      waarderingen: [
+        { index: 0, soort: 'plaatsing', bedrag: '5000.00', route: 'werken' },
+        { index: 1, soort: 'scholing', bedrag: '250.00', route: 'werken' },
+      ],
+      gerealiseerd: '5250.00',
+      restant: '0.00',
+      percentage: '105.00',
+      boete: '0.00',
+      routes: [
+        { naam: 'werken', label: 'Werken', totaal: '5250.00', gerealiseerd: '5250.00' },
+        {
+          naam: 'maatschappelijk',
+          label: 'Maatschappelijk',
+          totaal: '0.00',
+          gerealiseerd: '0.00',
+          maximum: '500.00',
+        },
+      ],
+      meldingen: [],
+    });
+  });
+
+  test('rejects an invalid contract with diagnostics naming JSON paths', () => {
+    const result = plan.evaluate(contract({ ...placement('bepaald', 6), fte: 0 }));
+    expect(result.value).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['SR5012', 'activiteiten[0].fte']]);
+  });
+
+  test("checks enumeration values against the ruleset's own values", () => {
+    const doc = tinyIr();
+    doc.enumerations.find((e) => e.name === 'doelgroep')!.values = ['participatiewet', 'statushouder'];
+    const own = Plan.fromIr(doc).value!;
+    const rejected = own.evaluate(contract({ ...placement('bepaald', 6), doelgroep: 'ww' }));
+    expect(rejected.diagnostics).toEqual([
+      {
+        code: 'SR5004',
+        severity: 'error',
+        args: { value: '"ww"', field: 'doelgroep', allowed: 'participatiewet, statushouder' },
+        path: 'activiteiten[0].doelgroep',
+      },
+    ]);
+    expect(
+      own.evaluate(contract({ ...placement('bepaald', 6), doelgroep: 'statushouder' })).diagnostics,
+    ).toEqual([]);
+  });
+
+  test('gives the same result for the same contract, whatever was evaluated in between', () => {
+    const a = contract(placement('onbepaald', 14));
+    const first = plan.evaluate(a, { explain: true });
+    plan.evaluate(contract(placement('bepaald', 1), { soort: 'maatschappelijk', uren: 1000 }), {
+      explain: true,
+    });
+    expect(plan.evaluate(a, { explain: true })).toEqual(first);
+  });
+});
