@@ -13,3 +13,9 @@ export const notText = (path: string, offset: number): Diagnostic =>
     { what: 'ongeldige UTF-8-reeks', offset },
     { span: { file: path, start: offset, end: offset + 1 } },
   );
+
+/**
+ * Evaluation problems that are the ruleset's fault (exit 1): a division by zero, a value or
+ * table row missing for a date. Every other problem of an evaluation is the contract's (exit 2).
+ */
+export const rulesetFaults: ReadonlySet<string> = new Set(['SR5005', 'SR5007', 'SR5008', 'SR5009', 'SR5010']);

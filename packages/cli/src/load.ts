@@ -1,13 +1,24 @@
 // Loading a ruleset for evaluation: a `.sroi` file is compiled (the compiler and Chevrotain are
 // imported only then), an IR `.json` document is validated and used as is — the fast path.
-import { diagnostic, SourceFile, type Diagnostic, type IrDocument } from '@sroi/core';
-import { Plan } from '@sroi/evaluator';
+import { dirname, resolve } from 'node:path';
+import {
+  diagnostic,
+  formatJsonPath,
+  RULESET_SET_SUFFIX,
+  rulesetSetSchema,
+  SourceFile,
+  type Diagnostic,
+  type IrDocument,
+} from '@sroi/core';
+import { checkSetPeriods, Plan, PlanSet, type SetMember } from '@sroi/evaluator';
 import { notText, UsageError } from './errors.js';
 import { fileHost, readText } from './host.js';
 import type { SourceLookup } from './render/diagnostics.js';
 
 export interface LoadedRuleset {
   readonly plan?: Plan;
+  /** For a ruleset set (`*.set.json`): the members, chosen per contract by its reference date. */
+  readonly set?: PlanSet;
   readonly ir?: IrDocument;
   readonly diagnostics: readonly Diagnostic[];
   readonly lookup: SourceLookup;
@@ -22,7 +33,11 @@ export function readInput(path: string): { text: string; invalidAt?: number } {
   return r;
 }
 
+/** What evaluates a contract: one ruleset or a set of them. */
+export const evaluatorOf = (loaded: LoadedRuleset): Plan | PlanSet | undefined => loaded.set ?? loaded.plan;
+
 export async function loadRuleset(path: string): Promise<LoadedRuleset> {
+  if (path.endsWith(RULESET_SET_SUFFIX)) return loadSet(path);
   const read = readInput(path);
   const source = new SourceFile(path, read.text);
   if (read.invalidAt !== undefined)
@@ -55,4 +70,61 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
   if (!plan.value)
     return { diagnostics: [...compiled.diagnostics, ...plan.diagnostics], lookup, failure: 'ruleset' };
   return { plan: plan.value, ir: compiled.ir, diagnostics: compiled.diagnostics, lookup };
+}
+
+/** Loads a ruleset set: its manifest, every member, and the check that their periods do not overlap. */
+async function loadSet(path: string): Promise<LoadedRuleset> {
+  const read = readInput(path);
+  const source = new SourceFile(path, read.text);
+  const files = new Map<string, SourceFile>();
+  const lookup = (): SourceLookup => ({ files, json: source });
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text);
+  } catch (e) {
+    return {
+      diagnostics: [diagnostic('SR6001', { message: (e as Error).message }, { path: '(document)' })],
+      lookup: lookup(),
+      failure: 'input',
+    };
+  }
+  const manifest = rulesetSetSchema.safeParse(json);
+  if (!manifest.success) {
+    const diagnostics = manifest.error.issues.map((i) =>
+      diagnostic(
+        'SR6001',
+        { message: `${formatJsonPath(i.path)}: ${i.message}` },
+        { path: formatJsonPath(i.path) },
+      ),
+    );
+    return { diagnostics, lookup: lookup(), failure: 'input' };
+  }
+  const members: SetMember[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, member] of manifest.data.regelingen.entries()) {
+    const memberPath = resolve(dirname(path), member);
+    if (memberPath.endsWith(RULESET_SET_SUFFIX)) {
+      diagnostics.push(diagnostic('SR6203', { name: `'${member}'` }, { path: `regelingen[${i}]` }));
+      continue;
+    }
+    let loaded: LoadedRuleset;
+    try {
+      loaded = await loadRuleset(memberPath);
+    } catch (e) {
+      diagnostics.push(
+        diagnostic('SR6203', { name: `'${member}' (${(e as Error).message})` }, { path: `regelingen[${i}]` }),
+      );
+      continue;
+    }
+    for (const [file, s] of loaded.lookup.files) files.set(file, s);
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.plan)
+      diagnostics.push(diagnostic('SR6203', { name: `'${member}'` }, { path: `regelingen[${i}]` }));
+    else members.push({ plan: loaded.plan, label: member });
+  }
+  diagnostics.push(...checkSetPeriods(members));
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  return failed
+    ? { diagnostics, lookup: lookup(), failure: 'ruleset' }
+    : { set: new PlanSet(manifest.data.naam, members), diagnostics, lookup: lookup() };
 }

@@ -10,3 +10,4 @@ export * from './contract.js';
 export * from './ir.js';
 export * from './format.js';
 export * from './ir-invariants.js';
+export * from './ruleset-set.js';

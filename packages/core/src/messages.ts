@@ -628,6 +628,12 @@ export const messages = {
     nl: 'Invoer is te groot of te diep genest: {reason}',
     en: 'Input is too large or too deeply nested: {reason}',
   },
+  SR5020: {
+    severity: 'error',
+    nl: '{date} valt in geen periode van de set {set}',
+    en: '{date} falls in no period of the set {set}',
+    hint: { nl: 'Perioden: {periods}.', en: 'Periods: {periods}.' },
+  },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────
   SR6001: {
@@ -664,6 +670,30 @@ export const messages = {
     severity: 'error',
     nl: 'Voorbeeld {example}: er is geen activiteit {index}',
     en: 'Example {example}: there is no activity {index}',
+  },
+  SR6201: {
+    severity: 'error',
+    nl: 'De regelingen {first} en {second} van de set overlappen van {from} tot en met {to}',
+    en: 'Rulesets {first} and {second} of the set overlap from {from} through {to}',
+    hint: {
+      nl: 'Elke gunningsdatum hoort bij hoogstens één regeling van een set.',
+      en: 'Every award date belongs to at most one ruleset of a set.',
+    },
+  },
+  SR6202: {
+    severity: 'warning',
+    nl: 'Tussen de regelingen {first} en {second} van de set zit een gat: {from} tot en met {to}',
+    en: 'There is a gap between rulesets {first} and {second} of the set: {from} through {to}',
+  },
+  SR6203: {
+    severity: 'error',
+    nl: 'Regeling {name} van de set kan niet worden geladen',
+    en: 'Ruleset {name} of the set cannot be loaded',
+  },
+  SR6204: {
+    severity: 'error',
+    nl: 'De regelingen van de set lezen verschillende peildata ({fields})',
+    en: 'The rulesets of the set read different reference dates ({fields})',
   },
 } as const satisfies Record<string, MessageDefinition>;
 

@@ -1,9 +1,9 @@
 // `sroi check FILE...`: every static check, all problems at once, optionally the assumptions.
-import { hasErrors } from '@sroi/core';
+import { hasErrors, RULESET_SET_SUFFIX } from '@sroi/core';
 import { compileSource, listAssumptions } from '@sroi/compiler';
 import { EXIT, notText } from '../errors.js';
 import { fileHost } from '../host.js';
-import { readInput } from '../load.js';
+import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, diagnosticsJson, SourceFile } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
 import { UsageError } from '../errors.js';
@@ -17,6 +17,10 @@ export async function checkCommand(
   let worst: number = EXIT.ok;
   const json: unknown[] = [];
   for (const file of files) {
+    if (file.endsWith(RULESET_SET_SUFFIX)) {
+      worst = Math.max(worst, await checkSet(file, options, io, json));
+      continue;
+    }
     const read = readInput(file);
     if (read.invalidAt !== undefined) {
       const d = [notText(file, read.invalidAt)];
@@ -68,4 +72,22 @@ export async function checkCommand(
   }
   if (options.format === 'json') io.out(JSON.stringify(files.length === 1 ? json[0] : json, null, 2) + '\n');
   return worst;
+}
+
+/** A ruleset set: each member's diagnostics and those of the set (overlapping periods, gaps). */
+async function checkSet(file: string, options: CommonOptions, io: Io, json: unknown[]): Promise<number> {
+  const loaded = await loadRuleset(file);
+  if (options.format === 'json')
+    json.push({ file, diagnostics: diagnosticsJson(loaded.diagnostics, loaded.lookup, options.lang) });
+  else {
+    if (loaded.diagnostics.length > 0)
+      io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n\n');
+    if (options.format === 'text') {
+      const members = loaded.set?.members.map((m) => m.label).join(', ');
+      io.out(
+        `${file}: ${loaded.set ? `${options.lang === 'nl' ? 'in orde' : 'ok'} (${members})` : options.lang === 'nl' ? 'fouten' : 'errors'}\n`,
+      );
+    }
+  }
+  return loaded.set ? EXIT.ok : loaded.failure === 'input' ? EXIT.input : EXIT.failures;
 }

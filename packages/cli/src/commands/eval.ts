@@ -1,7 +1,7 @@
 // `sroi eval RULESET CONTRACT.json`: one contract, explained; `--json` for the result format.
 import { diagnostic, SourceFile, type Diagnostic } from '@sroi/core';
-import { EXIT, notText, UsageError } from '../errors.js';
-import { loadRuleset, readInput } from '../load.js';
+import { EXIT, notText, rulesetFaults, UsageError } from '../errors.js';
+import { evaluatorOf, loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type SourceLookup } from '../render/diagnostics.js';
 import { renderResult } from '../render/result.js';
 import type { EvalOptions, Io } from '../options.js';
@@ -24,24 +24,6 @@ export function parseJsonInput(path: string, text: string): { json: unknown } | 
   }
 }
 
-/** Evaluation errors caused by the contract (exit 2), as opposed to the ruleset (exit 1). */
-const inputCodes = new Set([
-  'SR5001',
-  'SR5002',
-  'SR5003',
-  'SR5004',
-  'SR5006',
-  'SR5011',
-  'SR5012',
-  'SR5013',
-  'SR5014',
-  'SR5015',
-  'SR5016',
-  'SR5017',
-  'SR5018',
-  'SR5019',
-]);
-
 export async function evalCommand(args: readonly string[], options: EvalOptions, io: Io): Promise<number> {
   if (options.batch !== undefined) {
     const { batchCommand } = await import('./batch.js');
@@ -54,7 +36,8 @@ export async function evalCommand(args: readonly string[], options: EvalOptions,
   const show = (ds: readonly Diagnostic[], lookup: SourceLookup) => {
     if (ds.length > 0) io.err(renderDiagnostics(options.format, ds, lookup, options.lang) + '\n');
   };
-  if (!loaded.plan) {
+  const evaluator = evaluatorOf(loaded);
+  if (!evaluator) {
     show(loaded.diagnostics, loaded.lookup);
     return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
   }
@@ -73,13 +56,13 @@ export async function evalCommand(args: readonly string[], options: EvalOptions,
     show([parsed.diagnostic], lookup);
     return EXIT.input;
   }
-  const result = loaded.plan.evaluate(parsed.json, {
+  const result = evaluator.evaluate(parsed.json, {
     explain: options.explain && !options.brief,
     lang: options.lang,
   });
   if (!result.value) {
     show(result.diagnostics, lookup);
-    return result.diagnostics.every((d) => inputCodes.has(d.code)) ? EXIT.input : EXIT.failures;
+    return result.diagnostics.some((d) => rulesetFaults.has(d.code)) ? EXIT.failures : EXIT.input;
   }
   if (options.json) io.out(JSON.stringify(result.value, null, 2) + '\n');
   else io.out(renderResult(result.value, options.lang, { brief: options.brief }));

@@ -18,12 +18,18 @@ export async function testCommand(files: readonly string[], options: TestOptions
   let worst: number = EXIT.ok;
   for (const file of files) {
     const loaded = await loadRuleset(file);
-    if (!loaded.plan) {
+    const plans = loaded.set ? loaded.set.members.map((m) => m.plan) : loaded.plan ? [loaded.plan] : [];
+    if (plans.length === 0) {
       io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n');
       worst = Math.max(worst, loaded.failure === 'input' ? EXIT.input : EXIT.failures);
       continue;
     }
-    const outcomes = runExamples(loaded.plan);
+    // A set runs the examples of each of its rulesets.
+    const outcomes = plans.flatMap((plan) =>
+      runExamples(plan).map((o) =>
+        plans.length > 1 ? { ...o, title: `${plan.ir.ruleset.name}: ${o.title}` } : o,
+      ),
+    );
     const failed = outcomes.filter((o) => !o.passed);
     if (options.format === 'json') {
       io.out(
