@@ -672,12 +672,19 @@ export class Interpreter {
     const day = refValue instanceof Rational ? Number(refValue.n) : Number.NaN;
     const period = doc.periods.find((p) => parseIsoDate(p.from)! <= day && day <= parseIsoDate(p.to)!);
     if (!period) {
-      this.fail('SR5001', {
-        field: doc.referenceDate,
-        date: Number.isNaN(day) ? '?' : formatIsoDate(day),
-        ruleset: `'${doc.ruleset.name}'`,
-        periods: doc.periods.map((p) => `${p.name} (${p.from} t/m ${p.to})`).join(', '),
-      });
+      // A problem of the contract's reference date: located at its JSON path, like other input errors.
+      throw new EvaluationError(
+        diagnostic(
+          'SR5001',
+          {
+            field: doc.referenceDate,
+            date: Number.isNaN(day) ? '?' : formatIsoDate(day),
+            ruleset: `'${doc.ruleset.name}'`,
+            periods: doc.periods.map((p) => `${p.name} (${p.from} t/m ${p.to})`).join(', '),
+          },
+          { path: doc.referenceDate },
+        ),
+      );
     }
     const tracer = options.explain ? new Tracer(doc.files) : undefined;
     const run = new Run(input, day, tracer, doc.routes, this.kindRoute);

@@ -274,7 +274,7 @@ describe('evaluation errors', () => {
     });
   });
 
-  test('a gunningsdatum in no period is SR5001 naming every period', () => {
+  test('a gunningsdatum in no period is SR5001 at the gunningsdatum, naming every period', () => {
     const doc = tinyIr();
     doc.periods.push({ name: '2025', from: '2025-01-01', to: '2025-12-31', provenance: [], at: at(2) });
     expect(evaluate(doc, { ...contract(), gunningsdatum: '2023-12-31' }).diagnostics).toEqual([
@@ -287,6 +287,7 @@ describe('evaluation errors', () => {
           ruleset: "'Klein'",
           periods: '2024 (2024-01-01 t/m 2024-12-31), 2025 (2025-01-01 t/m 2025-12-31)',
         },
+        path: 'gunningsdatum',
       },
     ]);
   });
