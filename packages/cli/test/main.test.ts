@@ -15,7 +15,9 @@ describe('sroi', () => {
     expect([code, err]).toEqual([0, '']);
     const lines = out.split('\n');
     expect(lines[0]).toBe(usageFirstLine);
-    expect(lines.filter((l) => /^ {2}sroi \w+/.test(l)).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
+    expect(
+      lines.filter((l) => /^ {2}sroi \w+/.test(l)).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' ')),
+    ).toEqual([
       'sroi check',
       'sroi eval',
       'sroi test',
@@ -76,7 +78,11 @@ describe('sroi', () => {
   });
 
   test('a command without its files is a usage error that exits 2', async () => {
-    expect(await sroi('check')).toEqual({ code: 2, out: '', err: 'sroi: check: geef een of meer .sroi-bestanden\n' });
+    expect(await sroi('check')).toEqual({
+      code: 2,
+      out: '',
+      err: 'sroi: check: geef een of meer .sroi-bestanden\n',
+    });
     expect(await sroi('eval', mini)).toEqual({
       code: 2,
       out: '',
