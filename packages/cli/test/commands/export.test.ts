@@ -1,0 +1,101 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { mini, miniContract, rijnmond, rijnmondContract, scratch, sroi } from '../support/run.js';
+
+const tmp = scratch('export');
+afterAll(tmp.remove);
+
+interface JsonSchema {
+  $schema: string;
+  $id: string;
+  type: string;
+  required: string[];
+  additionalProperties: boolean;
+  properties: Record<
+    string,
+    { type?: string; enum?: string[]; items?: { oneOf: { properties: { soort: { const: string } } }[] } }
+  >;
+}
+
+describe('sroi export', () => {
+  test('--schema prints a JSON Schema of the contract whose properties include activiteiten', async () => {
+    const { code, out, err } = await sroi('export', '--schema');
+    expect([code, err]).toEqual([0, '']);
+    const schema = JSON.parse(out) as JsonSchema;
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toBe('https://sroi.dev/schema/contract.json');
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['opdrachtsoort', 'waarde', 'gunningsdatum', 'activiteiten']);
+    expect(schema.properties['activiteiten']!.type).toBe('array');
+    expect(schema.properties['activiteiten']!.items!.oneOf.map((o) => o.properties.soort.const)).toEqual([
+      'plaatsing',
+      'leerling',
+      'arbeidsontwikkeling',
+      'scholing',
+      'inkoop',
+      'maatschappelijk',
+      'investering',
+      'maatwerk',
+      'overdracht',
+    ]);
+  });
+
+  test("--schema with a ruleset lists that ruleset's enumeration values", async () => {
+    const schema = JSON.parse((await sroi('export', '--schema', mini)).out) as JsonSchema;
+    expect(schema.properties['opdrachtsoort']!.enum).toEqual(['diensten', 'werken', 'leveringen']);
+  });
+
+  test('--ir-schema prints the JSON Schema of the IR', async () => {
+    const { code, out } = await sroi('export', '--ir-schema');
+    expect(code).toBe(0);
+    const schema = JSON.parse(out) as { $id: string; title: string };
+    expect([schema.$id, schema.title]).toEqual(['https://sroi.dev/schema/ir-v1.json', 'sroi IR v1']);
+  });
+
+  test('exactly one of --schema, --ir-schema and --ir is required', async () => {
+    const usage = {
+      code: 2,
+      out: '',
+      err: 'sroi: export: kies --schema [REGELING], --ir-schema of --ir REGELING\n',
+    };
+    expect(await sroi('export')).toEqual(usage);
+    expect(await sroi('export', '--schema', '--ir', mini)).toEqual(usage);
+    expect(await sroi('export', '--ir')).toEqual({
+      code: 2,
+      out: '',
+      err: 'sroi: export --ir: geef een regeling\n',
+    });
+  });
+
+  test('--ir of a ruleset with errors exits 1', async () => {
+    const broken = tmp.write('kapot.sroi', 'regeling "x"\n');
+    const { code, out } = await sroi('export', '--ir', broken);
+    expect([code, out]).toEqual([1, '']);
+  });
+
+  test('the IR exported with --ir evaluates a contract exactly as the source does', async () => {
+    const exported = await sroi('export', '--ir', mini);
+    expect(exported.code).toBe(0);
+    const ir = tmp.write('mini.ir.json', exported.out);
+    const fromIr = await sroi('eval', '--json', ir, miniContract);
+    const fromSource = await sroi('eval', '--json', mini, miniContract);
+    expect(fromIr.code).toBe(0);
+    expect(fromIr).toEqual(fromSource);
+  });
+
+  test('the IR of the Rijnmond ruleset evaluates the sample contract as the source does', async () => {
+    const ir = tmp.write('rijnmond.ir.json', (await sroi('export', '--ir', rijnmond)).out);
+    const fromIr = await sroi('eval', '--json', '--no-explain', ir, rijnmondContract);
+    expect(fromIr.code).toBe(0);
+    expect(fromIr).toEqual(await sroi('eval', '--json', '--no-explain', rijnmond, rijnmondContract));
+  });
+
+  test('an IR file that is not valid is refused with exit 2', async () => {
+    const ir = tmp.write('oud.ir.json', JSON.stringify({ irVersion: 0 }));
+    expect(await sroi('eval', '--format', 'gnu', ir, miniContract)).toEqual({
+      code: 2,
+      out: '',
+      err: `${ir}:1:2: error SR6002: irVersion: IR-versie 0 wordt niet ondersteund (deze evaluator: 1) (Compileer de regeling opnieuw met sroi dump ir.)\n`,
+    });
+  });
+});
