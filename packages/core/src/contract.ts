@@ -2,7 +2,7 @@
 // and its translation into exact runtime values. Every problem becomes a Diagnostic with a JSON path.
 import { z } from 'zod';
 import { diagnostic, type Diagnostic, type Result } from './diagnostic.js';
-import { formatIsoDate, parseIsoDate } from './date.js';
+import { parseIsoDate } from './date.js';
 import { Rational } from './rational.js';
 import { suggestNames } from './suggest.js';
 import {
@@ -159,91 +159,23 @@ const typeDescription: Record<FieldType['kind'], string> = {
   enum: 'een waarde (tekst)',
 };
 
-/** Reports one problem of a field; zod carries it as a custom issue with our code and arguments. */
-type Report = (
-  code: Diagnostic['code'],
-  args: Record<string, string>,
-  suggestions?: readonly string[],
-) => void;
-
-function toValue(
-  type: FieldType,
-  raw: unknown,
-  field: string,
-  report: Report,
-  enums?: EnumerationValues,
-): Value | undefined {
-  const wrongType = () => {
-    report('SR5011', { expected: typeDescription[type.kind], actual: show(raw) });
-    return undefined;
-  };
+/** The exact runtime value of a checked field (money in cents, percentages as ratios, dates as days). */
+export function convertValue(type: FieldType, raw: unknown): Value {
+  if (raw === undefined || raw === null) return null;
   switch (type.kind) {
     case 'money': {
-      let r: Rational | undefined;
-      if (typeof raw === 'string') {
-        const t = raw.trim();
-        if (t.startsWith('-') && MONEY_TEXT.test(t.slice(1))) {
-          report('SR5014', { value: show(raw) });
-          return undefined;
-        }
-        if (MONEY_TEXT.test(t)) r = Rational.parse(t);
-      } else if (typeof raw === 'number') {
-        if (!Number.isFinite(raw)) return wrongType();
-        if (raw < 0) {
-          report('SR5014', { value: show(raw) });
-          return undefined;
-        }
-        const exact = Rational.fromNumber(raw);
-        if (exact.mul(Rational.of(100)).isInteger()) r = exact;
-      } else return wrongType();
-      if (!r) {
-        report('SR5013', { value: show(raw) });
-        return undefined;
-      }
-      return r.mul(Rational.of(100)); // cents
+      const r = typeof raw === 'number' ? Rational.fromNumber(raw) : Rational.parse(String(raw))!;
+      return r.mul(Rational.of(100));
     }
     case 'number':
     case 'duration':
-    case 'percentage': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) return wrongType();
-      const t: { min?: number; minExclusive?: boolean; max?: number; integer?: boolean } =
-        type.kind === 'percentage' ? { min: 0, max: 100 } : type;
-      const low = t.min !== undefined && (t.minExclusive ? raw <= t.min : raw < t.min);
-      const high = t.max !== undefined && raw > t.max;
-      if (low || high || (t.integer && !Number.isInteger(raw))) {
-        report('SR5012', { value: show(raw), range: (t.integer ? 'geheel getal ' : '') + boundsText(t) });
-        return undefined;
-      }
-      const exact = Rational.fromNumber(raw);
-      return type.kind === 'percentage' ? exact.div(Rational.of(100)) : exact;
-    }
-    case 'date': {
-      if (typeof raw !== 'string') return wrongType();
-      const day = parseIsoDate(raw);
-      if (day === undefined) {
-        report('SR5015', { value: show(raw) });
-        return undefined;
-      }
-      return Rational.of(day);
-    }
-    case 'text':
-      return typeof raw === 'string' ? raw : wrongType();
-    case 'boolean':
-      return typeof raw === 'boolean' ? raw : wrongType();
-    case 'enum': {
-      if (typeof raw !== 'string') return wrongType();
-      const allowed = enums?.[type.enumeration];
-      if (allowed ? !allowed.includes(raw) : !IDENTIFIER.test(raw)) {
-        const list = allowed ?? [];
-        report(
-          'SR5004',
-          { value: show(raw), field, allowed: list.length > 0 ? list.join(', ') : 'kleine letters en -' },
-          suggestNames(raw, list),
-        );
-        return undefined;
-      }
-      return raw;
-    }
+      return Rational.fromNumber(raw as number);
+    case 'percentage':
+      return Rational.fromNumber(raw as number).div(Rational.of(100));
+    case 'date':
+      return Rational.of(parseIsoDate(raw as string)!);
+    default:
+      return raw as string | boolean;
   }
 }
 
@@ -251,90 +183,96 @@ interface IssueParams {
   readonly sroi: { code: Diagnostic['code']; args: Record<string, string>; suggestions?: readonly string[] };
 }
 
-/** A zod schema that checks one field and turns it into an exact Value. */
-function valueSchema(name: string, spec: FieldSpec, enums?: EnumerationValues): z.ZodType<Value> {
-  // `.optional()` first: zod then runs the transform for absent keys too, with undefined.
-  return z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): Value => {
-      const report: Report = (code, args, suggestions) => {
-        const params: IssueParams = { sroi: { code, args, ...(suggestions ? { suggestions } : {}) } };
-        ctx.addIssue({ code: 'custom', message: code, params });
-      };
-      if (raw === undefined) {
-        if (spec.presence === 'required') report('SR5017', { name, doc: spec.doc });
-        return spec.presence === 'default-false' ? false : null;
-      }
-      return toValue(spec.type, raw, name, report, enums) ?? z.NEVER;
-    });
+/** Money: text with at most two decimals (surrounding blanks allowed), or a JSON number that prints so. */
+const isMoney = (v: unknown): boolean =>
+  typeof v === 'string'
+    ? MONEY_TEXT.test(v.trim())
+    : typeof v === 'number' && Number.isFinite(v) && v >= 0 && MONEY_TEXT.test(String(v));
+
+/**
+ * The zod schema that validates one field. Plain zod checks only (no transforms, no per-call
+ * closures): zod compiles these into fast code, and the issues are worded by `issueToDiagnostic`.
+ */
+function fieldSchema(spec: FieldSpec, enums?: EnumerationValues): z.ZodType {
+  const t = spec.type;
+  let s: z.ZodType;
+  switch (t.kind) {
+    case 'money':
+      s = z.custom(isMoney);
+      break;
+    case 'number':
+    case 'duration': {
+      let n = t.kind === 'number' && t.integer ? z.number().int() : z.number();
+      if (t.min !== undefined) n = t.minExclusive ? n.gt(t.min) : n.gte(t.min);
+      if (t.max !== undefined) n = n.lte(t.max);
+      s = n;
+      break;
+    }
+    case 'percentage':
+      s = z.number().gte(0).lte(100);
+      break;
+    case 'date':
+      s = z.iso.date();
+      break;
+    case 'text':
+      s = z.string();
+      break;
+    case 'boolean':
+      s = z.boolean();
+      break;
+    case 'enum': {
+      const allowed = enums?.[t.enumeration];
+      s =
+        allowed && allowed.length > 0
+          ? z.enum(allowed as [string, ...string[]])
+          : z.string().regex(IDENTIFIER);
+      break;
+    }
+  }
+  return spec.presence === 'required' ? s : s.optional();
 }
 
 function recordSchema(fields: Readonly<Record<string, FieldSpec>>, enums?: EnumerationValues) {
-  const shape: Record<string, z.ZodType<Value>> = {};
-  for (const [name, spec] of Object.entries(fields)) shape[name] = valueSchema(name, spec, enums);
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, spec] of Object.entries(fields)) shape[name] = fieldSchema(spec, enums);
   return shape;
 }
 
-const toMap = (o: Record<string, unknown>, skip: string): Map<string, Value> =>
-  new Map(Object.entries(o).filter(([k]) => k !== skip) as [string, Value][]);
+/** The exact values of a checked record, absent fields as their default (nee) or unknown. */
+function convertRecord(
+  raw: Readonly<Record<string, unknown>>,
+  fields: Readonly<Record<string, FieldSpec>>,
+): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const [name, spec] of Object.entries(fields)) {
+    const v = Object.hasOwn(raw, name) ? raw[name] : undefined;
+    out.set(
+      name,
+      v === undefined ? (spec.presence === 'default-false' ? false : null) : convertValue(spec.type, v),
+    );
+  }
+  return out;
+}
 
 /** The validating schema: shape and values, collecting every problem with its path. */
 function validationSchema(enums?: EnumerationValues) {
-  const kindSchemas = new Map(
-    activityKindNames.map((soort) => [
-      soort,
-      z.strictObject({ soort: z.literal(soort), ...recordSchema(activityKinds[soort]!, enums) }),
-    ]),
+  const kinds = activityKindNames.map((soort) =>
+    z.strictObject({ soort: z.literal(soort), ...recordSchema(activityKinds[soort]!, enums) }),
   );
-  const activity = z.unknown().transform((item, ctx): { soort: string; fields: Map<string, Value> } => {
-    const fail = (
-      code: Diagnostic['code'],
-      args: Record<string, string>,
-      path: PropertyKey[] = [],
-      suggestions?: string[],
-    ) => {
-      const params: IssueParams = { sroi: { code, args, ...(suggestions ? { suggestions } : {}) } };
-      ctx.addIssue({ code: 'custom', message: code, params, path });
-      return z.NEVER;
-    };
-    if (typeof item !== 'object' || item === null || Array.isArray(item))
-      return fail('SR5011', { expected: 'een object { "soort": ... }', actual: show(item) });
-    const soort = Object.hasOwn(item, 'soort') ? (item as Record<string, unknown>)['soort'] : undefined;
-    if (soort === undefined)
-      return fail('SR5017', { name: 'soort', doc: activityKindNames.join(', ') }, ['soort']);
-    const schema =
-      typeof soort === 'string' && Object.hasOwn(activityKinds, soort) ? kindSchemas.get(soort) : undefined;
-    if (!schema)
-      return fail(
-        'SR5018',
-        { value: show(soort), allowed: activityKindNames.join(', ') },
-        ['soort'],
-        typeof soort === 'string' ? suggestNames(soort, activityKindNames) : [],
-      );
-    const parsed = schema.safeParse(item, { reportInput: true });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
-      return z.NEVER;
-    }
-    return { soort: soort as string, fields: toMap(parsed.data, 'soort') };
-  });
   return z
     .strictObject({
       ...recordSchema(contractFields, enums),
-      activiteiten: z.array(activity).max(inputLimits.maxActivities),
+      activiteiten: z
+        .array(z.discriminatedUnion('soort', kinds as unknown as [z.ZodObject, ...z.ZodObject[]]))
+        .max(inputLimits.maxActivities),
     })
     .superRefine((c, ctx) => {
       const record = c as Record<string, unknown>;
       const start = record['startdatum'];
       const end = record['einddatum'];
-      if (start instanceof Rational && end instanceof Rational && end.lt(start)) {
-        const params: IssueParams = {
-          sroi: {
-            code: 'SR5016',
-            args: { start: formatIsoDate(Number(start.n)), end: formatIsoDate(Number(end.n)) },
-          },
-        };
+      // Valid ISO dates compare as text.
+      if (typeof start === 'string' && typeof end === 'string' && end < start) {
+        const params: IssueParams = { sroi: { code: 'SR5016', args: { start, end } } };
         ctx.addIssue({ code: 'custom', message: 'SR5016', params, path: ['einddatum'] });
       }
     });
@@ -343,15 +281,36 @@ function validationSchema(enums?: EnumerationValues) {
 /** Limits that keep hostile input from exhausting memory. */
 export const inputLimits = { maxActivities: 100_000 } as const;
 
+/** The vocabulary entry of a JSON path of a contract: a contract field or a field of activity i. */
+function specAt(json: unknown, path: readonly PropertyKey[]): { name: string; spec: FieldSpec } | undefined {
+  const name = path[path.length - 1];
+  if (typeof name !== 'string') return undefined;
+  if (path.length === 1)
+    return Object.hasOwn(contractFields, name) ? { name, spec: contractFields[name]! } : undefined;
+  if (path.length === 3 && path[0] === 'activiteiten' && typeof path[1] === 'number') {
+    const list = (json as { activiteiten?: unknown }).activiteiten;
+    const item = Array.isArray(list) ? (list[path[1]] as { soort?: unknown } | undefined) : undefined;
+    const soort =
+      typeof item?.soort === 'string' && Object.hasOwn(activityKinds, item.soort) ? item.soort : undefined;
+    const fields = soort ? activityKinds[soort]! : undefined;
+    return fields && Object.hasOwn(fields, name) ? { name, spec: fields[name]! } : undefined;
+  }
+  return undefined;
+}
+
 function issueToDiagnostic(
   issue: z.core.$ZodIssue,
+  json: unknown,
   fieldsAt: (path: readonly PropertyKey[]) => string[],
 ): Diagnostic[] {
   const path = issue.path;
+  const at = { path: formatJsonPath(path) };
+  const input = (issue as { input?: unknown }).input;
   const params = (issue as { params?: Partial<IssueParams> }).params;
+  const field = specAt(json, path);
   if (issue.code === 'custom' && params?.sroi) {
     const { code, args, suggestions } = params.sroi;
-    return [diagnostic(code, args, { path: formatJsonPath(path) }, suggestions ? { suggestions } : {})];
+    return [diagnostic(code, args, at, suggestions ? { suggestions } : {})];
   }
   if (issue.code === 'unrecognized_keys') {
     const allowed = fieldsAt(path);
@@ -364,38 +323,116 @@ function issueToDiagnostic(
       ),
     );
   }
-  if (issue.code === 'invalid_type') {
-    const expected =
-      issue.expected === 'object'
-        ? 'een object { ... }'
-        : issue.expected === 'array'
-          ? 'een lijst [ ... ]'
-          : issue.expected;
-    if (issue.input === undefined && path.length > 0)
-      return [
-        diagnostic(
-          'SR5017',
-          { name: String(path[path.length - 1]), doc: expected },
-          { path: formatJsonPath(path) },
-        ),
-      ];
-    return [diagnostic('SR5011', { expected, actual: show(issue.input) }, { path: formatJsonPath(path) })];
-  }
-  if (issue.code === 'too_big')
+  if (input === undefined && path.length > 0 && (issue.code === 'invalid_type' || issue.code === 'custom')) {
+    const name = String(path[path.length - 1]);
     return [
       diagnostic(
-        'SR5019',
-        { reason: `meer dan ${String(issue.maximum)} elementen` },
-        { path: formatJsonPath(path) },
+        'SR5017',
+        {
+          name,
+          doc:
+            field?.spec.doc ??
+            (name === 'activiteiten' ? 'lijst van activiteiten, eventueel leeg: []' : name),
+        },
+        at,
       ),
     ];
-  return [
-    diagnostic(
-      'SR5011',
-      { expected: issue.message, actual: show(issue.input) },
-      { path: formatJsonPath(path) },
-    ),
-  ];
+  }
+  if (field?.spec.type.kind === 'money') {
+    const negative =
+      (typeof input === 'number' && input < 0) ||
+      (typeof input === 'string' && input.trim().startsWith('-') && MONEY_TEXT.test(input.trim().slice(1)));
+    if (negative) return [diagnostic('SR5014', { value: show(input) }, at)];
+    if (typeof input === 'string' || typeof input === 'number')
+      return [diagnostic('SR5013', { value: show(input) }, at)];
+    return [diagnostic('SR5011', { expected: typeDescription.money, actual: show(input) }, at)];
+  }
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.expected === 'int' && typeof input === 'number') {
+        const t = field?.spec.type;
+        const bounds = t && (t.kind === 'number' || t.kind === 'duration') ? t : {};
+        return [
+          diagnostic(
+            'SR5012',
+            { value: show(input), range: `geheel getal ${boundsText(bounds)}`.trim() },
+            at,
+          ),
+        ];
+      }
+      const expected = field
+        ? typeDescription[field.spec.type.kind]
+        : issue.expected === 'object'
+          ? 'een object { ... }'
+          : issue.expected === 'array'
+            ? 'een lijst [ ... ]'
+            : issue.expected;
+      return [diagnostic('SR5011', { expected, actual: show(input) }, at)];
+    }
+    case 'too_small':
+    case 'too_big': {
+      if (path.length === 1 && path[0] === 'activiteiten')
+        return [
+          diagnostic(
+            'SR5019',
+            { reason: `meer dan ${String((issue as { maximum?: unknown }).maximum)} activiteiten` },
+            at,
+          ),
+        ];
+      const t = field?.spec.type;
+      const bounds =
+        t && (t.kind === 'number' || t.kind === 'duration')
+          ? t
+          : t?.kind === 'percentage'
+            ? { min: 0, max: 100 }
+            : {};
+      const integer = t?.kind === 'number' && t.integer ? 'geheel getal ' : '';
+      return [diagnostic('SR5012', { value: show(input), range: integer + boundsText(bounds) }, at)];
+    }
+    case 'invalid_format':
+      if (field?.spec.type.kind === 'date') return [diagnostic('SR5015', { value: show(input) }, at)];
+      if (field?.spec.type.kind === 'enum')
+        return [
+          diagnostic('SR5004', { value: show(input), field: field.name, allowed: 'kleine letters en -' }, at),
+        ];
+      return [diagnostic('SR5011', { expected: issue.format, actual: show(input) }, at)];
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      if (field) {
+        return [
+          diagnostic('SR5004', { value: show(input), field: field.name, allowed: allowed.join(', ') }, at, {
+            suggestions: typeof input === 'string' ? suggestNames(input, allowed) : [],
+          }),
+        ];
+      }
+      return [diagnostic('SR5011', { expected: allowed.join(', '), actual: show(input) }, at)];
+    }
+    case 'invalid_union': {
+      // An activity whose `soort` names no kind (or is missing): read it from the input itself.
+      const item =
+        path[0] === 'activiteiten' && typeof path[1] === 'number'
+          ? ((json as { activiteiten: unknown[] }).activiteiten[path[1]] as
+              Record<string, unknown> | undefined)
+          : undefined;
+      const soort =
+        item && typeof item === 'object' && Object.hasOwn(item, 'soort') ? item['soort'] : undefined;
+      if (
+        path[path.length - 1] === 'soort' ||
+        (issue as { note?: string }).note === 'No matching discriminator'
+      ) {
+        if (soort === undefined)
+          return [diagnostic('SR5017', { name: 'soort', doc: activityKindNames.join(', ') }, at)];
+        return [
+          diagnostic('SR5018', { value: show(soort), allowed: activityKindNames.join(', ') }, at, {
+            suggestions: typeof soort === 'string' ? suggestNames(soort, activityKindNames) : [],
+          }),
+        ];
+      }
+      return [diagnostic('SR5011', { expected: 'een object { "soort": ... }', actual: show(input) }, at)];
+    }
+    default:
+      return [diagnostic('SR5011', { expected: issue.message, actual: show(input) }, at)];
+  }
 }
 
 /** The field names allowed at a JSON path of a contract (for "unknown field" hints). */
@@ -418,20 +455,59 @@ function fieldsAt(json: unknown) {
  * Validates parsed JSON against the contract format and, when `enums` is given, the ruleset's
  * enumerations. Collects every problem (not just the first), each with its JSON path.
  */
-export function parseContract(json: unknown, enums?: EnumerationValues): Result<ContractInput | undefined> {
-  const parsed = validationSchema(enums).safeParse(json, { reportInput: true });
-  if (!parsed.success) {
-    const where = fieldsAt(json);
-    return { value: undefined, diagnostics: parsed.error.issues.flatMap((i) => issueToDiagnostic(i, where)) };
+// Building the schema costs milliseconds; a ruleset's enumerations do not change, so build once.
+const schemas = new WeakMap<EnumerationValues, ReturnType<typeof validationSchema>>();
+const NO_ENUMS: EnumerationValues = {};
+
+function cachedSchema(enums: EnumerationValues = NO_ENUMS) {
+  let schema = schemas.get(enums);
+  if (!schema) {
+    schema = validationSchema(enums === NO_ENUMS ? undefined : enums);
+    schemas.set(enums, schema);
   }
-  const { activiteiten, ...rest } = parsed.data as Record<string, Value> & {
-    activiteiten: { soort: string; fields: Map<string, Value> }[];
-  };
+  return schema;
+}
+
+/** Contract JSON that passed validation: the shape of contract-format.md, values not yet converted. */
+export interface ValidContract {
+  readonly [field: string]: unknown;
+  readonly activiteiten: readonly ({ readonly soort: string } & Readonly<Record<string, unknown>>)[];
+}
+
+/**
+ * Validates parsed JSON against the contract format and, when `enums` is given, the ruleset's
+ * enumerations. Collects every problem (not just the first), each with its JSON path.
+ */
+export function validateContract(
+  json: unknown,
+  enums?: EnumerationValues,
+): Result<ValidContract | undefined> {
+  // Fast path: a valid contract costs one plain zod pass; only a failure pays for the issue inputs.
+  if (cachedSchema(enums).safeParse(json).success) return { value: json as ValidContract, diagnostics: [] };
+  const parsed = cachedSchema(enums).safeParse(json, { reportInput: true });
+  const where = fieldsAt(json);
   return {
-    value: {
-      fields: toMap(rest, 'activiteiten'),
-      activities: activiteiten.map((a, index) => ({ index, soort: a.soort, fields: a.fields })),
-    },
-    diagnostics: [],
+    value: undefined,
+    diagnostics: (parsed.error?.issues ?? []).flatMap((i) => issueToDiagnostic(i, json, where)),
   };
+}
+
+/** The exact values of a valid contract, for the reference evaluator. */
+export function toContractInput(valid: ValidContract): ContractInput {
+  return {
+    fields: convertRecord(valid, contractFields),
+    activities: valid.activiteiten.map((a, index) => ({
+      index,
+      soort: a.soort,
+      fields: convertRecord(a, activityKinds[a.soort]!),
+    })),
+  };
+}
+
+/** Validates and converts: `validateContract` then `toContractInput`. */
+export function parseContract(json: unknown, enums?: EnumerationValues): Result<ContractInput | undefined> {
+  const checked = validateContract(json, enums);
+  return checked.value
+    ? { value: toContractInput(checked.value), diagnostics: [] }
+    : { value: undefined, diagnostics: checked.diagnostics };
 }

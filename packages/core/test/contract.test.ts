@@ -480,7 +480,7 @@ describe('limits', () => {
       {
         code: 'SR5019',
         severity: 'error',
-        args: { reason: `meer dan ${inputLimits.maxActivities} elementen` },
+        args: { reason: `meer dan ${inputLimits.maxActivities} activiteiten` },
         path: 'activiteiten',
       },
     ]);
