@@ -1,24 +1,46 @@
 // A plan: an IR document compiled once, ready to evaluate any number of contracts. The only
 // entry for embedders: validate IR, then evaluate contract JSON into a result or diagnostics.
+//
+// Two evaluators stand behind it. Results come from the JavaScript generated for the ruleset
+// (compiled/), exact on JS numbers; explanations, and any contract the generated code cannot
+// handle exactly (a value beyond 2^53, a problem that needs a located diagnostic), come from the
+// reference evaluator on BigInt rationals (interpret.ts). Both give the same JSON for the same
+// contract: the differential tests hold them to that.
 import {
-  parseContract,
+  parseIsoDate,
+  toContractInput,
+  validateContract,
   type Diagnostic,
   type EnumerationValues,
   type IrDocument,
   type Result,
+  type ValidContract,
 } from '@sroi/core';
+import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
+import { resultFromFast } from './compiled/result.js';
+import { day as isoDay } from './compiled/runtime.js';
 import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.js';
 import type { EvaluationResult } from './result.js';
 import { validateIr } from './validate.js';
 
+/** How a plan evaluates: the generated code where it can (default), or always the reference evaluator. */
+export type Engine = 'compiled' | 'reference';
+
 export class Plan {
   private readonly interpreter: Interpreter;
+  private compiledPlan: CompiledPlan | undefined;
+  private readonly periods: readonly { name: string; from: number; to: number }[];
   /** The enumeration values the ruleset declares, for contract validation. */
   readonly enumerations: EnumerationValues;
 
   private constructor(readonly ir: IrDocument) {
     this.interpreter = new Interpreter(ir);
     this.enumerations = Object.fromEntries(ir.enumerations.map((e) => [e.name, e.values]));
+    this.periods = ir.periods.map((p) => ({
+      name: p.name,
+      from: parseIsoDate(p.from)!,
+      to: parseIsoDate(p.to)!,
+    }));
   }
 
   /** Validates an IR document (schema and invariants) and compiles it. */
@@ -28,16 +50,71 @@ export class Plan {
     return { value: new Plan(checked.value), diagnostics: [] };
   }
 
+  /** The generated evaluator, built on first use (so loading a plan stays cheap). */
+  get compiled(): CompiledPlan {
+    this.compiledPlan ??= new CompiledPlan(this.ir);
+    return this.compiledPlan;
+  }
+
+  /** Checks contract JSON against the contract format and this ruleset's enumerations. */
+  validate(contract: unknown): Result<ValidContract | undefined> {
+    return validateContract(contract, this.enumerations);
+  }
+
   /** Evaluates contract JSON: a result, or diagnostics naming JSON paths or ruleset places. */
-  evaluate(contract: unknown, options: EvaluateOptions = {}): Result<EvaluationResult | undefined> {
-    const parsed = parseContract(contract, this.enumerations);
-    if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
+  evaluate(
+    contract: unknown,
+    options: EvaluateOptions & { engine?: Engine } = {},
+  ): Result<EvaluationResult | undefined> {
+    const valid = this.validate(contract);
+    if (!valid.value) return { value: undefined, diagnostics: valid.diagnostics };
+    return this.evaluateValid(valid.value, options);
+  }
+
+  /** Evaluates a contract that passed `validate`. */
+  evaluateValid(
+    valid: ValidContract,
+    options: EvaluateOptions & { engine?: Engine } = {},
+  ): Result<EvaluationResult | undefined> {
+    if (!options.explain && options.engine !== 'reference') {
+      const day = this.referenceDay(valid);
+      const period = this.periods.find((p) => p.from <= day && day <= p.to);
+      const fast = period ? this.compiled.compute(valid, day) : undefined;
+      if (period && fast)
+        return {
+          value: resultFromFast(this.ir, this.compiled.generated, valid, period.name, fast),
+          diagnostics: [],
+        };
+    }
     try {
-      return { value: this.interpreter.run(parsed.value, options), diagnostics: [] };
+      return { value: this.interpreter.run(toContractInput(valid), options), diagnostics: [] };
     } catch (e) {
       if (e instanceof EvaluationError)
         return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
       throw e;
     }
   }
+
+  /**
+   * Results only, as numbers (cents; fractions as numerator and denominator), from the generated
+   * code; undefined when the contract needs the reference evaluator. For batch jobs and benchmarks.
+   */
+  compute(valid: ValidContract, out?: FastResult): FastResult | undefined {
+    const day = this.referenceDay(valid);
+    if (!this.inPeriod(day)) return undefined;
+    return this.compiled.compute(valid, day, out);
+  }
+
+  private inPeriod(day: number): boolean {
+    for (const p of this.periods) if (p.from <= day && day <= p.to) return true;
+    return false;
+  }
+
+  /** The reference date of a valid contract (already checked to be a real ISO date). */
+  private referenceDay(valid: ValidContract): number {
+    const raw = valid[this.ir.referenceDate];
+    return typeof raw === 'string' ? isoDay(raw) : Number.NaN;
+  }
 }
+
+export type { FastResult };
