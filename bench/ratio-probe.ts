@@ -62,7 +62,16 @@ const half = (n: number, d: number) => {
   return 2 * r >= d ? q + 1 : q;
 };
 const cents = (s: string) => Math.round(Number(s) * 100);
-function hand(c: any) {
+interface ProbeActivity {
+  soort: string;
+  doelgroep?: string;
+  contractvorm?: string;
+  fte?: number;
+  maanden?: number;
+  uren?: number;
+  factuurbedrag?: string;
+}
+function hand(c: { waarde: string; gunningsdatum: string; activiteiten: ProbeActivity[] }) {
   const waarde = cents(c.waarde);
   const verpl = waarde > 5000000 ? half(waarde * 5, 100) : 0;
   const T = c.gunningsdatum >= '2025-07-01' ? T25 : T23;
@@ -75,7 +84,7 @@ function hand(c: any) {
     let v = 0;
     switch (a.soort) {
       case 'plaatsing': {
-        const fte = Math.round(Math.min(a.fte, 1) * 100);
+        const fte = Math.round(Math.min(a.fte!, 1) * 100);
         const m =
           a.doelgroep === 'banenafspraak' || a.doelgroep === 'loonkostensubsidie'
             ? a.maanden
