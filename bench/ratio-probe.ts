@@ -87,12 +87,12 @@ function hand(c: { waarde: string; gunningsdatum: string; activiteiten: ProbeAct
         const fte = Math.round(Math.min(a.fte!, 1) * 100);
         const m =
           a.doelgroep === 'banenafspraak' || a.doelgroep === 'loonkostensubsidie'
-            ? a.maanden
-            : Math.min(a.maanden, 36);
+            ? a.maanden!
+            : Math.min(a.maanden!, 36);
         v =
-          half(T[a.doelgroep]! * fte * m, 1200) +
+          half(T[a.doelgroep!]! * fte * m, 1200) +
           (a.contractvorm === 'onbepaald' ? 750000 : 0) +
-          (a.maanden > 12 ? 500000 : 0);
+          (a.maanden! > 12 ? 500000 : 0);
         werken += v;
         break;
       }
