@@ -64,12 +64,12 @@ const half = (n: number, d: number) => {
 const cents = (s: string) => Math.round(Number(s) * 100);
 interface ProbeActivity {
   soort: string;
-  doelgroep?: string;
-  contractvorm?: string;
-  fte?: number;
-  maanden?: number;
-  uren?: number;
-  factuurbedrag?: string;
+  doelgroep: string;
+  contractvorm: string;
+  fte: number;
+  maanden: number;
+  uren: number;
+  factuurbedrag: string;
 }
 function hand(c: { waarde: string; gunningsdatum: string; activiteiten: ProbeActivity[] }) {
   const waarde = cents(c.waarde);
@@ -84,15 +84,15 @@ function hand(c: { waarde: string; gunningsdatum: string; activiteiten: ProbeAct
     let v = 0;
     switch (a.soort) {
       case 'plaatsing': {
-        const fte = Math.round(Math.min(a.fte!, 1) * 100);
+        const fte = Math.round(Math.min(a.fte, 1) * 100);
         const m =
           a.doelgroep === 'banenafspraak' || a.doelgroep === 'loonkostensubsidie'
-            ? a.maanden!
-            : Math.min(a.maanden!, 36);
+            ? a.maanden
+            : Math.min(a.maanden, 36);
         v =
-          half(T[a.doelgroep!]! * fte * m, 1200) +
+          half(T[a.doelgroep]! * fte * m, 1200) +
           (a.contractvorm === 'onbepaald' ? 750000 : 0) +
-          (a.maanden! > 12 ? 500000 : 0);
+          (a.maanden > 12 ? 500000 : 0);
         werken += v;
         break;
       }
@@ -122,14 +122,14 @@ const valid = contracts.map((c) => plan.validate(c).value!);
 const out = plan.compiled.newResult();
 valid.forEach((v, i) => {
   const r = plan.compute(v, out)!;
-  const h = hand(contracts[i]);
+  const h = hand(contracts[i] as unknown as Parameters<typeof hand>[0]);
   if (r.outcomes[0] !== h.verpl || r.outcomes[2] !== h.real || r.valuations.some((x, j) => x !== h.vals[j]))
     bad++;
 });
 console.log('disagreements', bad);
 for (let round = 0; round < 5; round++) {
   let t0 = performance.now();
-  for (let k = 0; k < 100; k++) for (const c of contracts) hand(c);
+  for (let k = 0; k < 100; k++) for (const c of contracts) hand(c as unknown as Parameters<typeof hand>[0]);
   const th = (performance.now() - t0) / 100000;
   t0 = performance.now();
   for (let k = 0; k < 100; k++) for (const v of valid) plan.compute(v, out);
