@@ -535,6 +535,8 @@ export type ComparisonCstChildren = {
   options?: ExpressionCstNode[];
   Comma?: IToken[];
   RParen?: IToken[];
+  chained?: IToken[];
+  chainedRhs?: AdditiveCstNode[];
 };
 
 export interface AdditiveCstNode extends CstNode {

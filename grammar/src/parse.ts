@@ -88,10 +88,7 @@ const isPrefix = (t: IToken): boolean => t.tokenType === Minus || tokenMatcher(t
 function stoppedEarly(e: IRecognitionException): boolean {
   try {
     const p = JSON.parse(e.message) as SyntaxErrorPayload;
-    return (
-      (p.rule === 'ruleset' || p.rule === 'declarationList') &&
-      (p.kind === 'redundant' || p.expected.includes('EOF'))
-    );
+    return p.rule === 'ruleset' && (p.kind === 'redundant' || p.expected.includes('EOF'));
   } catch {
     return false;
   }

@@ -535,7 +535,7 @@ export class SroiParser extends CstParser {
     ]);
   });
 
-  /** Comparisons do not chain: `a < b < c` is a syntax error rather than a surprise. */
+  /** Comparisons do not chain: `a < b < c` is read, then refused with its own message (SR1013). */
   private comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.additive, { LABEL: 'lhs' });
     this.OPTION(() =>
@@ -560,6 +560,10 @@ export class SroiParser extends CstParser {
         },
       ]),
     );
+    this.MANY(() => {
+      this.CONSUME2(ComparisonOperator, { LABEL: 'chained' });
+      this.SUBRULE3(this.additive, { LABEL: 'chainedRhs' });
+    });
   });
 
   public additive = this.RULE('additive', () => {
@@ -610,6 +614,8 @@ export class SroiParser extends CstParser {
       { ALT: () => this.CONSUME(Kw.Contract, { LABEL: 'name' }) },
       { ALT: () => this.CONSUME(Kw.Activiteit, { LABEL: 'name' }) },
       { ALT: () => this.CONSUME(Kw.Route, { LABEL: 'name' }) },
+      // The reference date is a value too: `als peildatum ≥ 2025-07-01 dan ...`.
+      { ALT: () => this.CONSUME(Kw.Peildatum, { LABEL: 'name' }) },
     ]);
   });
 

@@ -137,7 +137,10 @@ export const Kw = Object.fromEntries(
     createToken({
       name: `Kw${name}`,
       // Labels show in syntax errors: the Dutch spelling, or the English one if there is none.
-      label: `'${(keywordSpellings[name as KeywordName][0][0] ?? keywordSpellings[name as KeywordName][1][0])!}'`,
+      label:
+        name === 'Euro'
+          ? "'€'"
+          : `'${(keywordSpellings[name as KeywordName][0][0] ?? keywordSpellings[name as KeywordName][1][0])!}'`,
       pattern: Lexer.NA,
       categories: nameLikeKeywords.includes(name as KeywordName) ? [NameWord, AnyWord] : [AnyWord],
     }),

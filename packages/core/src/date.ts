@@ -10,7 +10,10 @@ export function parseIsoDate(text: string): number | undefined {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const ms = Date.UTC(y, mo - 1, d);
+  // Date.UTC reads years 0-99 as 1900-1999; setting the full year afterwards keeps them.
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y, mo - 1, d);
+  const ms = date.getTime();
   const back = new Date(ms);
   // Date.UTC rolls 2023-02-30 over into March; a real date survives the round trip.
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)

@@ -30,11 +30,6 @@ export const messages = {
     nl: 'Onverwacht {found}; verwacht: {expected}',
     en: 'Unexpected {found}; expected: {expected}',
   },
-  SR1003: {
-    severity: 'error',
-    nl: '{expected} ontbreekt voor {found}',
-    en: 'Missing {expected} before {found}',
-  },
   SR1004: {
     severity: 'error',
     nl: 'Onverwacht {found}: hier begint geen declaratie',
@@ -93,6 +88,12 @@ export const messages = {
       nl: 'Tussen accolades staat een naam, zoals {activiteit.maanden}.',
       en: 'Braces hold a name, such as {activiteit.maanden}.',
     },
+  },
+  SR1013: {
+    severity: 'error',
+    nl: 'Vergelijkingen kunnen niet worden geketend',
+    en: 'Comparisons cannot be chained',
+    hint: { nl: 'Schrijf a < b en b < c.', en: 'Write a < b en b < c.' },
   },
   SR1012: {
     severity: 'error',
@@ -299,8 +300,8 @@ export const messages = {
     nl: '{name} is optioneel en kan onbekend zijn',
     en: '{name} is optional and may be unknown',
     hint: {
-      nl: 'Geef een waarde voor als hij ontbreekt: standaard({name}, ...), of test bekend({name}).',
-      en: 'Give a value for when it is missing: standaard({name}, ...), or test bekend({name}).',
+      nl: 'Geef een waarde voor als hij ontbreekt met standaard(veld, waarde), of test eerst bekend(veld).',
+      en: 'Give a value for when it is missing with standaard(field, value), or test bekend(field) first.',
     },
   },
   SR3007: {
@@ -322,11 +323,6 @@ export const messages = {
     nl: 'Een afrondingsveelvoud moet groter dan nul zijn',
     en: 'A rounding quantum must be greater than zero',
   },
-  SR3010: {
-    severity: 'error',
-    nl: 'De elementen van deze lijst hebben verschillende typen: {first} en {other}',
-    en: 'The elements of this list have different types: {first} and {other}',
-  },
   SR3011: {
     severity: 'error',
     nl: 'Uitkomst {name} moet {expected} zijn, maar is gedeclareerd als {actual}',
@@ -340,11 +336,6 @@ export const messages = {
       nl: 'Declareer het type met optioneel, bijvoorbeeld percentage optioneel.',
       en: 'Declare the type as optional, e.g. percentage optioneel.',
     },
-  },
-  SR3013: {
-    severity: 'error',
-    nl: 'Getal {text} kan niet exact als {type} worden gebruikt',
-    en: 'Number {text} cannot be used exactly as {type}',
   },
   SR3014: {
     severity: 'error',
@@ -502,13 +493,8 @@ export const messages = {
   },
   SR4107: {
     severity: 'warning',
-    nl: 'Deze tak is onbereikbaar: {reason}',
-    en: 'This branch is unreachable: {reason}',
-  },
-  SR4108: {
-    severity: 'warning',
-    nl: 'Waardering {name} geldt voor een soort die in geen route zit en telt dus nergens mee',
-    en: 'Valuation {name} is for a kind that is in no route, so it never counts',
+    nl: 'Deze tak wordt nooit gekozen: de voorwaarde is altijd {value}',
+    en: 'This branch is never taken: the condition is always {value}',
   },
 
   // ── SR5: contract input and evaluation ─────────────────────────────────────

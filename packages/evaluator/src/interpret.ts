@@ -361,7 +361,12 @@ export class Interpreter {
         const x = this.num(e.x);
         const q = this.num(e.q);
         const mode = e.mode === 'half' ? 'half-away-from-zero' : e.mode;
-        return (f) => x(f).roundTo(q(f), mode);
+        return (f) => {
+          const quantum = q(f);
+          // The checker refuses a fixed quantum of zero or less; a computed one is checked here.
+          if (quantum.sign() <= 0) this.fail('SR3009', {});
+          return x(f).roundTo(quantum, mode);
+        };
       }
       case 'sum': {
         const body = this.num(e.body);

@@ -14,7 +14,7 @@ import { validate as schemaValidator } from './ir-validator.generated.js';
 /** Checks a parsed JSON value as an IR document. */
 export function validateIr(json: unknown): Result<IrDocument | undefined> {
   const version = (json as { irVersion?: unknown } | null)?.irVersion;
-  if (typeof json === 'object' && json !== null && version !== IR_VERSION) {
+  if (typeof json === 'object' && json !== null && version !== undefined && version !== IR_VERSION) {
     return {
       value: undefined,
       diagnostics: [

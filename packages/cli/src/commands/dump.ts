@@ -37,6 +37,12 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
   if (!stage || !file || !(stages as readonly string[]).includes(stage))
     throw new UsageError(`dump: gebruik sroi dump ${stages.join('|')} BESTAND`);
   const { text } = readInput(file);
+  const showSyntax = (parsed: ReturnType<typeof parseSource>): number => {
+    if (parsed.diagnostics.length === 0) return EXIT.ok;
+    const lookup = { files: new Map([[file, parsed.source]]) };
+    io.err(renderDiagnostics(options.format, parsed.diagnostics, lookup, options.lang) + '\n');
+    return EXIT.failures;
+  };
   if (stage === 'tokens') {
     const parsed = parseSource(file, text);
     for (const t of parsed.tokens) {
@@ -47,7 +53,7 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
       const p = parsed.source.position(c.startOffset);
       io.out(`${p.line}:${p.column}\tComment\t${JSON.stringify(c.image)}\n`);
     }
-    return parsed.diagnostics.length ? EXIT.failures : EXIT.ok;
+    return showSyntax(parsed);
   }
   if (stage === 'cst') {
     const parsed = parseSource(file, text);
@@ -69,7 +75,7 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
       return node;
     };
     io.out(JSON.stringify(strip(parsed.cst), null, 1) + '\n');
-    return parsed.diagnostics.length ? EXIT.failures : EXIT.ok;
+    return showSyntax(parsed);
   }
   if (stage === 'ast') {
     const module = parseModule(file, text);

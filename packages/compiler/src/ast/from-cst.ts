@@ -551,6 +551,7 @@ class Builder {
 
   private comparison(n: ComparisonCstNode): A.Expression {
     const c = n.children;
+    if (c.chained) this.diagnostics.push(diagnostic('SR1013', {}, { span: this.tokenSpan(c.chained[0]) }));
     const left = this.additive(c.lhs?.[0]);
     if (c.operator && c.rhs) {
       const right = this.additive(c.rhs[0]);

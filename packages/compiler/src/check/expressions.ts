@@ -9,7 +9,9 @@ import {
   type MessageArgs,
   type Span,
 } from '@sroi/core';
+import { Rational } from '@sroi/core';
 import type * as A from '../ast/ast.js';
+import { constantValue } from './constants.js';
 import type { CallBinding, NameBinding } from '../checked/model.js';
 import { definitionKey } from '../checked/model.js';
 import { activityFieldNames, contractFieldNames, fieldType, suggestFor, type SymbolTable } from './names.js';
@@ -204,6 +206,11 @@ export class ExpressionChecker {
         return this.binary(e, scope);
       case 'conditional': {
         this.expectCondition(e.condition, scope);
+        // `als ja dan ...`: one branch can never be taken.
+        const fixed = constantValue(e.condition);
+        const never = fixed === true ? e.else : e.then;
+        if (typeof fixed === 'boolean' && never.kind !== 'error')
+          this.diagnostics.push(diagnostic('SR4107', { value: fixed ? 'ja' : 'nee' }, { span: never.span }));
         const then = this.check(e.then, scope, expected);
         const otherwise = this.check(
           e.else,
@@ -582,6 +589,11 @@ export class ExpressionChecker {
     if (isError(value) || isError(quantum)) return T.fout;
     if (!isNumeric(value) || !sameShape(value, quantum)) {
       this.report('SR3008', { quantum: this.excerpt(e.quantum), actual: showType(value) }, e.quantum.span);
+      return T.fout;
+    }
+    const q = constantValue(e.quantum, this.names);
+    if (q instanceof Rational && q.sign() <= 0) {
+      this.report('SR3009', {}, e.quantum.span);
       return T.fout;
     }
     // Rounding a ratio to 0,01% shows it as a percentage.

@@ -60,6 +60,10 @@ export function checkRuleset(
         continue;
       }
       checker.expect(v.value, scope, type);
+      // A bare name in a parameter can only be an enumeration value, never another parameter.
+      const named = v.value.kind === 'path' ? checker.names.get(v.value) : undefined;
+      if (named && named.kind !== 'enum-value')
+        checker.report('SR3020', { name: excerpt(v.value), context: scope.owner }, v.value.span);
     }
     diagnostics.push(...checkVersions(p.name.name, p.versions, merged.header.periods));
   }
