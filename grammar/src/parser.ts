@@ -616,6 +616,8 @@ export class SroiParser extends CstParser {
       { ALT: () => this.CONSUME(Kw.Route, { LABEL: 'name' }) },
       // The reference date is a value too: `als peildatum ≥ 2025-07-01 dan ...`.
       { ALT: () => this.CONSUME(Kw.Peildatum, { LABEL: 'name' }) },
+      // In a property: `stijgend(waardering, plaatsing.maanden)`.
+      { ALT: () => this.CONSUME(Kw.Waardering, { LABEL: 'name' }) },
     ]);
   });
 

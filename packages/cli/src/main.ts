@@ -24,6 +24,20 @@ Gebruik:
   sroi export --schema [REGELING]       JSON Schema van het contract
   sroi export --ir-schema               JSON Schema van de IR
   sroi export --ir REGELING             de IR van een regeling (sneller te laden)
+  sroi diff REGELING-A REGELING-B       semantisch verschil: gewijzigde waarden, tabelrijen, formules,
+                                        maxima, reikwijdte, perioden en kop, met hun plaats in beide
+                                        bestanden, en voorbeeldcontracten met een andere uitkomst
+                                        (exitcode 0, ook als er verschillen zijn)
+      --json | --html                   als JSON, of als afdrukbare HTML-pagina
+  sroi compare REGELING... --contract CONTRACT.json
+                                        één contract onder meerdere regelingen naast elkaar, met de
+                                        regels die de verschillen maken
+      --json                            als JSON
+  sroi matrix REGELING...               harmonisatiematrix; de eerste regeling is de basis
+      --html | --csv | --json           als afdrukbare HTML-pagina, als CSV of als JSON
+      --portefeuille CONTRACTEN.jsonl   totalen over een voorbeeldportefeuille (standaard
+                                        examples/portfolio.jsonl naast de eerste regeling)
+      --peildatum JJJJ-MM-DD            peildatum van de berekende rijen
 
 REGELING is een .sroi-bestand of een IR-bestand (.json, gemaakt met sroi export --ir).
 
@@ -34,7 +48,18 @@ Opties voor alle commando's:
 Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep
 `;
 
-const commands = ['check', 'eval', 'test', 'fmt', 'dump', 'export', 'help'] as const;
+const commands = [
+  'check',
+  'eval',
+  'test',
+  'fmt',
+  'dump',
+  'export',
+  'diff',
+  'compare',
+  'matrix',
+  'help',
+] as const;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
@@ -63,6 +88,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         seed: { type: 'string' },
         workers: { type: 'string' },
         'no-explain': { type: 'boolean' },
+        html: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        contract: { type: 'string' },
+        portefeuille: { type: 'string' },
+        portfolio: { type: 'string' },
+        peildatum: { type: 'string' },
+        date: { type: 'string' },
       },
     });
   } catch (e) {
@@ -153,6 +185,43 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             schema: Boolean(values.schema),
             irSchema: Boolean(values['ir-schema']),
             ir: Boolean(values.ir),
+          },
+          io,
+        );
+      }
+      case 'diff': {
+        const { diffCommand } = await import('./commands/diff.js');
+        return await diffCommand(
+          args,
+          { ...common, json: Boolean(values.json), html: Boolean(values.html) },
+          io,
+        );
+      }
+      case 'compare': {
+        const { compareCommand } = await import('./commands/compare.js');
+        return await compareCommand(
+          args,
+          {
+            ...common,
+            json: Boolean(values.json),
+            ...(values.contract !== undefined ? { contract: values.contract } : {}),
+          },
+          io,
+        );
+      }
+      case 'matrix': {
+        const { matrixCommand } = await import('./commands/matrix.js');
+        const portfolio = values.portefeuille ?? values.portfolio;
+        const date = values.peildatum ?? values.date;
+        return await matrixCommand(
+          args,
+          {
+            ...common,
+            json: Boolean(values.json),
+            html: Boolean(values.html),
+            csv: Boolean(values.csv),
+            ...(portfolio !== undefined ? { portfolio } : {}),
+            ...(date !== undefined ? { date } : {}),
           },
           io,
         );

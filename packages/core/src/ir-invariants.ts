@@ -171,7 +171,19 @@ export function irInvariants(doc: IrDocument): string[] {
     if (r.cap) node(`cap:${r.name}`, [[r.cap.expr, { path: `routes[${i}].cap` }]]);
   });
   doc.outcomes.forEach((o, i) => node(`outcome:${o.name}`, [[o.expr, { path: `outcomes[${i}]` }]]));
-  doc.properties.forEach((p, i) => visit(p.expr, { path: `properties[${i}]` }, new Set()));
+  doc.properties.forEach((p, i) => {
+    if (p.expr) visit(p.expr, { path: `properties[${i}]` }, new Set());
+    const m = p.monotone;
+    if (!p.expr === !m) fail(`properties[${i}]`, 'a property is either a condition or a monotonicity statement');
+    if (m) {
+      if ('outcome' in m.target && !outcomes.has(m.target.outcome)) fail(`properties[${i}]`, `unknown outcome ${m.target.outcome}`);
+      const fields = m.field.scope === 'contract' ? contractFields : activityKinds[m.field.kind ?? ''];
+      if (!fields || !Object.hasOwn(fields, m.field.name)) fail(`properties[${i}]`, `unknown field ${m.field.name}`);
+      else if (!['number', 'duration', 'money', 'percentage'].includes(fields[m.field.name]!.type.kind))
+        fail(`properties[${i}]`, `field ${m.field.name} is not a number`);
+      if ('valuation' in m.target && m.field.scope !== 'activity') fail(`properties[${i}]`, 'a valuation varies with an activity field');
+    }
+  });
 
   // No rule may depend on itself: evaluation of any accepted document terminates.
   const state = new Map<string, 'active' | 'done'>();

@@ -264,7 +264,27 @@ export const irDocument = z.strictObject({
       at: irSpan,
     }),
   ),
-  properties: z.array(z.strictObject({ title: z.string(), expr: irExpr, ...ruleInfo })),
+  /**
+   * Properties (`eigenschap`) that must hold for every contract: a condition, or a monotonicity
+   * statement — `target` does not decrease (stijgend) / increase (dalend) when `field` increases.
+   */
+  properties: z.array(
+    z.strictObject({
+      title: z.string(),
+      expr: irExpr.optional(),
+      monotone: z
+        .strictObject({
+          direction: z.enum(['stijgend', 'dalend']),
+          target: z.union([
+            z.strictObject({ outcome: z.string() }),
+            z.strictObject({ valuation: z.literal(true) }),
+          ]),
+          field: z.strictObject({ scope: z.enum(['contract', 'activity']), kind: z.string().optional(), name: z.string() }),
+        })
+        .optional(),
+      ...ruleInfo,
+    }),
+  ),
 });
 export type IrDocument = z.infer<typeof irDocument>;
 

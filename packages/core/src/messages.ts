@@ -400,6 +400,20 @@ export const messages = {
       en: 'A parameter or table cell holds an amount, number, percentage, duration, date, parameter or enumeration value; compute in a definition.',
     },
   },
+  SR3021: {
+    severity: 'error',
+    nl: '{name}(...) beschrijft een eigenschap en kan alleen direct na eigenschap "...": staan',
+    en: '{name}(...) states a property and can only follow eigenschap "...": directly',
+  },
+  SR3022: {
+    severity: 'error',
+    nl: '{name}(doel, veld) verwacht als doel een uitkomst of waardering en als veld contract.<veld> of <soort>.<veld> met een getal',
+    en: '{name}(target, field) takes an outcome or waardering as target and contract.<field> or <kind>.<field> holding a number as field',
+    hint: {
+      nl: 'Bijvoorbeeld: eigenschap "...": stijgend(waardering, plaatsing.maanden)',
+      en: 'For example: eigenschap "...": stijgend(waardering, plaatsing.maanden)',
+    },
+  },
 
   // ── SR4: tables, periods and reachability ─────────────────────────────────
   SR4001: {

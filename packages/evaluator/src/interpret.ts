@@ -670,27 +670,45 @@ export class Interpreter {
 
   // ── one contract ──────────────────────────────────────────────────────────
 
-  /** Evaluates a validated contract; throws EvaluationError for problems of this contract. */
-  run(input: ContractInput, options: EvaluateOptions = {}): EvaluationResult {
+  /** Whether a condition property (`eigenschap`) holds for a contract; throws EvaluationError. */
+  holds(input: ContractInput, property: number): boolean {
+    const doc = this.doc;
+    const expr = doc.properties[property]?.expr;
+    if (!expr) throw new Error(`Internal error: property ${property} is not a condition`);
+    this.periodOf(input);
+    const refValue = input.fields.get(doc.referenceDate) as Rational;
+    const run = new Run(input, Number(refValue.n), undefined, doc.routes, this.kindRoute);
+    for (const a of run.activities) this.valuation(run, a);
+    return this.fn(expr)({ run }) === true;
+  }
+
+  /** The period holding a contract's reference date, or an SR5001 error naming the periods. */
+  private periodOf(input: ContractInput): IrDocument['periods'][number] {
     const doc = this.doc;
     const refValue = input.fields.get(doc.referenceDate);
     const day = refValue instanceof Rational ? Number(refValue.n) : Number.NaN;
     const period = doc.periods.find((p) => parseIsoDate(p.from)! <= day && day <= parseIsoDate(p.to)!);
-    if (!period) {
-      // A problem of the contract's reference date: located at its JSON path, like other input errors.
-      throw new EvaluationError(
-        diagnostic(
-          'SR5001',
-          {
-            field: doc.referenceDate,
-            date: Number.isNaN(day) ? '?' : formatIsoDate(day),
-            ruleset: `'${doc.ruleset.name}'`,
-            periods: doc.periods.map((p) => `${p.name} (${p.from} t/m ${p.to})`).join(', '),
-          },
-          { path: doc.referenceDate },
-        ),
-      );
-    }
+    if (period) return period;
+    // A problem of the contract's reference date: located at its JSON path, like other input errors.
+    throw new EvaluationError(
+      diagnostic(
+        'SR5001',
+        {
+          field: doc.referenceDate,
+          date: Number.isNaN(day) ? '?' : formatIsoDate(day),
+          ruleset: `'${doc.ruleset.name}'`,
+          periods: doc.periods.map((p) => `${p.name} (${p.from} t/m ${p.to})`).join(', '),
+        },
+        { path: doc.referenceDate },
+      ),
+    );
+  }
+
+  /** Evaluates a validated contract; throws EvaluationError for problems of this contract. */
+  run(input: ContractInput, options: EvaluateOptions = {}): EvaluationResult {
+    const doc = this.doc;
+    const period = this.periodOf(input);
+    const day = Number((input.fields.get(doc.referenceDate) as Rational).n);
     const tracer = options.explain ? new Tracer(doc.files) : undefined;
     const run = new Run(input, day, tracer, doc.routes, this.kindRoute);
 

@@ -95,6 +95,16 @@ export class Plan {
     }
   }
 
+  /** Whether condition property `index` (`eigenschap`) holds for a valid contract. */
+  propertyHolds(valid: ValidContract, index: number): Result<boolean | undefined> {
+    try {
+      return { value: this.interpreter.holds(toContractInput(valid), index), diagnostics: [] };
+    } catch (e) {
+      if (e instanceof EvaluationError) return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
+      throw e;
+    }
+  }
+
   /**
    * Results only, as numbers (cents; fractions as numerator and denominator), from the generated
    * code; undefined when the contract needs the reference evaluator. For batch jobs and benchmarks.

@@ -1,6 +1,7 @@
 // `sroi test FILE...`: runs every `voorbeeld` and reports each failure with the expected and
 // the actual value at the expectation's place.
-import { runExamples } from '@sroi/evaluator';
+import { runExamples, type Plan } from '@sroi/evaluator';
+import { runProperties } from '../properties/run.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -63,6 +64,45 @@ export async function testCommand(files: readonly string[], options: TestOptions
           ? `  ${passed} van ${outcomes.length} voorbeelden kloppen\n`
           : `  ${passed} of ${outcomes.length} examples pass\n`,
       );
+    }
+    worst = Math.max(worst, checkProperties(file, plans, options, io));
+  }
+  return worst;
+}
+
+/** Properties: each checked against generated contracts (fast-check), with a shrunk counterexample. */
+function checkProperties(file: string, plans: readonly Plan[], options: TestOptions, io: Io): number {
+  const nl = options.lang === 'nl';
+  const runs = options.runs !== undefined ? Number(options.runs) : 200;
+  const seed = options.seed !== undefined ? Number(options.seed) : undefined;
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new UsageError(`test: --runs moet een positief geheel getal zijn, niet '${options.runs}'`);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new UsageError(`test: --seed moet een geheel getal zijn, niet '${options.seed}'`);
+  let worst: number = EXIT.ok;
+  for (const plan of plans) {
+    const properties = runProperties(plan, {
+      runs,
+      ...(seed !== undefined ? { seed } : {}),
+      lang: options.lang,
+    });
+    for (const p of properties) {
+      if (options.format === 'json') io.out(JSON.stringify({ file, property: p }) + '\n');
+      else {
+        const label = nl ? 'eigenschap' : 'property';
+        const count = p.passed
+          ? `${p.runs} ${nl ? 'contracten' : 'contracts'}`
+          : `${nl ? 'faalt bij contract' : 'fails at contract'} ${p.runs}`;
+        io.out(`  ${p.passed ? '✓' : '✗'} ${label} "${p.title}" (${count})\n`);
+        if (!p.passed) {
+          if (p.reason) io.out(`      ${p.reason}\n`);
+          const again = nl ? 'herhaal met' : 'repeat with';
+          io.out(`      seed ${p.seed}${p.path ? `, path ${p.path}` : ''} (${again} --seed ${p.seed})\n`);
+          io.out(`      ${nl ? 'tegenvoorbeeld' : 'counterexample'}: ${JSON.stringify(p.counterexample)}\n`);
+          if (p.voorbeeld) io.out(`\n${p.voorbeeld.replace(/^/gm, '      ')}\n\n`);
+        }
+      }
+      if (!p.passed) worst = EXIT.failures;
     }
   }
   return worst;

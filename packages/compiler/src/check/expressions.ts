@@ -52,6 +52,14 @@ const builtinAliases: Record<string, Builtin> = {
   known: 'bekend',
 };
 
+/** The property functions: the target does not decrease (stijgend) or increase (dalend) with the field. */
+export const monotoneNames: Readonly<Record<string, 'stijgend' | 'dalend'>> = {
+  stijgend: 'stijgend',
+  increasing: 'stijgend',
+  dalend: 'dalend',
+  decreasing: 'dalend',
+};
+
 /** Short source text of an expression, for messages. */
 export type ExcerptOf = (node: A.Node) => string;
 
@@ -467,6 +475,11 @@ export class ExpressionChecker {
       });
       if (table.singleOutput) return table.outputs[0] ? this.columnType(table.outputs[0]) : T.fout;
       return { kind: 'rij', table: name };
+    }
+    if (Object.hasOwn(monotoneNames, name)) {
+      for (const arg of e.args) this.check(arg, scope);
+      this.report('SR3021', { name }, e.callee.span);
+      return T.fout;
     }
     const builtin = builtinAliases[name];
     if (!builtin || !Object.hasOwn(builtinAliases, name)) {

@@ -1,13 +1,13 @@
 // The checker: from a merged ruleset to the checked model. Runs every static check and
 // collects their diagnostics; each check lives in its own module beside this one.
-import type { Diagnostic, SourceFile, Span } from '@sroi/core';
+import { activityKinds, contractFields, type Diagnostic, type FieldSpec, type SourceFile, type Span } from '@sroi/core';
 import type * as A from '../ast/ast.js';
-import type { CheckedModel } from '../checked/model.js';
+import type { CheckedModel, MonotoneProperty } from '../checked/model.js';
 import type { MergedRuleset } from '../resolve/merge.js';
 import { isLiteral } from './constants.js';
 import { analyseDependencies } from './dependencies.js';
 import { checkExample, type ExampleCase } from './examples.js';
-import { ExpressionChecker, type FormulaScope } from './expressions.js';
+import { ExpressionChecker, monotoneNames, type FormulaScope } from './expressions.js';
 import { SymbolTable } from './names.js';
 import { checkPeriods, checkVersions } from './periods.js';
 import { PrecisionChecker } from './precision.js';
@@ -107,8 +107,12 @@ export function checkRuleset(
     if (r.cap) checker.expect(r.cap.value, contractScope(`maximum van route ${r.name.name}`), T.bedrag);
   for (const o of symbols.outcomes.values())
     checker.expect(o.value, contractScope(`uitkomst ${o.name.name}`), checker.declaredType(o));
-  for (const p of symbols.properties)
-    checker.expectCondition(p.value, contractScope(`eigenschap "${p.title.value}"`));
+  const monotone = new Map<A.PropertyDeclaration, MonotoneProperty>();
+  for (const p of symbols.properties) {
+    const m = monotoneProperty(p, symbols, checker);
+    if (m === 'not-monotone') checker.expectCondition(p.value, contractScope(`eigenschap "${p.title.value}"`));
+    else if (m) monotone.set(p, m);
+  }
 
   const examples = new Map<A.ExampleDeclaration, ExampleCase>();
   for (const e of symbols.examples) {
@@ -159,6 +163,42 @@ export function checkRuleset(
     calls: checker.calls,
     definitionOrder: deps.definitionOrder,
     outcomeOrder: deps.outcomeOrder,
+    monotone,
   };
   return { model, examples, diagnostics };
+}
+
+/**
+ * `stijgend(doel, veld)` / `dalend(doel, veld)`: checks the target (an outcome, or `waardering`
+ * of the varied activity) and the field (`contract.waarde`, `plaatsing.maanden`: a number).
+ * Returns 'not-monotone' for an ordinary condition, undefined after reporting an error.
+ */
+function monotoneProperty(
+  p: A.PropertyDeclaration,
+  symbols: SymbolTable,
+  checker: ExpressionChecker,
+): MonotoneProperty | 'not-monotone' | undefined {
+  const e = p.value;
+  if (e.kind !== 'call' || !Object.hasOwn(monotoneNames, e.callee.name)) return 'not-monotone';
+  const name = e.callee.name;
+  const fail = () => {
+    checker.report('SR3022', { name }, e.span);
+    return undefined;
+  };
+  const [target, field] = e.args;
+  if (e.args.length !== 2 || target?.kind !== 'path' || field?.kind !== 'path' || target.fields.length > 0) return fail();
+  const outcome = symbols.outcomes.get(target.root.name);
+  const targetSpec = target.root.name === 'waardering' ? ({ valuation: true } as const) : outcome ? { outcome: outcome.name.name } : undefined;
+  if (!targetSpec || field.fields.length !== 1) return fail();
+  const fieldName = field.fields[0]!.name;
+  const numeric = (spec: FieldSpec | undefined) =>
+    spec !== undefined && ['number', 'duration', 'money', 'percentage'].includes(spec.type.kind);
+  if (field.rootKeyword === 'contract') {
+    if ('valuation' in targetSpec || !Object.hasOwn(contractFields, fieldName) || !numeric(contractFields[fieldName])) return fail();
+    return { direction: monotoneNames[name]!, target: targetSpec, field: { scope: 'contract', name: fieldName } };
+  }
+  const kind = field.root.name;
+  const fields = Object.hasOwn(activityKinds, kind) ? activityKinds[kind]! : undefined;
+  if (!fields || !Object.hasOwn(fields, fieldName) || !numeric(fields[fieldName])) return fail();
+  return { direction: monotoneNames[name]!, target: targetSpec, field: { scope: 'activity', kind, name: fieldName } };
 }

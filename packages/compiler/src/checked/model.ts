@@ -51,6 +51,13 @@ export type CellCondition =
 export const definitionKey = (d: A.DefinitionDeclaration): string =>
   d.scope ? `${d.scope.name}.${d.name.name}` : d.name.name;
 
+/** `eigenschap "...": stijgend(doel, veld)`: the target moves with a numeric input field. */
+export interface MonotoneProperty {
+  readonly direction: 'stijgend' | 'dalend';
+  readonly target: { readonly outcome: string } | { readonly valuation: true };
+  readonly field: { readonly scope: 'contract' | 'activity'; readonly kind?: string; readonly name: string };
+}
+
 /** Everything the later stages (lowering, formatting, analysis) need to know. */
 export interface CheckedModel {
   readonly merged: MergedRuleset;
@@ -76,4 +83,6 @@ export interface CheckedModel {
   readonly definitionOrder: readonly string[];
   /** Outcomes in dependency order. */
   readonly outcomeOrder: readonly string[];
+  /** Properties that state monotonicity (the others are conditions). */
+  readonly monotone: ReadonlyMap<A.PropertyDeclaration, MonotoneProperty>;
 }

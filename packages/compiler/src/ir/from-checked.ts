@@ -334,7 +334,7 @@ export function irFromChecked(
     }),
     properties: model.properties.map((p) => ({
       title: p.title.value,
-      expr: l.expr(p.value),
+      ...(model.monotone.has(p) ? { monotone: model.monotone.get(p)! } : { expr: l.expr(p.value) }),
       src: l.src(p.value),
       provenance: l.provenance(p.provenance),
       at: l.span(p.span),
