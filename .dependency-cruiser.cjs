@@ -31,6 +31,21 @@ module.exports = {
       to: { path: '^packages/(evaluator|cli|analysis|language-service)/' },
     },
     {
+      name: 'analysis-on-compiler-evaluator-core',
+      comment:
+        'analysis builds on the compiler, the evaluator and core only (no grammar, CLI or editor tooling)',
+      severity: 'error',
+      from: { path: '^packages/analysis/' },
+      to: { path: '(^grammar/|^packages/(cli|language-service)/)' },
+    },
+    {
+      name: 'only-cli-uses-analysis',
+      comment: 'nothing depends on analysis except the CLI',
+      severity: 'error',
+      from: { pathNot: '^packages/(cli|analysis)/' },
+      to: { path: '^packages/analysis/' },
+    },
+    {
       name: 'no-reaching-into-sources',
       comment: 'packages import each other through their public entry (src/index.ts) only',
       severity: 'error',

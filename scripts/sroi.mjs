@@ -11,6 +11,7 @@ const sourceDirs = [
   'packages/core/src',
   'packages/compiler/src',
   'packages/evaluator/src',
+  'packages/analysis/src',
   'packages/cli/src',
 ];
 

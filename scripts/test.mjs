@@ -20,6 +20,7 @@ export const checks = [
       'packages/core/src',
       'packages/compiler/src',
       'packages/evaluator/src',
+      'packages/analysis/src',
       'packages/cli/src',
       '--config',
       '.dependency-cruiser.cjs',

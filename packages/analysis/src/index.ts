@@ -1,0 +1,33 @@
+// @sroi/analysis: reviews of rulesets — the semantic diff with its boundary search, one contract
+// under several rulesets side by side, and the harmonisation matrix over many.
+export {
+  reviewCompiled,
+  reviewSource,
+  reviewIr,
+  placeOf,
+  showPlace,
+  type ReviewedRuleset,
+  type ReviewOptions,
+  type Place,
+  type HeaderItem,
+} from './ruleset.js';
+export { diffRulesets, type DiffOptions, type RulesetDiff } from './diff/diff.js';
+export type * from './diff/model.js';
+export { categoryOrder } from './diff/model.js';
+export {
+  searchBoundaries,
+  type BoundaryOptions,
+  type BoundaryFinding,
+  type BoundaryGroup,
+  type BoundaryReport,
+} from './boundaries.js';
+export { scenarios, epochs, moveIntoPeriods, type Scenario } from './periods.js';
+export {
+  evaluateOn,
+  summarize,
+  differingOutcomes,
+  dateFor,
+  type OutcomeSummary,
+  type DateUsed,
+} from './evaluate.js';
+export { standardActivity, enumerationsOf, type ContractJson, type Enumerations } from './candidates.js';
