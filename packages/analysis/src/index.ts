@@ -31,3 +31,33 @@ export {
   type DateUsed,
 } from './evaluate.js';
 export { standardActivity, enumerationsOf, type ContractJson, type Enumerations } from './candidates.js';
+export {
+  compareContract,
+  explainDifference,
+  type Comparison,
+  type ComparedRuleset,
+  type ComparedLine,
+  type ComparedActivity,
+  type CompareOptions,
+  type Explanation,
+  type RuleDifference,
+  type RuleState,
+} from './compare.js';
+export {
+  buildMatrix,
+  sectionOrder,
+  type Matrix,
+  type MatrixCell,
+  type MatrixRow,
+  type MatrixRuleset,
+  type MatrixSection,
+  type MatrixOptions,
+} from './matrix.js';
+export {
+  generatePortfolio,
+  portfolioTotals,
+  parseJsonLines,
+  seededRandom,
+  type PortfolioOptions,
+  type PortfolioTotals,
+} from './portfolio.js';
