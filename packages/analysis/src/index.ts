@@ -61,3 +61,6 @@ export {
   type PortfolioOptions,
   type PortfolioTotals,
 } from './portfolio.js';
+export { diffText, compareText, matrixText } from './render/text.js';
+export { diffHtml, matrixHtml, escapeHtml } from './render/html.js';
+export { matrixCsv, csvField } from './render/csv.js';
