@@ -26,6 +26,9 @@ describe('sroi', () => {
       'sroi export',
       'sroi export',
       'sroi export',
+      'sroi diff',
+      'sroi compare',
+      'sroi matrix',
     ]);
     expect(lines).toContain(
       'Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep',

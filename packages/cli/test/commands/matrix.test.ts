@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { rijnmond, sroi } from '../support/run.js';
+
+const all = [
+  rijnmond.replace('rijnmond-2023-2027', 'rijnmond-2019-2023'),
+  rijnmond,
+  rijnmond.replace('rijnmond-2023-2027', 'haaglanden-zhc-2023'),
+  rijnmond.replace('rijnmond-2023-2027', 'leidschendam-voorburg-2025'),
+  rijnmond.replace('rijnmond-2023-2027', 'schiedam-legacy'),
+];
+
+describe('sroi matrix', () => {
+  test('prints the matrix of the five rulesets with divergent cells marked, and the portfolio beside them', async () => {
+    const { code, out, err } = await sroi('matrix', ...all);
+    expect([code, err]).toEqual([0, '']);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Harmonisatiematrix');
+    expect(lines.some((l) => l.startsWith('≠ definitie binnen_bereik'))).toBe(true);
+    expect(lines).toContain('Voorbeeldportefeuille');
+  });
+
+  test('--csv prints one line per row with a column per ruleset', async () => {
+    const { code, out } = await sroi('matrix', '--csv', ...all);
+    expect(code).toBe(0);
+    const [head] = out.split('\r\n');
+    expect(head).toBe(`sectie,sleutel,regel,${all.join(',')},afwijkend`);
+  });
+
+  test('--html prints a printable page', async () => {
+    const { code, out } = await sroi('matrix', '--html', ...all.slice(0, 2));
+    expect(code).toBe(0);
+    expect(out).toContain('<td class="divergent"');
+  });
+
+  test('a bad --peildatum or two output formats exit 2', async () => {
+    expect((await sroi('matrix', '--peildatum', '2024-13-01', rijnmond)).code).toBe(2);
+    expect((await sroi('matrix', '--csv', '--html', rijnmond)).code).toBe(2);
+    expect((await sroi('matrix')).code).toBe(2);
+  });
+});
