@@ -10,7 +10,11 @@ export const outdir = `${root}packages/cli/dist`;
 export async function buildCli({ quiet = false } = {}) {
   await build({
     absWorkingDir: root,
-    entryPoints: { sroi: 'packages/cli/src/bin.ts' },
+    // The worker threads of `sroi eval --batch` start from a file of their own (dist/batch-worker.js).
+    entryPoints: {
+      sroi: 'packages/cli/src/bin.ts',
+      'batch-worker': 'packages/cli/src/commands/batch-worker.ts',
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -1,0 +1,69 @@
+// One batch of `sroi eval --batch`: a run of JSON lines in, one result line out per non-blank
+// line. Shared by the worker threads and by the main thread (which evaluates small inputs itself).
+import { renderMessage, type IrDocument, type Language } from '@sroi/core';
+import { Plan, PlanSet } from '@sroi/evaluator';
+
+/** What a worker needs to rebuild the evaluator: the IR of the ruleset, or of each set member. */
+export interface EvaluatorSpec {
+  readonly members: readonly { readonly label: string; readonly ir: IrDocument }[];
+  /** The name of the ruleset set, when the members form one. */
+  readonly set?: string;
+  readonly lang: Language;
+}
+
+/** The evaluator of a spec; the IR was validated when the main thread loaded it. */
+export function evaluatorFromSpec(spec: EvaluatorSpec): Plan | PlanSet {
+  const members = spec.members.map((m) => {
+    const plan = Plan.fromIr(m.ir).value;
+    if (!plan) throw new Error(`IR van ${m.label} is niet geldig`);
+    return { plan, label: m.label };
+  });
+  return spec.set === undefined ? members[0]!.plan : new PlanSet(spec.set, members);
+}
+
+export interface BatchOutput {
+  /** The result lines, each ending in a newline. */
+  readonly text: string;
+  /** How many lines had errors. */
+  readonly failed: number;
+}
+
+/**
+ * Evaluates whole lines (`text` ends at a line break or at the end of the input); `firstLine`
+ * is the number of the first, for `{ "regel": n, "fouten": [...] }` of a bad line.
+ */
+export function evaluateLines(
+  evaluator: Plan | PlanSet,
+  text: string,
+  firstLine: number,
+  lang: Language,
+): BatchOutput {
+  let out = '';
+  let failed = 0;
+  let line = firstLine;
+  for (let start = 0; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
+    if (raw.trim() === '') continue;
+    let result: unknown;
+    try {
+      const r = evaluator.evaluate(JSON.parse(raw), { explain: false });
+      result = r.value ?? {
+        regel: line,
+        fouten: r.diagnostics.map((d) => ({
+          code: d.code,
+          path: d.path,
+          melding: renderMessage(d.code, d.args, lang),
+        })),
+      };
+      if (!r.value) failed++;
+    } catch (e) {
+      failed++;
+      result = { regel: line, fouten: [{ code: 'SR5002', melding: (e as Error).message }] };
+    }
+    out += JSON.stringify(result) + '\n';
+  }
+  return { text: out, failed };
+}

@@ -1,0 +1,19 @@
+// A worker thread of `sroi eval --batch`: rebuilds the plan once from the IR it is given, then
+// turns each batch of input bytes (whole lines) into result lines, in the order batches arrive.
+// Bundled as an entry of its own (scripts/build.mjs): dist/batch-worker.js.
+import { parentPort, workerData } from 'node:worker_threads';
+import { evaluateLines, evaluatorFromSpec, type EvaluatorSpec } from './batch-lines.js';
+
+/** A batch from the main thread: UTF-8 bytes of whole lines, the first numbered `firstLine`. */
+export interface BatchMessage {
+  readonly bytes: Uint8Array;
+  readonly firstLine: number;
+}
+
+const spec = workerData as EvaluatorSpec;
+const evaluator = evaluatorFromSpec(spec);
+const decoder = new TextDecoder('utf-8');
+const port = parentPort!;
+port.on('message', (m: BatchMessage) => {
+  port.postMessage(evaluateLines(evaluator, decoder.decode(m.bytes), m.firstLine, spec.lang));
+});

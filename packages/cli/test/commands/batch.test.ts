@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { rijnmond, rijnmondContract, scratch, sroi } from '../support/run.js';
+
+const tmp = scratch('batch');
+afterAll(tmp.remove);
+
+const sample = JSON.parse(readFileSync(rijnmondContract, 'utf8')) as Record<string, unknown>;
+/** The sample contract with its own id, value and gunningsdatum (both tariff periods). */
+const variant = (i: number) => ({
+  ...sample,
+  id: `B-${i}`,
+  waarde: `${100_000 + i * 7_919}.${String(i % 100).padStart(2, '0')}`,
+  gunningsdatum: i % 2 === 0 ? '2024-02-01' : '2025-08-15',
+});
+const jsonLines = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join('\n') + '\n';
+const outputLines = (out: string) => out.trimEnd().split('\n');
+const ids = (out: string) => outputLines(out).map((l) => (JSON.parse(l) as { contract?: string }).contract);
+
+describe('sroi eval --batch', () => {
+  test('writes one result line per contract, in input order, each equal to eval --json --no-explain', async () => {
+    const contracts = [0, 1, 2, 3, 4].map(variant);
+    const file = tmp.write('vijf.jsonl', jsonLines(contracts));
+    const { code, out, err } = await sroi('eval', rijnmond, '--batch', file);
+    expect([code, err]).toEqual([0, '5 regels, 0 met fouten\n']);
+    const lines = outputLines(out).map((l) => JSON.parse(l) as unknown);
+    expect(lines).toHaveLength(5);
+    for (const [i, c] of contracts.entries()) {
+      const single = await sroi(
+        'eval',
+        '--json',
+        '--no-explain',
+        rijnmond,
+        tmp.write(`c${i}.json`, JSON.stringify(c)),
+      );
+      expect(lines[i]).toEqual(JSON.parse(single.out));
+    }
+  });
+
+  test('a bad line is reported in its place as { regel, fouten }; blank lines are skipped but counted; exit 2', async () => {
+    const file = tmp.write(
+      'fouten.jsonl',
+      [
+        JSON.stringify(variant(1)),
+        '{ kapot',
+        '',
+        JSON.stringify({ ...variant(2), waarde: '-5' }),
+        JSON.stringify(variant(3)),
+      ]
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
+    const { code, out, err } = await sroi('eval', rijnmond, '--batch', file);
+    expect([code, err]).toEqual([2, '5 regels, 2 met fouten\n']);
+    const lines = outputLines(out).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l['contract'] ?? l['regel'])).toEqual(['B-1', 2, 4, 'B-3']);
+    expect(lines[1]!['fouten']).toEqual([
+      {
+        code: 'SR5002',
+        melding: expect.stringMatching(/JSON/) as unknown,
+      },
+    ]);
+    expect(lines[2]!['fouten']).toEqual([
+      { code: 'SR5014', path: 'waarde', melding: 'Een bedrag mag niet negatief zijn ("-5")' },
+    ]);
+  });
+
+  test('reads CRLF line ends and a last line without a line break', async () => {
+    const file = tmp.write('crlf.jsonl', `${JSON.stringify(variant(1))}\r\n${JSON.stringify(variant(2))}`);
+    const { code, out, err } = await sroi('eval', rijnmond, '--batch', file);
+    expect([code, err, ids(out)]).toEqual([0, '2 regels, 0 met fouten\n', ['B-1', 'B-2']]);
+  });
+
+  test('spreads a large input over worker threads and keeps the input order: the same output as one thread', async () => {
+    const contracts = Array.from({ length: 1200 }, (_, i) => variant(i));
+    const file = tmp.write('groot.jsonl', jsonLines(contracts));
+    const threads = await sroi('eval', rijnmond, '--batch', file, '--workers', '2');
+    const inline = await sroi('eval', rijnmond, '--batch', file, '--workers', '1');
+    expect([threads.code, threads.err]).toEqual([0, '1200 regels, 0 met fouten\n']);
+    expect(ids(threads.out)).toEqual(contracts.map((c) => c.id));
+    expect(threads.out).toBe(inline.out);
+  });
+
+  test('evaluates each contract of a portfolio under the member of a ruleset set that its date picks', async () => {
+    const set = rijnmond.replace('rijnmond-2023-2027.sroi', 'rijnmond.set.json');
+    const portfolio = rijnmond.replace('rijnmond-2023-2027.sroi', 'examples/portfolio.jsonl');
+    const { code, out, err } = await sroi('eval', set, '--batch', portfolio);
+    expect([code, err]).toEqual([0, '50 regels, 0 met fouten\n']);
+    const results = outputLines(out).map((l) => JSON.parse(l) as { regelingenset: string; regeling: string });
+    expect(new Set(results.map((r) => r.regelingenset))).toEqual(new Set(['Social Return Rijnmond']));
+    expect(new Set(results.map((r) => r.regeling))).toEqual(
+      new Set(['Social Return Rijnmond 2019-2023', 'Social Return Rijnmond 2023-2027']),
+    );
+  });
+
+  test('--workers must be a whole number from 1 to 64', async () => {
+    const file = tmp.write('een.jsonl', jsonLines([variant(1)]));
+    expect(await sroi('eval', rijnmond, '--batch', file, '--workers', '0')).toEqual({
+      code: 2,
+      out: '',
+      err: "sroi: --workers moet een geheel getal van 1 tot en met 64 zijn, niet '0'\n",
+    });
+  });
+
+  test('a batch file that does not exist exits 2 naming it', async () => {
+    const missing = `${tmp.dir}/bestaat-niet.jsonl`;
+    expect(await sroi('eval', rijnmond, '--batch', missing)).toEqual({
+      code: 2,
+      out: '',
+      err: `sroi: ${missing}: bestand bestaat niet\n`,
+    });
+  });
+});
