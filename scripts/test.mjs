@@ -31,7 +31,10 @@ export const checks = [
   ['syntax diagrams are current', dev('grammar/scripts/diagrams.ts', '--check')],
 ];
 
-const suites = [['test suites (vitest)', [bin('vitest'), 'run']]];
+const suites = [
+  ['test suites (vitest)', [bin('vitest'), 'run']],
+  ['benchmarks still run (bench --quick)', dev('bench/run.ts', '--quick')],
+];
 
 const only = process.argv.includes('--checks') ? checks : [...checks, ...suites];
 const results = [];

@@ -1,0 +1,514 @@
+// `pnpm bench`: the benchmarks of the evaluator side by side — a hand-written TypeScript function
+// and json-rules-engine on the same contracts, compile cost, the editor loop, cold start of the
+// CLI, a batch of 10^6 contracts, and growth with contract and ruleset size. Prints medians with
+// min/max over the runs after warm-up (tinybench), the ratios against the targets of the issue,
+// and writes bench/results.json. `--quick`: every item briefly, for CI (results go to /tmp).
+import { createWriteStream, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { Bench, type BenchOptions, type Task } from 'tinybench';
+import { compileSource } from '@sroi/compiler';
+import { Plan } from '@sroi/evaluator';
+import type { ValidContract } from '@sroi/core';
+import { checkAgreement, type Agreement } from './agreement.js';
+import { ContractGenerator, generateContracts, type Contract } from './contracts.js';
+import { logLogSlope, synthesizeRuleset } from './growth.js';
+import { rijnmond20232027 } from './hand-written/rijnmond-2023-2027.js';
+import { RijnmondRulesEngine } from './json-rules-engine/rijnmond-2023-2027.js';
+import {
+  buildCliAndIr,
+  cli,
+  modulesLoaded,
+  parseOnly,
+  root,
+  runNode,
+  scratchDir,
+  type ModuleReport,
+} from './spawn.js';
+
+const quick = process.argv.includes('--quick');
+const RULESET = 'rulesets/rijnmond-2023-2027.sroi';
+const SAMPLE_CONTRACT = 'rulesets/examples/schoonmaak-stadskantoor.json';
+const SEED = 2027;
+const size = {
+  evalContracts: quick ? 200 : 1000,
+  agreementContracts: quick ? 500 : 10_000,
+  batchContracts: quick ? 2_000 : 1_000_000,
+  activities: quick ? [1, 10, 100] : [1, 10, 100, 1000],
+  rulesetScale: quick ? [1, 2, 4] : [1, 10, 100],
+  spawns: quick ? 1 : 10,
+  batchRuns: quick ? 1 : 5,
+};
+/** In-process items: at least 10 runs (2 with --quick) and about a second each, after warm-up. */
+const timing: BenchOptions = quick
+  ? { time: 20, iterations: 2, warmupTime: 5, warmupIterations: 1, throws: true }
+  : { time: 1000, iterations: 10, warmupTime: 300, warmupIterations: 3, throws: true };
+
+// ── results ──────────────────────────────────────────────────────────────────────────────────
+
+interface Row {
+  group: string;
+  name: string;
+  unit: 'µs' | 'ms' | 's';
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  p95?: number;
+  note?: string;
+}
+interface Check {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  met: boolean;
+}
+const rows: Row[] = [];
+const checks: Check[] = [];
+const scale = { µs: 1000, ms: 1, s: 0.001 } as const;
+
+/** A row from a tinybench task; `per` divides each sample (items per call). */
+function record(group: string, task: Task, unit: Row['unit'], per = 1, note?: string): Row {
+  const r = task.result;
+  if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state}`);
+  const f = scale[unit] / per;
+  const samples = r.latency.samples;
+  const row: Row = {
+    group,
+    name: task.name,
+    unit,
+    median: r.latency.p50 * f,
+    min: r.latency.min * f,
+    max: r.latency.max * f,
+    runs: r.latency.samplesCount,
+    ...(samples
+      ? { p95: samples[Math.min(samples.length - 1, Math.ceil(0.95 * samples.length) - 1)]! * f }
+      : {}),
+    ...(note ? { note } : {}),
+  };
+  rows.push(row);
+  return row;
+}
+
+/** A target of the issue: `value` must be at most `target`. */
+function check(name: string, value: number, unit: string, target: number): void {
+  checks.push({ name, value, unit, target: `≤ ${target}${unit}`, met: value <= target });
+}
+
+async function run(bench: Bench): Promise<Bench> {
+  await bench.run();
+  return bench;
+}
+
+const fmt = (x: number) =>
+  x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3);
+
+function printTable(): void {
+  const header = ['item', 'median', 'min', 'max', 'p95', 'runs'];
+  const lines = rows.map((r) => [
+    `${r.group}: ${r.name}`,
+    `${fmt(r.median)} ${r.unit}`,
+    `${fmt(r.min)} ${r.unit}`,
+    `${fmt(r.max)} ${r.unit}`,
+    r.p95 === undefined ? '' : `${fmt(r.p95)} ${r.unit}`,
+    String(r.runs),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const show = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${show(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  for (const l of lines) console.log(show(l));
+  console.log('\nTargets');
+  for (const c of checks)
+    console.log(`${c.met ? '✓' : '✗'} ${c.name}: ${fmt(c.value)}${c.unit} (target ${c.target})`);
+}
+
+const log = (text: string) =>
+  console.log(`\n━━ ${text} [${((performance.now() - startedAt) / 1000).toFixed(1)} s]`);
+
+// ── the plan, the contracts, and the agreement of the baselines ──────────────────────────────
+
+const started = new Date();
+const startedAt = performance.now();
+const load = [loadavg()];
+const text = readFileSync(`${root}${RULESET}`, 'utf8');
+const compiled = compileSource(RULESET, text);
+if (!compiled.ir) throw new Error(`${RULESET} does not compile`);
+const ir = compiled.ir;
+const plan = Plan.fromIr(ir).value!;
+const rulesEngine = new RijnmondRulesEngine();
+
+log(`agreement: hand-written, json-rules-engine and the evaluator on ${size.agreementContracts} contracts`);
+const agreement: Agreement = await checkAgreement(
+  plan,
+  generateContracts(size.agreementContracts, SEED + 1),
+  {
+    rulesEngine,
+  },
+);
+if (agreement.problems.length > 0) {
+  console.error('\n✗ THE BASELINES DISAGREE WITH THE EVALUATOR — no timings are meaningful:\n');
+  for (const p of agreement.problems) console.error(`  ${p}`);
+  process.exit(1);
+}
+console.log(
+  `✓ hand-written = plan.compute on all ${agreement.contracts}, = plan.evaluate on ${agreement.textSample}` +
+    ` (reference engine on ${agreement.referenceSample}), json-rules-engine = hand-written on ${agreement.rulesEngine}`,
+);
+
+const contracts: Contract[] = generateContracts(size.evalContracts, SEED);
+const valid: ValidContract[] = contracts.map((c) => plan.validate(c).value!);
+const mix = (() => {
+  const out = plan.compiled.newResult();
+  let capped = 0;
+  let outOfScope = 0;
+  let refused = 0;
+  let activities = 0;
+  for (const v of valid) {
+    const r = plan.compute(v, out)!;
+    activities += r.valuations.length;
+    if (r.outcomes[0] === 0) outOfScope++;
+    if (r.messages.some((m) => m[0] === -1)) capped++;
+    if (r.messages.some((m) => (m[0] as number) >= 0 && (m[1] as number) >= 0)) refused++;
+  }
+  const late = contracts.filter((c) => c.gunningsdatum >= '2025-07-01').length;
+  return { contracts: contracts.length, activities, capped, outOfScope, refused, tariff2025: late };
+})();
+console.log(
+  `contracts: ${mix.contracts} with ${mix.activities} activities; a route cap bites in ${mix.capped}, ` +
+    `out of scope ${mix.outOfScope}, an activity refused in ${mix.refused}, 2025 tariffs in ${mix.tariff2025}`,
+);
+
+// ── evaluation side by side ──────────────────────────────────────────────────────────────────
+
+log(`evaluation of ${contracts.length} contracts (time per contract)`);
+const out = plan.compiled.newResult();
+let sink = 0;
+const evaluation = await run(
+  new Bench(timing)
+    .add('hand-written TypeScript', () => {
+      for (const c of contracts) sink += rijnmond20232027(c).boete;
+    })
+    .add('plan.compute (results only)', () => {
+      for (const v of valid) sink += plan.compute(v, out)!.outcomes[8]!;
+    })
+    .add('plan.validate + plan.compute', () => {
+      for (const c of contracts) sink += plan.compute(plan.validate(c).value!, out)!.outcomes[8]!;
+    })
+    .add('plan.evaluate (validation + result JSON)', () => {
+      for (const c of contracts) sink += plan.evaluate(c).value!.waarderingen.length;
+    })
+    .add('plan.evaluateValid, explain (full explanation tree)', () => {
+      for (const v of valid) sink += plan.evaluateValid(v, { explain: true }).value!.waarderingen.length;
+    })
+    .add('plan.evaluate, reference engine (BigInt), no explanation', () => {
+      for (const c of contracts) sink += plan.evaluate(c, { engine: 'reference' }).value!.waarderingen.length;
+    })
+    .add('json-rules-engine 7', async () => {
+      for (const c of contracts) sink += (await rulesEngine.evaluate(c)).boete;
+    }),
+);
+const evalRow = (name: string) => record('evaluate', evaluation.getTask(name)!, 'µs', contracts.length);
+const hand = evalRow('hand-written TypeScript');
+const fast = evalRow('plan.compute (results only)');
+evalRow('plan.validate + plan.compute');
+const full = evalRow('plan.evaluate (validation + result JSON)');
+const explain = evalRow('plan.evaluateValid, explain (full explanation tree)');
+evalRow('plan.evaluate, reference engine (BigInt), no explanation');
+const jre = evalRow('json-rules-engine 7');
+check('results only: plan.compute / hand-written', fast.median / hand.median, '×', 1.5);
+check('explanation tree: plan.evaluateValid explain / hand-written', explain.median / hand.median, '×', 10);
+const info = {
+  'plan.evaluate / hand-written': full.median / hand.median,
+  'json-rules-engine / hand-written': jre.median / hand.median,
+  'json-rules-engine / plan.compute': jre.median / fast.median,
+};
+
+// ── compile cost ───────────────────────────────────────────────────────────────────────────
+
+log('compile: ruleset text → plan, IR → plan (warm)');
+const compile = await run(
+  new Bench(timing)
+    .add('text → IR (compileSource)', () => {
+      sink += compileSource(RULESET, text).diagnostics.length;
+    })
+    .add('text → plan (compileSource, Plan.fromIr, generated code)', () => {
+      sink += Plan.fromIr(compileSource(RULESET, text).ir).value!.compiled.generated.routes;
+    })
+    .add('IR → plan (Plan.fromIr)', () => {
+      sink += Plan.fromIr(ir).value!.enumerations ? 1 : 0;
+    })
+    .add('IR → plan with generated code (Plan.fromIr + plan.compiled)', () => {
+      sink += Plan.fromIr(ir).value!.compiled.generated.routes;
+    }),
+);
+const compileRow = (name: string) => record('compile', compile.getTask(name)!, 'ms');
+compileRow('text → IR (compileSource)');
+const textToPlan = compileRow('text → plan (compileSource, Plan.fromIr, generated code)');
+const irToPlan = compileRow('IR → plan (Plan.fromIr)');
+const irToCompiled = compileRow('IR → plan with generated code (Plan.fromIr + plan.compiled)');
+check('text → plan with generated code, Rijnmond', textToPlan.median, ' ms', 20);
+check('IR → plan (Plan.fromIr)', irToPlan.median, ' ms', 1);
+check('IR → plan with generated code', irToCompiled.median, ' ms', 1);
+
+// ── editor loop ────────────────────────────────────────────────────────────────────────────
+
+log('editor loop: a keystroke changes a tariff; re-parse, check, plan, evaluate one contract');
+const sample = JSON.parse(readFileSync(`${root}${SAMPLE_CONTRACT}`, 'utf8')) as unknown;
+let keystroke = 0;
+/** The ruleset after a keystroke: the last digit of the participatiewet tariff, 0-9 in turn. */
+const edited = () => text.replace('€ 40.000 per jaar', `€ 40.00${keystroke++ % 10} per jaar`);
+const editor = await run(
+  new Bench({ ...timing, retainSamples: true })
+    .add('keystroke → compile + plan + evaluate (generated code)', () => {
+      const p = Plan.fromIr(compileSource(RULESET, edited()).ir).value!;
+      sink += p.evaluate(sample).value!.waarderingen.length;
+    })
+    .add('keystroke → compile + plan + evaluate (reference engine)', () => {
+      const p = Plan.fromIr(compileSource(RULESET, edited()).ir).value!;
+      sink += p.evaluate(sample, { engine: 'reference' }).value!.waarderingen.length;
+    }),
+);
+const keystrokeRow = record(
+  'editor',
+  editor.getTask('keystroke → compile + plan + evaluate (generated code)')!,
+  'ms',
+);
+record('editor', editor.getTask('keystroke → compile + plan + evaluate (reference engine)')!, 'ms');
+check('editor loop p95 (generated code)', keystrokeRow.p95!, ' ms', 5);
+
+// ── growth ─────────────────────────────────────────────────────────────────────────────────
+
+log(`growth: time per contract with ${size.activities.join(' / ')} activities`);
+const growth = new Bench(timing);
+const activities = (n: number) => (n === 1 ? 'activity' : 'activities');
+const perSize = size.activities.map((n) => {
+  const count = Math.max(5, Math.round(2000 / n));
+  const cs = new ContractGenerator(SEED + n).contracts(count, n);
+  const vs = cs.map((c) => plan.validate(c).value!);
+  const o = plan.compiled.newResult();
+  growth.add(`${n} ${activities(n)}: plan.compute`, () => {
+    for (const v of vs) sink += plan.compute(v, o)!.outcomes[0]!;
+  });
+  growth.add(`${n} ${activities(n)}: plan.evaluate`, () => {
+    for (const c of cs) sink += plan.evaluate(c).value!.waarderingen.length;
+  });
+  return { n, count };
+});
+await run(growth);
+const series = (what: string) =>
+  perSize.map(
+    ({ n, count }) =>
+      [n, record('growth', growth.getTask(`${n} ${activities(n)}: ${what}`)!, 'µs', count).median] as const,
+  );
+const computeSeries = series('plan.compute');
+const evaluateSeries = series('plan.evaluate');
+
+log(
+  `growth: compile time of a ruleset ${size.rulesetScale.map((k) => `${k}×`).join(' / ')} the Rijnmond rules`,
+);
+const rulesetGrowth = new Bench({
+  ...timing,
+  time: 0,
+  iterations: quick ? 2 : 5,
+  warmupTime: 0,
+  warmupIterations: 1,
+});
+const synthesized = new Map<number, string>();
+for (const k of size.rulesetScale) {
+  const source = synthesizeRuleset(k);
+  const r = compileSource(`groei-${k}.sroi`, source);
+  if (!r.ir) throw new Error(`synthesized ruleset ${k}× does not compile: ${r.diagnostics[0]?.code}`);
+  // The copies are averaged: the results must still be exactly Rijnmond's.
+  const a = await checkAgreement(Plan.fromIr(r.ir).value!, generateContracts(quick ? 30 : 100, SEED + k), {
+    sampleEvery: 1,
+    fastPath: false,
+  });
+  if (a.problems.length > 0) throw new Error(`synthesized ruleset ${k}× disagrees: ${a.problems[0]}`);
+  synthesized.set(k, source);
+  rulesetGrowth.add(
+    `ruleset ${k}× (${(source.length / 1024).toFixed(0)} KB): text → plan + generated code`,
+    () => {
+      sink += Plan.fromIr(compileSource(`groei-${k}.sroi`, source).ir).value!.compiled.generated.routes;
+    },
+  );
+}
+await run(rulesetGrowth);
+const compileSeries = size.rulesetScale.map(
+  (k, i) => [k, record('growth', rulesetGrowth.tasks[i]!, 'ms').median] as const,
+);
+const slopes = {
+  'plan.compute per contract vs activities': logLogSlope(computeSeries),
+  'plan.evaluate per contract vs activities': logLogSlope(evaluateSeries),
+  'compile time vs ruleset size': logLogSlope(compileSeries),
+};
+/** The slope between the two largest sizes: where any fixed cost matters least. */
+const tailSlope = (s: readonly (readonly [number, number])[]) => logLogSlope(s.slice(-2));
+for (const [name, s] of [
+  ['plan.compute per contract vs activities', computeSeries],
+  ['plan.evaluate per contract vs activities', evaluateSeries],
+  ['compile time vs ruleset size', compileSeries],
+] as const)
+  check(`growth slope (log-log, all sizes; last two ${fmt(tailSlope(s))}): ${name}`, logLogSlope(s), '', 1.1);
+
+// ── cold start ─────────────────────────────────────────────────────────────────────────────
+
+log('cold start: node packages/cli/dist/sroi.js eval (bundle built by scripts/build.mjs)');
+const irPath = `${scratchDir}/rijnmond-2023-2027.ir.json`;
+buildCliAndIr(RULESET, irPath);
+const spawned = async (args: string[]) => {
+  const r = await runNode([cli, ...args]);
+  if (r.code !== 0) throw new Error(`sroi ${args.join(' ')}: exit ${r.code}\n${r.stderr}`);
+};
+const cold = await run(
+  new Bench({
+    time: 0,
+    iterations: size.spawns,
+    warmupTime: 0,
+    warmupIterations: quick ? 0 : 2,
+    throws: true,
+  })
+    .add('sroi eval IR contract.json', () => spawned(['eval', irPath, SAMPLE_CONTRACT]))
+    .add('sroi eval .sroi contract.json', () => spawned(['eval', RULESET, SAMPLE_CONTRACT]))
+    .add('sroi --version (node start + entry chunk: the floor)', () => spawned(['--version'])),
+);
+const coldIr = record('cold start', cold.tasks[0]!, 'ms');
+const coldSroi = record('cold start', cold.tasks[1]!, 'ms');
+record('cold start', cold.tasks[2]!, 'ms');
+check('cold start, sroi eval against IR (wall)', coldIr.median, ' ms', 300);
+check('cold start, sroi eval against .sroi (wall)', coldSroi.median, ' ms', 600);
+const modules: { ir: ModuleReport; sroi: ModuleReport } = {
+  ir: await modulesLoaded(['eval', irPath, SAMPLE_CONTRACT]),
+  sroi: await modulesLoaded(['eval', RULESET, SAMPLE_CONTRACT]),
+};
+console.log(
+  `modules loaded, IR path: ${modules.ir.loaded.join(', ')} — Chevrotain ${modules.ir.chevrotain.length ? `LOADED (${modules.ir.chevrotain.join(', ')})` : 'not loaded ✓'}`,
+);
+console.log(
+  `modules loaded, .sroi path: ${modules.sroi.loaded.length} files, Chevrotain in ${modules.sroi.chevrotain.join(', ') || '(none: the check finds nothing)'}`,
+);
+checks.push({
+  name: 'no Chevrotain on the IR path (bundle files loaded by sroi eval IR)',
+  value: modules.ir.chevrotain.length,
+  unit: ' chunks',
+  target: '= 0 chunks',
+  met: modules.ir.chevrotain.length === 0 && modules.sroi.chevrotain.length > 0,
+});
+
+// ── batch ──────────────────────────────────────────────────────────────────────────────────
+
+const batchFile = `${scratchDir}/contracts-${size.batchContracts}-seed${SEED}-v1.jsonl`;
+if (!existsSync(batchFile)) {
+  log(`generating ${batchFile}`);
+  const generator = new ContractGenerator(SEED + 7);
+  const stream = createWriteStream(`${batchFile}.part`);
+  for (let i = 0; i < size.batchContracts; i += 1000) {
+    let chunk = '';
+    for (let j = i; j < Math.min(size.batchContracts, i + 1000); j++)
+      chunk += JSON.stringify(generator.contract()) + '\n';
+    if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => stream.end(() => r()));
+  renameSync(`${batchFile}.part`, batchFile);
+}
+const batchBytes = statSync(batchFile).size;
+log(
+  `batch: ${size.batchContracts} contracts (${(batchBytes / 1024 / 1024).toFixed(0)} MB JSON Lines), ` +
+    `sroi eval --batch with ${availableParallelism()} workers vs a streamed JSON.parse of each line`,
+);
+const rss = { batch: 0, parse: 0 };
+const batchRun = async () => {
+  const r = await runNode([cli, 'eval', irPath, '--batch', batchFile], { rss: true });
+  if (r.code !== 0 || !r.stderr.includes(`${size.batchContracts} regels, 0 met fouten`))
+    throw new Error(`sroi eval --batch: exit ${r.code}\n${r.stderr}`);
+  rss.batch = Math.max(rss.batch, r.maxRssMb ?? 0);
+};
+const parseRun = async () => {
+  const r = await parseOnly(batchFile);
+  if (r.code !== 0) throw new Error(`parse only: exit ${r.code}\n${r.stderr}`);
+  rss.parse = Math.max(rss.parse, r.maxRssMb ?? 0);
+};
+// Each run is a new process; the warm-up of "parse only" brings the file into the page cache, so
+// the batch runs (a minute each for 10^6 contracts) go without one.
+const once = { time: 0, iterations: size.batchRuns, warmupTime: 0, throws: true };
+const parsing = await run(
+  new Bench({ ...once, warmupIterations: 1 }).add(
+    'parse only: readline + JSON.parse per line (wall)',
+    parseRun,
+  ),
+);
+const batch = await run(
+  new Bench({ ...once, warmup: false }).add(
+    `sroi eval IR --batch file.jsonl (wall, ${availableParallelism()} workers)`,
+    batchRun,
+  ),
+);
+const batchRow = record('batch', batch.tasks[0]!, 's');
+const parseRow = record('batch', parsing.tasks[0]!, 's');
+const batchInfo = {
+  contracts: size.batchContracts,
+  megabytes: batchBytes / 1024 / 1024,
+  workers: availableParallelism(),
+  contractsPerSecond: size.batchContracts / batchRow.median,
+  parsedPerSecond: size.batchContracts / parseRow.median,
+  peakRssMb: rss.batch,
+  parsePeakRssMb: rss.parse,
+  ratioToParsing: batchRow.median / parseRow.median,
+};
+console.log(
+  `batch: ${fmt(batchInfo.contractsPerSecond)} contracts/s, peak RSS ${fmt(rss.batch)} MB ` +
+    `(parse only: ${fmt(batchInfo.parsedPerSecond)} lines/s, ${fmt(rss.parse)} MB)`,
+);
+check('batch: sroi eval --batch / just parsing the file', batchInfo.ratioToParsing, '×', 2);
+
+// ── report ─────────────────────────────────────────────────────────────────────────────────
+
+load.push(loadavg());
+printTable();
+console.log('\nRatios (information)');
+for (const [k, v] of Object.entries(info)) console.log(`  ${k}: ${fmt(v)}×`);
+console.log('\nGrowth (fitted log-log slope; 1 is linear)');
+for (const [k, v] of Object.entries(slopes)) console.log(`  ${k}: ${v.toFixed(2)}`);
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  availableParallelism: availableParallelism(),
+  memoryGb: Math.round(totalmem() / 1024 ** 3),
+  os: `${platform()} ${release()}`,
+  node: process.version,
+  loadAverage: { start: load[0], end: load[1] },
+  date: started.toISOString(),
+  commit: (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })(),
+};
+console.log(
+  `\n${machine.cpu}, ${machine.cores} cores, ${machine.os}, node ${machine.node}, load ${load[0]!.map((l) => l.toFixed(1)).join(' ')} → ${load[1]!.map((l) => l.toFixed(1)).join(' ')}`,
+);
+const results = {
+  quick,
+  machine,
+  contracts: mix,
+  agreement,
+  rows,
+  checks,
+  ratios: info,
+  growth: {
+    activities: { points: computeSeries, evaluatePoints: evaluateSeries },
+    ruleset: {
+      points: compileSeries,
+      bytes: Object.fromEntries([...synthesized].map(([k, s]) => [k, s.length])),
+    },
+    slopes,
+  },
+  coldStart: { modules },
+  batch: batchInfo,
+};
+const target = quick ? `${scratchDir}/results-quick.json` : `${root}bench/results.json`;
+writeFileSync(target, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwritten: ${target} (checksum ${sink})`);
