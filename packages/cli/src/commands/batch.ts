@@ -39,12 +39,15 @@ class WorkerPool {
   private readonly workers: {
     worker: Worker;
     waiting: { resolve(o: BatchOutput): void; reject(e: Error): void }[];
+    /** Why the worker stopped; a stopped worker gets no more batches. */
+    stopped?: Error;
   }[] = [];
 
   constructor(count: number, spec: EvaluatorSpec) {
     for (let i = 0; i < count; i++) {
-      const entry = { worker: startWorker(spec), waiting: [] as WorkerPool['workers'][number]['waiting'] };
+      const entry: WorkerPool['workers'][number] = { worker: startWorker(spec), waiting: [] };
       const fail = (e: Error) => {
+        entry.stopped ??= e;
         for (const w of entry.waiting.splice(0)) w.reject(e);
       };
       entry.worker.on('message', (o: BatchOutput) => entry.waiting.shift()?.resolve(o));
@@ -59,6 +62,7 @@ class WorkerPool {
     let entry = this.workers[0]!;
     for (const w of this.workers) if (w.waiting.length < entry.waiting.length) entry = w;
     return new Promise((resolve, reject) => {
+      if (entry.stopped) return reject(entry.stopped);
       entry.waiting.push({ resolve, reject });
       entry.worker.postMessage(message, [message.bytes.buffer as ArrayBuffer]);
     });
