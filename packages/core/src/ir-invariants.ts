@@ -174,14 +174,18 @@ export function irInvariants(doc: IrDocument): string[] {
   doc.properties.forEach((p, i) => {
     if (p.expr) visit(p.expr, { path: `properties[${i}]` }, new Set());
     const m = p.monotone;
-    if (!p.expr === !m) fail(`properties[${i}]`, 'a property is either a condition or a monotonicity statement');
+    if (!p.expr === !m)
+      fail(`properties[${i}]`, 'a property is either a condition or a monotonicity statement');
     if (m) {
-      if ('outcome' in m.target && !outcomes.has(m.target.outcome)) fail(`properties[${i}]`, `unknown outcome ${m.target.outcome}`);
+      if ('outcome' in m.target && !outcomes.has(m.target.outcome))
+        fail(`properties[${i}]`, `unknown outcome ${m.target.outcome}`);
       const fields = m.field.scope === 'contract' ? contractFields : activityKinds[m.field.kind ?? ''];
-      if (!fields || !Object.hasOwn(fields, m.field.name)) fail(`properties[${i}]`, `unknown field ${m.field.name}`);
+      if (!fields || !Object.hasOwn(fields, m.field.name))
+        fail(`properties[${i}]`, `unknown field ${m.field.name}`);
       else if (!['number', 'duration', 'money', 'percentage'].includes(fields[m.field.name]!.type.kind))
         fail(`properties[${i}]`, `field ${m.field.name} is not a number`);
-      if ('valuation' in m.target && m.field.scope !== 'activity') fail(`properties[${i}]`, 'a valuation varies with an activity field');
+      if ('valuation' in m.target && m.field.scope !== 'activity')
+        fail(`properties[${i}]`, 'a valuation varies with an activity field');
     }
   });
 

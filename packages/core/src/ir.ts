@@ -279,7 +279,11 @@ export const irDocument = z.strictObject({
             z.strictObject({ outcome: z.string() }),
             z.strictObject({ valuation: z.literal(true) }),
           ]),
-          field: z.strictObject({ scope: z.enum(['contract', 'activity']), kind: z.string().optional(), name: z.string() }),
+          field: z.strictObject({
+            scope: z.enum(['contract', 'activity']),
+            kind: z.string().optional(),
+            name: z.string(),
+          }),
         })
         .optional(),
       ...ruleInfo,

@@ -1,6 +1,7 @@
 // Running a ruleset's worked examples (`voorbeeld`): each expected outcome, valuation and message
 // is compared with the evaluation; every difference is reported at the expectation's place.
 import { diagnostic, type Diagnostic, type IrSpan } from '@sroi/core';
+import type { CoverageRecorder } from './interpret.js';
 import type { Plan } from './plan.js';
 import type { EvaluationResult } from './result.js';
 
@@ -25,11 +26,15 @@ const text = (r: EvaluationResult, name: string): string => {
   }
 };
 
-export function runExamples(plan: Plan): ExampleOutcome[] {
+export function runExamples(plan: Plan, options: { coverage?: CoverageRecorder } = {}): ExampleOutcome[] {
   const files = plan.ir.files;
   const span = (at: IrSpan) => ({ span: { file: files[at.file] ?? '?', start: at.start, end: at.end } });
   return plan.ir.examples.map((example) => {
-    const evaluated = plan.evaluate(example.contract);
+    // With coverage, the reference evaluator runs: it records what each example reaches.
+    const evaluated = plan.evaluate(
+      example.contract,
+      options.coverage ? { engine: 'reference', coverage: options.coverage } : {},
+    );
     const title = `'${example.title}'`;
     if (!evaluated.value) {
       const reason = evaluated.diagnostics.map((d) => `${d.path ? d.path + ': ' : ''}${d.code}`).join('; ');

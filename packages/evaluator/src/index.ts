@@ -4,6 +4,7 @@ export { Plan, type Engine, type FastResult } from './plan.js';
 export { PlanSet, checkSetPeriods, type SetMember } from './plan-set.js';
 export { validateIr } from './validate.js';
 export { runExamples, type ExampleOutcome } from './examples.js';
-export type { EvaluateOptions } from './interpret.js';
+export { CoverageRecorder, type EvaluateOptions } from './interpret.js';
+export { coverageItems, type CoverageItem } from './coverage.js';
 export type { EvaluationResult, Melding, Waardering, RouteResultaat } from './result.js';
 export type { Uitleg, Voorwaarde, Invoer, Plaats } from './explanation.js';

@@ -141,6 +141,7 @@ class Run {
     readonly tracer: Tracer | undefined,
     routes: readonly Route[],
     kindRoute: ReadonlyMap<string, Route>,
+    readonly coverage?: CoverageRecorder,
   ) {
     this.activities = input.activities.map((a) => new ActivityState(a, kindRoute.get(a.soort)));
     this.routes = routes.map((r) => new RouteState(r));
@@ -161,6 +162,23 @@ export interface EvaluateOptions {
   /** Build the explanation tree (`uitleg`). */
   readonly explain?: boolean;
   readonly lang?: Language;
+  /** Records which rules, rows, branches and caps this evaluation reached (`sroi test --coverage`). */
+  readonly coverage?: CoverageRecorder;
+}
+
+/** Collects what evaluations reached: per IR node, the facets seen ('dan', 'anders', 'voldaan' ...). */
+export class CoverageRecorder {
+  private readonly seen = new Map<object, Set<string>>();
+
+  hit(node: object, facet: string): void {
+    let facets = this.seen.get(node);
+    if (!facets) this.seen.set(node, (facets = new Set()));
+    facets.add(facet);
+  }
+
+  has(node: object, facet: string): boolean {
+    return this.seen.get(node)?.has(facet) ?? false;
+  }
 }
 
 /** A compiled ruleset: IR closures ready to evaluate contracts. */
@@ -326,6 +344,7 @@ export class Interpreter {
           const mark = tracer?.mark() ?? 0;
           const holds = c(f) as boolean;
           tracer?.condition(e.src, holds, mark, e.at);
+          f.run.coverage?.hit(e, holds ? 'dan' : 'anders');
           return holds ? t(f) : otherwise(f);
         };
       }
@@ -395,6 +414,7 @@ export class Interpreter {
         const x = this.fn(e.x);
         return (f) => {
           const v = x(f);
+          f.run.coverage?.hit(e, 'melding');
           const tekst = this.template(f, e.text);
           const plaats = f.run.tracer?.place(e.at);
           f.run.meldingen.push({
@@ -470,6 +490,7 @@ export class Interpreter {
       const version = versionOn(p.versions, run.day);
       if (!version) this.fail('SR5007', { name: `'${name}'`, date: formatIsoDate(run.day) }, p.at);
       const value = this.constant(version.value);
+      run.coverage?.hit(version, 'gebruikt');
       let node: Uitleg | undefined;
       if (run.tracer) {
         run.tracer.begin(
@@ -495,6 +516,7 @@ export class Interpreter {
       const scoped: Frame = d.scope ? { run: f.run, activity: f.activity! } : { run: f.run };
       cached = this.named(f.run, `definitie ${d.name}`, d, () => this.fn(d.expr)(scoped), d.type);
       cache.set(key, cached);
+      f.run.coverage?.hit(d, 'berekend');
     }
     if (cached.node) f.run.tracer?.child(d.name, cached.node);
     return cached.value;
@@ -549,6 +571,7 @@ export class Interpreter {
       return this.fail('SR5010', { name: `'${name}'`, example: example(), rows }, hits[1]!.at);
     }
     const chosen = t.hitPolicy === 'som' ? hits : [hits[0]!];
+    for (const row of chosen) f.run.coverage?.hit(row, 'gekozen');
     const frame: Frame = { run: f.run };
     const outputs = t.outputs.map((_, j) =>
       chosen.reduce<Value>(
@@ -594,6 +617,7 @@ export class Interpreter {
       return Rational.ZERO;
     }
     const frame: Frame = { run, activity: a };
+    run.coverage?.hit(v, 'gewaardeerd');
     tracer?.begin(`waardering ${a.input.soort}`, v.src, v.provenance, v.at);
     try {
       let failed = false;
@@ -601,6 +625,7 @@ export class Interpreter {
         const mark = tracer?.mark() ?? 0;
         const holds = this.fn(r.when)(frame) as boolean;
         tracer?.condition(`vereist ${r.src}`, holds, mark, r.at);
+        run.coverage?.hit(r, holds ? 'voldaan' : 'niet voldaan');
         if (!holds) {
           failed = true;
           const tekst = this.template(frame, r.message);
@@ -655,6 +680,7 @@ export class Interpreter {
       tracer?.field('totaal', formatValue(totaal, { t: 'bedrag' }));
       const bites = totaal.gt(maximum);
       tracer?.condition('totaal > maximum', bites, mark, cap.at);
+      run.coverage?.hit(cap, bites ? 'begrenst' : 'begrenst niet');
       if (bites) {
         gerealiseerd = maximum;
         const tekst = `Route ${route.label} begrensd op ${formatValue(maximum, { t: 'bedrag' })}: ${formatValue(totaal, { t: 'bedrag' })} gewaardeerd, ${formatValue(totaal.sub(maximum), { t: 'bedrag' })} telt niet mee`;
@@ -710,7 +736,7 @@ export class Interpreter {
     const period = this.periodOf(input);
     const day = Number((input.fields.get(doc.referenceDate) as Rational).n);
     const tracer = options.explain ? new Tracer(doc.files) : undefined;
-    const run = new Run(input, day, tracer, doc.routes, this.kindRoute);
+    const run = new Run(input, day, tracer, doc.routes, this.kindRoute, options.coverage);
 
     const waarderingen: Waardering[] = run.activities.map((a) => {
       const value = this.valuation(run, a);

@@ -100,7 +100,8 @@ export class Plan {
     try {
       return { value: this.interpreter.holds(toContractInput(valid), index), diagnostics: [] };
     } catch (e) {
-      if (e instanceof EvaluationError) return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
+      if (e instanceof EvaluationError)
+        return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
       throw e;
     }
   }

@@ -1,6 +1,6 @@
 // `sroi test FILE...`: runs every `voorbeeld` and reports each failure with the expected and
 // the actual value at the expectation's place.
-import { runExamples, type Plan } from '@sroi/evaluator';
+import { CoverageRecorder, coverageItems, runExamples, type Plan } from '@sroi/evaluator';
 import { runProperties } from '../properties/run.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
@@ -26,8 +26,9 @@ export async function testCommand(files: readonly string[], options: TestOptions
       continue;
     }
     // A set runs the examples of each of its rulesets.
-    const outcomes = plans.flatMap((plan) =>
-      runExamples(plan).map((o) =>
+    const recorders = plans.map(() => new CoverageRecorder());
+    const outcomes = plans.flatMap((plan, i) =>
+      runExamples(plan, options.coverage ? { coverage: recorders[i]! } : {}).map((o) =>
         plans.length > 1 ? { ...o, title: `${plan.ir.ruleset.name}: ${o.title}` } : o,
       ),
     );
@@ -65,6 +66,7 @@ export async function testCommand(files: readonly string[], options: TestOptions
           : `  ${passed} of ${outcomes.length} examples pass\n`,
       );
     }
+    if (options.coverage) reportCoverage(plans, recorders, options, io);
     worst = Math.max(worst, checkProperties(file, plans, options, io));
   }
   return worst;
@@ -106,4 +108,56 @@ function checkProperties(file: string, plans: readonly Plan[], options: TestOpti
     }
   }
   return worst;
+}
+
+/**
+ * Which rules, rows, branches, requirements and caps the examples reach, and the unreached, listed.
+ * A variant is measured on its own statements: what it inherits is its base's to exemplify.
+ */
+function reportCoverage(
+  plans: readonly Plan[],
+  recorders: readonly CoverageRecorder[],
+  options: TestOptions,
+  io: Io,
+): void {
+  const nl = options.lang === 'nl';
+  plans.forEach((plan, i) => {
+    const all = coverageItems(plan.ir, recorders[i]!);
+    // File 0 is the ruleset itself; the others are the rulesets it extends.
+    const items = all.filter((x) => x.at.file === 0);
+    const inherited = all.length - items.length;
+    const covered = items.filter((x) => x.covered).length;
+    if (options.format === 'json') {
+      io.out(
+        JSON.stringify({
+          ruleset: plan.ir.ruleset.name,
+          coverage: { covered, total: items.length, inherited, items },
+        }) + '\n',
+      );
+      return;
+    }
+    const byKind = new Map<string, { total: number; covered: number }>();
+    for (const item of items) {
+      const k = byKind.get(item.kind) ?? { total: 0, covered: 0 };
+      k.total++;
+      if (item.covered) k.covered++;
+      byKind.set(item.kind, k);
+    }
+    const percent = items.length ? Math.floor((covered / items.length) * 1000) / 10 : 100;
+    const shown = nl ? String(percent).replace('.', ',') : String(percent);
+    io.out(
+      `  ${nl ? 'dekking' : 'coverage'} ${plan.ir.ruleset.name}: ${covered}/${items.length} (${shown}%)\n`,
+    );
+    if (inherited > 0)
+      io.out(
+        nl
+          ? `    (${inherited} overgenomen onderdelen niet meegeteld: die dekken de voorbeelden van de basisregeling)\n`
+          : `    (${inherited} inherited items not counted: the base ruleset's examples cover them)\n`,
+      );
+    for (const [kind, k] of byKind) io.out(`    ${kind.padEnd(11)} ${k.covered}/${k.total}\n`);
+    const missed = items.filter((x) => !x.covered);
+    if (missed.length) io.out(`    ${nl ? 'nooit bereikt' : 'never reached'}:\n`);
+    for (const m of missed)
+      io.out(`      ${plan.ir.files[m.at.file]}:${m.at.line}:${m.at.column}  ${m.label} (${m.facet})\n`);
+  });
 }

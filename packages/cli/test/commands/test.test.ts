@@ -30,8 +30,31 @@ describe('sroi test', () => {
     expect([code, err]).toEqual([0, '']);
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe(rijnmond);
-    expect(lines.slice(1, -1).every((l) => l.startsWith('  ✓ '))).toBe(true);
-    expect(lines.at(-1)).toBe(`  ${lines.length - 2} van ${lines.length - 2} voorbeelden kloppen`);
+    // The examples, their count, then the properties.
+    const count = lines.findIndex((l) => / voorbeelden kloppen$/.test(l));
+    expect(lines.slice(1, count).every((l) => l.startsWith('  ✓ '))).toBe(true);
+    expect(lines[count]).toBe(`  ${count - 1} van ${count - 1} voorbeelden kloppen`);
+    expect(lines.slice(count + 1).every((l) => l.startsWith('  ✓ eigenschap "'))).toBe(true);
+  });
+
+  test('--coverage: the Rijnmond examples reach every rule, row, branch and cap', async () => {
+    const { code, out } = await sroi('test', '--coverage', '--runs', '1', rijnmond);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ {2}dekking Social Return Rijnmond 2023-2027: (\d+)\/\1 \(100%\)$/m);
+    expect(out).toMatch(/^ {4}tabelrij +(\d+)\/\1$/m);
+    expect(out).not.toMatch(/nooit bereikt/);
+  });
+
+  test('--coverage lists what no example reaches, at its line', async () => {
+    const { code, out } = await sroi('test', '--coverage', '--runs', '1', mini);
+    expect(code).toBe(0);
+    expect(out).toContain('  dekking Mini: 6/19 (31,5%)\n');
+    expect(out).toContain(
+      `    nooit bereikt:\n      ${mini}:28:7  definitie bonus_onbepaald: als activiteit.contractvorm = onbepaald (dan)\n`,
+    );
+    expect(out).toContain(
+      `      ${mini}:54:3  route overig: maximum afronden(10% × verplichting, op € 0,01) (begrenst)\n`,
+    );
   });
 
   test('a wrong expectation in a copy of the Rijnmond ruleset exits 1 with the expected and the actual value', async () => {

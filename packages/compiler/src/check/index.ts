@@ -1,6 +1,13 @@
 // The checker: from a merged ruleset to the checked model. Runs every static check and
 // collects their diagnostics; each check lives in its own module beside this one.
-import { activityKinds, contractFields, type Diagnostic, type FieldSpec, type SourceFile, type Span } from '@sroi/core';
+import {
+  activityKinds,
+  contractFields,
+  type Diagnostic,
+  type FieldSpec,
+  type SourceFile,
+  type Span,
+} from '@sroi/core';
 import type * as A from '../ast/ast.js';
 import type { CheckedModel, MonotoneProperty } from '../checked/model.js';
 import type { MergedRuleset } from '../resolve/merge.js';
@@ -110,7 +117,8 @@ export function checkRuleset(
   const monotone = new Map<A.PropertyDeclaration, MonotoneProperty>();
   for (const p of symbols.properties) {
     const m = monotoneProperty(p, symbols, checker);
-    if (m === 'not-monotone') checker.expectCondition(p.value, contractScope(`eigenschap "${p.title.value}"`));
+    if (m === 'not-monotone')
+      checker.expectCondition(p.value, contractScope(`eigenschap "${p.title.value}"`));
     else if (m) monotone.set(p, m);
   }
 
@@ -186,19 +194,38 @@ function monotoneProperty(
     return undefined;
   };
   const [target, field] = e.args;
-  if (e.args.length !== 2 || target?.kind !== 'path' || field?.kind !== 'path' || target.fields.length > 0) return fail();
+  if (e.args.length !== 2 || target?.kind !== 'path' || field?.kind !== 'path' || target.fields.length > 0)
+    return fail();
   const outcome = symbols.outcomes.get(target.root.name);
-  const targetSpec = target.root.name === 'waardering' ? ({ valuation: true } as const) : outcome ? { outcome: outcome.name.name } : undefined;
+  const targetSpec =
+    target.root.name === 'waardering'
+      ? ({ valuation: true } as const)
+      : outcome
+        ? { outcome: outcome.name.name }
+        : undefined;
   if (!targetSpec || field.fields.length !== 1) return fail();
   const fieldName = field.fields[0]!.name;
   const numeric = (spec: FieldSpec | undefined) =>
     spec !== undefined && ['number', 'duration', 'money', 'percentage'].includes(spec.type.kind);
   if (field.rootKeyword === 'contract') {
-    if ('valuation' in targetSpec || !Object.hasOwn(contractFields, fieldName) || !numeric(contractFields[fieldName])) return fail();
-    return { direction: monotoneNames[name]!, target: targetSpec, field: { scope: 'contract', name: fieldName } };
+    if (
+      'valuation' in targetSpec ||
+      !Object.hasOwn(contractFields, fieldName) ||
+      !numeric(contractFields[fieldName])
+    )
+      return fail();
+    return {
+      direction: monotoneNames[name]!,
+      target: targetSpec,
+      field: { scope: 'contract', name: fieldName },
+    };
   }
   const kind = field.root.name;
   const fields = Object.hasOwn(activityKinds, kind) ? activityKinds[kind]! : undefined;
   if (!fields || !Object.hasOwn(fields, fieldName) || !numeric(fields[fieldName])) return fail();
-  return { direction: monotoneNames[name]!, target: targetSpec, field: { scope: 'activity', kind, name: fieldName } };
+  return {
+    direction: monotoneNames[name]!,
+    target: targetSpec,
+    field: { scope: 'activity', kind, name: fieldName },
+  };
 }

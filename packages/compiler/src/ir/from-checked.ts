@@ -48,6 +48,15 @@ class Lowering {
     return text.replace(/\s+/g, ' ').replace(/\(\s/g, '(').replace(/\s\)/g, ')').trim();
   }
 
+  /** A table row as written, up to its closing `|` (its bron/aanname are kept apart). */
+  rowSrc(row: A.TableRow): string {
+    const text = this.model.sources.get(row.span.file)?.text ?? '';
+    const last = row.cells.at(-1);
+    const close = last ? text.indexOf('|', last.span.end) : -1;
+    const end = close >= 0 && close < row.span.end ? close + 1 : row.span.end;
+    return this.src({ span: { ...row.span, end } });
+  }
+
   provenance(list: readonly A.Provenance[]): IrProvenance[] {
     return list.map((p) => ({ kind: p.kind, text: p.text, at: this.span(p.span) }));
   }
@@ -253,7 +262,7 @@ export function irFromChecked(
             .map((c) =>
               c.kind === 'values' ? l.expr(c.values[0]!) : ({ k: 'const', v: { unknown: true } } as IrExpr),
             ),
-          src: l.src(row),
+          src: l.rowSrc(row),
           provenance: l.provenance(row.provenance),
           at: l.span(row.span),
         })),
