@@ -3,6 +3,7 @@
 import type { Language } from './diagnostic.js';
 import { formatIsoDate } from './date.js';
 import type { IrTimeUnit, IrType } from './ir.js';
+import { decimalDigits, groupThousands, smallParts } from './decimal-text.js';
 import { Rational } from './rational.js';
 
 /** A runtime value (see contract.ts): Rational, boolean, string or null (unknown). */
@@ -36,6 +37,15 @@ const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
 
 /** Digits of |r| with grouping, at least `minDecimals` and at most `maxDecimals` places. */
 export function formatNumber(r: Rational, lang: Language = 'nl', minDecimals = 0, maxDecimals = 4): string {
+  const group = lang === 'nl' ? '.' : ',';
+  const point = lang === 'nl' ? ',' : '.';
+  const parts = smallParts(r.n, r.d);
+  const fast = parts && decimalDigits(parts[0], parts[1], minDecimals, maxDecimals);
+  if (fast) {
+    const sign = r.sign() < 0 && !fast.zero ? '-' : '';
+    const int = groupThousands(fast.int, group);
+    return `${fast.approximate ? '≈ ' : ''}${sign}${int}${fast.frac ? point + fast.frac : ''}`;
+  }
   const exact = r.toString();
   let digits: string;
   let approximate = false;
@@ -51,14 +61,20 @@ export function formatNumber(r: Rational, lang: Language = 'nl', minDecimals = 0
     approximate = true;
   }
   const [int, frac] = digits.split('.');
-  const group = lang === 'nl' ? '.' : ',';
-  const point = lang === 'nl' ? ',' : '.';
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${approximate ? '≈ ' : ''}${r.sign() < 0 ? '-' : ''}${grouped}${frac ? point + frac : ''}`;
+  // A negative value that rounds to zero shows as zero, not "-0".
+  const sign = r.sign() < 0 && /[1-9]/.test(digits) ? '-' : '';
+  return `${approximate ? '≈ ' : ''}${sign}${groupThousands(int!, group)}${frac ? point + frac : ''}`;
 }
 
 /** A money amount from cents: "€ 13.333,33". */
 export function formatMoney(cents: Rational, lang: Language = 'nl'): string {
+  const parts = smallParts(cents.n, cents.d * 100n);
+  const fast = parts && decimalDigits(parts[0], parts[1], 2, 4);
+  if (fast) {
+    const sign = cents.sign() < 0 && !fast.zero ? '-' : '';
+    const int = groupThousands(fast.int, lang === 'nl' ? '.' : ',');
+    return `${fast.approximate ? '≈ ' : ''}€ ${sign}${int}${lang === 'nl' ? ',' : '.'}${fast.frac}`;
+  }
   const euros = cents.div(Rational.of(100));
   const text = formatNumber(euros, lang, 2, 4);
   return text.startsWith('≈ ') ? `≈ € ${text.slice(2)}` : `€ ${text}`;

@@ -1,12 +1,26 @@
 // Exact rational numbers on BigInt: the arithmetic every stage agrees on, so that
 // money never passes through a float (DESIGN: "exact arithmetic").
+import { fixedText, smallParts } from './decimal-text.js';
 
 /** How a value is rounded to a quantum: half away from zero ("rekenkundig"), down or up. */
 export type RoundingMode = 'half-away-from-zero' | 'floor' | 'ceiling';
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 const gcd = (a: bigint, b: bigint): bigint => {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  // Safe integers: the same Euclid on numbers, exact and much cheaper than BigInt division.
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 };
@@ -23,8 +37,9 @@ export class Rational {
 
   /** n/d reduced; throws only on d = 0, which callers rule out (an internal invariant). */
   static of(n: bigint | number, d: bigint | number = 1n): Rational {
-    let num = BigInt(n);
-    let den = BigInt(d);
+    let num = typeof n === 'bigint' ? n : BigInt(n);
+    let den = typeof d === 'bigint' ? d : BigInt(d);
+    if (den === 1n) return new Rational(num, 1n);
     if (den === 0n) throw new RangeError('Rational with zero denominator');
     if (den < 0n) {
       num = -num;
@@ -56,12 +71,21 @@ export class Rational {
   /** The exact value of the shortest decimal that prints as this JS number. */
   static fromNumber(x: number): Rational {
     if (!Number.isFinite(x)) throw new RangeError(`Not a finite number: ${x}`);
+    if (Number.isSafeInteger(x)) return new Rational(BigInt(x), 1n);
+    // Up to six decimals below 10^9, m/10^k that prints as x is the only such decimal (the
+    // spacing of doubles there is below 10^-6), so it is the shortest one: no text round trip.
+    if (Math.abs(x) < 1e9)
+      for (let k = 1, scale = 10; k <= 6; k++, scale *= 10) {
+        const m = Math.round(x * scale);
+        if (m / scale === x) return Rational.of(BigInt(m), BigInt(scale));
+      }
     const r = Rational.parse(String(x));
     if (!r) throw new RangeError(`Unparseable number: ${x}`);
     return r;
   }
 
   add(o: Rational): Rational {
+    if (this.d === 1n && o.d === 1n) return new Rational(this.n + o.n, 1n);
     return this.d === o.d
       ? Rational.of(this.n + o.n, this.d)
       : Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
@@ -70,6 +94,7 @@ export class Rational {
     return this.add(o.neg());
   }
   mul(o: Rational): Rational {
+    if (this.d === 1n && o.d === 1n) return new Rational(this.n * o.n, 1n);
     return Rational.of(this.n * o.n, this.d * o.d);
   }
   /** Division; the caller checks for a zero divisor (evaluation reports it as SR5xxx). */
@@ -146,6 +171,9 @@ export class Rational {
    * `decimals` may be negative never. Used for output formats, never for arithmetic.
    */
   toFixed(decimals: number): string {
+    const parts = smallParts(this.n, this.d);
+    const fast = parts && fixedText(parts[0], parts[1], decimals);
+    if (fast !== undefined) return fast;
     const scale = 10n ** BigInt(decimals);
     const scaled = Rational.of(this.n * scale, this.d).roundToInteger();
     const neg = scaled < 0n;

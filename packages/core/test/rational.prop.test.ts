@@ -104,3 +104,14 @@ test.prop([rational, fc.integer({ min: 0, max: 6 })])(
     ).toBe(true);
   },
 );
+
+test.prop([
+  fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc
+      .integer({ min: -1_000_000, max: 1_000_000 })
+      .chain((i) => fc.integer({ min: 0, max: 8 }).map((k) => i / 10 ** k)),
+  ),
+])('fromNumber is the exact value of the shortest decimal that prints as the number', (x) => {
+  expect(Rational.fromNumber(x).eq(Rational.parse(String(x))!)).toBe(true);
+});

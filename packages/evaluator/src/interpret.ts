@@ -27,7 +27,7 @@ import {
 } from '@sroi/core';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
-import { Tracer } from './trace.js';
+import { TraceStatics, Tracer } from './trace.js';
 
 /** A runtime value; a table row with several outputs is an array. */
 export type Value = Rational | boolean | string | null | readonly Value[];
@@ -101,10 +101,18 @@ function versionOn<T extends { from?: string }>(versions: readonly T[], day: num
   let chosen: T | undefined;
   for (const v of versions) {
     if (v.from === undefined) chosen ??= v;
-    else if (parseIsoDate(v.from)! <= day) chosen = v;
+    else if (dayOf(v.from) <= day) chosen = v;
   }
   return chosen;
 }
+
+/** Day numbers of the IR's ISO dates, parsed once (the IR validated them). */
+const days = new Map<string, number>();
+const dayOf = (iso: string): number => {
+  let d = days.get(iso);
+  if (d === undefined) days.set(iso, (d = parseIsoDate(iso)!));
+  return d;
+};
 
 // ── per-contract state ──────────────────────────────────────────────────────
 
@@ -191,8 +199,11 @@ export class Interpreter {
   private readonly kindRoute = new Map<string, Route>();
   private readonly compiled = new Map<IrExpr, Fn>();
   private readonly constants = new Map<IrValue, Value>();
+  private readonly statics: TraceStatics;
+  private readonly parameterNodes = new Map<object, Uitleg>();
 
   constructor(readonly doc: Doc) {
+    this.statics = new TraceStatics(doc.files);
     this.params = new Map(doc.parameters.map((p) => [p.name, p]));
     this.tables = new Map(doc.tables.map((t) => [t.name, t]));
     this.defs = new Map(doc.definitions.map((d) => [d.key, d]));
@@ -493,13 +504,20 @@ export class Interpreter {
       run.coverage?.hit(version, 'gebruikt');
       let node: Uitleg | undefined;
       if (run.tracer) {
-        run.tracer.begin(
-          `parameter ${name}`,
-          version.from ? `vanaf ${version.from}: ${version.src}` : version.src,
-          version.provenance,
-          version.at,
-        );
-        node = run.tracer.end(formatValue(value as Rational, p.type));
+        // A parameter's node is the same for every contract: made once per version.
+        node = this.parameterNodes.get(version);
+        if (!node) {
+          run.tracer.begin(
+            this.statics.head(version, () => ({
+              regel: `parameter ${name}`,
+              formule: version.from ? `vanaf ${version.from}: ${version.src}` : version.src,
+              provenance: version.provenance,
+              at: version.at,
+            })),
+          );
+          node = run.tracer.end(formatValue(value as Rational, p.type));
+          this.parameterNodes.set(version, node);
+        }
       }
       cached = node ? { value, node } : { value };
       run.params.set(name, cached);
@@ -514,7 +532,7 @@ export class Interpreter {
     let cached = cache.get(key);
     if (!cached) {
       const scoped: Frame = d.scope ? { run: f.run, activity: f.activity! } : { run: f.run };
-      cached = this.named(f.run, `definitie ${d.name}`, d, () => this.fn(d.expr)(scoped), d.type);
+      cached = this.named(f.run, d, `definitie ${d.name}`, () => this.fn(d.expr)(scoped), d.type);
       cache.set(key, cached);
       f.run.coverage?.hit(d, 'berekend');
     }
@@ -526,7 +544,7 @@ export class Interpreter {
     let cached = run.outcomes.get(name);
     if (!cached) {
       const o = this.outcomes.get(name)!;
-      cached = this.named(run, `uitkomst ${name}`, o, () => this.fn(o.expr)({ run }), o.type);
+      cached = this.named(run, o, `uitkomst ${name}`, () => this.fn(o.expr)({ run }), o.type);
       run.outcomes.set(name, cached);
     }
     if (cached.node) run.tracer?.child(name, cached.node);
@@ -536,13 +554,15 @@ export class Interpreter {
   /** Evaluates a named rule, inside its own explanation node when tracing. */
   private named(
     run: Run,
-    regel: string,
     rule: { src: string; provenance: IrDocument['outcomes'][number]['provenance']; at: IrSpan },
+    regel: string,
     evaluate: () => Value,
     type: IrType,
   ): Cached {
     if (!run.tracer) return { value: evaluate() };
-    run.tracer.begin(regel, rule.src, rule.provenance, rule.at);
+    run.tracer.begin(
+      this.statics.head(rule, () => ({ regel, formule: rule.src, provenance: rule.provenance, at: rule.at })),
+    );
     let value: Value;
     try {
       value = evaluate();
@@ -585,9 +605,16 @@ export class Interpreter {
     const value: Value = t.single ? outputs[0]! : outputs;
     const tracer = f.run.tracer;
     if (tracer) {
-      const formule = chosen.map((r) => r.src).join(' + ') || '(geen rij)';
-      const provenance = [...t.provenance, ...version.provenance, ...chosen.flatMap((r) => r.provenance)];
-      tracer.begin(`tabel ${name}`, formule, provenance, chosen[0]?.at ?? version.at);
+      // One chosen row (or none) identifies the head; a summing table's rows vary per contract.
+      const head = () => ({
+        regel: `tabel ${name}`,
+        formule: chosen.map((r) => r.src).join(' + ') || '(geen rij)',
+        provenance: [...t.provenance, ...version.provenance, ...chosen.flatMap((r) => r.provenance)],
+        at: chosen[0]?.at ?? version.at,
+      });
+      tracer.begin(
+        this.statics.head(chosen.length === 1 ? chosen[0]! : chosen.length === 0 ? version : undefined, head),
+      );
       t.inputs.forEach((c, i) =>
         tracer.field(c.name, formatValue(args[i] as Rational | boolean | string | null, c.type)),
       );
@@ -618,7 +645,14 @@ export class Interpreter {
     }
     const frame: Frame = { run, activity: a };
     run.coverage?.hit(v, 'gewaardeerd');
-    tracer?.begin(`waardering ${a.input.soort}`, v.src, v.provenance, v.at);
+    tracer?.begin(
+      this.statics.head(v, () => ({
+        regel: `waardering ${a.input.soort}`,
+        formule: v.src,
+        provenance: v.provenance,
+        at: v.at,
+      })),
+    );
     try {
       let failed = false;
       for (const r of v.requirements) {
@@ -656,10 +690,12 @@ export class Interpreter {
     const route = r.route;
     const tracer = run.tracer;
     tracer?.begin(
-      `route ${route.name}`,
-      route.cap ? 'min(totaal, maximum)' : 'som van de waarderingen',
-      route.provenance,
-      route.at,
+      this.statics.head(route, () => ({
+        regel: `route ${route.name}`,
+        formule: route.cap ? 'min(totaal, maximum)' : 'som van de waarderingen',
+        provenance: route.provenance,
+        at: route.at,
+      })),
     );
     let totaal = Rational.ZERO;
     for (const a of run.activities) {
@@ -672,7 +708,7 @@ export class Interpreter {
     if (route.cap) {
       const cap = route.cap;
       const mark = tracer?.mark() ?? 0;
-      const capped = this.named(run, `maximum ${route.name}`, cap, () => this.fn(cap.expr)({ run }), {
+      const capped = this.named(run, cap, `maximum ${route.name}`, () => this.fn(cap.expr)({ run }), {
         t: 'bedrag',
       });
       if (capped.node) tracer?.child('maximum', capped.node);
@@ -713,7 +749,7 @@ export class Interpreter {
     const doc = this.doc;
     const refValue = input.fields.get(doc.referenceDate);
     const day = refValue instanceof Rational ? Number(refValue.n) : Number.NaN;
-    const period = doc.periods.find((p) => parseIsoDate(p.from)! <= day && day <= parseIsoDate(p.to)!);
+    const period = doc.periods.find((p) => dayOf(p.from) <= day && day <= dayOf(p.to));
     if (period) return period;
     // A problem of the contract's reference date: located at its JSON path, like other input errors.
     throw new EvaluationError(
@@ -735,7 +771,7 @@ export class Interpreter {
     const doc = this.doc;
     const period = this.periodOf(input);
     const day = Number((input.fields.get(doc.referenceDate) as Rational).n);
-    const tracer = options.explain ? new Tracer(doc.files) : undefined;
+    const tracer = options.explain ? new Tracer(this.statics) : undefined;
     const run = new Run(input, day, tracer, doc.routes, this.kindRoute, options.coverage);
 
     const waarderingen: Waardering[] = run.activities.map((a) => {

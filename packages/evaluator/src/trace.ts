@@ -1,84 +1,132 @@
 // Recording an explanation while evaluating: a stack of rule nodes, each collecting the fields
 // it read, the rules it used and the conditions it tested. Only built when asked for (`explain`).
+// What never changes between contracts (a rule's name, formula, sources, place) is prepared once
+// per plan as a `RuleHead`; a run only adds the values.
 import type { IrProvenance, IrSpan } from '@sroi/core';
 import type { Invoer, Plaats, Uitleg, Voorwaarde } from './explanation.js';
 
-class NodeBuilder {
-  readonly invoer: Invoer[] = [];
-  /** Everything read at this level, in order: the values a condition is explained with. */
-  readonly reads: Invoer[] = [];
-  readonly voorwaarden: Voorwaarde[] = [];
-  readonly onderdelen: Uitleg[] = [];
-  readonly meldingen: string[] = [];
-
-  constructor(
-    readonly regel: string,
-    readonly formule: string | undefined,
-    readonly provenance: readonly IrProvenance[],
-    readonly plaats: Plaats | undefined,
-  ) {}
+/** The fixed part of a rule's node. */
+export interface RuleHead {
+  readonly regel: string;
+  readonly formule: string | undefined;
+  readonly bron: readonly string[] | undefined;
+  readonly aanname: readonly string[] | undefined;
+  readonly plaats: Plaats | undefined;
 }
 
-export class Tracer {
-  private readonly stack: NodeBuilder[] = [];
+/** Places and rule heads of one document, computed on first use and kept. */
+export class TraceStatics {
+  private readonly places = new Map<IrSpan, Plaats>();
+  private readonly heads = new Map<object, RuleHead>();
 
   constructor(private readonly files: readonly string[]) {}
 
   place(at: IrSpan | undefined): Plaats | undefined {
-    return at ? { bestand: this.files[at.file] ?? '?', regel: at.line, kolom: at.column } : undefined;
+    if (!at) return undefined;
+    let p = this.places.get(at);
+    if (!p)
+      this.places.set(at, (p = { bestand: this.files[at.file] ?? '?', regel: at.line, kolom: at.column }));
+    return p;
   }
 
-  begin(
-    regel: string,
-    formule: string | undefined,
-    provenance: readonly IrProvenance[],
-    at: IrSpan | undefined,
-  ): void {
-    this.stack.push(new NodeBuilder(regel, formule, provenance, this.place(at)));
+  /** The head of the rule identified by `key` (an IR object); built by `make` the first time (each time without a key). */
+  head(
+    key: object | undefined,
+    make: () => {
+      regel: string;
+      formule: string | undefined;
+      provenance: readonly IrProvenance[];
+      at: IrSpan | undefined;
+    },
+  ): RuleHead {
+    let h = key && this.heads.get(key);
+    if (!h) {
+      const { regel, formule, provenance, at } = make();
+      const bron = provenance.filter((p) => p.kind === 'bron').map((p) => p.text);
+      const aanname = provenance.filter((p) => p.kind === 'aanname').map((p) => p.text);
+      h = {
+        regel,
+        formule,
+        bron: bron.length ? bron : undefined,
+        aanname: aanname.length ? aanname : undefined,
+        plaats: this.place(at),
+      };
+      if (key) this.heads.set(key, h);
+    }
+    return h;
+  }
+}
+
+class NodeBuilder {
+  invoer: Invoer[] | undefined;
+  /** Everything read at this level, in order: the values a condition is explained with. */
+  readonly reads: Invoer[] = [];
+  voorwaarden: Voorwaarde[] | undefined;
+  onderdelen: Uitleg[] | undefined;
+  meldingen: string[] | undefined;
+
+  constructor(readonly head: RuleHead) {}
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class Tracer {
+  private readonly stack: NodeBuilder[] = [];
+  private top: NodeBuilder | undefined;
+
+  constructor(readonly statics: TraceStatics) {}
+
+  place(at: IrSpan | undefined): Plaats | undefined {
+    return this.statics.place(at);
+  }
+
+  begin(head: RuleHead): void {
+    const b = new NodeBuilder(head);
+    this.stack.push(b);
+    this.top = b;
   }
 
   /** Closes the current rule with its value and returns its node. */
   end(waarde: string): Uitleg {
     const b = this.stack.pop();
     if (!b) throw new Error('Internal error: unbalanced explanation trace');
-    const bron = b.provenance.filter((p) => p.kind === 'bron').map((p) => p.text);
-    const aanname = b.provenance.filter((p) => p.kind === 'aanname').map((p) => p.text);
-    return {
-      regel: b.regel,
-      waarde,
-      ...(b.formule !== undefined ? { formule: b.formule } : {}),
-      ...(bron.length ? { bron } : {}),
-      ...(aanname.length ? { aanname } : {}),
-      ...(b.plaats ? { plaats: b.plaats } : {}),
-      ...(b.invoer.length ? { invoer: b.invoer } : {}),
-      ...(b.voorwaarden.length ? { voorwaarden: b.voorwaarden } : {}),
-      ...(b.onderdelen.length ? { onderdelen: b.onderdelen } : {}),
-      ...(b.meldingen.length ? { meldingen: b.meldingen } : {}),
-    };
+    this.top = this.stack[this.stack.length - 1];
+    const h = b.head;
+    // Keys in a fixed order, absent ones left out: the JSON of a node is stable.
+    const node: Mutable<Uitleg> = { regel: h.regel, waarde };
+    if (h.formule !== undefined) node.formule = h.formule;
+    if (h.bron) node.bron = h.bron;
+    if (h.aanname) node.aanname = h.aanname;
+    if (h.plaats) node.plaats = h.plaats;
+    if (b.invoer) node.invoer = b.invoer;
+    if (b.voorwaarden) node.voorwaarden = b.voorwaarden;
+    if (b.onderdelen) node.onderdelen = b.onderdelen;
+    if (b.meldingen) node.meldingen = b.meldingen;
+    return node;
   }
 
   /** Drops an unfinished rule (after a runtime error). */
   abandon(): void {
     this.stack.pop();
-  }
-
-  private get top(): NodeBuilder | undefined {
-    return this.stack[this.stack.length - 1];
+    this.top = this.stack[this.stack.length - 1];
   }
 
   /** A contract or activity field was read. */
   field(naam: string, waarde: string): void {
     const b = this.top;
     if (!b) return;
-    if (!b.invoer.some((i) => i.naam === naam)) b.invoer.push({ naam, waarde });
-    b.reads.push({ naam, waarde });
+    const read = { naam, waarde };
+    if (!b.invoer) b.invoer = [read];
+    else if (!b.invoer.some((i) => i.naam === naam)) b.invoer.push(read);
+    b.reads.push(read);
   }
 
   /** A named rule was used; its node becomes a part of the current rule. */
   child(naam: string, node: Uitleg): void {
     const b = this.top;
     if (!b) return;
-    if (!b.onderdelen.includes(node)) b.onderdelen.push(node);
+    if (!b.onderdelen) b.onderdelen = [node];
+    else if (!b.onderdelen.includes(node)) b.onderdelen.push(node);
     b.reads.push({ naam, waarde: node.waarde });
   }
 
@@ -90,13 +138,18 @@ export class Tracer {
   condition(formule: string, uitkomst: boolean, from: number, at: IrSpan | undefined): void {
     const b = this.top;
     if (!b) return;
-    const seen = new Set<string>();
-    const waarden = b.reads.slice(from).filter((r) => !seen.has(r.naam) && seen.add(r.naam));
-    const plaats = this.place(at);
-    b.voorwaarden.push({ formule, uitkomst, waarden, ...(plaats ? { plaats } : {}) });
+    const waarden: Invoer[] = [];
+    for (let i = from; i < b.reads.length; i++) {
+      const r = b.reads[i]!;
+      if (!waarden.some((w) => w.naam === r.naam)) waarden.push(r);
+    }
+    const plaats = this.statics.place(at);
+    const v: Voorwaarde = plaats ? { formule, uitkomst, waarden, plaats } : { formule, uitkomst, waarden };
+    (b.voorwaarden ??= []).push(v);
   }
 
   melding(tekst: string): void {
-    this.top?.meldingen.push(tekst);
+    const b = this.top;
+    if (b) (b.meldingen ??= []).push(tekst);
   }
 }
