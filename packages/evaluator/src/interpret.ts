@@ -200,7 +200,8 @@ export class Interpreter {
   private readonly compiled = new Map<IrExpr, Fn>();
   private readonly constants = new Map<IrValue, Value>();
   private readonly statics: TraceStatics;
-  private readonly parameterNodes = new Map<object, Uitleg>();
+  /** Per language: a parameter's node is the same for every contract. */
+  private readonly parameterNodes = { nl: new Map<object, Uitleg>(), en: new Map<object, Uitleg>() };
 
   constructor(readonly doc: Doc) {
     this.statics = new TraceStatics(doc.files);
@@ -456,7 +457,8 @@ export class Interpreter {
     const type = fieldIrType(contractFields[name]);
     return (f) => {
       const v = f.run.input.fields.get(name) ?? null;
-      f.run.tracer?.field(`contract.${name}`, formatValue(v, type));
+      const tracer = f.run.tracer;
+      tracer?.field(`contract.${name}`, formatValue(v, type, tracer.lang));
       return v;
     };
   }
@@ -469,7 +471,7 @@ export class Interpreter {
       if (f.run.tracer)
         f.run.tracer.field(
           `activiteit.${name}`,
-          formatValue(v, fieldIrType(activityKinds[a.input.soort]?.[name])),
+          formatValue(v, fieldIrType(activityKinds[a.input.soort]?.[name]), f.run.tracer.lang),
         );
       return v;
     };
@@ -505,7 +507,8 @@ export class Interpreter {
       let node: Uitleg | undefined;
       if (run.tracer) {
         // A parameter's node is the same for every contract: made once per version.
-        node = this.parameterNodes.get(version);
+        const nodes = this.parameterNodes[run.tracer.lang];
+        node = nodes.get(version);
         if (!node) {
           run.tracer.begin(
             this.statics.head(version, () => ({
@@ -515,8 +518,8 @@ export class Interpreter {
               at: version.at,
             })),
           );
-          node = run.tracer.end(formatValue(value as Rational, p.type));
-          this.parameterNodes.set(version, node);
+          node = run.tracer.end(formatValue(value as Rational, p.type, run.tracer.lang));
+          nodes.set(version, node);
         }
       }
       cached = node ? { value, node } : { value };
@@ -570,7 +573,10 @@ export class Interpreter {
       run.tracer.abandon();
       throw e;
     }
-    return { value, node: run.tracer.end(formatValue(value as Rational | boolean | string | null, type)) };
+    return {
+      value,
+      node: run.tracer.end(formatValue(value as Rational | boolean | string | null, type, run.tracer.lang)),
+    };
   }
 
   private table(f: Frame, name: string, args: Value[]): Value {
@@ -616,10 +622,10 @@ export class Interpreter {
         this.statics.head(chosen.length === 1 ? chosen[0]! : chosen.length === 0 ? version : undefined, head),
       );
       t.inputs.forEach((c, i) =>
-        tracer.field(c.name, formatValue(args[i] as Rational | boolean | string | null, c.type)),
+        tracer.field(c.name, formatValue(args[i] as Rational | boolean | string | null, c.type, tracer.lang)),
       );
       const shown = t.outputs
-        .map((o, j) => formatValue(outputs[j] as Rational | boolean | string | null, o.type))
+        .map((o, j) => formatValue(outputs[j] as Rational | boolean | string | null, o.type, tracer.lang))
         .join(', ');
       tracer.child(name, tracer.end(shown));
     }
@@ -638,7 +644,13 @@ export class Interpreter {
       a.valuation = {
         value: Rational.ZERO,
         ...(tracer
-          ? { node: { regel: `waardering ${a.input.soort}`, waarde: '€ 0,00', meldingen: [tekst] } }
+          ? {
+              node: {
+                regel: `waardering ${a.input.soort}`,
+                waarde: formatValue(Rational.ZERO, { t: 'bedrag' }, tracer.lang),
+                meldingen: [tekst],
+              },
+            }
           : {}),
       };
       return Rational.ZERO;
@@ -676,7 +688,7 @@ export class Interpreter {
       const value = failed ? Rational.ZERO : (this.fn(v.expr)(frame) as Rational | null);
       if (!(value instanceof Rational))
         this.fail('SR5009', { name: `waardering ${a.input.soort}`, rule: v.src }, v.at);
-      const node = tracer?.end(formatValue(value, { t: 'bedrag' }));
+      const node = tracer?.end(formatValue(value, { t: 'bedrag' }, tracer.lang));
       a.valuation = node ? { value, node } : { value };
       return value;
     } catch (e) {
@@ -713,7 +725,7 @@ export class Interpreter {
       });
       if (capped.node) tracer?.child('maximum', capped.node);
       maximum = capped.value as Rational;
-      tracer?.field('totaal', formatValue(totaal, { t: 'bedrag' }));
+      if (tracer) tracer.field('totaal', formatValue(totaal, { t: 'bedrag' }, tracer.lang));
       const bites = totaal.gt(maximum);
       tracer?.condition('totaal > maximum', bites, mark, cap.at);
       run.coverage?.hit(cap, bites ? 'begrenst' : 'begrenst niet');
@@ -725,7 +737,7 @@ export class Interpreter {
         tracer?.melding(tekst);
       }
     }
-    const node = tracer?.end(formatValue(gerealiseerd, { t: 'bedrag' }));
+    const node = tracer?.end(formatValue(gerealiseerd, { t: 'bedrag' }, tracer.lang));
     r.result = { totaal, gerealiseerd, ...(maximum ? { maximum } : {}), ...(node ? { node } : {}) };
     return r.result;
   }
@@ -771,7 +783,7 @@ export class Interpreter {
     const doc = this.doc;
     const period = this.periodOf(input);
     const day = Number((input.fields.get(doc.referenceDate) as Rational).n);
-    const tracer = options.explain ? new Tracer(this.statics) : undefined;
+    const tracer = options.explain ? new Tracer(this.statics, options.lang ?? 'nl') : undefined;
     const run = new Run(input, day, tracer, doc.routes, this.kindRoute, options.coverage);
 
     const waarderingen: Waardering[] = run.activities.map((a) => {

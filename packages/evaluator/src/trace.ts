@@ -2,7 +2,7 @@
 // it read, the rules it used and the conditions it tested. Only built when asked for (`explain`).
 // What never changes between contracts (a rule's name, formula, sources, place) is prepared once
 // per plan as a `RuleHead`; a run only adds the values.
-import type { IrProvenance, IrSpan } from '@sroi/core';
+import type { IrProvenance, IrSpan, Language } from '@sroi/core';
 import type { Invoer, Plaats, Uitleg, Voorwaarde } from './explanation.js';
 
 /** The fixed part of a rule's node. */
@@ -74,7 +74,11 @@ export class Tracer {
   private readonly stack: NodeBuilder[] = [];
   private top: NodeBuilder | undefined;
 
-  constructor(readonly statics: TraceStatics) {}
+  /** `lang`: the notation of the values shown (€ 1.234,56 or € 1,234.56). */
+  constructor(
+    readonly statics: TraceStatics,
+    readonly lang: Language,
+  ) {}
 
   place(at: IrSpan | undefined): Plaats | undefined {
     return this.statics.place(at);

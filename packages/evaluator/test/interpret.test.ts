@@ -158,6 +158,30 @@ describe('explanations', () => {
     ]);
   });
 
+  test('with lang en the explanation shows values in English notation; the rules stay as written', () => {
+    const plan = planOf(tinyIr());
+    const json = contract(placement('bepaald', 6));
+    const en = plan.evaluate(json, { explain: true, lang: 'en' }).value!.waarderingen[0]!.uitleg!;
+    expect(en.waarde).toBe('€ 5,000.00');
+    expect(en.invoer).toEqual([{ naam: 'activiteit.maanden', waarde: '6 months' }]);
+    expect(en.formule).toBe('afronden(€ 10.000 per jaar × activiteit.maanden + bonus_onbepaald, op € 0,01)');
+    // Dutch again afterwards: nothing of the English run is reused.
+    const nl = plan.evaluate(json, { explain: true }).value!.waarderingen[0]!.uitleg!;
+    expect([nl.waarde, nl.invoer]).toEqual([
+      '€ 5.000,00',
+      [{ naam: 'activiteit.maanden', waarde: '6 maanden' }],
+    ]);
+  });
+
+  test('a parameter node is shared between contracts but never between languages', () => {
+    const plan = planOf(tinyIr());
+    const node = (lang: 'nl' | 'en') =>
+      plan.evaluate(contract(), { explain: true, lang }).value!.uitleg!['verplichting']!.onderdelen![0]!;
+    expect(node('nl')).toBe(node('nl'));
+    expect(node('en')).not.toBe(node('nl'));
+    expect(node('en').waarde).toBe('5%');
+  });
+
   test('without explain there is no uitleg anywhere', () => {
     const result = value(tinyIr(), contract(placement('bepaald', 6), { soort: 'maatschappelijk', uren: 60 }));
     expect(result.uitleg).toBeUndefined();
