@@ -85,10 +85,19 @@ function rulesOf(node: Uitleg | undefined): Map<string, Uitleg> {
   return out;
 }
 
-const state = (n: Uitleg): RuleState => ({
+/** How a file of the ruleset is named to the reviewer (`rulesets/x.sroi`, not an absolute path). */
+type DisplayFile = (file: string) => string;
+const asIs: DisplayFile = (file) => file;
+
+function displayFileOf(r: ReviewedRuleset): DisplayFile {
+  const shown = new Map(r.ir.files.map((file, i) => [file, r.files[i] ?? file]));
+  return (file) => shown.get(file) ?? file;
+}
+
+const state = (n: Uitleg, display: DisplayFile): RuleState => ({
   waarde: n.waarde,
   ...(n.formule !== undefined ? { formule: n.formule } : {}),
-  ...(n.plaats ? { plaats: n.plaats } : {}),
+  ...(n.plaats ? { plaats: { ...n.plaats, bestand: display(n.plaats.bestand) } } : {}),
 });
 
 /** The rules whose value differs between two explanation trees (or that only one has). */
@@ -96,6 +105,7 @@ export function explainDifference(
   base: Uitleg | undefined,
   other: Uitleg | undefined,
   max = 12,
+  display: readonly [DisplayFile, DisplayFile] = [asIs, asIs],
 ): RuleDifference[] {
   const a = rulesOf(base);
   const b = rulesOf(other);
@@ -104,7 +114,11 @@ export function explainDifference(
     const x = a.get(name);
     const y = b.get(name);
     if (x && y && x.waarde === y.waarde) continue;
-    out.push({ regel: name, ...(x ? { base: state(x) } : {}), ...(y ? { other: state(y) } : {}) });
+    out.push({
+      regel: name,
+      ...(x ? { base: state(x, display[0]) } : {}),
+      ...(y ? { other: state(y, display[1]) } : {}),
+    });
   }
   return out.slice(0, max);
 }
@@ -140,6 +154,7 @@ export function compareContract(
   });
   const results = columns.map((c) => c.result);
   const base = results[0];
+  const displays = rulesets.map(displayFileOf);
   const explain = (
     pick: (r: EvaluationResult) => Uitleg | undefined,
     values: readonly (string | undefined)[],
@@ -147,7 +162,12 @@ export function compareContract(
     results.flatMap((r, i): Explanation[] =>
       i === 0 || !r || !base || values[i] === values[0]
         ? []
-        : [{ against: i, rules: explainDifference(pick(base), pick(r), max) }],
+        : [
+            {
+              against: i,
+              rules: explainDifference(pick(base), pick(r), max, [displays[0] ?? asIs, displays[i] ?? asIs]),
+            },
+          ],
     );
   const line = (
     key: string,
