@@ -8,9 +8,9 @@ import {
   type IToken,
 } from 'chevrotain';
 import { sroiParser } from './parser.js';
-import { Kw, LParen, Minus, NumberLiteral, RParen, sroiLexer } from './tokens.js';
+import { Kw, LParen, Minus, NumberLiteral, RParen, sroiLexer, UnterminatedString } from './tokens.js';
 import type { SyntaxErrorPayload } from './parser.js';
-import type { RulesetCstNode } from './cst.generated.js';
+import type { DeclarationCstNode, RulesetCstNode } from './cst.generated.js';
 
 export interface RawParse {
   readonly cst: RulesetCstNode | undefined;
@@ -125,4 +125,69 @@ export function lexAndParse(text: string): RawParse {
     tooDeep,
     stackExhausted,
   };
+}
+
+/** One declaration parsed on its own by `parseDeclarationAt`. */
+export interface DeclarationParse {
+  readonly cst: DeclarationCstNode;
+  /** Its tokens (comments apart), with offsets, lines and columns in the whole text. */
+  readonly tokens: readonly IToken[];
+}
+
+/**
+ * How many tokens after a declaration its parse may look at: `maxLookahead` (3) of the parser,
+ * and its one gate looks at the second token. One more for good measure.
+ */
+export const DECLARATION_LOOKAHEAD = 4;
+
+/**
+ * Lexes `text.slice(start, end)` and parses it as exactly one declaration, for an editor that
+ * changed only that part of a file. `following` are the tokens after `end` (only their types and
+ * images matter): the parser looks ahead into them as it would in the whole text, but must stop
+ * before them. `at` is the line and column of `start`.
+ *
+ * The result is what `lexAndParse` of the whole text gives for this part when the caller ensures
+ * that the whole-text lexer starts a token at `start` and at `end`, and that the parse of what
+ * precedes `start` is unchanged. Undefined when the part does not lex and parse cleanly as one
+ * declaration ending at `end` (a syntax error, two declarations, none): then parse the whole text.
+ */
+export function parseDeclarationAt(
+  text: string,
+  start: number,
+  end: number,
+  following: readonly IToken[],
+  at: { readonly line: number; readonly column: number },
+): DeclarationParse | undefined {
+  const lexed = sroiLexer.tokenize(text.slice(start, end));
+  const tokens = lexed.tokens;
+  if (lexed.errors.length > 0 || tokens.length === 0) return undefined;
+  for (const t of tokens) if (t.tokenType === UnterminatedString) return undefined;
+  if (guardNesting(tokens).tooDeep.length > 0) return undefined;
+  for (const t of tokens) relocate(t, start, at);
+  let cst: DeclarationCstNode;
+  try {
+    sroiParser.input = [...tokens, ...following.slice(0, DECLARATION_LOOKAHEAD)];
+    cst = sroiParser.declaration() as DeclarationCstNode;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return undefined;
+  }
+  const errors = sroiParser.errors;
+  const stoppedAtEnd =
+    following.length === 0
+      ? errors.length === 0
+      : errors.length === 1 &&
+        errors[0]!.name === 'NotAllInputParsedException' &&
+        errors[0]!.token === following[0];
+  return stoppedAtEnd ? { cst, tokens } : undefined;
+}
+
+/** Moves a token lexed from a slice starting at `offset` (line and column `at`) into the whole text. */
+function relocate(t: IToken, offset: number, at: { readonly line: number; readonly column: number }): void {
+  if (t.startLine === 1 && t.startColumn !== undefined) t.startColumn += at.column - 1;
+  if (t.endLine === 1 && t.endColumn !== undefined) t.endColumn += at.column - 1;
+  if (t.startLine !== undefined) t.startLine += at.line - 1;
+  if (t.endLine !== undefined) t.endLine += at.line - 1;
+  t.startOffset += offset;
+  if (t.endOffset !== undefined) t.endOffset += offset;
 }

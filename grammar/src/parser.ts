@@ -3,6 +3,7 @@
 import {
   CstParser,
   tokenLabel,
+  tokenMatcher,
   type CstNode,
   type IParserErrorMessageProvider,
   type IToken,
@@ -177,7 +178,8 @@ export class SroiParser extends CstParser {
 
   // ── declarations ──────────────────────────────────────────────────────────
 
-  private declaration = this.RULE('declaration', () => {
+  /** Public for incremental reparsing: one declaration on its own (`parseDeclarationAt`). */
+  public declaration = this.RULE('declaration', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.enumeration) },
       { ALT: () => this.SUBRULE(this.parameter) },
@@ -320,9 +322,13 @@ export class SroiParser extends CstParser {
   /** `| participatiewet | € 40.000 |`: a row ends where the next `|` cannot start a cell. */
   private tableRow = this.RULE('tableRow', () => {
     this.CONSUME(Pipe);
-    this.AT_LEAST_ONE(() => {
-      this.SUBRULE(this.tableCell, { LABEL: 'cells' });
-      this.CONSUME2(Pipe);
+    this.AT_LEAST_ONE({
+      // `route werken` or `waardering plaatsing` after a row is the next declaration, not a cell.
+      GATE: () => !this.declarationAhead(),
+      DEF: () => {
+        this.SUBRULE(this.tableCell, { LABEL: 'cells' });
+        this.CONSUME2(Pipe);
+      },
     });
     this.MANY(() => this.SUBRULE(this.provenance));
   });
@@ -448,7 +454,8 @@ export class SroiParser extends CstParser {
 
   private exampleExpectations = this.RULE('exampleExpectations', () => {
     this.CONSUME(Kw.Verwacht);
-    this.MANY(() => this.SUBRULE(this.expectation));
+    // `waardering 1 € 5` is an expectation; `waardering plaatsing = ...` the next declaration.
+    this.MANY({ GATE: () => !this.declarationAhead(), DEF: () => this.SUBRULE(this.expectation) });
   });
 
   /** `verplichting € 6.000` · `waardering 1 € 13.333,33` · `melding "begrensd"`. */
@@ -729,6 +736,20 @@ export class SroiParser extends CstParser {
       { ALT: () => this.CONSUME(Identifier, { LABEL: 'word' }) },
     ]);
   });
+
+  /**
+   * Whether the next tokens start a `route` or `waardering` declaration. Both words are also values
+   * (`route.totaal`, `waardering` in a property), so a loop that can start with a value would read
+   * on into the next declaration: Chevrotain decides a repetition by the rule's own tokens only.
+   * Followed by a name, they can only be a declaration: no formula puts two names side by side.
+   */
+  private declarationAhead(): boolean {
+    const next = this.LA(1);
+    return (
+      (tokenMatcher(next, Kw.Route) || tokenMatcher(next, Kw.Waardering)) &&
+      this.LA(2).tokenType === Identifier
+    );
+  }
 
   // ── helpers used by the path root ─────────────────────────────────────────
 

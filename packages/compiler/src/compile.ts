@@ -3,7 +3,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic, type IrDocument, type SourceFile } from '@sroi/core';
 import type { Ruleset } from './ast/ast.js';
 import type { CheckedModel } from './checked/model.js';
-import { checkRuleset } from './check/index.js';
+import { checkRuleset, type CheckReuse } from './check/index.js';
 import { irFromChecked } from './ir/from-checked.js';
 import { loadChain, parseModule, type ParsedModule, type SourceHost } from './resolve/load.js';
 import { mergeChain } from './resolve/merge.js';
@@ -21,10 +21,22 @@ export interface CompileResult {
 
 /** Compiles a ruleset given as text; `host` reads the bases it extends. */
 export function compileSource(path: string, text: string, host?: SourceHost): CompileResult {
-  const module = parseModule(path, text);
+  return compileModule(parseModule(path, text), host);
+}
+
+/** What an editor session reuses from earlier compilations (see `CompilerSession`). */
+export interface CompileReuse {
+  /** Parses a base ruleset, or gives the earlier parse of the same text. */
+  readonly parseBase?: (path: string, text: string) => ParsedModule;
+  readonly check?: CheckReuse;
+}
+
+/** Compiles a parsed root file: loads its bases, merges, checks and lowers. */
+export function compileModule(module: ParsedModule, host?: SourceHost, reuse: CompileReuse = {}): CompileResult {
+  const path = module.source.path;
   const sources = new Map<string, SourceFile>([[path, module.source]]);
   if (!module.ast) return { module, sources, diagnostics: sortDiagnostics(module.diagnostics) };
-  const loaded = loadChain(module, host);
+  const loaded = loadChain(module, host, reuse.parseBase);
   for (const m of loaded.chain) sources.set(m.source.path, m.source);
   const asts = loaded.chain.map((m) => m.ast).filter((a): a is Ruleset => a !== undefined);
   const syntax = [...module.diagnostics, ...loaded.diagnostics];
@@ -32,7 +44,7 @@ export function compileSource(path: string, text: string, host?: SourceHost): Co
     return { module, ast: module.ast, sources, diagnostics: sortDiagnostics(syntax) };
   const merged = mergeChain(asts);
   const damaged = syntax.filter((d) => d.code.startsWith('SR1') && d.span).map((d) => d.span!);
-  const checked = checkRuleset(merged, sources, damaged);
+  const checked = checkRuleset(merged, sources, damaged, reuse.check);
   const diagnostics = sortDiagnostics([...syntax, ...checked.diagnostics]);
   const ir = hasErrors(diagnostics) ? undefined : irFromChecked(checked.model, checked.examples);
   return { module, ast: module.ast, model: checked.model, ...(ir ? { ir } : {}), sources, diagnostics };

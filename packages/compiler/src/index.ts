@@ -1,5 +1,6 @@
 // @sroi/compiler: source → AST → checked model → IR, the formatter, and the pieces tools reuse.
 export { compileSource, type CompileResult } from './compile.js';
+export { CompilerSession, type SessionUpdate } from './incremental/session.js';
 export { parseModule, loadChain, type SourceHost, type ParsedModule } from './resolve/load.js';
 export { mergeChain, declarationKey, type MergedRuleset } from './resolve/merge.js';
 export { parseSource, MAX_SOURCE_BYTES } from './syntax/parse.js';

@@ -9,6 +9,8 @@ import {
   type ComparisonCstNode,
   type ConjunctionCstNode,
   type DeclarationCstChildren,
+  type DeclarationCstNode,
+  type HeaderCstNode,
   type DisjunctionCstNode,
   type ExampleCstNode,
   type FieldValueCstNode,
@@ -46,7 +48,9 @@ export function parseDutchNumber(text: string): { value: Rational } | { fixed: s
 }
 
 const unescapeString = (image: string): string => {
-  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
+  // Closed when the last quote is not escaped itself: an even run of backslashes before it ("a\\").
+  const end = /(\\*)"$/.exec(image.slice(1));
+  const closed = end !== null && end[1]!.length % 2 === 0;
   const body = image.slice(1, closed ? -1 : undefined);
   return body.replace(/\\(["\\])/g, '$1');
 };
@@ -113,11 +117,15 @@ class Builder {
 
   // ── ruleset and header ────────────────────────────────────────────────────
 
-  ruleset(cst: RulesetCstNode): A.Ruleset {
-    const h = cst.children.header?.[0];
+  /** Takes the diagnostics reported so far (those of the part just built). */
+  take(): Diagnostic[] {
+    return this.diagnostics.splice(0);
+  }
+
+  header(h: HeaderCstNode | undefined): A.Header {
     const hc = h?.children;
     const clauses = (hc?.headerClause ?? []).map((c) => c.children);
-    const header: A.Header = {
+    return {
       name: this.text(hc?.name?.[0]),
       version: this.optionalText(
         clauses.find((c) => c.versionClause)?.versionClause?.[0]?.children.StringLiteral?.[0],
@@ -147,12 +155,6 @@ class Builder {
         })),
       span: this.nodeSpan(h),
     };
-    const declarations: A.Declaration[] = [];
-    for (const d of cst.children.declaration ?? []) {
-      const decl = this.declaration(d.children);
-      if (decl) declarations.push(decl);
-    }
-    return { file: this.source.path, header, declarations, span: this.span(0, this.source.text.length) };
   }
 
   private optionalText(t: IToken | undefined): A.Text | undefined {
@@ -180,7 +182,7 @@ class Builder {
 
   // ── declarations ──────────────────────────────────────────────────────────
 
-  private declaration(c: DeclarationCstChildren): A.Declaration | undefined {
+  declaration(c: DeclarationCstChildren): A.Declaration | undefined {
     if (c.enumeration) {
       const n = c.enumeration[0]!;
       return {
@@ -755,12 +757,59 @@ class Builder {
   }
 }
 
+/** A file's syntax tree in parts, each with the diagnostics of its literals (what an editor reuses). */
+export interface AstParts {
+  readonly header: A.Header;
+  readonly headerDiagnostics: readonly Diagnostic[];
+  /** In file order; a declaration that recovery left without content has no entry. */
+  readonly declarations: readonly DeclarationPart[];
+}
+
+/** One declaration with the diagnostics of its literals (dates, numbers, message templates). */
+export interface DeclarationPart {
+  readonly node: A.Declaration;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Builds the syntax tree of one file in parts. */
+export function astPartsFromCst(cst: RulesetCstNode, source: SourceFile): AstParts {
+  const b = new Builder(source);
+  const header = b.header(cst.children.header?.[0]);
+  const headerDiagnostics = b.take();
+  const declarations: DeclarationPart[] = [];
+  for (const d of cst.children.declaration ?? []) {
+    const node = b.declaration(d.children);
+    const diagnostics = b.take();
+    if (node) declarations.push({ node, diagnostics });
+  }
+  return { header, headerDiagnostics, declarations };
+}
+
+/** Builds the syntax tree of one declaration, e.g. the one an editor changed. */
+export function declarationFromCst(cst: DeclarationCstNode, source: SourceFile): DeclarationPart | undefined {
+  const b = new Builder(source);
+  const node = b.declaration(cst.children);
+  return node ? { node, diagnostics: b.take() } : undefined;
+}
+
+/** The ruleset node of a file from its parts. */
+export function rulesetFromParts(parts: AstParts, source: SourceFile): A.Ruleset {
+  return {
+    file: source.path,
+    header: parts.header,
+    declarations: parts.declarations.map((d) => d.node),
+    span: source.span(0, source.text.length),
+  };
+}
+
 /** Builds the syntax tree of one file; diagnostics are those of literals (dates, numbers, texts). */
 export function astFromCst(
   cst: RulesetCstNode,
   source: SourceFile,
 ): { ast: A.Ruleset; diagnostics: Diagnostic[] } {
-  const b = new Builder(source);
-  const ast = b.ruleset(cst);
-  return { ast, diagnostics: b.diagnostics };
+  const parts = astPartsFromCst(cst, source);
+  return {
+    ast: rulesetFromParts(parts, source),
+    diagnostics: [...parts.headerDiagnostics, ...parts.declarations.flatMap((d) => d.diagnostics)],
+  };
 }

@@ -29,6 +29,23 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The check of one example: its diagnostics and the example lowered for the IR. */
+export interface ExampleCheck {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lowered: ExampleCase;
+}
+
+/**
+ * Checks an earlier compilation already did, offered again by an editor session. An example's
+ * check depends only on the example and on `environment` (the enumerations and the outcomes with
+ * their types), so the session may return an earlier check of the same example under the same
+ * environment.
+ */
+export interface CheckReuse {
+  example(e: A.ExampleDeclaration, environment: string): ExampleCheck | undefined;
+  remember(e: A.ExampleDeclaration, environment: string, check: ExampleCheck): void;
+}
+
 /** A short excerpt of source for messages: whitespace collapsed, at most 40 characters. */
 export function excerpter(sources: ReadonlyMap<string, SourceFile>) {
   return (node: A.Node): string => {
@@ -47,6 +64,7 @@ export function checkRuleset(
   merged: MergedRuleset,
   sources: ReadonlyMap<string, SourceFile>,
   damaged: readonly Span[] = [],
+  reuse?: CheckReuse,
 ): CheckResult {
   const symbols = new SymbolTable(merged.declarations);
   const excerpt = excerpter(sources);
@@ -123,8 +141,13 @@ export function checkRuleset(
   }
 
   const examples = new Map<A.ExampleDeclaration, ExampleCase>();
+  const environment = reuse ? exampleEnvironment(symbols, checker) : '';
   for (const e of symbols.examples) {
-    const r = checkExample(e, symbols, checker);
+    let r = reuse?.example(e, environment);
+    if (!r) {
+      r = checkExample(e, symbols, checker);
+      reuse?.remember(e, environment, r);
+    }
     diagnostics.push(...r.diagnostics);
     examples.set(e, r.lowered);
   }
@@ -174,6 +197,14 @@ export function checkRuleset(
     monotone,
   };
   return { model, examples, diagnostics };
+}
+
+/** All that `checkExample` reads besides the example: enumeration values, outcomes and their types. */
+function exampleEnvironment(symbols: SymbolTable, checker: ExpressionChecker): string {
+  return JSON.stringify([
+    [...symbols.enumerations].map(([name, e]) => [name, e.values.map((v) => v.name)]),
+    [...symbols.outcomes].map(([name, o]) => [name, checker.declaredType(o)]),
+  ]);
 }
 
 /**

@@ -298,6 +298,15 @@ function weave(lines: Line[], comments: readonly Comment[], source: SourceFile):
       continue;
     }
     const next = lines.findIndex((l) => l.start > c.start);
+    if (next < 0) {
+      // Inside the last line's code (a table row or formula over several lines): after that line.
+      // Below it, the comment would lie outside the declaration and move again on the next format.
+      const inside = lines.findLastIndex((l) => l.start <= c.start && c.start < l.end);
+      if (inside >= 0) {
+        after.set(inside, [...(after.get(inside) ?? []), c.text]);
+        continue;
+      }
+    }
     const at = next < 0 ? lines.length : next;
     before.set(at, [...(before.get(at) ?? []), c.text]);
   }

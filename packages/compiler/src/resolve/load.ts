@@ -40,8 +40,15 @@ export interface LoadedChain {
 /** Bases deeper than this are surely a mistake (and would be a slow cycle). */
 const MAX_EXTENDS_DEPTH = 16;
 
-/** Loads a root module and, following `breidt uit`, its bases; reports unreadable bases and cycles. */
-export function loadChain(root: ParsedModule, host: SourceHost | undefined): LoadedChain {
+/**
+ * Loads a root module and, following `breidt uit`, its bases; reports unreadable bases and cycles.
+ * `parse` parses a base (an editor session passes one that reuses unchanged bases).
+ */
+export function loadChain(
+  root: ParsedModule,
+  host: SourceHost | undefined,
+  parse: (path: string, text: string) => ParsedModule = parseModule,
+): LoadedChain {
   const chain: ParsedModule[] = [root];
   const diagnostics: Diagnostic[] = [];
   let current = root;
@@ -68,7 +75,7 @@ export function loadChain(root: ParsedModule, host: SourceHost | undefined): Loa
       diagnostics.push(diagnostic('SR2009', { path: ref.value, reason: read.error }, { span: ref.span }));
       break;
     }
-    const base = parseModule(path, read.text);
+    const base = parse(path, read.text);
     diagnostics.push(...base.diagnostics);
     chain.push(base);
     current = base;

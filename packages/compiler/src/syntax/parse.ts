@@ -59,7 +59,7 @@ function describeToken(t: IToken | undefined): string {
 }
 
 /** Finds the first byte that cannot be in a text file: NUL or another C0 control. */
-function firstBinaryCharacter(text: string): number {
+export function firstBinaryCharacter(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) return i;
