@@ -32,7 +32,11 @@ export interface CompileReuse {
 }
 
 /** Compiles a parsed root file: loads its bases, merges, checks and lowers. */
-export function compileModule(module: ParsedModule, host?: SourceHost, reuse: CompileReuse = {}): CompileResult {
+export function compileModule(
+  module: ParsedModule,
+  host?: SourceHost,
+  reuse: CompileReuse = {},
+): CompileResult {
   const path = module.source.path;
   const sources = new Map<string, SourceFile>([[path, module.source]]);
   if (!module.ast) return { module, sources, diagnostics: sortDiagnostics(module.diagnostics) };

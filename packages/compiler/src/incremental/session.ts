@@ -4,7 +4,12 @@
 import { SourceFile, type Diagnostic } from '@sroi/core';
 import { DECLARATION_LOOKAHEAD, parseDeclarationAt, sroiLexer, type IToken } from '@sroi/grammar';
 import type * as A from '../ast/ast.js';
-import { astPartsFromCst, declarationFromCst, rulesetFromParts, type DeclarationPart } from '../ast/from-cst.js';
+import {
+  astPartsFromCst,
+  declarationFromCst,
+  rulesetFromParts,
+  type DeclarationPart,
+} from '../ast/from-cst.js';
 import type { CheckReuse, ExampleCheck } from '../check/index.js';
 import type { ExampleCase } from '../check/examples.js';
 import { compileModule, type CompileResult } from '../compile.js';
@@ -135,7 +140,10 @@ export class CompilerSession {
     let p = 0;
     while (p < common && before.charCodeAt(p) === text.charCodeAt(p)) p++;
     let s = 0;
-    while (s < common - p && before.charCodeAt(before.length - 1 - s) === text.charCodeAt(text.length - 1 - s))
+    while (
+      s < common - p &&
+      before.charCodeAt(before.length - 1 - s) === text.charCodeAt(text.length - 1 - s)
+    )
       s++;
     const delta = text.length - before.length;
     // The declaration whose first character precedes the edit, from its first token up to the
@@ -168,7 +176,8 @@ export class CompilerSession {
       if (delta === 0) return d;
       const copies = new Map<object, object>();
       const node = relocated(d.node, delta, copies);
-      if (node.kind === 'example' && d.node.kind === 'example') this.examples.moved(node, d.node, delta, copies);
+      if (node.kind === 'example' && d.node.kind === 'example')
+        this.examples.moved(node, d.node, delta, copies);
       return { node, diagnostics: relocated(d.diagnostics, delta), tokens: d.tokens };
     });
     const updated: Part[] = [...declarations.slice(0, i), { ...part, tokens: parsed.tokens }, ...moved];
@@ -237,7 +246,12 @@ class ExampleChecks implements CheckReuse {
     this.reused = 0;
   }
 
-  moved(to: A.ExampleDeclaration, from: A.ExampleDeclaration, delta: number, copies: Map<object, object>): void {
+  moved(
+    to: A.ExampleDeclaration,
+    from: A.ExampleDeclaration,
+    delta: number,
+    copies: Map<object, object>,
+  ): void {
     this.moves.set(to, { from, delta, copies });
   }
 
@@ -247,7 +261,10 @@ class ExampleChecks implements CheckReuse {
     this.reused++;
     const lowered = known.check.lowered;
     // The contract goes into the IR: each compilation gets its own copy.
-    return { diagnostics: known.check.diagnostics, lowered: { ...lowered, contract: copyJson(lowered.contract) } };
+    return {
+      diagnostics: known.check.diagnostics,
+      lowered: { ...lowered, contract: copyJson(lowered.contract) },
+    };
   }
 
   remember(e: A.ExampleDeclaration, environment: string, check: ExampleCheck): void {
@@ -281,7 +298,12 @@ function copyJson<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value))
     if (k === '__proto__')
-      Object.defineProperty(out, k, { value: copyJson(v), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: copyJson(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     else out[k] = copyJson(v);
   return out as T;
 }
