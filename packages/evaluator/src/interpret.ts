@@ -25,6 +25,7 @@ import {
   type Language,
   type MessageArgs,
 } from '@sroi/core';
+import { capMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
 import { TraceStatics, Tracer } from './trace.js';
@@ -150,6 +151,8 @@ class Run {
     routes: readonly Route[],
     kindRoute: ReadonlyMap<string, Route>,
     readonly coverage?: CoverageRecorder,
+    /** The language of the engine's own meldingen. */
+    readonly lang: Language = 'nl',
   ) {
     this.activities = input.activities.map((a) => new ActivityState(a, kindRoute.get(a.soort)));
     this.routes = routes.map((r) => new RouteState(r));
@@ -639,7 +642,7 @@ export class Interpreter {
     const v = this.valuations.get(a.input.soort);
     const tracer = run.tracer;
     if (!v) {
-      const tekst = `Activiteitsoort ${a.input.soort} wordt in ${this.doc.ruleset.name} niet gewaardeerd`;
+      const tekst = notValuedMelding(a.input.soort, this.doc.ruleset.name, run.lang);
       run.meldingen.push({ soort: 'niet-gewaardeerd', tekst, activiteit: a.input.index });
       a.valuation = {
         value: Rational.ZERO,
@@ -731,7 +734,7 @@ export class Interpreter {
       run.coverage?.hit(cap, bites ? 'begrenst' : 'begrenst niet');
       if (bites) {
         gerealiseerd = maximum;
-        const tekst = `Route ${route.label} begrensd op ${formatValue(maximum, { t: 'bedrag' })}: ${formatValue(totaal, { t: 'bedrag' })} gewaardeerd, ${formatValue(totaal.sub(maximum), { t: 'bedrag' })} telt niet mee`;
+        const tekst = capMelding(route.label, maximum, totaal, run.lang);
         const plaats = tracer?.place(cap.at);
         run.meldingen.push({ soort: 'maximum', tekst, route: route.name, ...(plaats ? { plaats } : {}) });
         tracer?.melding(tekst);
@@ -784,7 +787,8 @@ export class Interpreter {
     const period = this.periodOf(input);
     const day = Number((input.fields.get(doc.referenceDate) as Rational).n);
     const tracer = options.explain ? new Tracer(this.statics, options.lang ?? 'nl') : undefined;
-    const run = new Run(input, day, tracer, doc.routes, this.kindRoute, options.coverage);
+    const lang = options.lang ?? 'nl';
+    const run = new Run(input, day, tracer, doc.routes, this.kindRoute, options.coverage, lang);
 
     const waarderingen: Waardering[] = run.activities.map((a) => {
       const value = this.valuation(run, a);

@@ -82,7 +82,7 @@ export class Plan {
       const fast = period ? this.compiled.compute(valid, day) : undefined;
       if (period && fast)
         return {
-          value: resultFromFast(this.ir, this.compiled.generated, valid, period.name, fast),
+          value: resultFromFast(this.ir, this.compiled.generated, valid, period.name, fast, options.lang),
           diagnostics: [],
         };
     }

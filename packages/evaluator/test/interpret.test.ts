@@ -223,6 +223,25 @@ describe('route caps', () => {
     ]);
   });
 
+  test('the engine words its own meldingen in the language asked for, the same in both engines', () => {
+    const json = contract(
+      { soort: 'maatschappelijk', uren: 60 },
+      { soort: 'inkoop', leverancier: 'sw-bedrijf', factuurbedrag: '5.00' },
+    );
+    const texts = (options: { explain?: boolean; lang?: 'nl' | 'en' }) =>
+      planOf(tinyIr())
+        .evaluate(json, options)
+        .value!.meldingen.map((m) => m.tekst);
+    const english = [
+      'Route Maatschappelijk capped at € 500.00: € 6,000.00 valued, € 5,500.00 does not count',
+      'Activity kind inkoop is not valued in Klein',
+    ];
+    expect(texts({ lang: 'en' }).sort()).toEqual([...english].sort());
+    expect(texts({ lang: 'en', explain: true }).sort()).toEqual([...english].sort());
+    expect(texts({ explain: true }).sort()).toEqual(texts({}).sort());
+    expect(texts({}).some((t) => t.includes('begrensd op € 500,00'))).toBe(true);
+  });
+
   test('a total exactly at the cap does not bite', () => {
     const result = value(tinyIr(), contract({ soort: 'maatschappelijk', uren: 5 }));
     expect(result.routes[1]).toMatchObject({ totaal: '500.00', gerealiseerd: '500.00' });

@@ -24,6 +24,7 @@ const labels = {
     other: 'Overige uitkomsten',
     explanation: 'Uitleg',
     above: 'zie hierboven',
+    with: 'met',
   },
   en: {
     period: 'period',
@@ -45,6 +46,7 @@ const labels = {
     other: 'Other outcomes',
     explanation: 'Explanation',
     above: 'see above',
+    with: 'with',
   },
 } as const;
 
@@ -73,7 +75,7 @@ export function renderExplanation(
   const inner = `${indent}    `;
   if (node.formule !== undefined && node.formule !== node.waarde) out.push(`${inner}= ${node.formule}`);
   if (node.invoer?.length)
-    out.push(`${inner}met ${node.invoer.map((i) => `${i.naam} = ${i.waarde}`).join(', ')}`);
+    out.push(`${inner}${l.with} ${node.invoer.map((i) => `${i.naam} = ${i.waarde}`).join(', ')}`);
   for (const v of node.voorwaarden ?? []) {
     const values = v.waarden.length
       ? `  (${v.waarden.map((w) => `${w.naam} = ${w.waarde}`).join(', ')})`

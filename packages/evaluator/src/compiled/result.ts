@@ -1,6 +1,15 @@
 // From a fast run to the result JSON of contract-format.md — the same JSON the reference
 // evaluator produces for the same contract (the differential tests hold them to that).
-import { formatValue, moneyText, percentText, Rational, type IrDocument, type IrTemplate } from '@sroi/core';
+import {
+  formatValue,
+  moneyText,
+  percentText,
+  Rational,
+  type IrDocument,
+  type IrTemplate,
+  type Language,
+} from '@sroi/core';
+import { capMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../interpret.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
@@ -38,6 +47,7 @@ export function resultFromFast(
   contract: { readonly id?: unknown; readonly activiteiten: readonly { readonly soort: string }[] },
   period: string,
   fast: FastResult,
+  lang: Language = 'nl',
 ): EvaluationResult {
   const outcome = new Map<string, Value>();
   doc.outcomes.forEach((o, i) => {
@@ -64,10 +74,9 @@ export function resultFromFast(
       const route = doc.routes[values[0] as number]!;
       const totaal = Rational.of(BigInt(values[1] as number));
       const maximum = Rational.of(BigInt(values[2] as number));
-      const money = (r: Rational) => formatValue(r, { t: 'bedrag' });
       return {
         soort: 'maximum',
-        tekst: `Route ${route.label} begrensd op ${money(maximum)}: ${money(totaal)} gewaardeerd, ${money(totaal.sub(maximum))} telt niet mee`,
+        tekst: capMelding(route.label, maximum, totaal, lang),
         route: route.name,
       };
     }
@@ -75,7 +84,7 @@ export function resultFromFast(
       const soort = contract.activiteiten[act]!.soort;
       return {
         soort: 'niet-gewaardeerd',
-        tekst: `Activiteitsoort ${soort} wordt in ${doc.ruleset.name} niet gewaardeerd`,
+        tekst: notValuedMelding(soort, doc.ruleset.name, lang),
         activiteit: act,
       };
     }
