@@ -468,6 +468,131 @@ function cachedSchema(enums: EnumerationValues = NO_ENUMS) {
   return schema;
 }
 
+// ── the fast acceptance check ─────────────────────────────────────────────────
+// Checking a valid contract with zod costs more than evaluating it. `quickCheck` accepts only
+// what the zod schema above accepts, with the same reads (a field's value is `record[name]`,
+// unknown keys come from `for...in`, as in zod's strict objects) and the same tests (zod's own
+// date pattern, `isMoney`, the bounds of the vocabulary); anything it does not accept goes
+// through zod, which decides and words every problem. test/contract-check.prop.test.ts holds
+// the two to the same answer on valid and mutated contracts.
+
+type ValueCheck = (v: unknown) => boolean;
+
+interface RecordCheck {
+  /** Every field of the record: its name, whether it must be present, and the test of a value. */
+  readonly fields: readonly (readonly [name: string, required: boolean, check: ValueCheck])[];
+  /** The keys the record may have. */
+  readonly keys: ReadonlySet<string>;
+}
+
+/** The test of a present value of one field: the same conditions as `fieldSchema`. */
+function valueCheck(t: FieldType, enums?: EnumerationValues): ValueCheck {
+  switch (t.kind) {
+    case 'money':
+      return isMoney;
+    case 'number':
+    case 'duration': {
+      const integer = t.kind === 'number' && t.integer === true;
+      const { min, max } = t;
+      const exclusive = t.minExclusive === true;
+      return (v) =>
+        typeof v === 'number' &&
+        (integer ? Number.isSafeInteger(v) : Number.isFinite(v)) &&
+        (min === undefined || (exclusive ? v > min : v >= min)) &&
+        (max === undefined || v <= max);
+    }
+    case 'percentage':
+      return (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
+    case 'date': {
+      const pattern = z.regexes.date;
+      return (v) => typeof v === 'string' && pattern.test(v);
+    }
+    case 'text':
+      return (v) => typeof v === 'string';
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'enum': {
+      const allowed = enums?.[t.enumeration];
+      if (allowed && allowed.length > 0) {
+        const values = new Set<unknown>(allowed);
+        return (v) => values.has(v);
+      }
+      return (v) => typeof v === 'string' && IDENTIFIER.test(v);
+    }
+  }
+}
+
+function recordCheck(
+  fields: Readonly<Record<string, FieldSpec>>,
+  enums?: EnumerationValues,
+  extraKeys: readonly string[] = [],
+): RecordCheck {
+  return {
+    fields: Object.entries(fields).map(
+      ([name, spec]) => [name, spec.presence === 'required', valueCheck(spec.type, enums)] as const,
+    ),
+    keys: new Set([...Object.keys(fields), ...extraKeys]),
+  };
+}
+
+/** Plain data as JSON.parse makes it; anything else (class instances, proxies of them) goes to zod. */
+const isPlainObject = (v: unknown): v is Readonly<Record<string, unknown>> => {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+function recordPasses(record: Readonly<Record<string, unknown>>, check: RecordCheck): boolean {
+  for (const [name, required, test] of check.fields) {
+    const v = record[name];
+    if (v === undefined ? required : !test(v)) return false;
+  }
+  for (const key in record) if (!check.keys.has(key)) return false;
+  return true;
+}
+
+function quickCheck(enums?: EnumerationValues): (json: unknown) => boolean {
+  const contract = recordCheck(contractFields, enums, ['activiteiten']);
+  const kinds = new Map<unknown, RecordCheck>(
+    activityKindNames.map((soort) => [soort, recordCheck(activityKinds[soort]!, enums, ['soort'])]),
+  );
+  return (json) => {
+    if (!isPlainObject(json) || !recordPasses(json, contract)) return false;
+    const activities = json['activiteiten'];
+    if (
+      !Array.isArray(activities) ||
+      Object.getPrototypeOf(activities) !== Array.prototype ||
+      activities.length > inputLimits.maxActivities
+    )
+      return false;
+    for (const activity of activities as unknown[]) {
+      if (!isPlainObject(activity)) return false;
+      const kind = kinds.get(activity['soort']);
+      if (!kind || !recordPasses(activity, kind)) return false;
+    }
+    // The refinement of `validationSchema`: the end is not before the start.
+    const start = json['startdatum'];
+    const end = json['einddatum'];
+    return !(typeof start === 'string' && typeof end === 'string' && end < start);
+  };
+}
+
+const quickChecks = new WeakMap<EnumerationValues, (json: unknown) => boolean>();
+
+/** Whether contract JSON surely passes `validateContract` (false: ask zod). For tests and the fast path. */
+export function quickContractCheck(json: unknown, enums: EnumerationValues = NO_ENUMS): boolean {
+  let check = quickChecks.get(enums);
+  if (!check) {
+    check = quickCheck(enums === NO_ENUMS ? undefined : enums);
+    quickChecks.set(enums, check);
+  }
+  return check(json);
+}
+
+/** The zod schema's answer alone (no quick check): what `quickContractCheck` is held to in tests. */
+export const zodAcceptsContract = (json: unknown, enums?: EnumerationValues): boolean =>
+  cachedSchema(enums).safeParse(json).success;
+
 /** Contract JSON that passed validation: the shape of contract-format.md, values not yet converted. */
 export interface ValidContract {
   readonly [field: string]: unknown;
@@ -482,7 +607,9 @@ export function validateContract(
   json: unknown,
   enums?: EnumerationValues,
 ): Result<ValidContract | undefined> {
-  // Fast path: a valid contract costs one plain zod pass; only a failure pays for the issue inputs.
+  // Fast paths: a valid contract passes the quick check, or else one plain zod pass; only a
+  // failure pays for the issue inputs.
+  if (quickContractCheck(json, enums)) return { value: json as ValidContract, diagnostics: [] };
   if (cachedSchema(enums).safeParse(json).success) return { value: json as ValidContract, diagnostics: [] };
   const parsed = cachedSchema(enums).safeParse(json, { reportInput: true });
   const where = fieldsAt(json);
