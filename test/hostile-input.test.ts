@@ -263,10 +263,19 @@ describe('hostile contracts', { timeout: 20_000 }, () => {
     );
   });
 
-  test('an empty contract file: SR5002 and exit 2', async () => {
+  test('an empty contract file: SR5022 and exit 2', async () => {
     const file = write('leeg.json', '');
     const run = await evaluate(file);
-    expectLocated(run, file, 'SR5002', 2);
+    expectLocated(run, file, 'SR5022', 2);
+  });
+
+  test('a truncated contract: SR5021 at its last character, naming what is still open, and exit 2', async () => {
+    const file = write('afgebroken.json', '{"id": "x",\n "activiteiten": [');
+    const run = await evaluate(file);
+    expectLocated(run, file, 'SR5021', 2);
+    expect(run.err.split('\n')[0]).toBe(
+      `${file}:2:18: error SR5021: Contract-JSON houdt op voordat hij af is: ] } ontbreekt (Is het bestand helemaal opgeslagen of gekopieerd?)`,
+    );
   });
 
   test('a contract of random bytes is not text: SR1006 and exit 2', async () => {

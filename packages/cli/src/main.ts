@@ -17,8 +17,14 @@ Gebruik:
   sroi eval REGELING CONTRACT.json      reken een contract door, met uitleg per euro
       --json                            resultaat als JSON (contract-format.md)
       --kort                            alleen de bedragen, zonder uitleg
-      --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract
+      --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract (- = stdin);
+                                        uitvoer JSON Lines in dezelfde volgorde
+      --workers N                       bij --batch: aantal threads (standaard één per kern)
   sroi test BESTAND...                  voer de voorbeelden (en eigenschappen) uit
+      --coverage                        welke regels, tabelrijen, takken en maxima de voorbeelden
+                                        raken, en welke nooit
+      --runs N  --seed S                eigenschappen: aantal gegenereerde contracten, en het zaad
+                                        om een run te herhalen
   sroi fmt BESTAND... [--check]         formatteer (met --check: alleen controleren)
   sroi dump tokens|cst|ast|ir BESTAND   toon een tussenstap van de compiler
   sroi export --schema [REGELING]       JSON Schema van het contract

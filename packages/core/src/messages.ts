@@ -518,10 +518,32 @@ export const messages = {
     en: '{field} {date} falls in no period of {ruleset}',
     hint: { nl: 'Perioden: {periods}.', en: 'Periods: {periods}.' },
   },
+  SR5021: {
+    severity: 'error',
+    nl: 'Contract-JSON houdt op voordat hij af is: {missing} ontbreekt',
+    en: 'Contract JSON ends before it is complete: {missing} is missing',
+    hint: {
+      nl: 'Is het bestand helemaal opgeslagen of gekopieerd?',
+      en: 'Was the whole file saved or copied?',
+    },
+  },
+  SR5022: {
+    severity: 'error',
+    nl: 'Het contractbestand is leeg',
+    en: 'The contract file is empty',
+    hint: {
+      nl: 'Een contract is een JSON-object; zie rulesets/examples/ voor voorbeelden.',
+      en: 'A contract is a JSON object; see rulesets/examples/ for samples.',
+    },
+  },
   SR5002: {
     severity: 'error',
-    nl: 'Contract is geen geldige JSON: {reason}',
-    en: 'Contract is not valid JSON: {reason}',
+    nl: 'Contract is geen geldige JSON: onverwacht {found}',
+    en: 'Contract is not valid JSON: unexpected {found}',
+    hint: {
+      nl: 'JSON zet namen en teksten tussen dubbele aanhalingstekens en scheidt velden met komma’s.',
+      en: 'JSON puts names and texts between double quotes and separates fields with commas.',
+    },
   },
   SR5003: {
     severity: 'error',

@@ -1,28 +1,13 @@
 // `sroi eval RULESET CONTRACT.json`: one contract, explained; `--json` for the result format.
-import { diagnostic, SourceFile, type Diagnostic } from '@sroi/core';
+import { SourceFile, type Diagnostic } from '@sroi/core';
+import { parseJsonInput } from '../json-input.js';
 import { EXIT, notText, rulesetFaults, UsageError } from '../errors.js';
 import { evaluatorOf, loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type SourceLookup } from '../render/diagnostics.js';
 import { renderResult } from '../render/result.js';
 import type { EvalOptions, Io } from '../options.js';
 
-/** Parses JSON text; a syntax error becomes a diagnostic at the offending position. */
-export function parseJsonInput(path: string, text: string): { json: unknown } | { diagnostic: Diagnostic } {
-  try {
-    return { json: JSON.parse(text) };
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : 0;
-    return {
-      diagnostic: diagnostic(
-        'SR5002',
-        { reason: message.replace(/^Unexpected /, 'onverwacht ').replace(/ in JSON at position \d+.*$/, '') },
-        { span: { file: path, start: offset, end: offset + 1 } },
-      ),
-    };
-  }
-}
+export { parseJsonInput } from '../json-input.js';
 
 export async function evalCommand(args: readonly string[], options: EvalOptions, io: Io): Promise<number> {
   if (options.batch !== undefined) {

@@ -47,7 +47,7 @@ describe('sroi compare', () => {
     const bad = tmp.write('kapot.json', '{ "waarde": ');
     const r = await sroi('compare', old, '--contract', bad);
     expect([r.code, r.out]).toEqual([2, '']);
-    expect(r.err).toContain('SR5002');
+    expect(r.err).toContain('SR5021');
   });
 
   test('a contract a ruleset refuses is reported with its JSON path and exits 2', async () => {

@@ -1,0 +1,60 @@
+// Contract JSON as a user typed it: JSON.parse decides, and when it refuses, the first problem is
+// located (jsonc-parser's scanner knows where) and worded without V8's English.
+import { diagnostic, type Diagnostic } from '@sroi/core';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
+/** Parses JSON text; a syntax error becomes a diagnostic at the offending position. */
+export function parseJsonInput(path: string, text: string): { json: unknown } | { diagnostic: Diagnostic } {
+  try {
+    return { json: JSON.parse(text) };
+  } catch (e) {
+    return { diagnostic: jsonSyntaxDiagnostic(path, text, (e as Error).message) };
+  }
+}
+
+function jsonSyntaxDiagnostic(path: string, text: string, engineMessage: string): Diagnostic {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const offset = first ? first.offset : Number(/position (\d+)/.exec(engineMessage)?.[1] ?? 0);
+  const end = text.trimEnd().length;
+  if (end === 0) return diagnostic('SR5022', {}, { span: { file: path, start: 0, end: 0 } });
+  const openString =
+    first !== undefined &&
+    printParseErrorCode(first.error) === 'UnexpectedEndOfString' &&
+    first.offset + first.length >= end;
+  if (offset >= end || openString) {
+    // The text stops before the JSON is complete: point at its last character, say what is open.
+    const at = Math.max(0, end - 1);
+    return diagnostic('SR5021', { missing: unclosed(text) }, { span: { file: path, start: at, end: end } });
+  }
+  return diagnostic(
+    'SR5002',
+    { found: tokenAt(text, offset) },
+    { span: { file: path, start: offset, end: offset + 1 } },
+  );
+}
+
+/** The token that starts at `offset`, quoted: a word or number, or one character. */
+function tokenAt(text: string, offset: number): string {
+  const word = /^[\p{L}\p{N}_.+-]{1,24}/u.exec(text.slice(offset))?.[0];
+  return `'${word ?? String.fromCodePoint(text.codePointAt(offset)!)}'`;
+}
+
+/** The closing characters a truncated JSON text lacks, innermost first: `" ] }`. */
+function unclosed(text: string): string {
+  const open: string[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') open.push('}');
+    else if (c === '[') open.push(']');
+    else if ((c === '}' || c === ']') && open[open.length - 1] === c) open.pop();
+  }
+  const missing = [...(inString ? ['"'] : []), ...open.reverse()];
+  return missing.length > 0 ? missing.join(' ') : '…';
+}
