@@ -51,11 +51,15 @@ export function mustEvaluate(
   return r.value;
 }
 
-/** A result without its explanations (`uitleg` at every level), for comparing engines. */
+/**
+ * A result without what only an explanation adds: `uitleg` at every level, and the source place
+ * (`plaats`) of a melding, which the tracer looks up. For comparing engines.
+ */
 export function withoutExplanations(result: EvaluationResult): unknown {
   const { uitleg: _u, ...rest } = result;
   return {
     ...rest,
+    meldingen: result.meldingen.map(({ plaats: _p, ...m }) => m),
     waarderingen: result.waarderingen.map(({ uitleg: _w, ...w }) => w),
     routes: result.routes.map(({ uitleg: _r, ...r }) => r),
   };
