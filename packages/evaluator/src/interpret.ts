@@ -800,13 +800,15 @@ export class Interpreter {
         ...(a.valuation?.node ? { uitleg: a.valuation.node } : {}),
       };
     });
-    const uitleg: Record<string, Uitleg> = {};
+    // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
+    const explained: [string, Uitleg][] = [];
     const values = new Map<string, Value>();
     for (const o of doc.outcomes) {
       values.set(o.name, this.outcome(run, o.name));
       const node = run.outcomes.get(o.name)?.node;
-      if (node) uitleg[o.name] = node;
+      if (node) explained.push([o.name, node]);
     }
+    const uitleg: Record<string, Uitleg> = Object.fromEntries(explained);
     const routes: RouteResultaat[] = run.routes.map((r) => {
       const res = this.routeResult(run, r);
       return {
@@ -824,9 +826,11 @@ export class Interpreter {
     };
     const percentage = values.get('percentage');
     const standard = new Set(['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete']);
-    const overige: Record<string, string> = {};
-    for (const o of doc.outcomes)
-      if (!standard.has(o.name)) overige[o.name] = resultText(values.get(o.name) ?? null, o.type);
+    const overige: Record<string, string> = Object.fromEntries(
+      doc.outcomes
+        .filter((o) => !standard.has(o.name))
+        .map((o) => [o.name, resultText(values.get(o.name) ?? null, o.type)]),
+    );
     const id = input.fields.get('id');
     return {
       regeling: doc.ruleset.name,

@@ -292,6 +292,29 @@ describe('outcomes', () => {
     });
     expect(value(doc, contract({ soort: 'scholing', kosten: '1.00' })).overige).toEqual({ aantal: '1' });
   });
+
+  test('an outcome named __proto__ or constructor is an own key of overige and uitleg, in both engines', () => {
+    const doc = tinyIr();
+    for (const name of ['__proto__', 'constructor'])
+      doc.outcomes.push({
+        name,
+        type: { t: 'getal' },
+        expr: { k: 'sum', over: 'activity', body: num('1') },
+        src: 'som(1 voor elke activiteit)',
+        provenance: [],
+        at: at(45),
+      });
+    const input = contract({ soort: 'scholing', kosten: '1.00' });
+    for (const explain of [false, true]) {
+      const result = evaluate(doc, input, explain).value!;
+      expect(Object.keys(result.overige!)).toEqual(['__proto__', 'constructor']);
+      expect(Object.getPrototypeOf(result.overige)).toBe(Object.prototype);
+      expect(JSON.parse(JSON.stringify(result)).overige).toEqual(
+        JSON.parse('{"__proto__": "1", "constructor": "1"}'),
+      );
+      if (explain) expect(Object.keys(result.uitleg!)).toContain('__proto__');
+    }
+  });
 });
 
 describe('evaluation errors', () => {

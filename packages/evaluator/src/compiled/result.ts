@@ -104,9 +104,12 @@ export function resultFromFast(
     return v instanceof Rational ? moneyText(v) : '0.00';
   };
   const percentage = outcome.get('percentage');
-  const overige: Record<string, string> = {};
-  for (const o of doc.outcomes)
-    if (!STANDARD.has(o.name)) overige[o.name] = resultText(outcome.get(o.name) ?? null, o.type);
+  // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
+  const overige: Record<string, string> = Object.fromEntries(
+    doc.outcomes
+      .filter((o) => !STANDARD.has(o.name))
+      .map((o) => [o.name, resultText(outcome.get(o.name) ?? null, o.type)]),
+  );
   return {
     regeling: doc.ruleset.name,
     periode: period,
