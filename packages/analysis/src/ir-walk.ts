@@ -1,7 +1,7 @@
 // Reading the IR as a reviewer needs it: declarations by identity (the identities under which a
 // variant replaces a base declaration), references between them, and expressions in a canonical
 // form where only meaning counts — not spans, not formula text, not parameter-versus-definition.
-import type { IrDocument, IrExpr, IrTemplate } from '@sroi/core';
+import { irChildren, templateExprs, type IrDocument, type IrExpr } from '@sroi/core';
 
 export type IrParameter = IrDocument['parameters'][number];
 export type IrTable = IrDocument['tables'][number];
@@ -51,54 +51,12 @@ export const identity = {
   property: (title: string) => `eigenschap ${title}`,
 };
 
-export const templateExprs = (t: IrTemplate): IrExpr[] => t.flatMap((p) => ('x' in p ? [p.x] : []));
-
-/** The direct sub-expressions of an expression. */
-export function children(e: IrExpr): IrExpr[] {
-  switch (e.k) {
-    case 'const':
-    case 'field':
-    case 'attr':
-    case 'param':
-    case 'def':
-    case 'outcome':
-    case 'refdate':
-      return [];
-    case 'table':
-      return e.args;
-    case 'member':
-      return [e.of];
-    case 'neg':
-    case 'not':
-    case 'known':
-      return [e.x];
-    case 'arith':
-    case 'cmp':
-    case 'and':
-    case 'or':
-      return [e.l, e.r];
-    case 'if':
-      return [e.c, e.t, e.e];
-    case 'in':
-      return [e.x, ...e.options];
-    case 'min':
-    case 'max':
-      return e.args;
-    case 'default':
-      return [e.x, e.fallback];
-    case 'round':
-      return [e.x, e.q];
-    case 'sum':
-      return e.filter ? [e.body, e.filter] : [e.body];
-    case 'message':
-      return [e.x, ...templateExprs(e.text)];
-  }
-}
+export { templateExprs } from '@sroi/core';
 
 /** Every expression in `e`, depth first, `e` itself first. */
 export function* walk(e: IrExpr): Generator<IrExpr> {
   yield e;
-  for (const c of children(e)) yield* walk(c);
+  for (const c of irChildren(e)) yield* walk(c);
 }
 
 /** The identities of the declarations an expression uses. */

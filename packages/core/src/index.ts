@@ -11,3 +11,4 @@ export * from './ir.js';
 export * from './format.js';
 export * from './ir-invariants.js';
 export * from './ruleset-set.js';
+export * from './ir-walk.js';

@@ -1,7 +1,7 @@
 // Coverage of a ruleset by its examples: every rule, table row, parameter value, branch,
 // requirement and cap, and whether the examples reached it — the items `sroi test --coverage`
 // lists, so a policy officer sees which parts of the rules no voorbeeld ever exercises.
-import type { IrDocument, IrExpr, IrSpan } from '@sroi/core';
+import { irChildren as children, type IrDocument, type IrExpr, type IrSpan } from '@sroi/core';
 import type { CoverageRecorder } from './interpret.js';
 
 export interface CoverageItem {
@@ -14,41 +14,6 @@ export interface CoverageItem {
   readonly at: IrSpan;
   readonly covered: boolean;
 }
-
-const children = (e: IrExpr): IrExpr[] => {
-  switch (e.k) {
-    case 'table':
-      return e.args;
-    case 'member':
-      return [e.of];
-    case 'neg':
-    case 'not':
-    case 'known':
-      return [e.x];
-    case 'arith':
-    case 'cmp':
-    case 'and':
-    case 'or':
-      return [e.l, e.r];
-    case 'if':
-      return [e.c, e.t, e.e];
-    case 'in':
-      return [e.x, ...e.options];
-    case 'min':
-    case 'max':
-      return e.args;
-    case 'default':
-      return [e.x, e.fallback];
-    case 'round':
-      return [e.x, e.q];
-    case 'sum':
-      return e.filter ? [e.body, e.filter] : [e.body];
-    case 'message':
-      return [e.x, ...e.text.flatMap((p) => ('x' in p ? [p.x] : []))];
-    default:
-      return [];
-  }
-};
 
 export function coverageItems(doc: IrDocument, recorder: CoverageRecorder): CoverageItem[] {
   const items: CoverageItem[] = [];
