@@ -33,8 +33,13 @@ export function suggestNames(name: string, candidates: Iterable<string>, max = 3
   const scored: { c: string; d: number }[] = [];
   for (const c of new Set(candidates)) {
     if (c === name) continue;
-    const d = editDistance(lower, c.toLowerCase());
-    if (d <= threshold || (lower.length >= 4 && c.toLowerCase().startsWith(lower))) scored.push({ c, d });
+    const lc = c.toLowerCase();
+    const prefix = lower.length >= 4 && lc.startsWith(lower);
+    // The distance is at least the difference in length: a far longer or shorter text (a
+    // megabyte-long enumeration value in a contract) is no typo, and is not aligned at O(n·m).
+    if (Math.abs(lower.length - lc.length) > threshold && !prefix) continue;
+    const d = editDistance(lower, lc);
+    if (d <= threshold || prefix) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
   return scored.slice(0, max).map((s) => s.c);
