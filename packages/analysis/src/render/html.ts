@@ -5,12 +5,13 @@ import type { RulesetDiff } from '../diff/diff.js';
 import { categoryOrder, type DiffChange, type DiffSide } from '../diff/model.js';
 import { sectionOrder, type Matrix } from '../matrix.js';
 import { showPlace } from '../ruleset.js';
-import { fieldSpec, showJson, showMoney } from '../values.js';
+import { showMoney } from '../values.js';
 import {
   changeTitle,
   changeVerdict,
   findingContract,
   groupName,
+  probeText,
   scenarioText,
   sentence,
   summaryText,
@@ -159,26 +160,8 @@ export function diffHtml(d: RulesetDiff, lang: Language = 'nl'): string {
         `<table><thead><tr><th>#</th><th>${e(w.contract)}</th><th>A</th><th>B</th><th>${e(w.differs)}</th></tr></thead><tbody>`,
       );
       for (const [i, f] of g.findings.entries()) {
-        let probe = '';
-        if (f.probe) {
-          const spec = fieldSpec(
-            f.probe.scope,
-            f.probe.field,
-            String(f.contract.activiteiten[0]?.['soort'] ?? ''),
-          );
-          const value =
-            f.probe.scope === 'contract'
-              ? f.contract[f.probe.field]
-              : f.contract.activiteiten[0]?.[f.probe.field];
-          const show = (v: unknown) => (spec ? showJson(spec.type, v, lang) : String(v));
-          const origins = f.probe.origins
-            .map(
-              (o) =>
-                `${o.side === 0 ? 'A' : 'B'} ${o.rule} (${o.op}${o.place ? `, ${showPlace(o.place)}` : ''})`,
-            )
-            .join('; ');
-          probe = `<span class="place">${e(w.probe(f.probe.field, show(value), w.positions[f.probe.position], show(f.probe.value)))} — ${e(w.from)} ${e(origins)}</span>`;
-        }
+        const probeLine = probeText(f, lang);
+        const probe = probeLine ? `<span class="place">${e(probeLine)}</span>` : '';
         const boundary = f.boundary ? `<span class="boundary">${e(w.boundary)}</span>` : '';
         const dates = `${e(w.onDates)} ${e(scenarioText(f.scenario))}${f.alsoOn.length ? `; ${e(w.alsoOn)} ${e(f.alsoOn.map(scenarioText).join('; '))}` : ''}`;
         out.push(

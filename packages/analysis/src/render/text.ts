@@ -7,13 +7,14 @@ import { categoryOrder, type DiffChange, type DiffSide } from '../diff/model.js'
 import type { Matrix } from '../matrix.js';
 import { sectionOrder } from '../matrix.js';
 import { showPlace } from '../ruleset.js';
-import { fieldSpec, fieldText, showJson, showMoney } from '../values.js';
+import { fieldSpec, fieldText, showMoney } from '../values.js';
 import {
   changeTitle,
   changeVerdict,
   findingContract,
   fragmentsText,
   groupName,
+  probeText,
   scenarioText,
   sentence,
   summaryText,
@@ -97,27 +98,8 @@ function boundaryLines(d: RulesetDiff, lang: Language): string[] {
     for (const [i, f] of g.findings.entries()) {
       out.push(`    ${i + 1}. ${findingContract(f, lang)}`);
       const indent = '       ';
-      if (f.probe) {
-        const spec = fieldSpec(
-          f.probe.scope,
-          f.probe.field,
-          String(f.contract.activiteiten[0]?.['soort'] ?? ''),
-        );
-        const value =
-          f.probe.scope === 'contract'
-            ? f.contract[f.probe.field]
-            : f.contract.activiteiten[0]?.[f.probe.field];
-        const show = (v: unknown) => (spec ? showJson(spec.type, v, lang) : String(v));
-        const origins = f.probe.origins
-          .map(
-            (o) =>
-              `${o.side === 0 ? 'A' : 'B'} ${o.rule} (${o.op}${o.place ? `, ${showPlace(o.place)}` : ''})`,
-          )
-          .join('; ');
-        out.push(
-          `${indent}${w.probe(f.probe.field, show(value), w.positions[f.probe.position], show(f.probe.value))} — ${w.from} ${origins}`,
-        );
-      }
+      const probe = probeText(f, lang);
+      if (probe) out.push(`${indent}${probe}`);
       if (f.boundary) out.push(`${indent}${w.boundary}`);
       out.push(`${indent}A  ${summaryText(f.results[0], lang)}`);
       out.push(`${indent}B  ${summaryText(f.results[1], lang)}`);

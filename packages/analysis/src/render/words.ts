@@ -7,7 +7,8 @@ import type { ChangeAspect, DiffCategory, DiffChange, DiffSubject } from '../dif
 import type { OutcomeSummary } from '../evaluate.js';
 import type { MatrixSection } from '../matrix.js';
 import type { Scenario } from '../periods.js';
-import { fieldText, showJson, showMoney } from '../values.js';
+import { showPlace } from '../ruleset.js';
+import { fieldSpec, fieldText, showJson, showMoney } from '../values.js';
 
 export const words = {
   nl: {
@@ -320,6 +321,24 @@ export const findingContract = (f: BoundaryFinding, lang: Language, withValue = 
     f.variantField ? { field: f.variantField, values: f.variants } : undefined,
     withValue,
   );
+
+/**
+ * Which input the boundary search varied to find a finding, to what value, and the rules (with
+ * their places) whose constants it probed; undefined when the finding came from no probe.
+ */
+export function probeText(f: BoundaryFinding, lang: Language): string | undefined {
+  if (!f.probe) return undefined;
+  const w = words[lang];
+  const { probe } = f;
+  const spec = fieldSpec(probe.scope, probe.field, String(f.contract.activiteiten[0]?.['soort'] ?? ''));
+  const value =
+    probe.scope === 'contract' ? f.contract[probe.field] : f.contract.activiteiten[0]?.[probe.field];
+  const show = (v: unknown) => (spec ? showJson(spec.type, v, lang) : String(v));
+  const origins = probe.origins
+    .map((o) => `${o.side === 0 ? 'A' : 'B'} ${o.rule} (${o.op}${o.place ? `, ${showPlace(o.place)}` : ''})`)
+    .join('; ');
+  return `${w.probe(probe.field, show(value), w.positions[probe.position], show(probe.value))} — ${w.from} ${origins}`;
+}
 
 /** "verplichting € 2.500,00 · gerealiseerd € 0,00 · boete € 2.500,00". */
 export function summaryText(s: OutcomeSummary, lang: Language): string {
