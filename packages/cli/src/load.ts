@@ -88,7 +88,7 @@ async function loadSet(path: string): Promise<LoadedRuleset> {
       failure: 'input',
     };
   }
-  const manifest = rulesetSetSchema.safeParse(json);
+  const manifest = rulesetSetSchema().safeParse(json);
   if (!manifest.success) {
     const diagnostics = manifest.error.issues.map((i) =>
       diagnostic(

@@ -1,6 +1,6 @@
 // Contract input: the zod schema of contract-format.md, built from the vocabulary catalogue,
 // and its translation into exact runtime values. Every problem becomes a Diagnostic with a JSON path.
-import { z } from 'zod';
+import * as z from 'zod';
 import { diagnostic, type Diagnostic, type Result } from './diagnostic.js';
 import { parseIsoDate } from './date.js';
 import { Rational } from './rational.js';
@@ -42,9 +42,10 @@ const MONEY_TEXT = /^\d+(?:\.\d{1,2})?$/;
 
 // ── zod schemas (shape) ────────────────────────────────────────────────────────
 
-const moneySchema = z.union([z.string(), z.number()]).meta({
-  description: 'Bedrag in euro exclusief btw: tekst "1250000.00" (hoogstens twee decimalen) of getal',
-});
+const moneySchema = () =>
+  z.union([z.string(), z.number()]).meta({
+    description: 'Bedrag in euro exclusief btw: tekst "1250000.00" (hoogstens twee decimalen) of getal',
+  });
 
 const boundsText = (t: { min?: number; minExclusive?: boolean; max?: number }): string =>
   [
@@ -57,7 +58,7 @@ const boundsText = (t: { min?: number; minExclusive?: boolean; max?: number }): 
 function shapeSchema(type: FieldType, enums?: EnumerationValues): z.ZodType {
   switch (type.kind) {
     case 'money':
-      return moneySchema;
+      return moneySchema();
     case 'number':
     case 'duration': {
       let s = type.kind === 'number' && type.integer ? z.number().int() : z.number();
