@@ -23,15 +23,7 @@ export function validateIr(json: unknown): Result<IrDocument | undefined> {
     };
   }
   if (!schemaValidator(json)) {
-    const diagnostics: Diagnostic[] = (schemaValidator.errors ?? [])
-      .slice(0, 10)
-      .map((e) =>
-        diagnostic(
-          'SR6001',
-          { message: `${e.instancePath || '(document)'} ${e.message ?? ''}` },
-          { path: e.instancePath || '(document)' },
-        ),
-      );
+    const diagnostics: Diagnostic[] = (schemaValidator.errors ?? []).slice(0, 10).map(schemaDiagnostic);
     return { value: undefined, diagnostics };
   }
   const doc = json as IrDocument;
@@ -45,4 +37,26 @@ export function validateIr(json: unknown): Result<IrDocument | undefined> {
     };
   }
   return { value: doc, diagnostics: [] };
+}
+
+/**
+ * One error of the generated validator. A union told apart by a tag (`k` of an expression, `t`
+ * of a type) reports an unknown tag at the tag itself, with the value it found.
+ */
+function schemaDiagnostic(e: NonNullable<typeof schemaValidator.errors>[number]): Diagnostic {
+  let path = e.instancePath;
+  let message = e.message ?? '';
+  if (e.keyword === 'discriminator') {
+    const { tag, tagValue } = e.params as { tag: string; tagValue: unknown };
+    path = `${path}/${tag}`;
+    message =
+      typeof tagValue === 'string'
+        ? `must be one of the known values, not ${JSON.stringify(tagValue)}`
+        : 'must be string';
+  }
+  return diagnostic(
+    'SR6001',
+    { message: `${path || '(document)'} ${message}` },
+    { path: path || '(document)' },
+  );
 }
