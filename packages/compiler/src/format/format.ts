@@ -25,7 +25,11 @@ interface Comment {
 class Layout {
   private readonly p: ExpressionPrinter;
 
-  constructor(private readonly lang: Spelling) {
+  /** `codeEndBefore(offset)`: where the last token before offset ends, across blanks and comments. */
+  constructor(
+    private readonly lang: Spelling,
+    private readonly codeEndBefore: (offset: number) => number,
+  ) {
     this.p = new ExpressionPrinter(lang);
   }
 
@@ -201,11 +205,11 @@ class Layout {
       v.value.forEach((row, r) => {
         const text = `| ${cells[r]!.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
         const prov = row.provenance.map((p) => `${this.w(p.kind)} ${quote(p.text)}`).join(' ');
-        const lastCell = row.cells.at(-1);
         out.push({
           text: ' '.repeat(indent) + (prov ? `${text}  ${prov}` : text),
           start: row.span.start,
-          end: row.provenance.at(-1)?.span.end ?? lastCell?.span.end ?? row.span.end,
+          // The whole row, closing `|` included: a comment after it stays on the row's line.
+          end: row.span.end,
         });
       });
     }
@@ -265,8 +269,9 @@ class Layout {
     for (const a of e.activities)
       out.push(...this.fields(`${this.w('activiteit')} ${a.activityKind.name}`, a.fields, a, 2));
     if (e.expectations.length) {
-      const first = e.expectations[0]!;
-      out.push({ text: `  ${this.w('verwacht')}`, start: first.span.start - 1, end: first.span.start - 1 });
+      // Anchored at the keyword itself, so a comment after `verwacht` stays on its line.
+      const keyword = this.codeEndBefore(e.expectations[0]!.span.start);
+      out.push({ text: `  ${this.w('verwacht')}`, start: keyword, end: keyword });
       for (const x of e.expectations) {
         const text =
           x.kind === 'message'
@@ -282,30 +287,39 @@ class Layout {
 }
 
 /** Puts comments into a declaration's lines: after the line they end, or before the line they precede. */
-function weave(lines: Line[], comments: readonly Comment[], source: SourceFile): string[] {
+function weave(
+  lines: Line[],
+  comments: readonly Comment[],
+  source: SourceFile,
+  codeEndBefore: (offset: number) => number,
+): string[] {
   const after = new Map<number, string[]>();
   const before = new Map<number, string[]>();
   const lineOf = (o: number) => source.position(o).line;
+  // A line may end where the next one's code starts (a formula's head, `+ som(`): its code ends
+  // at its last token, and a comment after that token belongs to it, in any layout.
+  const codeEnds = lines.map((l) => Math.max(l.start, codeEndBefore(l.end)));
   for (const c of comments) {
     const cl = lineOf(c.start);
     // Trailing: some printed line's source ends on the comment's line, before it.
     let owner = -1;
     lines.forEach((l, i) => {
-      if (l.end <= c.start && lineOf(Math.max(l.start, l.end - 1)) === cl) owner = i;
+      const end = codeEnds[i]!;
+      if (end <= c.start && lineOf(Math.max(l.start, end - 1)) === cl) owner = i;
     });
     if (owner >= 0) {
       after.set(owner, [...(after.get(owner) ?? []), c.text]);
       continue;
     }
     const next = lines.findIndex((l) => l.start > c.start);
-    if (next < 0) {
-      // Inside the last line's code (a table row or formula over several lines): after that line.
+    if (next < 0 && lines.length > 0) {
+      // Inside the last line's code (a table row or formula over several lines), or after every
+      // printed line (a keyword with nothing after it, like an empty `contract`): after that line.
       // Below it, the comment would lie outside the declaration and move again on the next format.
       const inside = lines.findLastIndex((l) => l.start <= c.start && c.start < l.end);
-      if (inside >= 0) {
-        after.set(inside, [...(after.get(inside) ?? []), c.text]);
-        continue;
-      }
+      const owner = inside >= 0 ? inside : lines.length - 1;
+      after.set(owner, [...(after.get(owner) ?? []), c.text]);
+      continue;
     }
     const at = next < 0 ? lines.length : next;
     before.set(at, [...(before.get(at) ?? []), c.text]);
@@ -333,13 +347,23 @@ export function formatSource(path: string, text: string, lang: Spelling = 'nl'):
   const module = parseModule(path, text);
   if (!module.ast || hasErrors(module.diagnostics))
     return { value: undefined, diagnostics: module.diagnostics };
-  const layout = new Layout(lang);
   const source = module.source;
   const comments: Comment[] = module.comments.map((c) => ({
     text: c.image.trimEnd(),
     start: c.startOffset,
     end: c.startOffset + c.image.length,
   }));
+  const commentEnding = new Map(comments.map((c) => [c.start + c.text.length, c]));
+  const codeEndBefore = (offset: number) => {
+    let end = offset;
+    for (;;) {
+      while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+      const comment = commentEnding.get(end);
+      if (!comment) return end;
+      end = comment.start;
+    }
+  };
+  const layout = new Layout(lang, codeEndBefore);
   const items: { start: number; end: number; lines: Line[] }[] = [
     {
       start: module.ast.header.span.start,
@@ -384,7 +408,7 @@ export function formatSource(path: string, text: string, lang: Spelling = 'nl'):
       source.position(comments[ci]!.start).line === source.position(Math.max(item.end - 1, item.start)).line
     )
       inner.push(comments[ci++]!);
-    out.push(...weave(item.lines, inner, source));
+    out.push(...weave(item.lines, inner, source, codeEndBefore));
     previousEnd = Math.max(item.end, inner.at(-1)?.end ?? 0);
   }
   const rest = comments.slice(ci);

@@ -208,12 +208,21 @@ export class ExpressionPrinter {
             : e.kind === 'aggregate'
               ? ` ${this.w('voorElke')} ${this.w(e.over === 'activiteit' ? 'activiteit' : 'route')}${e.filter ? ` ${this.w('waarbij')} ${this.print(e.filter)}` : ''})`
               : ')';
-        const out: BlockLine[] = [whole(head)];
+        // The head line stands for `som(` only and the last line also for the tail, so a comment
+        // after either stays on its line when the output is formatted again.
+        const out: BlockLine[] = [
+          { text: head, start: e.span.start, end: args[0]?.node.span.start ?? e.span.end },
+        ];
         args.forEach((a, i) => {
           const lines = nest(this.block(a.node, width - 2 - a.text.length));
           lines[0] = { ...lines[0]!, text: `  ${a.text}${lines[0]!.text.slice(2)}` };
           const last = lines.length - 1;
-          lines[last] = { ...lines[last]!, text: lines[last]!.text + (i < args.length - 1 ? ',' : tail) };
+          const end = i < args.length - 1 ? lines[last]!.end : e.span.end;
+          lines[last] = {
+            ...lines[last]!,
+            text: lines[last]!.text + (i < args.length - 1 ? ',' : tail),
+            end,
+          };
           out.push(...lines);
         });
         return out;
@@ -257,7 +266,11 @@ export class ExpressionPrinter {
         ];
       case 'parenthesized': {
         const inner = nest(this.block(e.expression, width - 2));
-        return [whole('('), ...inner, whole(')')];
+        return [
+          { text: '(', start: e.span.start, end: e.expression.span.start },
+          ...inner,
+          { text: ')', start: e.span.end - 1, end: e.span.end },
+        ];
       }
       default:
         return [whole(flat)];
