@@ -17,8 +17,40 @@ import type { FastResult } from './compiled-plan.js';
 
 const STANDARD = new Set(['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete']);
 
+/** Whether outcomes of this type come as a fraction (numerator and denominator), not a value. */
+const isNumber = (type: IrDocument['outcomes'][number]['type']): boolean =>
+  type.t !== 'janee' && type.t !== 'tekst' && type.t !== 'opsomming' && type.t !== 'rij';
+
 const fractionValue = (n: number, d: number): Rational | null =>
   Number.isNaN(n) ? null : Rational.of(BigInt(n), BigInt(d));
+
+/**
+ * Whole cents as result text, exactly as `moneyText` writes them ("1234.56", "-0.05"), without
+ * BigInt for safe integers: a batch writes a dozen amounts per contract.
+ */
+export function centsText(c: number): string {
+  if (!Number.isSafeInteger(c)) return moneyText(Rational.of(BigInt(c)));
+  const a = c < 0 ? -c : c;
+  const cents = a % 100;
+  return `${c < 0 ? '-' : ''}${(a - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/** Per IR document: the route of each activity kind, and the index of each outcome. */
+const lookups = new WeakMap<IrDocument, { route: Map<string, string>; outcome: Map<string, number> }>();
+function lookupsOf(doc: IrDocument) {
+  let l = lookups.get(doc);
+  if (!l) {
+    const route = new Map<string, string>();
+    // The first route that lists a kind, as `doc.routes.find` picks it.
+    for (const r of doc.routes) for (const k of r.kinds) if (!route.has(k)) route.set(k, r.name);
+    const outcome = new Map<string, number>();
+    // The last outcome of a name, as a Map built in IR order keeps it.
+    doc.outcomes.forEach((o, i) => outcome.set(o.name, i));
+    l = { route, outcome };
+    lookups.set(doc, l);
+  }
+  return l;
+}
 
 function messageText(
   template: IrTemplate,
@@ -49,25 +81,22 @@ export function resultFromFast(
   fast: FastResult,
   lang: Language = 'nl',
 ): EvaluationResult {
-  const outcome = new Map<string, Value>();
-  doc.outcomes.forEach((o, i) => {
-    const t = o.type.t;
-    const isNumber = t !== 'janee' && t !== 'tekst' && t !== 'opsomming' && t !== 'rij';
-    outcome.set(
-      o.name,
-      isNumber
-        ? fractionValue(fast.outcomes[2 * i]!, fast.outcomes[2 * i + 1]!)
-        : (fast.otherOutcomes[i] as Value),
-    );
-  });
-  const routeOf = (soort: string) => doc.routes.find((r) => r.kinds.includes(soort));
+  const { route: routeOf, outcome: outcomeIndex } = lookupsOf(doc);
+  /** An outcome's value (undefined: no such outcome), its Rational made only when asked for. */
+  const outcome = (name: string): Value | undefined => {
+    const i = outcomeIndex.get(name);
+    if (i === undefined) return undefined;
+    return isNumber(doc.outcomes[i]!.type)
+      ? fractionValue(fast.outcomes[2 * i]!, fast.outcomes[2 * i + 1]!)
+      : (fast.otherOutcomes[i] as Value);
+  };
   const waarderingen: Waardering[] = contract.activiteiten.map((a, index) => ({
     index,
     soort: a.soort,
-    bedrag: moneyText(Rational.of(BigInt(fast.valuations[index]!))),
-    route: routeOf(a.soort)?.name ?? '',
+    bedrag: centsText(fast.valuations[index]!),
+    route: routeOf.get(a.soort) ?? '',
   }));
-  const cents = (c: number) => moneyText(Rational.of(BigInt(c)));
+  const cents = centsText;
   const meldingen: Melding[] = fast.messages.map((m) => {
     const [id, act, ...values] = m as [number, number, ...unknown[]];
     if (id === CAP_MESSAGE) {
@@ -100,15 +129,21 @@ export function resultFromFast(
     ...(r.cap ? { maximum: cents(fast.routeCaps[i]!) } : {}),
   }));
   const money = (name: string) => {
-    const v = outcome.get(name);
+    const i = outcomeIndex.get(name);
+    // Whole cents (the usual case) straight from the numbers; anything else through the Rational.
+    if (i !== undefined && isNumber(doc.outcomes[i]!.type)) {
+      const n = fast.outcomes[2 * i]!;
+      if (fast.outcomes[2 * i + 1] === 1 && Number.isSafeInteger(n)) return centsText(n);
+    }
+    const v = outcome(name);
     return v instanceof Rational ? moneyText(v) : '0.00';
   };
-  const percentage = outcome.get('percentage');
+  const percentage = outcome('percentage');
   // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
   const overige: Record<string, string> = Object.fromEntries(
     doc.outcomes
       .filter((o) => !STANDARD.has(o.name))
-      .map((o) => [o.name, resultText(outcome.get(o.name) ?? null, o.type)]),
+      .map((o) => [o.name, resultText(outcome(o.name) ?? null, o.type)]),
   );
   return {
     regeling: doc.ruleset.name,
