@@ -166,7 +166,7 @@ export class CompilerSession {
     const parsed = parseDeclarationAt(text, start, end, following, source.position(start));
     if (!parsed) return undefined;
     // What precedes the declaration was parsed looking ahead into its first tokens: they must be
-    // the same tokens as before for that parse to stay the same.
+    // tokens of the same types as before for that parse to stay the same.
     if (!sameTokens([...parsed.tokens, ...following], [...declarations[i]!.tokens, ...following]))
       return undefined;
     const part = declarationFromCst(parsed.cst, source);
@@ -174,10 +174,8 @@ export class CompilerSession {
 
     const moved: Part[] = declarations.slice(i + 1).map((d) => {
       if (delta === 0) return d;
-      const copies = new Map<object, object>();
-      const node = relocated(d.node, delta, copies);
-      if (node.kind === 'example' && d.node.kind === 'example')
-        this.examples.moved(node, d.node, delta, copies);
+      const node = relocated(d.node, delta);
+      if (node.kind === 'example' && d.node.kind === 'example') this.examples.moved(node, d.node, delta);
       return { node, diagnostics: relocated(d.diagnostics, delta), tokens: d.tokens };
     });
     const updated: Part[] = [...declarations.slice(0, i), { ...part, tokens: parsed.tokens }, ...moved];
@@ -218,13 +216,17 @@ function tokensFrom(declarations: readonly Part[], from: number): IToken[] {
   return out;
 }
 
-/** Whether two token sequences start with the same `DECLARATION_LOOKAHEAD` tokens (type and text). */
+/**
+ * Whether two token sequences start with `DECLARATION_LOOKAHEAD` tokens of the same types. The
+ * parser decides by token types alone (no gate reads a token's text), so renaming a declaration
+ * or retitling an example leaves the parse of what precedes it as it was.
+ */
 function sameTokens(a: readonly IToken[], b: readonly IToken[]): boolean {
   for (let i = 0; i < DECLARATION_LOOKAHEAD; i++) {
     const x = a[i];
     const y = b[i];
     if (!x || !y) return x === y;
-    if (x.tokenType !== y.tokenType || x.image !== y.image) return false;
+    if (x.tokenType !== y.tokenType) return false;
   }
   return true;
 }
@@ -235,10 +237,7 @@ function sameTokens(a: readonly IToken[], b: readonly IToken[]): boolean {
  */
 class ExampleChecks implements CheckReuse {
   private readonly checks = new WeakMap<A.ExampleDeclaration, { environment: string; check: ExampleCheck }>();
-  private readonly moves = new Map<
-    A.ExampleDeclaration,
-    { from: A.ExampleDeclaration; delta: number; copies: Map<object, object> }
-  >();
+  private readonly moves = new Map<A.ExampleDeclaration, { from: A.ExampleDeclaration; delta: number }>();
   reused = 0;
 
   startUpdate(): void {
@@ -246,13 +245,8 @@ class ExampleChecks implements CheckReuse {
     this.reused = 0;
   }
 
-  moved(
-    to: A.ExampleDeclaration,
-    from: A.ExampleDeclaration,
-    delta: number,
-    copies: Map<object, object>,
-  ): void {
-    this.moves.set(to, { from, delta, copies });
+  moved(to: A.ExampleDeclaration, from: A.ExampleDeclaration, delta: number): void {
+    this.moves.set(to, { from, delta });
   }
 
   example(e: A.ExampleDeclaration, environment: string): ExampleCheck | undefined {
@@ -275,7 +269,11 @@ class ExampleChecks implements CheckReuse {
     const move = this.moves.get(e);
     const known = move && this.checks.get(move.from);
     if (!move || !known) return undefined;
-    const node = <T extends object>(n: T): T => (move.copies.get(n) as T | undefined) ?? n;
+    // The lowered example points at its expectations: the moved copy's, at the same index.
+    const copies = new Map<A.Expectation, A.Expectation>(
+      move.from.expectations.map((x, k) => [x, e.expectations[k]!]),
+    );
+    const node = (n: A.Expectation): A.Expectation => copies.get(n) ?? n;
     const lowered: ExampleCase = {
       contract: known.check.lowered.contract,
       outcomes: known.check.lowered.outcomes.map((o) => ({ ...o, node: node(o.node) })),
