@@ -13,11 +13,12 @@ import {
   type Diagnostic,
   type EnumerationValues,
   type IrDocument,
+  type Language,
   type Result,
   type ValidContract,
 } from '@sroi/core';
 import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
-import { resultFromFast } from './compiled/result.js';
+import { resultFromFast, resultJsonFromFast } from './compiled/result.js';
 import { day as isoDay } from './compiled/runtime.js';
 import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.js';
 import type { EvaluationResult } from './result.js';
@@ -29,6 +30,8 @@ export type Engine = 'compiled' | 'reference';
 export class Plan {
   private readonly interpreter: Interpreter;
   private compiledPlan: CompiledPlan | undefined;
+  /** The fast result `evaluateJson` runs into (its JSON is written before the next run). */
+  private scratch: FastResult | undefined;
   private readonly periods: readonly { name: string; from: number; to: number }[];
   /** The enumeration values the ruleset declares, for contract validation. */
   readonly enumerations: EnumerationValues;
@@ -69,6 +72,36 @@ export class Plan {
     const valid = this.validate(contract);
     if (!valid.value) return { value: undefined, diagnostics: valid.diagnostics };
     return this.evaluateValid(valid.value, options);
+  }
+
+  /**
+   * Evaluates contract JSON (results only, no explanation) straight to the result's JSON text:
+   * byte for byte `JSON.stringify` of `evaluate(contract).value`, without building the object
+   * when the generated code can answer. For batch output.
+   */
+  evaluateJson(contract: unknown, options: { lang?: Language } = {}): Result<string | undefined> {
+    const valid = this.validate(contract);
+    if (!valid.value) return { value: undefined, diagnostics: valid.diagnostics };
+    const day = this.referenceDay(valid.value);
+    const period = this.periods.find((p) => p.from <= day && day <= p.to);
+    this.scratch ??= this.compiled.newResult();
+    const fast = period ? this.compiled.compute(valid.value, day, this.scratch) : undefined;
+    if (period && fast)
+      return {
+        value: resultJsonFromFast(
+          this.ir,
+          this.compiled.generated,
+          valid.value,
+          period.name,
+          fast,
+          options.lang,
+        ),
+        diagnostics: [],
+      };
+    const result = this.evaluateValid(valid.value, { explain: false, ...options });
+    return result.value
+      ? { value: JSON.stringify(result.value), diagnostics: [] }
+      : { value: undefined, diagnostics: result.diagnostics };
   }
 
   /** Evaluates a contract that passed `validate`. */

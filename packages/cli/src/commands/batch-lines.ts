@@ -1,6 +1,6 @@
 // One batch of `sroi eval --batch`: a run of JSON lines in, one result line out per non-blank
 // line. Shared by the worker threads and by the main thread (which evaluates small inputs itself).
-import { renderMessage, type IrDocument, type Language } from '@sroi/core';
+import { renderMessage, type IrDocument, type Language, type Result } from '@sroi/core';
 import { Plan, PlanSet } from '@sroi/evaluator';
 
 /** What a worker needs to rebuild the evaluator: the IR of the ruleset, or of each set member. */
@@ -20,6 +20,11 @@ export function evaluatorFromSpec(spec: EvaluatorSpec): Plan | PlanSet {
   });
   return spec.set === undefined ? members[0]!.plan : new PlanSet(spec.set, members);
 }
+
+const mapValue = <T, U>(r: Result<T | undefined>, f: (v: T) => U): Result<U | undefined> =>
+  r.value === undefined
+    ? { value: undefined, diagnostics: r.diagnostics }
+    : { value: f(r.value), diagnostics: [] };
 
 export interface BatchOutput {
   /** The result lines, each ending in a newline. */
@@ -47,23 +52,32 @@ export function evaluateLines(
     const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
     if (raw.trim() === '') continue;
-    let result: unknown;
+    let result: string;
     try {
-      const r = evaluator.evaluate(JSON.parse(raw), { explain: false });
-      result = r.value ?? {
-        regel: line,
-        fouten: r.diagnostics.map((d) => ({
-          code: d.code,
-          path: d.path,
-          melding: renderMessage(d.code, d.args, lang),
-        })),
-      };
-      if (!r.value) failed++;
+      const contract: unknown = JSON.parse(raw);
+      // A plan writes its result JSON directly (the same text as JSON.stringify of the result).
+      // The result's meldingen are in the default language, as they have been: `lang` words
+      // only the fouten.
+      const r =
+        evaluator instanceof Plan
+          ? evaluator.evaluateJson(contract)
+          : mapValue(evaluator.evaluate(contract, { explain: false }), JSON.stringify);
+      result =
+        r.value ??
+        JSON.stringify({
+          regel: line,
+          fouten: r.diagnostics.map((d) => ({
+            code: d.code,
+            path: d.path,
+            melding: renderMessage(d.code, d.args, lang),
+          })),
+        });
+      if (r.value === undefined) failed++;
     } catch (e) {
       failed++;
-      result = { regel: line, fouten: [{ code: 'SR5002', melding: (e as Error).message }] };
+      result = JSON.stringify({ regel: line, fouten: [{ code: 'SR5002', melding: (e as Error).message }] });
     }
-    out += JSON.stringify(result) + '\n';
+    out += result + '\n';
   }
   return { text: out, failed };
 }

@@ -35,18 +35,34 @@ export function centsText(c: number): string {
   return `${c < 0 ? '-' : ''}${(a - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
-/** Per IR document: the route of each activity kind, and the index of each outcome. */
-const lookups = new WeakMap<IrDocument, { route: Map<string, string>; outcome: Map<string, number> }>();
-function lookupsOf(doc: IrDocument) {
+/** What the result reads of the contract itself. */
+type FastContract = { readonly id?: unknown; readonly activiteiten: readonly { readonly soort: string }[] };
+
+interface Lookups {
+  /** The route of each activity kind (the first route that lists it, as `routes.find` picks). */
+  readonly route: Map<string, string>;
+  /** The index of each outcome (the last of a name, as a Map built in IR order keeps it). */
+  readonly outcome: Map<string, number>;
+  /** Result JSON that depends on the IR only: the ruleset's name, each route's name and label. */
+  readonly json: { readonly regeling: string; readonly routeHeads: readonly string[] };
+}
+
+/** Per IR document, built once. */
+const lookups = new WeakMap<IrDocument, Lookups>();
+function lookupsOf(doc: IrDocument): Lookups {
   let l = lookups.get(doc);
   if (!l) {
     const route = new Map<string, string>();
-    // The first route that lists a kind, as `doc.routes.find` picks it.
     for (const r of doc.routes) for (const k of r.kinds) if (!route.has(k)) route.set(k, r.name);
     const outcome = new Map<string, number>();
-    // The last outcome of a name, as a Map built in IR order keeps it.
     doc.outcomes.forEach((o, i) => outcome.set(o.name, i));
-    l = { route, outcome };
+    const json = {
+      regeling: JSON.stringify(doc.ruleset.name),
+      routeHeads: doc.routes.map(
+        (r) => `{"naam":${JSON.stringify(r.name)},"label":${JSON.stringify(r.label)},`,
+      ),
+    };
+    l = { route, outcome, json };
     lookups.set(doc, l);
   }
   return l;
@@ -73,31 +89,15 @@ function messageText(
     .join('');
 }
 
-export function resultFromFast(
+/** The meldingen of a fast run: the engine's own (a cap, a kind not valued) and the ruleset's. */
+function meldingenOf(
   doc: IrDocument,
   generated: GeneratedPlan,
-  contract: { readonly id?: unknown; readonly activiteiten: readonly { readonly soort: string }[] },
-  period: string,
+  contract: FastContract,
   fast: FastResult,
-  lang: Language = 'nl',
-): EvaluationResult {
-  const { route: routeOf, outcome: outcomeIndex } = lookupsOf(doc);
-  /** An outcome's value (undefined: no such outcome), its Rational made only when asked for. */
-  const outcome = (name: string): Value | undefined => {
-    const i = outcomeIndex.get(name);
-    if (i === undefined) return undefined;
-    return isNumber(doc.outcomes[i]!.type)
-      ? fractionValue(fast.outcomes[2 * i]!, fast.outcomes[2 * i + 1]!)
-      : (fast.otherOutcomes[i] as Value);
-  };
-  const waarderingen: Waardering[] = contract.activiteiten.map((a, index) => ({
-    index,
-    soort: a.soort,
-    bedrag: centsText(fast.valuations[index]!),
-    route: routeOf.get(a.soort) ?? '',
-  }));
-  const cents = centsText;
-  const meldingen: Melding[] = fast.messages.map((m) => {
+  lang: Language,
+): Melding[] {
+  return fast.messages.map((m): Melding => {
     const [id, act, ...values] = m as [number, number, ...unknown[]];
     if (id === CAP_MESSAGE) {
       const route = doc.routes[values[0] as number]!;
@@ -121,13 +121,19 @@ export function resultFromFast(
     const tekst = messageText(t.template, t.kinds, values);
     return act >= 0 ? { soort: t.soort, tekst, activiteit: act } : { soort: t.soort, tekst };
   });
-  const routes: RouteResultaat[] = doc.routes.map((r, i) => ({
-    naam: r.name,
-    label: r.label,
-    totaal: cents(fast.routeTotals[i]!),
-    gerealiseerd: cents(fast.routeRealised[i]!),
-    ...(r.cap ? { maximum: cents(fast.routeCaps[i]!) } : {}),
-  }));
+}
+
+/** The outcomes of a fast run as result text: money by name, the percentage, the further ones. */
+function outcomesOf(doc: IrDocument, fast: FastResult) {
+  const { outcome: outcomeIndex } = lookupsOf(doc);
+  /** An outcome's value (undefined: no such outcome), its Rational made only when asked for. */
+  const outcome = (name: string): Value | undefined => {
+    const i = outcomeIndex.get(name);
+    if (i === undefined) return undefined;
+    return isNumber(doc.outcomes[i]!.type)
+      ? fractionValue(fast.outcomes[2 * i]!, fast.outcomes[2 * i + 1]!)
+      : (fast.otherOutcomes[i] as Value);
+  };
   const money = (name: string) => {
     const i = outcomeIndex.get(name);
     // Whole cents (the usual case) straight from the numbers; anything else through the Rational.
@@ -146,6 +152,38 @@ export function resultFromFast(
       .map((o) => [o.name, resultText(outcome(o.name) ?? null, o.type)]),
   );
   return {
+    money,
+    percentage: percentage instanceof Rational ? percentText(percentage) : undefined,
+    overige: Object.keys(overige).length ? overige : undefined,
+  };
+}
+
+export function resultFromFast(
+  doc: IrDocument,
+  generated: GeneratedPlan,
+  contract: FastContract,
+  period: string,
+  fast: FastResult,
+  lang: Language = 'nl',
+): EvaluationResult {
+  const { route: routeOf } = lookupsOf(doc);
+  const { money, percentage, overige } = outcomesOf(doc, fast);
+  const waarderingen: Waardering[] = contract.activiteiten.map((a, index) => ({
+    index,
+    soort: a.soort,
+    bedrag: centsText(fast.valuations[index]!),
+    route: routeOf.get(a.soort) ?? '',
+  }));
+  const cents = centsText;
+  const meldingen = meldingenOf(doc, generated, contract, fast, lang);
+  const routes: RouteResultaat[] = doc.routes.map((r, i) => ({
+    naam: r.name,
+    label: r.label,
+    totaal: cents(fast.routeTotals[i]!),
+    gerealiseerd: cents(fast.routeRealised[i]!),
+    ...(r.cap ? { maximum: cents(fast.routeCaps[i]!) } : {}),
+  }));
+  return {
     regeling: doc.ruleset.name,
     periode: period,
     ...(typeof contract.id === 'string' ? { contract: contract.id } : {}),
@@ -153,10 +191,50 @@ export function resultFromFast(
     waarderingen,
     gerealiseerd: money('gerealiseerd'),
     restant: money('restant'),
-    ...(percentage instanceof Rational ? { percentage: percentText(percentage) } : {}),
+    ...(percentage !== undefined ? { percentage } : {}),
     boete: money('boete'),
     routes,
     meldingen,
-    ...(Object.keys(overige).length ? { overige } : {}),
+    ...(overige ? { overige } : {}),
   };
+}
+
+/**
+ * `JSON.stringify(resultFromFast(...))`, written directly: the same text without building the
+ * result object first (a batch writes millions of them). Money and percentages are digits, '-'
+ * and '.', so they are quoted as they are; every other text goes through JSON.stringify. The
+ * rare parts (meldingen, overige) are the objects of resultFromFast, stringified.
+ */
+export function resultJsonFromFast(
+  doc: IrDocument,
+  generated: GeneratedPlan,
+  contract: FastContract,
+  period: string,
+  fast: FastResult,
+  lang: Language = 'nl',
+): string {
+  const { route: routeOf, json } = lookupsOf(doc);
+  const { money, percentage, overige } = outcomesOf(doc, fast);
+  let out = `{"regeling":${json.regeling},"periode":${JSON.stringify(period)}`;
+  if (typeof contract.id === 'string') out += `,"contract":${JSON.stringify(contract.id)}`;
+  out += `,"verplichting":"${money('verplichting')}","waarderingen":[`;
+  const activities = contract.activiteiten;
+  for (let index = 0; index < activities.length; index++) {
+    const soort = activities[index]!.soort;
+    out +=
+      `${index === 0 ? '' : ','}{"index":${index},"soort":${JSON.stringify(soort)},` +
+      `"bedrag":"${centsText(fast.valuations[index]!)}","route":${JSON.stringify(routeOf.get(soort) ?? '')}}`;
+  }
+  out += `],"gerealiseerd":"${money('gerealiseerd')}","restant":"${money('restant')}"`;
+  if (percentage !== undefined) out += `,"percentage":"${percentage}"`;
+  out += `,"boete":"${money('boete')}","routes":[`;
+  doc.routes.forEach((r, i) => {
+    out +=
+      `${i === 0 ? '' : ','}${json.routeHeads[i]!}"totaal":"${centsText(fast.routeTotals[i]!)}",` +
+      `"gerealiseerd":"${centsText(fast.routeRealised[i]!)}"` +
+      `${r.cap ? `,"maximum":"${centsText(fast.routeCaps[i]!)}"` : ''}}`;
+  });
+  out += `],"meldingen":${JSON.stringify(meldingenOf(doc, generated, contract, fast, lang))}`;
+  if (overige) out += `,"overige":${JSON.stringify(overige)}`;
+  return `${out}}`;
 }
