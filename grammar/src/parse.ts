@@ -165,12 +165,18 @@ export function parseDeclarationAt(
   if (guardNesting(tokens).tooDeep.length > 0) return undefined;
   for (const t of tokens) relocate(t, start, at);
   let cst: DeclarationCstNode;
+  // The parse ends in a NotAllInputParsedException at the first following token, by design; an
+  // editor does this after every keystroke, and the exception's stack trace is most of its cost.
+  const stackTraceLimit = Error.stackTraceLimit;
   try {
+    Error.stackTraceLimit = 0;
     sroiParser.input = [...tokens, ...following.slice(0, DECLARATION_LOOKAHEAD)];
     cst = sroiParser.declaration() as DeclarationCstNode;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const errors = sroiParser.errors;
   const stoppedAtEnd =
