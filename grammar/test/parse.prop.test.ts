@@ -1,7 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
-import { expect } from 'vitest';
-import { keywordList } from '../src/tokens.js';
+import { Lexer } from 'chevrotain';
+import { expect, test as unit } from 'vitest';
+import { allTokens, keywordList, sroiLexer } from '../src/tokens.js';
 import { lexAndParse } from '../src/parse.js';
+import { nonKeywordExamples, tokenSoupArbitrary, vocabulary } from './support/vocabulary.js';
 
 /** Fragments of the language, so random text reaches deep into the grammar, not just the lexer. */
 const fragment = fc.oneof(
@@ -24,3 +26,34 @@ test.prop([sroiLike])('every token lies within the text and images match their o
   for (const t of [...raw.tokens, ...raw.comments])
     expect(text.slice(t.startOffset, t.startOffset + t.image.length)).toBe(t.image);
 });
+
+unit('the token vocabulary produces every token type the lexer knows', () => {
+  const produced = new Set<string>();
+  for (const entry of vocabulary) {
+    const { tokens, groups } = sroiLexer.tokenize(entry);
+    for (const t of [...tokens, ...Object.values(groups).flat()]) produced.add(t.tokenType.name);
+    if (/^\s+$/u.test(entry)) produced.add('WhiteSpace');
+  }
+  const lexed = allTokens.filter((t) => t.PATTERN !== Lexer.NA).map((t) => t.name);
+  expect(lexed.filter((name) => !produced.has(name))).toEqual([]);
+  expect(Object.keys(nonKeywordExamples).filter((name) => !lexed.includes(name))).toEqual([]);
+});
+
+test.prop([tokenSoupArbitrary], { numRuns: 300 })(
+  'on token soup from the whole vocabulary, lexAndParse never throws and every error lies in the text',
+  (soup) => {
+    for (const text of [soup, `regeling "x"\n${soup}`]) {
+      const raw = lexAndParse(text);
+      for (const e of raw.lexErrors) {
+        expect(e.offset).toBeGreaterThanOrEqual(0);
+        expect(e.offset + e.length).toBeLessThanOrEqual(text.length);
+      }
+      // A parse error points at a token of the text, or at the end (Chevrotain's EOF has no offset).
+      for (const e of raw.parseErrors)
+        if (!Number.isNaN(e.token.startOffset))
+          expect(text.slice(e.token.startOffset, e.token.startOffset + e.token.image.length)).toBe(
+            e.token.image,
+          );
+    }
+  },
+);
