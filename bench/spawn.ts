@@ -91,9 +91,13 @@ export async function modulesLoaded(args: readonly string[]): Promise<ModuleRepo
     ),
   ].map((u) => fileURLToPath(u).slice(`${root}packages/cli/dist/`.length));
   rmSync(log, { force: true });
-  // esbuild marks each bundled module with its path: "// node_modules/.pnpm/chevrotain@.../lib/src/...".
-  const chevrotain = loaded.filter((f) =>
-    /node_modules\/chevrotain\//.test(readFileSync(`${root}packages/cli/dist/${f}`, 'utf8')),
-  );
+  // The bundle is minified: a file's source map lists the modules bundled into it
+  // ("../../../node_modules/.pnpm/chevrotain@.../node_modules/chevrotain/...").
+  const chevrotain = loaded.filter((f) => {
+    const map = JSON.parse(readFileSync(`${root}packages/cli/dist/${f}.map`, 'utf8')) as {
+      sources: string[];
+    };
+    return map.sources.some((s) => /node_modules\/chevrotain\//.test(s));
+  });
   return { loaded, chevrotain };
 }

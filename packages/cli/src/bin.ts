@@ -1,6 +1,9 @@
 // The executable: runs main with the process's arguments and streams.
 import { main } from './main.js';
 
+// The bundle is minified: with SROI_DEBUG a stack trace points into the sources instead.
+if (process.env['SROI_DEBUG']) process.setSourceMapsEnabled(true);
+
 // A closed pipe (`sroi ... | head`) ends output quietly instead of throwing EPIPE.
 for (const stream of [process.stdout, process.stderr])
   stream.on('error', (e: NodeJS.ErrnoException) => {
