@@ -1,5 +1,6 @@
 // `pnpm test`: every check and every suite, in order, each with its own heading and time —
-// types, lint, formatting, package boundaries, generated files, then the vitest suites.
+// types, lint, formatting, package boundaries, generated files, then the vitest suites, the fuzz
+// run and the benchmark smoke run.
 // (Steps run the tools directly, not through nested `pnpm run`, which pnpm 12 re-resolves.)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,17 +32,21 @@ export const checks = [
   ['syntax diagrams are current', dev('grammar/scripts/diagrams.ts', '--check')],
 ];
 
+// The fuzz step: 10^5 seeded inputs per target (the compiler 10^3), targets side by side.
+const fuzzEnv = { FUZZ_RUNS: '100000', FUZZ_SEED: '20250101' };
+
 const suites = [
   ['test suites (vitest)', [bin('vitest'), 'run']],
+  ['fuzzing (10^5 inputs per target)', dev('test/fuzz/run.ts'), fuzzEnv],
   ['benchmarks still run (bench --quick)', dev('bench/run.ts', '--quick')],
 ];
 
 const only = process.argv.includes('--checks') ? checks : [...checks, ...suites];
 const results = [];
-for (const [name, [cmd, ...args]] of only) {
+for (const [name, [cmd, ...args], env = {}] of only) {
   console.log(`\n━━ ${name}`);
   const started = performance.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   results.push({ name, ok: r.status === 0, seconds });
   if (r.status !== 0) break;
