@@ -22,7 +22,7 @@ import { resultFromFast, resultJsonFromFast } from './compiled/result.js';
 import { day as isoDay } from './compiled/runtime.js';
 import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.js';
 import type { EvaluationResult } from './result.js';
-import { validateIr } from './validate.js';
+import { checkCompilerIr, validateIr } from './validate.js';
 
 /** How a plan evaluates: the generated code where it can (default), or always the reference evaluator. */
 export type Engine = 'compiled' | 'reference';
@@ -49,6 +49,17 @@ export class Plan {
   /** Validates an IR document (schema and invariants) and compiles it. */
   static fromIr(json: unknown): Result<Plan | undefined> {
     const checked = validateIr(json);
+    if (!checked.value) return { value: undefined, diagnostics: checked.diagnostics };
+    return { value: new Plan(checked.value), diagnostics: [] };
+  }
+
+  /**
+   * A plan for IR that `@sroi/compiler` produced in this process, as an editor gets after every
+   * keystroke: the invariants are checked, the JSON Schema is not (`checkCompilerIr` says why;
+   * it was half the cost). IR read from a file or received from elsewhere goes through `fromIr`.
+   */
+  static fromCompilerIr(ir: IrDocument): Result<Plan | undefined> {
+    const checked = checkCompilerIr(ir);
     if (!checked.value) return { value: undefined, diagnostics: checked.diagnostics };
     return { value: new Plan(checked.value), diagnostics: [] };
   }

@@ -26,7 +26,21 @@ export function validateIr(json: unknown): Result<IrDocument | undefined> {
     const diagnostics: Diagnostic[] = (schemaValidator.errors ?? []).slice(0, 10).map(schemaDiagnostic);
     return { value: undefined, diagnostics };
   }
-  const doc = json as IrDocument;
+  return checkInvariants(json as IrDocument);
+}
+
+/**
+ * Checks an IR document that `@sroi/compiler` produced in this process (an editor compiling after
+ * every keystroke): the invariants only. The compiler builds its IR to the schema's own type, and
+ * `test/compiler-ir.prop.test.ts` holds what it emits, for the shipped rulesets and after random
+ * edits to them, to the JSON Schema validator; that check is for IR from anywhere else.
+ */
+export function checkCompilerIr(doc: IrDocument): Result<IrDocument | undefined> {
+  if (doc.irVersion !== IR_VERSION) return validateIr(doc);
+  return checkInvariants(doc);
+}
+
+function checkInvariants(doc: IrDocument): Result<IrDocument | undefined> {
   const problems = irInvariants(doc);
   if (problems.length > 0) {
     return {
