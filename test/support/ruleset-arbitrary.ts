@@ -1,0 +1,473 @@
+// Generated rulesets that compile without errors, for the IR and differential properties: every
+// declaration kind (parameters with `vanaf` versions, enumerations, tables with each hit policy,
+// definitions, valuations with requirements and messages, routes with caps, the five outcomes and
+// extra ones), filled with well-typed formulas drawn from the contract vocabulary. Written as text,
+// so the whole pipeline (parser, checker, lowering) stands between the generator and the IR.
+import { fc } from '@fast-check/vitest';
+import { sharedEnumerationValues, type EnumerationValues } from '@sroi/core';
+
+/** A generated ruleset: its text and the enumeration values contracts may use. */
+export interface GeneratedRuleset {
+  readonly text: string;
+  readonly enumerations: EnumerationValues;
+}
+
+/** The start dates versions may have; the first is where every period and version begins. */
+const VERSION_DATES = ['2019-10-01', '2021-01-01', '2023-07-01', '2025-07-01', '2026-03-15'];
+const FIRST_DAY = VERSION_DATES[0]!;
+const LAST_DAY = '2027-12-31';
+
+const kinds = [
+  'plaatsing',
+  'leerling',
+  'arbeidsontwikkeling',
+  'scholing',
+  'inkoop',
+  'maatschappelijk',
+  'investering',
+  'maatwerk',
+  'overdracht',
+] as const;
+type Kind = (typeof kinds)[number];
+
+/** Kinds with a duration in months, and their enumeration fields. */
+const monthsKinds: readonly Kind[] = ['plaatsing', 'leerling', 'arbeidsontwikkeling'];
+const enumFields: Partial<Record<Kind, readonly [field: string, enumeration: string][]>> = {
+  plaatsing: [
+    ['doelgroep', 'doelgroep'],
+    ['contractvorm', 'contractvorm'],
+  ],
+  leerling: [['opleiding', 'opleiding']],
+  arbeidsontwikkeling: [['vorm', 'vorm']],
+  inkoop: [['leverancier', 'leverancier']],
+};
+const moneyFields: Partial<Record<Kind, string>> = {
+  scholing: 'kosten',
+  inkoop: 'factuurbedrag',
+  investering: 'bedrag',
+  maatwerk: 'bedrag',
+  overdracht: 'bedrag',
+};
+const facts: Partial<Record<Kind, readonly string[]>> = {
+  plaatsing: ['arbeidsbeperking', 'naStageVsoPro'],
+  leerling: ['stage', 'arbeidsovereenkomst'],
+  arbeidsontwikkeling: ['startkwalificatie'],
+};
+
+// ── a small seeded chooser: one integer seed makes one ruleset ──────────────
+
+class Chooser {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** A subset in the original order, of at least `min` elements. */
+  subset<T>(xs: readonly T[], min = 1): T[] {
+    const out = xs.filter(() => this.chance(0.5));
+    while (out.length < min) {
+      const x = this.pick(xs);
+      if (!out.includes(x)) out.push(x);
+    }
+    return xs.filter((x) => out.includes(x));
+  }
+  shuffle<T>(xs: readonly T[]): T[] {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+}
+
+/** Dutch notation: 1234.5 → "1.234,5"; `decimals` fixed digits after the comma. */
+function dutch(value: number, decimals = 0): string {
+  const [int, frac] = value.toFixed(decimals).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return frac ? `${grouped},${frac}` : grouped;
+}
+
+class Generator {
+  private readonly out: string[] = [];
+  readonly enumerations: Record<string, string[]> = {};
+
+  constructor(private readonly r: Chooser) {}
+
+  private euros(max: number): string {
+    const cents = this.r.chance(0.3) ? this.r.int(0, max) * 100 : this.r.int(0, max * 100);
+    return `€ ${dutch(cents / 100, cents % 100 === 0 ? 0 : 2)}`;
+  }
+  private percent(): string {
+    return this.r.chance(0.5) ? `${this.r.int(0, 100)}%` : `${dutch(this.r.int(0, 10_000) / 100, 2)}%`;
+  }
+  private number(): string {
+    return this.r.pick(['0', '1', '2', '0,5', '1,5', '0,333', '12', dutch(this.r.int(0, 3000) / 1000, 3)]);
+  }
+  /** `vanaf` dates: the first one, then some of the later ones, ascending. */
+  private versionDates(): string[] {
+    const later = VERSION_DATES.slice(1).filter(() => this.r.chance(0.3));
+    return [FIRST_DAY, ...later];
+  }
+
+  generate(): string {
+    const r = this.r;
+    const twoPeriods = r.chance(0.5);
+    this.out.push(
+      'regeling "Gegenereerd"',
+      '  bron "test/support/ruleset-arbitrary.ts"',
+      '  peildatum contract.gunningsdatum',
+      ...(twoPeriods
+        ? [
+            `  periode "eerste" van ${FIRST_DAY} tot en met 2023-06-30`,
+            `  periode "tweede" van 2023-07-01 tot en met ${LAST_DAY}`,
+          ]
+        : [`  periode "alles" van ${FIRST_DAY} tot en met ${LAST_DAY}`]),
+      '',
+    );
+    // Enumerations: the shared values, sometimes one more (contracts may then use it).
+    for (const [name, values] of Object.entries(sharedEnumerationValues)) {
+      const list = [...values, ...(r.chance(0.2) ? [`extra-${name}`] : [])];
+      this.enumerations[name] = list;
+      this.out.push(`opsomming ${name}: ${list.join(', ')}`);
+    }
+    this.out.push('');
+    this.parameters();
+    this.tables();
+    this.definitions();
+    for (const kind of kinds) this.valuation(kind);
+    this.routes();
+    this.outcomes();
+    return this.out.join('\n') + '\n';
+  }
+
+  private versioned(head: string, value: () => string): void {
+    const dates = this.versionDates();
+    if (dates.length === 1 && this.r.chance(0.5)) {
+      this.out.push(`parameter ${head} = ${value()}`, '  aanname "gegenereerd"');
+      return;
+    }
+    this.out.push(`parameter ${head}`);
+    for (const d of dates) this.out.push(`  vanaf ${d}: ${value()}`, '    aanname "gegenereerd"');
+  }
+
+  private parameters(): void {
+    this.versioned('drempel: bedrag', () => this.euros(200_000));
+    this.versioned('sr_percentage: percentage', () => this.percent());
+    this.versioned('boete_percentage: percentage', () => this.percent());
+    this.versioned('tarief_uur: bedrag per uur', () => `${this.euros(200)} per uur`);
+    this.versioned('tarief_maand: bedrag per maand', () => `${this.euros(3000)} per maand`);
+    this.versioned('max_maanden: duur in maanden', () => `${this.r.int(1, 60)} maanden`);
+    this.versioned('factor: getal', () => this.number());
+    this.out.push('');
+  }
+
+  /** Rows of a one-column table over an enumeration, for a hit policy. */
+  private enumRows(
+    values: readonly string[],
+    policy: 'uniek' | 'eerste' | 'som',
+    output: () => string,
+  ): string[] {
+    const r = this.r;
+    if (policy === 'uniek') {
+      // A partition of the values into groups: complete and without overlap.
+      const shuffled = r.shuffle(values);
+      const rows: string[][] = [];
+      for (const v of shuffled) {
+        if (rows.length > 0 && r.chance(0.4)) rows[r.int(0, rows.length - 1)]!.push(v);
+        else rows.push([v]);
+      }
+      return rows.map((g) => `| ${g.join(', ')} | ${output()} |`);
+    }
+    if (policy === 'eerste') {
+      // Distinct groups first (each first for some value), then a catch-all row.
+      const remaining = r.shuffle(values);
+      const rows: string[] = [];
+      while (remaining.length > 1 && r.chance(0.7)) {
+        const n = r.int(1, Math.min(3, remaining.length - 1));
+        rows.push(`| ${remaining.splice(0, n).join(', ')} | ${output()} |`);
+      }
+      return [...rows, `| - | ${output()} |`];
+    }
+    // [som]: any groups, each reachable; values in no row add € 0.
+    const rows: string[] = [];
+    const n = this.r.int(1, 4);
+    for (let i = 0; i < n; i++) rows.push(`| ${r.subset(values).join(', ')} | ${output()} |`);
+    if (r.chance(0.3)) rows.push(`| - | ${output()} |`);
+    return rows;
+  }
+
+  private table(head: string, rows: () => string[]): void {
+    const dates = this.versionDates();
+    this.out.push(head, '  aanname "gegenereerd"');
+    if (dates.length === 1 && this.r.chance(0.5)) {
+      for (const row of rows()) this.out.push(`  ${row}`);
+    } else
+      for (const d of dates) {
+        this.out.push(`  vanaf ${d}:`);
+        for (const row of rows()) this.out.push(`    ${row}`);
+      }
+    this.out.push('');
+  }
+
+  private tables(): void {
+    const r = this.r;
+    const yearly = () => `${this.euros(60_000)} per jaar`;
+    const policy1 = r.pick(['uniek', 'eerste'] as const);
+    this.table(`tabel jaarwaarde(doelgroep: doelgroep): bedrag per jaar [${policy1}]`, () =>
+      this.enumRows(this.enumerations['doelgroep']!, policy1, yearly),
+    );
+    const policy2 = r.pick(['uniek', 'eerste', 'som'] as const);
+    this.table(`tabel leerwaarde(opleiding: opleiding): bedrag per jaar [${policy2}]`, () =>
+      this.enumRows(this.enumerations['opleiding']!, policy2, yearly),
+    );
+    // Two columns, one of them ranges of months: [eerste] with a catch-all last row.
+    this.table('tabel maandwaarde(vorm: vorm, maanden: duur in maanden): bedrag per maand [eerste]', () => {
+      const rows: string[] = [];
+      const n = r.int(0, 3);
+      for (let i = 0; i < n; i++) {
+        const a = r.int(1, 24);
+        const b = a + r.int(1, 24);
+        const bound = r.pick([`< ${a} maanden`, `≥ ${a} maanden`, `≥ ${a} maanden en < ${b} maanden`, '-']);
+        const vorm = r.subset(this.enumerations['vorm']!).join(', ');
+        rows.push(`| ${vorm} | ${bound} | ${this.euros(2000)} per maand |`);
+      }
+      return [...rows, `| - | - | ${this.euros(2000)} per maand |`];
+    });
+    // Several outputs: a row picked by a dot.
+    this.table(
+      'tabel inkoopnorm(leverancier: leverancier): (deel: percentage, plafond: bedrag) [uniek]',
+      () =>
+        this.enumRows(
+          this.enumerations['leverancier']!,
+          'uniek',
+          () => `${this.percent()} | ${this.euros(500_000)}`,
+        ),
+    );
+  }
+
+  private definitions(): void {
+    this.out.push(
+      'definitie geteld bij plaatsing: duur in maanden =',
+      `  ${this.r.chance(0.5) ? 'min(activiteit.maanden, max_maanden)' : 'als activiteit.doelgroep in (banenafspraak, ww) dan activiteit.maanden anders min(activiteit.maanden, max_maanden)'}`,
+      'definitie basis bij plaatsing: bedrag =',
+      '  jaarwaarde(activiteit.doelgroep) × min(activiteit.fte, 1) × geteld',
+      'definitie in_bereik: janee = contract.waarde > drempel',
+      '',
+    );
+  }
+
+  // ── formulas ──
+
+  /** A condition that holds for some activities of `kind` and not for others. */
+  private condition(kind: Kind, depth: number): string {
+    const r = this.r;
+    const options: (() => string)[] = [
+      () => `contract.opdrachtsoort ${r.pick(['=', '≠'])} ${r.pick(this.enumerations['opdrachtsoort']!)}`,
+      () => `contract.waarde ${r.pick(['>', '≥', '<'])} ${r.pick(['drempel', this.euros(500_000)])}`,
+      () => `contract.gunningsdatum ${r.pick(['<', '≥'])} ${r.pick(VERSION_DATES)}`,
+      () => `${r.chance(0.5) ? '' : 'niet '}contract.inspanningAangetoond`,
+      () => `standaard(contract.arbeidsaandeel, ${this.percent()}) ≥ ${this.percent()}`,
+      () => 'in_bereik',
+    ];
+    for (const [field, enumeration] of enumFields[kind] ?? [])
+      options.push(
+        () =>
+          `activiteit.${field} ${r.chance(0.3) ? 'niet ' : ''}in (${r.subset(this.enumerations[enumeration]!).join(', ')})`,
+        () => `activiteit.${field} ${r.pick(['=', '≠'])} ${r.pick(this.enumerations[enumeration]!)}`,
+      );
+    for (const f of facts[kind] ?? []) options.push(() => `activiteit.${f}`);
+    if (monthsKinds.includes(kind))
+      options.push(() => `activiteit.maanden ${r.pick(['>', '≤', '='])} ${r.int(1, 36)} maanden`);
+    if (kind === 'plaatsing' || kind === 'leerling')
+      options.push(() => `activiteit.fte ${r.pick(['≥', '<'])} ${r.pick(['0,5', '1', '0,25'])}`);
+    if (kind === 'plaatsing')
+      options.push(
+        () => `standaard(activiteit.leeftijd, ${r.int(16, 70)}) < ${r.int(18, 67)}`,
+        () => `bekend(activiteit.leeftijd)`,
+      );
+    if (kind === 'leerling')
+      options.push(() => `standaard(activiteit.niveau, ${r.int(1, 4)}) ≥ ${r.int(1, 4)}`);
+    if (kind === 'inkoop')
+      options.push(
+        () => `standaard(activiteit.aandeelDoelgroep, 30%) ≥ ${this.percent()}`,
+        () => `standaard(activiteit.missieVoorop, ${r.pick(['ja', 'nee'])})`,
+      );
+    if (kind === 'maatschappelijk') options.push(() => `activiteit.uren > ${r.int(0, 200)} uur`);
+    if (depth > 0 && r.chance(0.3)) {
+      const a = this.condition(kind, depth - 1);
+      const b = this.condition(kind, depth - 1);
+      return r.pick([`(${a}) en (${b})`, `(${a}) of (${b})`, `niet (${a})`]);
+    }
+    return r.pick(options)();
+  }
+
+  /** An amount for one activity of `kind` (any fraction of a cent; the valuation rounds it). */
+  private money(kind: Kind, depth: number): string {
+    const r = this.r;
+    const atoms: (() => string)[] = [() => this.euros(20_000), () => 'drempel'];
+    const field = moneyFields[kind];
+    if (field)
+      atoms.push(
+        () => `activiteit.${field}`,
+        () => `activiteit.${field}`,
+      );
+    if (monthsKinds.includes(kind))
+      atoms.push(
+        () => `tarief_maand × ${r.pick(['activiteit.maanden', 'min(activiteit.maanden, max_maanden)'])}`,
+        () => `${this.euros(50_000)} per jaar × activiteit.maanden`,
+      );
+    if (kind === 'plaatsing')
+      atoms.push(
+        () => 'basis',
+        () => 'basis',
+        () =>
+          `jaarwaarde(activiteit.doelgroep) × ${r.pick(['activiteit.fte', 'min(activiteit.fte, 1)'])} × activiteit.maanden`,
+      );
+    if (kind === 'leerling')
+      atoms.push(() => 'leerwaarde(activiteit.opleiding) × min(activiteit.fte, 1) × activiteit.maanden');
+    if (kind === 'arbeidsontwikkeling')
+      atoms.push(() => 'maandwaarde(activiteit.vorm, activiteit.maanden) × activiteit.maanden');
+    if (kind === 'inkoop')
+      atoms.push(
+        () => 'activiteit.factuurbedrag × inkoopnorm(activiteit.leverancier).deel',
+        () => 'min(activiteit.factuurbedrag, inkoopnorm(activiteit.leverancier).plafond)',
+      );
+    if (kind === 'maatschappelijk')
+      atoms.push(
+        () => 'tarief_uur × activiteit.uren',
+        () => `${this.euros(150)} per uur × activiteit.uren`,
+      );
+    if (depth <= 0 || r.chance(0.35)) return r.pick(atoms)();
+    const a = () => this.money(kind, depth - 1);
+    const scalar = () =>
+      r.pick([
+        () => this.number(),
+        () => 'factor',
+        () => this.percent(),
+        () => 'sr_percentage',
+        () => (kind === 'plaatsing' || kind === 'leerling' ? 'activiteit.fte' : '2'),
+      ])();
+    return r.pick([
+      () => `${a()} + ${a()}`,
+      () => `max(€ 0, ${a()} - ${a()})`,
+      // Negative amounts too: rounding half away from zero, down and up differ below zero.
+      () => `${a()} - ${a()}`,
+      () => `-(${a()})`,
+      () => `(${a()}) × ${scalar()}`,
+      () => `(${a()}) / ${r.pick(['3', '7', '12', '1,5'])}`,
+      // `factor` is 0 in some versions: a division by zero, reported as a located diagnostic.
+      () => `(${a()}) / ${r.pick(['factor', 'standaard(contract.arbeidsaandeel, 100%)'])}`,
+      () => `${r.pick(['min', 'max'])}(${a()}, ${a()})`,
+      () => `(als ${this.condition(kind, 1)} dan ${a()} anders ${a()})`,
+      () => `(${a()} met melding "${this.template(kind)}")`,
+    ])();
+  }
+
+  /** A message text, sometimes with values in it (formatted by each engine). */
+  private template(kind: Kind): string {
+    const parts = [
+      'Let op',
+      'waarde "{contract.waarde}"',
+      'datum {contract.gunningsdatum}',
+      '{{letterlijk}}',
+    ];
+    if (monthsKinds.includes(kind)) parts.push('{activiteit.maanden}');
+    if (kind === 'plaatsing' || kind === 'leerling') parts.push('fte {activiteit.fte}');
+    if (kind === 'inkoop') parts.push('aandeel {activiteit.aandeelDoelgroep}');
+    if (kind === 'maatschappelijk') parts.push('{activiteit.uren}');
+    return this.r.subset(parts).join(' ').replace(/"/g, '\\"');
+  }
+
+  private valuation(kind: Kind): void {
+    const r = this.r;
+    if (r.chance(0.08)) {
+      this.out.push(`waardering ${kind} = € 0 met melding "${kind} telt niet"`, '');
+      return;
+    }
+    const field = moneyFields[kind];
+    const formula =
+      field && r.chance(0.2)
+        ? `activiteit.${field}`
+        : `afronden(${this.money(kind, 3)}, op € ${r.pick(['0,01', '0,01', '1', '0,05'])}${r.pick(['', '', ' naar beneden', ' naar boven'])})`;
+    this.out.push(`waardering ${kind} =`, `  ${formula}`, '  aanname "gegenereerd"');
+    const requirements = r.int(0, 2);
+    for (let i = 0; i < requirements; i++)
+      this.out.push(
+        `  vereist ${this.condition(kind, 1)}`,
+        `    anders "Vereiste ${i + 1}: ${this.template(kind)}"`,
+      );
+    this.out.push('');
+  }
+
+  private routes(): void {
+    const r = this.r;
+    const order = r.shuffle(kinds);
+    const count = r.int(1, 4);
+    const groups: Kind[][] = Array.from({ length: count }, () => []);
+    order.forEach((k, i) => groups[i < count ? i : r.int(0, count - 1)]!.push(k));
+    groups.forEach((group, i) => {
+      this.out.push(`route r${i} "Route ${i}": ${group.join(', ')}`);
+      const cap = r.int(0, 4);
+      if (cap === 1) this.out.push(`  maximum afronden(${this.percent()} × verplichting, op € 0,01)`);
+      else if (cap === 2) this.out.push(`  maximum ${this.euros(50_000)}`);
+      else if (cap === 3) this.out.push(`  maximum als in_bereik dan ${this.euros(100_000)} anders € 0`);
+    });
+    this.out.push('');
+  }
+
+  private outcomes(): void {
+    const r = this.r;
+    const obligation = r.pick([
+      'als in_bereik dan afronden(contract.waarde × sr_percentage, op € 0,01) anders € 0',
+      'afronden(contract.waarde × sr_percentage, op € 0,01)',
+      'afronden(standaard(contract.arbeidsaandeel, 100%) × contract.waarde × sr_percentage, op € 1 naar beneden)',
+    ]);
+    const fine = r.pick([
+      'restant',
+      'afronden(restant × boete_percentage, op € 0,01)',
+      'als contract.inspanningAangetoond dan € 0 met melding "Inspanning aangetoond: geen boete" anders restant',
+      `min(restant, ${this.euros(100_000)})`,
+    ]);
+    this.out.push(
+      `uitkomst verplichting: bedrag = ${obligation}`,
+      'uitkomst gerealiseerd: bedrag = som(route.gerealiseerd voor elke route)',
+      'uitkomst restant: bedrag = max(€ 0, verplichting - gerealiseerd)',
+      'uitkomst percentage: percentage optioneel =',
+      `  als verplichting = € 0 dan onbekend anders afronden(gerealiseerd / verplichting, op ${r.pick(['0,01%', '1%'])})`,
+      `uitkomst boete: bedrag = ${fine}`,
+    );
+    if (r.chance(0.5))
+      this.out.push('uitkomst weggevallen: bedrag = som(route.totaal - route.gerealiseerd voor elke route)');
+    if (r.chance(0.5))
+      this.out.push(
+        `uitkomst geteld_${r.pick(kinds)}: bedrag =`,
+        `  som(activiteit.waardering voor elke activiteit waarbij activiteit.soort = "${r.pick(kinds)}")`,
+      );
+    if (r.chance(0.3)) this.out.push('uitkomst na_drempel: janee = in_bereik');
+  }
+}
+
+/** Generates the ruleset of one seed (deterministic: the same seed, the same text). */
+export function generateRuleset(seed: number): GeneratedRuleset {
+  const g = new Generator(new Chooser(seed));
+  const text = g.generate();
+  return { text, enumerations: g.enumerations };
+}
+
+/** Rulesets that compile without errors (the properties check that they do). */
+export const generatedRulesetArbitrary: fc.Arbitrary<GeneratedRuleset> = fc.integer().map(generateRuleset);
