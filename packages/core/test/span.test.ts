@@ -15,6 +15,19 @@ describe('SourceFile', () => {
     ]);
   });
 
+  test('a text with only \\n line breaks (the fast path) has the same lines as a loop over every character', () => {
+    const text = 'ab\ncd\n\nef\n';
+    const lines = new SourceFile('n.sroi', text);
+    expect(lines.lineCount).toBe(5);
+    const offsets = Array.from({ length: text.length + 1 }, (_, o) => o);
+    expect(offsets.map((o) => lines.position(o))).toEqual(
+      offsets.map((o) => {
+        const before = text.slice(0, o).split('\n');
+        return { line: before.length, column: before.at(-1)!.length + 1 };
+      }),
+    );
+  });
+
   test('offsets outside the text are clamped to it', () => {
     expect(source.position(-5)).toEqual({ line: 1, column: 1 });
     expect(source.position(1000)).toEqual({ line: 4, column: 2 });
