@@ -14,6 +14,7 @@ for (const stream of [process.stdout, process.stderr])
 main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  outBytes: (b) => process.stdout.write(b),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -6,6 +6,8 @@ import type { DiagnosticFormat } from './render/diagnostics.js';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** UTF-8 bytes for `out`, when the destination takes them as they are (a batch's results). */
+  outBytes?(bytes: Uint8Array): void;
 }
 
 export interface CommonOptions {

@@ -4,6 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateLines, evaluatorFromSpec, type EvaluatorSpec } from './batch-lines.js';
 
+/** A worker's answer to a batch: its result lines as UTF-8, and how many lines had errors. */
+export interface WorkerAnswer {
+  readonly bytes: Uint8Array;
+  readonly failed: number;
+}
+
 /** A batch from the main thread: UTF-8 bytes of whole lines, the first numbered `firstLine`. */
 export interface BatchMessage {
   readonly bytes: Uint8Array;
@@ -13,7 +19,13 @@ export interface BatchMessage {
 const spec = workerData as EvaluatorSpec;
 const evaluator = evaluatorFromSpec(spec);
 const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
 const port = parentPort!;
 port.on('message', (m: BatchMessage) => {
-  port.postMessage(evaluateLines(evaluator, decoder.decode(m.bytes), m.firstLine, spec.lang));
+  const { text, failed } = evaluateLines(evaluator, decoder.decode(m.bytes), m.firstLine, spec.lang);
+  // The result lines as UTF-8 in a buffer of their own, handed over (not copied): the main
+  // thread only writes them, so it keeps up with every worker.
+  const bytes = encoder.encode(text);
+  const answer: WorkerAnswer = { bytes, failed };
+  port.postMessage(answer, [bytes.buffer as ArrayBuffer]);
 });

@@ -11,7 +11,7 @@ import { evaluatorOf, loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { EvalOptions, Io } from '../options.js';
 import { evaluateLines, type BatchOutput, type EvaluatorSpec } from './batch-lines.js';
-import type { BatchMessage } from './batch-worker.js';
+import type { BatchMessage, WorkerAnswer } from './batch-worker.js';
 
 /** Bytes of input per batch (cut at the last line break): a few hundred contracts. */
 const BATCH_BYTES = 256 * 1024;
@@ -38,7 +38,7 @@ function startWorker(spec: EvaluatorSpec): Worker {
 class WorkerPool {
   private readonly workers: {
     worker: Worker;
-    waiting: { resolve(o: BatchOutput): void; reject(e: Error): void }[];
+    waiting: { resolve(o: WorkerAnswer): void; reject(e: Error): void }[];
     /** Why the worker stopped; a stopped worker gets no more batches. */
     stopped?: Error;
   }[] = [];
@@ -50,7 +50,7 @@ class WorkerPool {
         entry.stopped ??= e;
         for (const w of entry.waiting.splice(0)) w.reject(e);
       };
-      entry.worker.on('message', (o: BatchOutput) => entry.waiting.shift()?.resolve(o));
+      entry.worker.on('message', (o: WorkerAnswer) => entry.waiting.shift()?.resolve(o));
       entry.worker.on('error', fail);
       entry.worker.on('exit', (code) => fail(new Error(`batch-worker stopte met code ${code}`)));
       this.workers.push(entry);
@@ -58,7 +58,7 @@ class WorkerPool {
   }
 
   /** Evaluates a batch on the least busy worker. */
-  run(message: BatchMessage): Promise<BatchOutput> {
+  run(message: BatchMessage): Promise<WorkerAnswer> {
     let entry = this.workers[0]!;
     for (const w of this.workers) if (w.waiting.length < entry.waiting.length) entry = w;
     return new Promise((resolve, reject) => {
@@ -146,7 +146,7 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
   const decoder = new TextDecoder('utf-8');
   let pool: WorkerPool | undefined;
   /** Results in input order; the head is written as soon as it is ready. */
-  const queue: Promise<BatchOutput>[] = [];
+  const queue: Promise<WorkerAnswer>[] = [];
   let failed = 0;
   let lines = 0;
   /** A batch cut but not yet sent: sent once a second batch shows the input is not a single one. */
@@ -155,12 +155,19 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
     if (o.text) io.out(o.text);
     failed += o.failed;
   };
+  const writeBytes = (o: WorkerAnswer) => {
+    if (o.bytes.length > 0) {
+      if (io.outBytes) io.outBytes(o.bytes);
+      else io.out(decoder.decode(o.bytes));
+    }
+    failed += o.failed;
+  };
   const send = async (message: BatchMessage) => {
     pool ??= new WorkerPool(workers, spec);
     const result = pool.run(message);
     result.catch(() => {}); // awaited in order below; a failure surfaces there
     queue.push(result);
-    while (queue.length >= workers * IN_FLIGHT_PER_WORKER) write(await queue.shift()!);
+    while (queue.length >= workers * IN_FLIGHT_PER_WORKER) writeBytes(await queue.shift()!);
   };
   const inline = (message: BatchMessage) =>
     write(evaluateLines(evaluator, decoder.decode(message.bytes), message.firstLine, options.lang));
@@ -196,7 +203,7 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
       if (pool) await send(held);
       else inline(held);
     }
-    while (queue.length > 0) write(await queue.shift()!);
+    while (queue.length > 0) writeBytes(await queue.shift()!);
   } finally {
     await pool?.close();
   }

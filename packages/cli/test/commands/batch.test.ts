@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { main } from '../../src/main.js';
 import { rijnmond, rijnmondContract, scratch, sroi } from '../support/run.js';
 
 const tmp = scratch('batch');
@@ -79,6 +80,23 @@ describe('sroi eval --batch', () => {
     expect([threads.code, threads.err]).toEqual([0, '1200 regels, 0 met fouten\n']);
     expect(ids(threads.out)).toEqual(contracts.map((c) => c.id));
     expect(threads.out).toBe(inline.out);
+  });
+
+  test('hands the workers’ result bytes to an output that takes bytes, the same text as one thread writes', async () => {
+    const contracts = Array.from({ length: 1200 }, (_, i) => variant(i));
+    const file = tmp.write('bytes.jsonl', jsonLines(contracts));
+    const chunks: Uint8Array[] = [];
+    let text = '';
+    let err = '';
+    const code = await main(['eval', rijnmond, '--batch', file, '--workers', '2'], {
+      out: (t) => (text += t),
+      err: (t) => (err += t),
+      outBytes: (b) => chunks.push(b),
+    });
+    const inline = await sroi('eval', rijnmond, '--batch', file, '--workers', '1');
+    expect([code, err]).toEqual([0, '1200 regels, 0 met fouten\n']);
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(text + Buffer.concat(chunks).toString('utf8')).toBe(inline.out);
   });
 
   test('evaluates each contract of a portfolio under the member of a ruleset set that its date picks', async () => {
