@@ -75,12 +75,18 @@ const errorPayloads: IParserErrorMessageProvider = {
 };
 
 export class SroiParser extends CstParser {
-  constructor() {
+  /**
+   * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion, ...). They cost
+   * about a third of a cold start and find nothing in a grammar that passed them once, so the
+   * shared parser skips them; grammar/test/parser.test.ts builds one with them on.
+   */
+  constructor(options: { readonly validate?: boolean } = {}) {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       nodeLocationTracking: 'onlyOffset',
       errorMessageProvider: errorPayloads,
+      skipValidations: options.validate !== true,
     });
     this.performSelfAnalysis();
   }

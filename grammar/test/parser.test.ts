@@ -4,6 +4,7 @@
 import type { CstNode } from 'chevrotain';
 import { describe, expect, test } from 'vitest';
 import { lexAndParse } from '../src/parse.js';
+import { SroiParser } from '../src/parser.js';
 
 /** The parse errors and, per declaration, the name of its one child rule. */
 function declarations(text: string) {
@@ -34,5 +35,12 @@ describe('where a repetition ends', () => {
       errors: [],
       kinds: [['table']],
     });
+  });
+});
+
+describe('the grammar itself', () => {
+  test("passes Chevrotain's grammar validations, which the shared parser skips at startup", () => {
+    // performSelfAnalysis throws on any definition error (ambiguity, left recursion, ...).
+    expect(() => new SroiParser({ validate: true })).not.toThrow();
   });
 });

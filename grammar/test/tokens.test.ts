@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { IToken, TokenType } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import {
+  allTokens,
   Identifier,
   keywordList,
   Kw,
+  lexerConfig,
   Minus,
   NameWord,
   sroiLexer,
@@ -233,5 +235,12 @@ describe('positions', () => {
     expect([second!.startOffset, second!.startLine, second!.startColumn, second!.endColumn]).toEqual([
       6, 2, 3, 5,
     ]);
+  });
+});
+
+describe('the token definitions', () => {
+  test("pass Chevrotain's lexer validations, which the shared lexer skips at startup", () => {
+    const lexer = new Lexer(allTokens, { ...lexerConfig, deferDefinitionErrorsHandling: true });
+    expect(lexer.lexerDefinitionErrors).toEqual([]);
   });
 });
