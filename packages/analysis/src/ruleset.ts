@@ -57,7 +57,7 @@ export function reviewCompiled(
   options: ReviewOptions = {},
 ): Result<ReviewedRuleset | undefined> {
   if (!compiled.ir || !compiled.model) return { value: undefined, diagnostics: compiled.diagnostics };
-  const plan = Plan.fromIr(compiled.ir);
+  const plan = Plan.fromCompilerIr(compiled.ir);
   if (!plan.value) return { value: undefined, diagnostics: [...compiled.diagnostics, ...plan.diagnostics] };
   const display = options.displayFile ?? ((p: string) => p);
   const { merged } = compiled.model;

@@ -66,7 +66,8 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
   const compiled = compileSource(path, read.text, fileHost);
   const lookup: SourceLookup = { files: compiled.sources };
   if (!compiled.ir) return { diagnostics: compiled.diagnostics, lookup, failure: 'ruleset' };
-  const plan = Plan.fromIr(compiled.ir);
+  // IR the compiler just wrote in this process: the invariants are checked, the JSON Schema need not be.
+  const plan = Plan.fromCompilerIr(compiled.ir);
   if (!plan.value)
     return { diagnostics: [...compiled.diagnostics, ...plan.diagnostics], lookup, failure: 'ruleset' };
   return { plan: plan.value, ir: compiled.ir, diagnostics: compiled.diagnostics, lookup };

@@ -112,7 +112,10 @@ export class PlanSet {
     const r = result.value;
     const chosen = {
       soort: 'regel' as const,
-      tekst: `${this.name}: ${field} ${String(raw)} valt in periode ${r.periode}, dus geldt ${r.regeling}`,
+      tekst:
+        options.lang === 'en'
+          ? `${this.name}: ${field} ${String(raw)} falls in period ${r.periode}, so ${r.regeling} applies`
+          : `${this.name}: ${field} ${String(raw)} valt in periode ${r.periode}, dus geldt ${r.regeling}`,
     };
     return {
       value: { regelingenset: this.name, ...r, meldingen: [chosen, ...r.meldingen] },

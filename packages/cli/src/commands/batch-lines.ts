@@ -2,6 +2,7 @@
 // line. Shared by the worker threads and by the main thread (which evaluates small inputs itself).
 import { renderMessage, type IrDocument, type Language, type Result } from '@sroi/core';
 import { Plan, PlanSet } from '@sroi/evaluator';
+import { parseJsonInput } from '../json-input.js';
 
 /** What a worker needs to rebuild the evaluator: the IR of the ruleset, or of each set member. */
 export interface EvaluatorSpec {
@@ -14,7 +15,8 @@ export interface EvaluatorSpec {
 /** The evaluator of a spec; the IR was validated when the main thread loaded it. */
 export function evaluatorFromSpec(spec: EvaluatorSpec): Plan | PlanSet {
   const members = spec.members.map((m) => {
-    const plan = Plan.fromIr(m.ir).value;
+    // The main thread validated this IR against the schema already; the invariants are cheap.
+    const plan = Plan.fromCompilerIr(m.ir).value;
     if (!plan) throw new Error(`IR van ${m.label} is niet geldig`);
     return { plan, label: m.label };
   });
@@ -54,14 +56,23 @@ export function evaluateLines(
     if (raw.trim() === '') continue;
     let result: string;
     try {
-      const contract: unknown = JSON.parse(raw);
+      const parsed = parseJsonInput(`regel ${line}`, raw);
+      if ('diagnostic' in parsed) {
+        failed++;
+        const d = parsed.diagnostic;
+        out +=
+          JSON.stringify({
+            regel: line,
+            fouten: [{ code: d.code, melding: renderMessage(d.code, d.args, lang) }],
+          }) + '\n';
+        continue;
+      }
+      const contract = parsed.json;
       // A plan writes its result JSON directly (the same text as JSON.stringify of the result).
-      // The result's meldingen are in the default language, as they have been: `lang` words
-      // only the fouten.
       const r =
         evaluator instanceof Plan
-          ? evaluator.evaluateJson(contract)
-          : mapValue(evaluator.evaluate(contract, { explain: false }), JSON.stringify);
+          ? evaluator.evaluateJson(contract, { lang })
+          : mapValue(evaluator.evaluate(contract, { explain: false, lang }), JSON.stringify);
       result =
         r.value ??
         JSON.stringify({

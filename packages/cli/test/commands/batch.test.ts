@@ -56,13 +56,27 @@ describe('sroi eval --batch', () => {
     const lines = outputLines(out).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l['contract'] ?? l['regel'])).toEqual(['B-1', 2, 4, 'B-3']);
     expect(lines[1]!['fouten']).toEqual([
-      {
-        code: 'SR5002',
-        melding: expect.stringMatching(/JSON/) as unknown,
-      },
+      { code: 'SR5002', melding: "Contract is geen geldige JSON: onverwacht 'kapot'" },
     ]);
     expect(lines[2]!['fouten']).toEqual([
       { code: 'SR5014', path: 'waarde', melding: 'Een bedrag mag niet negatief zijn ("-5")' },
+    ]);
+  });
+
+  test("with --lang en the fouten and the engine's own meldingen are in English", async () => {
+    const capped = {
+      ...variant(1),
+      activiteiten: [{ soort: 'maatschappelijk', uren: 10_000 }],
+    };
+    const file = tmp.write('en.jsonl', jsonLines([capped]) + '{ "id": \n');
+    const { out } = await sroi('eval', rijnmond, '--batch', file, '--lang', 'en');
+    const [result, bad] = outputLines(out).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const meldingen = result!['meldingen'] as { soort: string; tekst: string }[];
+    expect(meldingen.find((m) => m.soort === 'maximum')?.tekst).toMatch(
+      /^Route .* capped at € [\d,]+\.\d\d: /,
+    );
+    expect(bad!['fouten']).toEqual([
+      { code: 'SR5021', melding: 'Contract JSON ends before it is complete: } is missing' },
     ]);
   });
 
