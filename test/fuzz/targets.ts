@@ -11,31 +11,11 @@ import { Plan } from '@sroi/evaluator';
 import { parseJsonInput } from '../../packages/cli/src/json-input.js';
 import { locateJsonPath } from '../../packages/cli/src/render/json-location.js';
 import { fileHost } from '../support/host.js';
+import { Random } from '../support/random.js';
 
 // ── a seeded generator ───────────────────────────────────────────────────────
 
-/** mulberry32: small, fast and good enough to pick mutations; the same seed gives the same inputs. */
-export class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(max: number): number {
-    return Math.floor(this.next() * max);
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+export { Random };
 
 // ── corpora ──────────────────────────────────────────────────────────────────
 

@@ -5,6 +5,7 @@
 // so the whole pipeline (parser, checker, lowering) stands between the generator and the IR.
 import { fc } from '@fast-check/vitest';
 import { sharedEnumerationValues, type EnumerationValues } from '@sroi/core';
+import { Random } from './random.js';
 
 /** A generated ruleset: its text and the enumeration values contracts may use. */
 export interface GeneratedRuleset {
@@ -56,26 +57,7 @@ const facts: Partial<Record<Kind, readonly string[]>> = {
 
 // ── a small seeded chooser: one integer seed makes one ruleset ──────────────
 
-class Chooser {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
+class Chooser extends Random {
   /** A subset in the original order, of at least `min` elements. */
   subset<T>(xs: readonly T[], min = 1): T[] {
     const out = xs.filter(() => this.chance(0.5));
@@ -88,7 +70,7 @@ class Chooser {
   shuffle<T>(xs: readonly T[]): T[] {
     const out = [...xs];
     for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
+      const j = this.between(0, i);
       [out[i], out[j]] = [out[j]!, out[i]!];
     }
     return out;
@@ -109,14 +91,25 @@ class Generator {
   constructor(private readonly r: Chooser) {}
 
   private euros(max: number): string {
-    const cents = this.r.chance(0.3) ? this.r.int(0, max) * 100 : this.r.int(0, max * 100);
+    const cents = this.r.chance(0.3) ? this.r.between(0, max) * 100 : this.r.between(0, max * 100);
     return `€ ${dutch(cents / 100, cents % 100 === 0 ? 0 : 2)}`;
   }
   private percent(): string {
-    return this.r.chance(0.5) ? `${this.r.int(0, 100)}%` : `${dutch(this.r.int(0, 10_000) / 100, 2)}%`;
+    return this.r.chance(0.5)
+      ? `${this.r.between(0, 100)}%`
+      : `${dutch(this.r.between(0, 10_000) / 100, 2)}%`;
   }
   private number(): string {
-    return this.r.pick(['0', '1', '2', '0,5', '1,5', '0,333', '12', dutch(this.r.int(0, 3000) / 1000, 3)]);
+    return this.r.pick([
+      '0',
+      '1',
+      '2',
+      '0,5',
+      '1,5',
+      '0,333',
+      '12',
+      dutch(this.r.between(0, 3000) / 1000, 3),
+    ]);
   }
   /** `vanaf` dates: the first one, then some of the later ones, ascending. */
   private versionDates(): string[] {
@@ -171,7 +164,7 @@ class Generator {
     this.versioned('boete_percentage: percentage', () => this.percent());
     this.versioned('tarief_uur: bedrag per uur', () => `${this.euros(200)} per uur`);
     this.versioned('tarief_maand: bedrag per maand', () => `${this.euros(3000)} per maand`);
-    this.versioned('max_maanden: duur in maanden', () => `${this.r.int(1, 60)} maanden`);
+    this.versioned('max_maanden: duur in maanden', () => `${this.r.between(1, 60)} maanden`);
     this.versioned('factor: getal', () => this.number());
     this.out.push('');
   }
@@ -188,7 +181,7 @@ class Generator {
       const shuffled = r.shuffle(values);
       const rows: string[][] = [];
       for (const v of shuffled) {
-        if (rows.length > 0 && r.chance(0.4)) rows[r.int(0, rows.length - 1)]!.push(v);
+        if (rows.length > 0 && r.chance(0.4)) rows[r.between(0, rows.length - 1)]!.push(v);
         else rows.push([v]);
       }
       return rows.map((g) => `| ${g.join(', ')} | ${output()} |`);
@@ -198,14 +191,14 @@ class Generator {
       const remaining = r.shuffle(values);
       const rows: string[] = [];
       while (remaining.length > 1 && r.chance(0.7)) {
-        const n = r.int(1, Math.min(3, remaining.length - 1));
+        const n = r.between(1, Math.min(3, remaining.length - 1));
         rows.push(`| ${remaining.splice(0, n).join(', ')} | ${output()} |`);
       }
       return [...rows, `| - | ${output()} |`];
     }
     // [som]: any groups, each reachable; values in no row add € 0.
     const rows: string[] = [];
-    const n = this.r.int(1, 4);
+    const n = this.r.between(1, 4);
     for (let i = 0; i < n; i++) rows.push(`| ${r.subset(values).join(', ')} | ${output()} |`);
     if (r.chance(0.3)) rows.push(`| - | ${output()} |`);
     return rows;
@@ -238,10 +231,10 @@ class Generator {
     // Two columns, one of them ranges of months: [eerste] with a catch-all last row.
     this.table('tabel maandwaarde(vorm: vorm, maanden: duur in maanden): bedrag per maand [eerste]', () => {
       const rows: string[] = [];
-      const n = r.int(0, 3);
+      const n = r.between(0, 3);
       for (let i = 0; i < n; i++) {
-        const a = r.int(1, 24);
-        const b = a + r.int(1, 24);
+        const a = r.between(1, 24);
+        const b = a + r.between(1, 24);
         const bound = r.pick([`< ${a} maanden`, `≥ ${a} maanden`, `≥ ${a} maanden en < ${b} maanden`, '-']);
         const vorm = r.subset(this.enumerations['vorm']!).join(', ');
         rows.push(`| ${vorm} | ${bound} | ${this.euros(2000)} per maand |`);
@@ -292,22 +285,22 @@ class Generator {
       );
     for (const f of facts[kind] ?? []) options.push(() => `activiteit.${f}`);
     if (monthsKinds.includes(kind))
-      options.push(() => `activiteit.maanden ${r.pick(['>', '≤', '='])} ${r.int(1, 36)} maanden`);
+      options.push(() => `activiteit.maanden ${r.pick(['>', '≤', '='])} ${r.between(1, 36)} maanden`);
     if (kind === 'plaatsing' || kind === 'leerling')
       options.push(() => `activiteit.fte ${r.pick(['≥', '<'])} ${r.pick(['0,5', '1', '0,25'])}`);
     if (kind === 'plaatsing')
       options.push(
-        () => `standaard(activiteit.leeftijd, ${r.int(16, 70)}) < ${r.int(18, 67)}`,
+        () => `standaard(activiteit.leeftijd, ${r.between(16, 70)}) < ${r.between(18, 67)}`,
         () => `bekend(activiteit.leeftijd)`,
       );
     if (kind === 'leerling')
-      options.push(() => `standaard(activiteit.niveau, ${r.int(1, 4)}) ≥ ${r.int(1, 4)}`);
+      options.push(() => `standaard(activiteit.niveau, ${r.between(1, 4)}) ≥ ${r.between(1, 4)}`);
     if (kind === 'inkoop')
       options.push(
         () => `standaard(activiteit.aandeelDoelgroep, 30%) ≥ ${this.percent()}`,
         () => `standaard(activiteit.missieVoorop, ${r.pick(['ja', 'nee'])})`,
       );
-    if (kind === 'maatschappelijk') options.push(() => `activiteit.uren > ${r.int(0, 200)} uur`);
+    if (kind === 'maatschappelijk') options.push(() => `activiteit.uren > ${r.between(0, 200)} uur`);
     if (depth > 0 && r.chance(0.3)) {
       const a = this.condition(kind, depth - 1);
       const b = this.condition(kind, depth - 1);
@@ -405,7 +398,7 @@ class Generator {
         ? `activiteit.${field}`
         : `afronden(${this.money(kind, 3)}, op € ${r.pick(['0,01', '0,01', '1', '0,05'])}${r.pick(['', '', ' naar beneden', ' naar boven'])})`;
     this.out.push(`waardering ${kind} =`, `  ${formula}`, '  aanname "gegenereerd"');
-    const requirements = r.int(0, 2);
+    const requirements = r.between(0, 2);
     for (let i = 0; i < requirements; i++)
       this.out.push(
         `  vereist ${this.condition(kind, 1)}`,
@@ -417,12 +410,12 @@ class Generator {
   private routes(): void {
     const r = this.r;
     const order = r.shuffle(kinds);
-    const count = r.int(1, 4);
+    const count = r.between(1, 4);
     const groups: Kind[][] = Array.from({ length: count }, () => []);
-    order.forEach((k, i) => groups[i < count ? i : r.int(0, count - 1)]!.push(k));
+    order.forEach((k, i) => groups[i < count ? i : r.between(0, count - 1)]!.push(k));
     groups.forEach((group, i) => {
       this.out.push(`route r${i} "Route ${i}": ${group.join(', ')}`);
-      const cap = r.int(0, 4);
+      const cap = r.between(0, 4);
       if (cap === 1) this.out.push(`  maximum afronden(${this.percent()} × verplichting, op € 0,01)`);
       else if (cap === 2) this.out.push(`  maximum ${this.euros(50_000)}`);
       else if (cap === 3) this.out.push(`  maximum als in_bereik dan ${this.euros(100_000)} anders € 0`);
