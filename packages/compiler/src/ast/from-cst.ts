@@ -66,6 +66,14 @@ class Builder {
     return this.source.span(start, end);
   }
 
+  /**
+   * From the start of `first` to the furthest end of all. A part that recovery left out has the
+   * empty span 0..0, so its end must not end the whole before it starts.
+   */
+  cover(first: Span, ...rest: Span[]): Span {
+    return this.span(first.start, Math.max(first.end, ...rest.map((r) => r.end)));
+  }
+
   tokenSpan(t: IToken | undefined): Span {
     if (!t || Number.isNaN(t.startOffset)) return this.span(0, 0);
     return this.span(t.startOffset, t.startOffset + t.image.length);
@@ -531,7 +539,7 @@ class Builder {
         operatorSpan: op.span,
         left: acc,
         right,
-        span: this.span(acc.span.start, right.span.end),
+        span: this.cover(acc.span, op.span, right.span),
       };
     }
     return acc;
@@ -626,7 +634,7 @@ class Builder {
     }
     let acc = this.primary(primary);
     for (const field of fields)
-      acc = { kind: 'member', object: acc, field, span: this.span(acc.span.start, field.span.end) };
+      acc = { kind: 'member', object: acc, field, span: this.cover(acc.span, field.span) };
     return acc;
   }
 
