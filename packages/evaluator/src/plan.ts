@@ -94,7 +94,7 @@ export class Plan {
     const valid = this.validate(contract);
     if (!valid.value) return { value: undefined, diagnostics: valid.diagnostics };
     const day = this.referenceDay(valid.value);
-    const period = this.periods.find((p) => p.from <= day && day <= p.to);
+    const period = this.periodOn(day);
     this.scratch ??= this.compiled.newResult();
     const fast = period ? this.compiled.compute(valid.value, day, this.scratch) : undefined;
     if (period && fast)
@@ -109,7 +109,9 @@ export class Plan {
         ),
         diagnostics: [],
       };
-    const result = this.evaluateValid(valid.value, { explain: false, ...options });
+    // The generated code could not answer (or no period holds the date): the reference engine
+    // decides, without running the generated code a second time.
+    const result = this.evaluateValid(valid.value, { ...options, explain: false, engine: 'reference' });
     return result.value
       ? { value: JSON.stringify(result.value), diagnostics: [] }
       : { value: undefined, diagnostics: result.diagnostics };
@@ -122,7 +124,7 @@ export class Plan {
   ): Result<EvaluationResult | undefined> {
     if (!options.explain && options.engine !== 'reference') {
       const day = this.referenceDay(valid);
-      const period = this.periods.find((p) => p.from <= day && day <= p.to);
+      const period = this.periodOn(day);
       const fast = period ? this.compiled.compute(valid, day) : undefined;
       if (period && fast)
         return {
@@ -156,13 +158,14 @@ export class Plan {
    */
   compute(valid: ValidContract, out?: FastResult): FastResult | undefined {
     const day = this.referenceDay(valid);
-    if (!this.inPeriod(day)) return undefined;
+    if (!this.periodOn(day)) return undefined;
     return this.compiled.compute(valid, day, out);
   }
 
-  private inPeriod(day: number): boolean {
-    for (const p of this.periods) if (p.from <= day && day <= p.to) return true;
-    return false;
+  /** The period holding a day, if any (a plain loop: `compute` calls it per contract). */
+  private periodOn(day: number): { name: string; from: number; to: number } | undefined {
+    for (const p of this.periods) if (p.from <= day && day <= p.to) return p;
+    return undefined;
   }
 
   /** The reference date of a valid contract (already checked to be a real ISO date). */
