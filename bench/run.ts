@@ -181,9 +181,9 @@ const mix = (() => {
   let outOfScope = 0;
   let refused = 0;
   let activities = 0;
-  for (const v of valid) {
+  for (const [i, v] of valid.entries()) {
     const r = plan.compute(v, out)!;
-    activities += r.valuations.length;
+    activities += contracts[i]!.activiteiten.length;
     if (r.outcomes[0] === 0) outOfScope++;
     if (r.messages.some((m) => m[0] === -1)) capped++;
     if (r.messages.some((m) => (m[0] as number) >= 0 && (m[1] as number) >= 0)) refused++;

@@ -129,7 +129,8 @@ export class Codegen {
       i = this.K.push(value) - 1;
       this.kIndex.set(value, i);
     }
-    return `K[${i}]`;
+    // Each constant is a `const` of the module (`K3 = K[3]`), so comparing with it is one load.
+    return `K${i}`;
   }
 
   private t(prefix = 't'): string {
@@ -531,6 +532,7 @@ export class Codegen {
   private fieldCache = new Map<string, Val>();
 
   private field(scope: 'contract' | 'activity', name: string): Val {
+    if (scope === 'contract') return this.contractField(name);
     const cached = this.fieldCache.get(`${scope}.${name}`);
     if (cached) return cached;
     return this.readField(scope, name);
@@ -584,6 +586,35 @@ export class Codegen {
         return { k: 'num', n, d };
       }
     }
+  }
+
+  /** Contract fields, read and converted once per contract at the start of a run. */
+  private readonly contractFields = new Map<string, Val>();
+  private readonly contractInit: string[] = [];
+  private contractVars: string[] = [];
+
+  private contractField(name: string): Val {
+    const known = this.contractFields.get(name);
+    if (known) return known;
+    let read: Val | undefined;
+    const lines = this.block(() => (read = this.readField('contract', name)));
+    const slot = this.t('c');
+    let v: Val;
+    if (read!.k === 'num') {
+      // A literal denominator (money: 1) stays literal, so later arithmetic can fold it.
+      const literal = isLiteral(read!.d);
+      v = { k: 'num', n: `${slot}n`, d: literal ? read!.d : `${slot}d` };
+      lines.push(literal ? `${v.n} = ${read!.n};` : `${v.n} = ${read!.n}; ${v.d} = ${read!.d};`);
+      this.contractVars.push(...(literal ? [v.n] : [v.n, v.d]));
+    } else if (read!.k === 'row') throw new Error('Internal error: a row-valued field');
+    else {
+      v = { k: read!.k, v: slot } as Val;
+      lines.push(`${slot} = ${read!.v};`);
+      this.contractVars.push(slot);
+    }
+    this.contractInit.push('{', ...lines, '}');
+    this.contractFields.set(name, v);
+    return v;
   }
 
   private attr(of: 'activity' | 'route', name: string): Val {
@@ -698,11 +729,11 @@ export class Codegen {
     const restore = scope ? [] : ['AI = savedAI;'];
     this.top.push(
       `function ${fn}() {`,
-      `if (F[${flag}] === 1) return;`,
+      `if (F${flag}) return;`,
       ...scoped,
       ...body,
       ...restore,
-      `F[${flag}] = 1;`,
+      `F${flag} = true;`,
       '}',
     );
     return entry;
@@ -767,8 +798,11 @@ export class Codegen {
     this.fieldCache = new Map();
     const body = this.block(() => {
       const sums = t.hitPolicy === 'som';
+      // With rows that cannot both match, the first hit is the only one: no need to scan on.
+      const firstHit =
+        t.hitPolicy === 'eerste' || (t.hitPolicy === 'uniek' && t.versions.every(rowsDisjoint));
       if (sums) for (const o of outputs) if (o.k === 'num') this.emit(`${o.n} = 0; ${o.d} = 1;`);
-      this.emit('let hits = 0;');
+      if (!firstHit) this.emit('let hits = 0;');
       const versions = [...t.versions].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? 1 : -1));
       const versionCode = (v: Doc['tables'][number]['versions'][number]) =>
         this.block(() => {
@@ -776,8 +810,8 @@ export class Codegen {
             const test = this.block(() => {
               const conds = row.when.map((cell, i) => this.cell(cell, params[i]!));
               const hit = this.block(() => {
-                this.emit('hits++;');
-                if (t.hitPolicy === 'uniek') this.emit('if (hits > 1) throw FALLBACK;');
+                if (!firstHit) this.emit('hits++;');
+                if (!firstHit && t.hitPolicy === 'uniek') this.emit('if (hits > 1) throw FALLBACK;');
                 row.then.forEach((x, j) => {
                   const o = outputs[j]!;
                   const v2 = this.expr(x);
@@ -794,7 +828,7 @@ export class Codegen {
                     this.emit(`${o.v} = ${v2.v};`);
                   else throw new Error('Internal error: table output kind');
                 });
-                if (t.hitPolicy === 'eerste') this.emit('return;');
+                if (firstHit) this.emit('return;');
               });
               this.emit(`if (${conds.length ? conds.join(' && ') : 'true'}) {`, ...hit, '}');
             });
@@ -805,7 +839,8 @@ export class Codegen {
       const undated = versions.find((v) => v.from === undefined);
       for (const v of dated) this.emit(`if (DAY >= ${parseIsoDate(v.from!)}) {`, ...versionCode(v), '} else');
       this.emit('{', ...(undated ? versionCode(undated) : ['throw FALLBACK;']), '}');
-      if (!sums) this.emit('if (hits === 0) throw FALLBACK;');
+      if (firstHit) this.emit('throw FALLBACK;');
+      else if (!sums) this.emit('if (hits === 0) throw FALLBACK;');
     });
     this.activityKind = savedKind;
     this.inTable = savedInTable;
@@ -836,6 +871,18 @@ export class Codegen {
       .join(' && ');
   }
 
+  /**
+   * A whole number (cents) as source: the numerator when the denominator is 1, else the exact
+   * quotient, or FALLBACK when it is not whole (denominators are not kept reduced). NaN passes.
+   */
+  private whole(v: NumVal): string {
+    if (v.d === '1') return v.n;
+    const x = this.t();
+    this.emit(`const ${x} = ${v.n} / ${v.d};`);
+    this.emit(`if (!Number.isInteger(${x}) && !Number.isNaN(${x})) throw FALLBACK;`);
+    return x;
+  }
+
   private sum(e: IrExpr & { k: 'sum' }): Val {
     const acc = this.t();
     this.emit(`let ${acc} = 0;`);
@@ -847,9 +894,7 @@ export class Codegen {
           const f = this.bool(e.filter);
           this.emit(`if (!(${f})) continue;`);
         }
-        const v = this.num(e.body);
-        this.emit(`if (${v.d} !== 1) throw FALLBACK;`);
-        this.emit(`${acc} += ${v.n};`);
+        this.emit(`${acc} += ${this.whole(this.num(e.body))};`);
         this.checked(acc);
       });
       this.emit('for (let SI = 0; SI < ACTS.length; SI++) {', ...body, '}');
@@ -862,9 +907,7 @@ export class Codegen {
             const f = this.bool(e.filter);
             this.emit(`if (${f}) {`);
           }
-          const v = this.num(e.body);
-          this.emit(`if (${v.d} !== 1) throw FALLBACK;`);
-          this.emit(`${acc} += ${v.n};`);
+          this.emit(`${acc} += ${this.whole(this.num(e.body))};`);
           this.checked(acc);
           if (e.filter) this.emit('}');
         });
@@ -925,10 +968,13 @@ export class Codegen {
         }
         this.emit('if (failed) return 0;');
         const value = this.num(v.expr);
-        this.emit(`if (Number.isNaN(${value.n})) throw FALLBACK;`);
-        this.emit(`const value = ${value.d} === 1 ? ${value.n} : ${value.n} / ${value.d};`);
-        this.emit('if (!Number.isInteger(value)) throw FALLBACK;');
-        this.emit('return value;');
+        // Whole cents, or the reference evaluator decides (NaN, an unknown value, included).
+        const cents = value.d === '1' ? value.n : `${value.n} / ${value.d}`;
+        this.emit(
+          `const value = ${cents};`,
+          'if (!Number.isInteger(value)) throw FALLBACK;',
+          'return value;',
+        );
       });
       this.fieldCache = new Map();
       this.activityKind = undefined;
@@ -943,8 +989,9 @@ export class Codegen {
         }
         const capBody = this.block(() => {
           const c = this.num(r.cap!.expr);
-          this.emit(`if (${c.d} !== 1 || Number.isNaN(${c.n})) throw FALLBACK;`);
-          this.emit(`RM[${i}] = ${c.n};`);
+          const cap = this.whole(c);
+          this.emit(`if (Number.isNaN(${cap})) throw FALLBACK;`);
+          this.emit(`RM[${i}] = ${cap};`);
           this.emit(
             `if (RT[${i}] > RM[${i}]) { RG[${i}] = RM[${i}]; MSG.push([${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]); } else RG[${i}] = RT[${i}];`,
           );
@@ -962,36 +1009,46 @@ export class Codegen {
       });
     });
     const routeOfKind = kinds.map((k) => doc.routes.findIndex((r) => r.kinds.includes(k)));
-    const routeMap = this.k(routeOfKind);
     const activityFlags = this.activityScopedFlags;
-    const resetActivityFlags = activityFlags.length ? activityFlags.map((f) => `F[${f}] = 0;`).join(' ') : '';
+    const resetActivityFlags = activityFlags.map((f) => `F${f} = false;`).join(' ');
+    const flagNames = Array.from({ length: this.flags }, (_, f) => `F${f}`);
+    // Per activity: its kind's valuation, then its route's total (one case per kind, no lookups).
+    const dispatch = kinds.map((kind, i) => {
+      const fn = valuationFns[i];
+      const r = routeOfKind[i]!;
+      const total = r >= 0 ? ` RT[${r}] += v; if (RT[${r}] > MAX) throw FALLBACK;` : '';
+      return fn
+        ? `case ${this.k(kind)}: v = ${fn}();${total} break;`
+        : `case ${this.k(kind)}: MSG.push([${NOT_VALUED_MESSAGE}, i]);${total} break;`;
+    });
+    const routeIndexes = doc.routes.map((_, i) => i);
     const source = [
       '"use strict";',
       'const { roundDiv, gcd, fraction, scratch, cents, day, FALLBACK, MAX } = H;',
+      ...(this.K.length ? [`const ${this.K.map((_, i) => `K${i} = K[${i}]`).join(', ')};`] : []),
       `const NS = new Float64Array(${Math.max(2, this.numSlots)});`,
       `const XS = new Array(${Math.max(1, this.otherSlots)});`,
-      `const F = new Uint8Array(${Math.max(1, this.flags)});`,
+      ...(flagNames.length ? [`let ${flagNames.map((f) => `${f} = false`).join(', ')};`] : []),
       'let C, A, AI, ACTS, W, MSG, DAY, ROUTES_DONE, RT, RG, RM, OUT, OX;',
+      ...(this.contractVars.length ? [`let ${this.contractVars.join(', ')};`] : []),
       ...this.top,
       'return function run(contract, refDay, out) {',
       'C = contract; DAY = refDay; ACTS = contract.activiteiten; AI = -1; ROUTES_DONE = false;',
-      'MSG = out.messages; if (MSG.length !== 0) MSG.length = 0; W = out.valuations; if (W.length !== ACTS.length) W.length = ACTS.length;',
+      // The valuations array only grows: setting its length on every run was measurable.
+      'MSG = out.messages; if (MSG.length !== 0) MSG.length = 0; W = out.valuations; if (W.length < ACTS.length) W.length = ACTS.length;',
       'RT = out.routeTotals; RG = out.routeRealised; RM = out.routeCaps; OUT = out.outcomes; OX = out.otherOutcomes;',
-      'F.fill(0); RT.fill(0); RM.fill(NaN);',
+      // Unrolled resets: cheaper than fill() calls on arrays this small.
+      flagNames.map((f) => `${f} = false;`).join(' '),
+      routeIndexes.map((i) => `RT[${i}] = 0; RM[${i}] = NaN;`).join(' '),
+      ...this.contractInit,
       ...this.paramInit,
       'for (let i = 0; i < ACTS.length; i++) {',
       `A = ACTS[i]; AI = i; ${resetActivityFlags}`,
-      'const soort = A.soort;',
-      `const kind = ${kinds.map((k, i) => `soort === ${this.k(k)} ? ${i} : `).join('')}-1;`,
       'let v = 0;',
-      'switch (kind) {',
-      ...valuationFns.map((fn, i) =>
-        fn ? `case ${i}: v = ${fn}(); break;` : `case ${i}: MSG.push([${NOT_VALUED_MESSAGE}, i]); break;`,
-      ),
+      'switch (A.soort) {',
+      ...dispatch,
       '}',
       'W[i] = v;',
-      `const r = ${routeMap}[kind];`,
-      'if (r >= 0) { RT[r] += v; if (RT[r] > MAX) throw FALLBACK; }',
       '}',
       'AI = -1;',
       ...outcomeReads,
@@ -1009,6 +1066,42 @@ export class Codegen {
 }
 
 type NumVal = Val & { k: 'num' };
+
+/**
+ * Whether no two rows of a table version can match the same arguments, proved from the IR
+ * alone (not trusted from the compiler): some column where every row lists texts or truth
+ * values and no value appears in two rows.
+ */
+function rowsDisjoint(version: IrDocument['tables'][number]['versions'][number]): boolean {
+  const columns = version.rows[0]?.when.length ?? 0;
+  for (let c = 0; c < columns; c++) {
+    const seen = new Set<string>();
+    const disjoint = version.rows.every((row) => {
+      const values = cellConstants(row.when[c]!);
+      if (!values) return false;
+      for (const v of new Set(values)) {
+        if (seen.has(v)) return false;
+        seen.add(v);
+      }
+      return true;
+    });
+    if (disjoint) return true;
+  }
+  return version.rows.length <= 1;
+}
+
+/** The texts or truth values a cell matches exactly (as keys), or undefined for any other cell. */
+function cellConstants(cell: IrCell): string[] | undefined {
+  const key = (v: IrValue): string | undefined =>
+    'text' in v ? `t:${v.text}` : 'bool' in v ? `b:${v.bool}` : undefined;
+  const keys =
+    'in' in cell
+      ? cell.in.map(key)
+      : 'cmp' in cell && cell.cmp.length === 1 && cell.cmp[0]![0] === '='
+        ? [key(cell.cmp[0]![1])]
+        : [undefined];
+  return keys.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+}
 
 /** The direct sub-expressions of an IR expression (template parts of a message included). */
 function forEachChild(e: IrExpr, visit: (e: IrExpr) => void): void {

@@ -7,7 +7,10 @@ import * as runtime from './runtime.js';
 
 /** The outcome of one fast run, all amounts in cents and fractions as numerator/denominator. */
 export interface FastResult {
-  /** Each activity's value in cents, in input order. */
+  /**
+   * Each activity's value in cents, in input order. A reused result's array only grows: read as
+   * many entries as the contract has activities.
+   */
   valuations: number[];
   /** Per route: total, realised after the cap, and the cap (NaN when none), in cents. */
   routeTotals: Float64Array;

@@ -53,7 +53,8 @@ export const scratch = { d: 1 };
 
 /**
  * The exact fraction of a JSON number with at most six decimals: returns the numerator and
- * leaves the (reduced) denominator in `scratch.d`. Anything else asks for the BigInt path.
+ * leaves the denominator (a power of ten, not reduced: the generated code reduces only when a
+ * denominator grows large) in `scratch.d`. Anything else asks for the BigInt path.
  * With |x| < 2^53 / 10^6 at most one k-decimal rounds to x, so it is the number's own text.
  */
 export function fraction(x: number): number {
@@ -67,15 +68,17 @@ export function fraction(x: number): number {
     const p = POW10[k]!;
     const n = Math.round(x * p);
     if (n / p === x) {
-      const g = gcd(n, p);
-      scratch.d = p / g;
-      return n / g;
+      scratch.d = p;
+      return n;
     }
   }
   throw FALLBACK;
 }
 
-/** Cents of a validated money value: text with at most two decimals, or a JSON number. */
+/**
+ * Cents of a validated money value: text with at most two decimals, or a JSON number. The text
+ * is read digit by digit: faster than `Number(text)` (measured), and exact by construction.
+ */
 export function cents(raw: unknown): number {
   if (typeof raw === 'number') {
     const c = Math.round(raw * 100);
