@@ -2,13 +2,15 @@
 // keeps the compiler (and Chevrotain) in a chunk of its own that `sroi eval regeling.ir.json`
 // never loads — the cold-start path of an embedder or a batch job.
 import { build } from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const outdir = `${root}packages/cli/dist`;
 
 export async function buildCli({ quiet = false } = {}) {
-  await build({
+  const result = await build({
+    metafile: true,
     absWorkingDir: root,
     // The worker threads of `sroi eval --batch` start from a file of their own (dist/batch-worker.js).
     entryPoints: {
@@ -35,6 +37,20 @@ export async function buildCli({ quiet = false } = {}) {
       js: "import { createRequire as __sroiRequire } from 'node:module'; const require = __sroiRequire(import.meta.url);",
     },
   });
+  removeStaleChunks(Object.keys(result.metafile.outputs));
+}
+
+/**
+ * Chunk names change with their content, so every build leaves the last one's behind. Remove
+ * those older than an hour (a process started from an older build may still load its chunks).
+ */
+function removeStaleChunks(outputs) {
+  const current = new Set(outputs.map((o) => o.split('/').pop()));
+  const anHourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(outdir)) {
+    const file = `${outdir}/${name}`;
+    if (!current.has(name) && statSync(file).mtimeMs < anHourAgo) rmSync(file, { force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

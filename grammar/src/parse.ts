@@ -135,8 +135,8 @@ export interface DeclarationParse {
 }
 
 /**
- * How many tokens after a declaration its parse may look at: `maxLookahead` (3) of the parser,
- * and its one gate looks at the second token. One more for good measure.
+ * How many tokens after a declaration its parse may look at: `maxLookahead` (2) of the parser,
+ * and its one gate looks at the second token. Two more for good measure.
  */
 export const DECLARATION_LOOKAHEAD = 4;
 

@@ -5,11 +5,34 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 const LETTER = 'A-Za-zÀ-ÖØ-öø-ÿ_';
 const WORD = `[${LETTER}][${LETTER}0-9]*`;
 
+/** The characters of a character-class body such as `A-Za-z_` (ranges and single characters). */
+function classChars(body: string): string[] {
+  const chars = [...body];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i + 1] === '-' && i + 2 < chars.length) {
+      for (let c = chars[i]!.codePointAt(0)!; c <= chars[i + 2]!.codePointAt(0)!; c++)
+        out.push(String.fromCodePoint(c));
+      i += 2;
+    } else out.push(chars[i]!);
+  }
+  return out;
+}
+
+/**
+ * What Chevrotain would otherwise work out at startup by parsing every token's regular
+ * expression (a third of building the lexer): the characters a token can start with, and
+ * whether it can span lines. grammar/test/tokens.test.ts holds them to an unoptimised lexer.
+ */
+const starts = (chars: string) => ({ start_chars_hint: classChars(chars), line_breaks: false });
+const DIGITS = starts('0-9');
+
 /** Names: letters, digits and inner hyphens before a letter (mbo-bbl, jongere-zonder-startkwalificatie). */
 export const Identifier = createToken({
   name: 'Identifier',
   label: 'naam',
   pattern: new RegExp(`${WORD}(?:-${WORD})*`),
+  ...starts(LETTER),
 });
 
 /** Everything that may name a field after a dot, keywords included (activiteit.maanden). */
@@ -167,16 +190,16 @@ for (const [name, [dutch, english]] of Object.entries(keywordSpellings) as [
   }
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-
 /** The concrete keyword tokens, longest first so `vanaf` is not read as `van` + `af`. */
 export const keywordTokens: readonly TokenType[] = [...spellingCategories.entries()]
-  .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
+  .sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))
   .map(([spelling, { categories }]) =>
     createToken({
       name: `Word_${spelling.replace(/-/g, '_')}`,
       label: `'${spelling}'`,
-      pattern: new RegExp(escapeRegExp(spelling)),
+      // A plain text pattern: Chevrotain takes its first character as is, no regex analysis.
+      pattern: spelling,
+      line_breaks: false,
       longer_alt: Identifier,
       categories,
     }),
@@ -193,7 +216,7 @@ export const keywordList: readonly {
     language,
     concepts: categories.map((c) => c.name.replace(/^Kw/, '')),
   }))
-  .sort((a, b) => a.spelling.localeCompare(b.spelling));
+  .sort((a, b) => (a.spelling < b.spelling ? -1 : 1));
 
 // ── literals, punctuation and trivia ─────────────────────────────────────────
 
@@ -201,44 +224,60 @@ export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /[ \t\r\n\u00a0\u2028\u2029\ufeff]+/,
   group: Lexer.SKIPPED,
+  start_chars_hint: [' ', '\t', '\r', '\n', '\u00a0', '\u2028', '\u2029', '\ufeff'],
   line_breaks: true,
 });
 /** `# ...` to the end of the line; kept in a group so the formatter can put comments back. */
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r\u2028\u2029]*/, group: 'comments' });
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: /#[^\n\r\u2028\u2029]*/,
+  group: 'comments',
+  ...starts('#'),
+});
 
 export const StringLiteral = createToken({
   name: 'StringLiteral',
   label: 'tekst "..."',
   pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\.)*"/,
+  ...starts('"'),
 });
 /** A string that runs to the end of the line: reported (SR1007) but parsed as a string to keep going. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\.)*\\?/,
+  ...starts('"'),
   categories: [StringLiteral],
 });
 export const DateLiteral = createToken({
   name: 'DateLiteral',
   label: 'datum JJJJ-MM-DD',
   pattern: /\d{4}-\d{2}-\d{2}/,
+  ...DIGITS,
 });
 /** Digits with dots and commas; Dutch notation (50.000 / 1,5) is checked when building the AST. */
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   label: 'getal',
   pattern: /\d+(?:[.,]\d+)*/,
+  ...DIGITS,
 });
-export const EuroSign = createToken({ name: 'EuroSign', label: "'€'", pattern: /€/, categories: [Kw.Euro] });
-export const PercentSign = createToken({ name: 'PercentSign', label: "'%'", pattern: /%/ });
+export const EuroSign = createToken({
+  name: 'EuroSign',
+  label: "'€'",
+  pattern: /€/,
+  categories: [Kw.Euro],
+  ...starts('€'),
+});
+export const PercentSign = createToken({ name: 'PercentSign', label: "'%'", pattern: /%/, ...starts('%') });
 
-export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: "'('" });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: "')'" });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: "'['" });
-export const RBracket = createToken({ name: 'RBracket', pattern: /]/, label: "']'" });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
-export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'" });
-export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: "'('", ...starts('(') });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: "')'", ...starts(')') });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: "'['", ...starts('[') });
+export const RBracket = createToken({ name: 'RBracket', pattern: /]/, label: "']'", ...starts(']') });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','", ...starts(',') });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'", ...starts(':') });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'", ...starts('.') });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'", ...starts('|') });
 
 export const ComparisonOperator = createToken({
   name: 'ComparisonOperator',
@@ -248,36 +287,42 @@ export const ComparisonOperator = createToken({
 export const NotEquals = createToken({
   name: 'NotEquals',
   pattern: /≠|<>|!=/,
+  ...starts('≠<!'),
   label: "'≠'",
   categories: [ComparisonOperator],
 });
 export const LessEquals = createToken({
   name: 'LessEquals',
   pattern: /≤|<=/,
+  ...starts('≤<'),
   label: "'≤'",
   categories: [ComparisonOperator],
 });
 export const GreaterEquals = createToken({
   name: 'GreaterEquals',
   pattern: /≥|>=/,
+  ...starts('≥>'),
   label: "'≥'",
   categories: [ComparisonOperator],
 });
 export const Less = createToken({
   name: 'Less',
   pattern: /</,
+  ...starts('<'),
   label: "'<'",
   categories: [ComparisonOperator],
 });
 export const Greater = createToken({
   name: 'Greater',
   pattern: />/,
+  ...starts('>'),
   label: "'>'",
   categories: [ComparisonOperator],
 });
 export const Equals = createToken({
   name: 'Equals',
   pattern: /=/,
+  ...starts('='),
   label: "'='",
   categories: [ComparisonOperator],
 });
@@ -290,6 +335,7 @@ export const AdditiveOperator = createToken({
 export const Plus = createToken({
   name: 'Plus',
   pattern: /\+/,
+  ...starts('+'),
   label: "'+'",
   categories: [AdditiveOperator],
 });
@@ -297,6 +343,7 @@ export const Plus = createToken({
 export const Minus = createToken({
   name: 'Minus',
   pattern: /[-−–]/,
+  ...starts('−–-'),
   label: "'-'",
   categories: [AdditiveOperator],
 });
@@ -308,12 +355,14 @@ export const MultiplicativeOperator = createToken({
 export const Times = createToken({
   name: 'Times',
   pattern: /[×*·]/,
+  ...starts('×*·'),
   label: "'×'",
   categories: [MultiplicativeOperator],
 });
 export const Divide = createToken({
   name: 'Divide',
   pattern: /[/÷]/,
+  ...starts('/÷'),
   label: "'/'",
   categories: [MultiplicativeOperator],
 });

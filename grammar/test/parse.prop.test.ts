@@ -57,3 +57,37 @@ test.prop([tokenSoupArbitrary], { numRuns: 300 })(
     }
   },
 );
+
+/** The same tokens without Chevrotain's first-character optimisation (the start hints unused). */
+const unoptimisedLexer = new Lexer(allTokens, { positionTracking: 'full', safeMode: true });
+const tokenFacts = (r: ReturnType<Lexer['tokenize']>) => ({
+  tokens: r.tokens.map((t) => [t.tokenType.name, t.image, t.startOffset, t.startLine, t.startColumn]),
+  comments: (r.groups['comments'] ?? []).map((t) => [t.image, t.startOffset, t.startLine, t.startColumn]),
+  errors: r.errors.map((e) => [e.offset, e.length]),
+});
+/** Line and column of an offset, counted independently of the lexer (\n, \r\n and \r end a line). */
+function lineColumn(text: string, offset: number): [number, number] {
+  const before = text.slice(0, offset).split(/\r\n?|\n/);
+  return [before.length, before.at(-1)!.length + 1];
+}
+const textWithBreaks = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...vocabulary),
+      fc.constantFrom('\r\n', '\r', '\u2028', '\u00a0', '\t', 'é', '€'),
+    ),
+    {
+      maxLength: 60,
+    },
+  )
+  .map((parts) => parts.join(' '));
+
+test.prop([fc.oneof(tokenSoupArbitrary, textWithBreaks, fc.string({ maxLength: 200 }))])(
+  'the start-character hints and line-break flags of the tokens change no token, offset, line or column',
+  (text) => {
+    const optimised = sroiLexer.tokenize(text);
+    expect(tokenFacts(optimised)).toEqual(tokenFacts(unoptimisedLexer.tokenize(text)));
+    for (const t of optimised.tokens)
+      expect([t.startLine, t.startColumn]).toEqual(lineColumn(text, t.startOffset));
+  },
+);

@@ -87,14 +87,20 @@ export function renderHint(d: Diagnostic, lang: Language = 'nl'): string | undef
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
+/**
+ * Text order by UTF-16 code units: deterministic everywhere, and without `localeCompare`, whose
+ * first call builds an ICU collator (about 8 ms of every process start, measured).
+ */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Orders diagnostics by file and position, errors first at equal positions. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return [...ds].sort(
     (a, b) =>
-      (a.span?.file ?? '').localeCompare(b.span?.file ?? '') ||
+      compareText(a.span?.file ?? '', b.span?.file ?? '') ||
       (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
       rank[a.severity] - rank[b.severity] ||
-      a.code.localeCompare(b.code),
+      compareText(a.code, b.code),
   );
 }
