@@ -357,7 +357,8 @@ export class Codegen {
         this.checked(num, den);
         this.emit(`if (!(${den} > 0) || Number.isNaN(${num})) throw FALLBACK;`);
         const mode = e.mode === 'half' ? 0 : e.mode === 'floor' ? 1 : 2;
-        this.emit(`const ${steps} = ${den} === 1 ? ${num} : roundDiv(${num}, ${den}, ${mode});`);
+        const divide = mode === 0 ? `roundHalf(${num}, ${den})` : `roundDiv(${num}, ${den}, ${mode})`;
+        this.emit(`const ${steps} = ${den} === 1 ? ${num} : ${divide};`);
         if (q.n === '1') return { k: 'num', n: steps, d: q.d };
         this.emit(`const ${n} = ${times(steps, q.n)};`);
         this.checked(n);
@@ -1024,7 +1025,7 @@ export class Codegen {
     const routeIndexes = doc.routes.map((_, i) => i);
     const source = [
       '"use strict";',
-      'const { roundDiv, gcd, fraction, scratch, cents, day, FALLBACK, MAX } = H;',
+      'const { roundDiv, roundHalf, gcd, fraction, scratch, cents, day, FALLBACK, MAX } = H;',
       ...(this.K.length ? [`const ${this.K.map((_, i) => `K${i} = K[${i}]`).join(', ')};`] : []),
       `const NS = new Float64Array(${Math.max(2, this.numSlots)});`,
       `const XS = new Array(${Math.max(1, this.otherSlots)});`,

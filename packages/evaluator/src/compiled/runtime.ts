@@ -7,6 +7,26 @@ export const MAX = Number.MAX_SAFE_INTEGER;
 /** Thrown by generated code when exact number arithmetic is not possible: use the BigInt path. */
 export const FALLBACK: { readonly fallback: true } = Object.freeze({ fallback: true });
 
+/**
+ * n/d rounded half away from zero (d > 0, both safe integers): `roundDiv(n, d, 0)` in fewer
+ * steps, for the rounding every valuation ends with. The float quotient proposes, the remainder
+ * corrects.
+ */
+export function roundHalf(n: number, d: number): number {
+  const a = n < 0 ? -n : n;
+  let q = Math.floor(a / d);
+  let r = a - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  if (2 * r >= d) q += 1;
+  return n < 0 ? 0 - q : q; // 0 - q: never -0
+}
+
 /** Greatest common divisor of two safe integers (non-negative result). */
 export function gcd(a: number, b: number): number {
   a = Math.abs(a);
@@ -24,7 +44,7 @@ export function gcd(a: number, b: number): number {
  * Exact: the float quotient only proposes the integer part; the remainder corrects it.
  */
 export function roundDiv(n: number, d: number, mode: 0 | 1 | 2): number {
-  let q = Math.trunc(n / d);
+  let q = Math.trunc(n / d) + 0; // + 0: never -0
   let r = n - q * d;
   // The float division may land one off; bring the remainder into (-d, d) with n's sign.
   if (r !== 0 && Math.sign(r) !== Math.sign(n)) {
@@ -64,7 +84,13 @@ export function fraction(x: number): number {
     return x;
   }
   if (!(Math.abs(x) < 9e9)) throw FALLBACK;
-  for (let k = 1; k <= 6; k++) {
+  // Two decimals first: fte, months and percentages mostly have them (one decimal fits too).
+  const h = Math.round(x * 100);
+  if (h / 100 === x) {
+    scratch.d = 100;
+    return h;
+  }
+  for (let k = 3; k <= 6; k++) {
     const p = POW10[k]!;
     const n = Math.round(x * p);
     if (n / p === x) {

@@ -1,0 +1,97 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { cents, FALLBACK, fraction, MAX, roundDiv, roundHalf, scratch } from '../../src/compiled/runtime.js';
+
+/** n/d rounded half away from zero, floor or ceiling, on BigInts: the reference. */
+function exact(n: number, d: number, mode: 0 | 1 | 2): number {
+  const N = BigInt(n);
+  const D = BigInt(d);
+  const q = N / D; // truncates toward zero
+  const r = N - q * D;
+  if (r === 0n) return Number(q);
+  const negative = N < 0n;
+  if (mode === 1) return Number(negative ? q - 1n : q);
+  if (mode === 2) return Number(negative ? q : q + 1n);
+  const twice = 2n * (r < 0n ? -r : r);
+  return Number(twice >= D ? (negative ? q - 1n : q + 1n) : q);
+}
+
+const safe = fc.oneof(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.maxSafeInteger(),
+  fc.integer().map((x) => x * 1_000_003),
+  fc.constantFrom(MAX, -MAX, MAX - 1, 0),
+);
+const denominator = fc.oneof(
+  fc.integer({ min: 1, max: 1000 }),
+  fc.integer({ min: 1, max: MAX }),
+  fc.constant(MAX),
+);
+
+describe('integer division of the generated code', () => {
+  test.prop([safe, denominator])('roundHalf(n, d) is n/d rounded half away from zero, exactly', (n, d) => {
+    expect(roundHalf(n, d)).toBe(exact(n, d, 0));
+  });
+  test.prop([safe, denominator, fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>])(
+    'roundDiv(n, d, mode) rounds n/d exactly (half away from zero, floor, ceiling)',
+    (n, d, mode) => {
+      expect(roundDiv(n, d, mode)).toBe(exact(n, d, mode));
+    },
+  );
+});
+
+describe('numbers from contract JSON', () => {
+  test.prop([
+    fc.integer({ min: -9_000_000_000_000, max: 9_000_000_000_000 }),
+    fc.integer({ min: 0, max: 6 }),
+  ])(
+    'fraction gives the exact value of a number with at most six decimals (as its JSON text says)',
+    (units, decimals) => {
+      const text = decimals === 0 ? String(units) : (units / 10 ** decimals).toFixed(decimals);
+      const x = JSON.parse(text) as number;
+      if (Math.abs(x) >= 9e9 && !Number.isInteger(x)) return; // beyond the fast path: FALLBACK
+      const n = fraction(x);
+      const d = scratch.d;
+      // n/d = text, compared exactly: n × 10^k = digits × d.
+      const [whole, part = ''] = text.replace('-', '').split('.');
+      const digits = BigInt(whole! + part) * (text.startsWith('-') ? -1n : 1n);
+      expect(BigInt(n) * 10n ** BigInt(part.length)).toBe(digits * BigInt(d));
+    },
+  );
+  test.prop([fc.double({ noNaN: true })])(
+    'fraction never returns an inexact value: it asks for the BigInt path',
+    (x) => {
+      let n: number;
+      try {
+        n = fraction(x);
+      } catch (e) {
+        expect(e).toBe(FALLBACK);
+        return;
+      }
+      expect(n / scratch.d).toBe(x);
+      expect(Number.isSafeInteger(n) && Number.isSafeInteger(scratch.d)).toBe(true);
+    },
+  );
+  test.prop([
+    fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }),
+    fc.constantFrom(0, 1, 2),
+    fc.constantFrom('', ' ', '\t'),
+  ])('cents reads money text with up to two decimals exactly', (value, decimals, blank) => {
+    const text =
+      decimals === 0
+        ? String(value / 100n)
+        : `${value / 100n}.${String(value % 100n)
+            .padStart(2, '0')
+            .slice(0, decimals)}`;
+    let c: number;
+    try {
+      c = cents(`${blank}${text}${blank}`);
+    } catch (e) {
+      expect(e).toBe(FALLBACK);
+      expect(value / 100n).toBeGreaterThanOrEqual(10n ** 13n);
+      return;
+    }
+    const expected = decimals === 0 ? (value / 100n) * 100n : decimals === 1 ? (value / 10n) * 10n : value;
+    expect(BigInt(c)).toBe(expected);
+  });
+});
