@@ -66,6 +66,18 @@ export function formatNumber(r: Rational, lang: Language = 'nl', minDecimals = 0
   return `${approximate ? '≈ ' : ''}${sign}${groupThousands(int!, group)}${frac ? point + frac : ''}`;
 }
 
+/**
+ * Whole cents as `formatMoney` shows them ("€ 13.333,33"), from a safe integer without BigInt:
+ * for meldingen written per contract in a batch. Anything else goes through `formatMoney`.
+ */
+export function formatCents(cents: number, lang: Language = 'nl'): string {
+  if (!Number.isSafeInteger(cents)) return formatMoney(Rational.of(BigInt(cents)), lang);
+  const a = cents < 0 ? -cents : cents;
+  const frac = a % 100;
+  const int = groupThousands(String((a - frac) / 100), lang === 'nl' ? '.' : ',');
+  return `€ ${cents < 0 ? '-' : ''}${int}${lang === 'nl' ? ',' : '.'}${frac < 10 ? '0' : ''}${frac}`;
+}
+
 /** A money amount from cents: "€ 13.333,33". */
 export function formatMoney(cents: Rational, lang: Language = 'nl'): string {
   const parts = smallParts(cents.n, cents.d * 100n);

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { parseContract } from '../src/contract.js';
-import { formatMoney, moneyText } from '../src/format.js';
+import { formatCents, formatMoney, moneyText } from '../src/format.js';
 import { Rational } from '../src/rational.js';
 
 const cents = fc.bigInt({ min: 0n, max: 10n ** 14n }).map((c) => Rational.of(c));
@@ -40,3 +40,14 @@ test.prop([fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 1, max: 10
     expect(back.sub(c).abs().le(Rational.of(1, 2))).toBe(true);
   },
 );
+
+test.prop([
+  fc.oneof(
+    fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.maxSafeInteger(),
+    fc.constantFrom(0, -0, 5, -5, 100, -100),
+  ),
+  fc.constantFrom('nl', 'en') as fc.Arbitrary<'nl' | 'en'>,
+])('formatCents(c) shows whole cents exactly as formatMoney of the same Rational', (c, lang) => {
+  expect(formatCents(c, lang)).toBe(formatMoney(Rational.of(BigInt(c)), lang));
+});

@@ -1,13 +1,25 @@
 // The meldingen the engine adds by itself (a route cap that bites, a kind the ruleset does not
 // value), in the language of the evaluation. Both engines word them here, so they agree to the
 // letter; meldingen a ruleset writes (`met melding "..."`) stay as written.
-import { formatValue, type Language, type Rational } from '@sroi/core';
+import { formatCents, formatValue, Rational, type Language } from '@sroi/core';
 
-const money = (r: Rational, lang: Language) => formatValue(r, { t: 'bedrag' }, lang);
+/** Money in cents: a Rational (the reference engine) or a safe integer (the generated code). */
+const money = (r: Rational | number, lang: Language) =>
+  typeof r === 'number' ? formatCents(r, lang) : formatValue(r, { t: 'bedrag' }, lang);
+
+const rational = (x: Rational | number): Rational => (typeof x === 'number' ? Rational.of(x) : x);
 
 /** "Route Werken begrensd op € 10.000,00: € 12.000,00 gewaardeerd, € 2.000,00 telt niet mee". */
-export function capMelding(label: string, maximum: Rational, totaal: Rational, lang: Language): string {
-  const over = totaal.sub(maximum);
+export function capMelding(
+  label: string,
+  maximum: Rational | number,
+  totaal: Rational | number,
+  lang: Language,
+): string {
+  const over =
+    typeof totaal === 'number' && typeof maximum === 'number'
+      ? totaal - maximum
+      : rational(totaal).sub(rational(maximum));
   return lang === 'en'
     ? `Route ${label} capped at ${money(maximum, lang)}: ${money(totaal, lang)} valued, ${money(over, lang)} does not count`
     : `Route ${label} begrensd op ${money(maximum, lang)}: ${money(totaal, lang)} gewaardeerd, ${money(over, lang)} telt niet mee`;

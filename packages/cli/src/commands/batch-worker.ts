@@ -2,13 +2,10 @@
 // turns each batch of input bytes (whole lines) into result lines, in the order batches arrive.
 // Bundled as an entry of its own (scripts/build.mjs): dist/batch-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluateLines, evaluatorFromSpec, type EvaluatorSpec } from './batch-lines.js';
+import { evaluateLines, evaluatorFromSpec, type BatchOutput, type EvaluatorSpec } from './batch-lines.js';
 
 /** A worker's answer to a batch: its result lines as UTF-8, and how many lines had errors. */
-export interface WorkerAnswer {
-  readonly bytes: Uint8Array;
-  readonly failed: number;
-}
+export type WorkerAnswer = BatchOutput;
 
 /** A batch from the main thread: UTF-8 bytes of whole lines, the first numbered `firstLine`. */
 export interface BatchMessage {
@@ -19,13 +16,10 @@ export interface BatchMessage {
 const spec = workerData as EvaluatorSpec;
 const evaluator = evaluatorFromSpec(spec);
 const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
 const port = parentPort!;
 port.on('message', (m: BatchMessage) => {
-  const { text, failed } = evaluateLines(evaluator, decoder.decode(m.bytes), m.firstLine, spec.lang);
   // The result lines as UTF-8 in a buffer of their own, handed over (not copied): the main
   // thread only writes them, so it keeps up with every worker.
-  const bytes = encoder.encode(text);
-  const answer: WorkerAnswer = { bytes, failed };
-  port.postMessage(answer, [bytes.buffer as ArrayBuffer]);
+  const answer: WorkerAnswer = evaluateLines(evaluator, decoder.decode(m.bytes), m.firstLine, spec.lang);
+  port.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
 });

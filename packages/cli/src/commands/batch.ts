@@ -151,11 +151,7 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
   let lines = 0;
   /** A batch cut but not yet sent: sent once a second batch shows the input is not a single one. */
   let held: BatchMessage | undefined;
-  const write = (o: BatchOutput) => {
-    if (o.text) io.out(o.text);
-    failed += o.failed;
-  };
-  const writeBytes = (o: WorkerAnswer) => {
+  const writeBytes = (o: BatchOutput) => {
     if (o.bytes.length > 0) {
       if (io.outBytes) io.outBytes(o.bytes);
       else io.out(decoder.decode(o.bytes));
@@ -170,7 +166,7 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
     while (queue.length >= workers * IN_FLIGHT_PER_WORKER) writeBytes(await queue.shift()!);
   };
   const inline = (message: BatchMessage) =>
-    write(evaluateLines(evaluator, decoder.decode(message.bytes), message.firstLine, options.lang));
+    writeBytes(evaluateLines(evaluator, decoder.decode(message.bytes), message.firstLine, options.lang));
   const cut = async (bytes: Uint8Array) => {
     const message: BatchMessage = { bytes, firstLine: lines + 1 };
     lines += countLineBreaks(bytes);

@@ -43,8 +43,15 @@ interface Lookups {
   readonly route: Map<string, string>;
   /** The index of each outcome (the last of a name, as a Map built in IR order keeps it). */
   readonly outcome: Map<string, number>;
+  /** The outcomes beyond the standard five, for `overige`. */
+  readonly others: readonly IrDocument['outcomes'][number][];
   /** Result JSON that depends on the IR only: the ruleset's name, each route's name and label. */
-  readonly json: { readonly regeling: string; readonly routeHeads: readonly string[] };
+  readonly json: {
+    readonly regeling: string;
+    readonly routeHeads: readonly string[];
+    /** Per activity kind: what follows its index up to its amount, and what follows the amount. */
+    readonly activity: Map<string, { readonly head: string; readonly tail: string }>;
+  };
 }
 
 /** Per IR document, built once. */
@@ -56,13 +63,20 @@ function lookupsOf(doc: IrDocument): Lookups {
     for (const r of doc.routes) for (const k of r.kinds) if (!route.has(k)) route.set(k, r.name);
     const outcome = new Map<string, number>();
     doc.outcomes.forEach((o, i) => outcome.set(o.name, i));
+    const activity = new Map<string, { head: string; tail: string }>();
+    for (const kind of new Set([...doc.valuations.map((v) => v.kind), ...route.keys()]))
+      activity.set(kind, {
+        head: `,"soort":${JSON.stringify(kind)},"bedrag":"`,
+        tail: `","route":${JSON.stringify(route.get(kind) ?? '')}}`,
+      });
     const json = {
       regeling: JSON.stringify(doc.ruleset.name),
       routeHeads: doc.routes.map(
         (r) => `{"naam":${JSON.stringify(r.name)},"label":${JSON.stringify(r.label)},`,
       ),
+      activity,
     };
-    l = { route, outcome, json };
+    l = { route, outcome, others: doc.outcomes.filter((o) => !STANDARD.has(o.name)), json };
     lookups.set(doc, l);
   }
   return l;
@@ -101,8 +115,9 @@ function meldingenOf(
     const [id, act, ...values] = m as [number, number, ...unknown[]];
     if (id === CAP_MESSAGE) {
       const route = doc.routes[values[0] as number]!;
-      const totaal = Rational.of(BigInt(values[1] as number));
-      const maximum = Rational.of(BigInt(values[2] as number));
+      // Safe integers (the generated code checks every sum against 2^53).
+      const totaal = values[1] as number;
+      const maximum = values[2] as number;
       return {
         soort: 'maximum',
         tekst: capMelding(route.label, maximum, totaal, lang),
@@ -123,9 +138,21 @@ function meldingenOf(
   });
 }
 
+/**
+ * `JSON.stringify` of a melding of `meldingenOf`: its keys in the order they were made (soort,
+ * tekst, then activiteit or route; the fast path never has a place).
+ */
+function meldingJson(m: Melding): string {
+  let out = `{"soort":${JSON.stringify(m.soort)},"tekst":${JSON.stringify(m.tekst)}`;
+  if (m.activiteit !== undefined) out += `,"activiteit":${m.activiteit}`;
+  if (m.route !== undefined) out += `,"route":${JSON.stringify(m.route)}`;
+  if (m.plaats !== undefined) out += `,"plaats":${JSON.stringify(m.plaats)}`;
+  return `${out}}`;
+}
+
 /** The outcomes of a fast run as result text: money by name, the percentage, the further ones. */
 function outcomesOf(doc: IrDocument, fast: FastResult) {
-  const { outcome: outcomeIndex } = lookupsOf(doc);
+  const { outcome: outcomeIndex, others } = lookupsOf(doc);
   /** An outcome's value (undefined: no such outcome), its Rational made only when asked for. */
   const outcome = (name: string): Value | undefined => {
     const i = outcomeIndex.get(name);
@@ -144,18 +171,32 @@ function outcomesOf(doc: IrDocument, fast: FastResult) {
     const v = outcome(name);
     return v instanceof Rational ? moneyText(v) : '0.00';
   };
-  const percentage = outcome('percentage');
   // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
-  const overige: Record<string, string> = Object.fromEntries(
-    doc.outcomes
-      .filter((o) => !STANDARD.has(o.name))
-      .map((o) => [o.name, resultText(outcome(o.name) ?? null, o.type)]),
-  );
-  return {
-    money,
-    percentage: percentage instanceof Rational ? percentText(percentage) : undefined,
-    overige: Object.keys(overige).length ? overige : undefined,
-  };
+  const overige: Record<string, string> | undefined = others.length
+    ? Object.fromEntries(others.map((o) => [o.name, resultText(outcome(o.name) ?? null, o.type)]))
+    : undefined;
+  return { money, percentage: percentageText(outcomeIndex.get('percentage'), doc, fast, outcome), overige };
+}
+
+/**
+ * The percentage as result text: `percentText` of its value. A ratio in hundredths of a percent
+ * or coarser (n/d with d dividing 10000, as `afronden op 0,01%` gives) is whole hundredths of a
+ * percent: written from the numbers, without BigInt.
+ */
+function percentageText(
+  i: number | undefined,
+  doc: IrDocument,
+  fast: FastResult,
+  outcome: (name: string) => Value | undefined,
+): string | undefined {
+  if (i !== undefined && isNumber(doc.outcomes[i]!.type)) {
+    const n = fast.outcomes[2 * i]!;
+    const d = fast.outcomes[2 * i + 1]!;
+    const hundredths = n * (10_000 / d);
+    if (d > 0 && 10_000 % d === 0 && Number.isSafeInteger(hundredths)) return centsText(hundredths);
+  }
+  const v = outcome('percentage');
+  return v instanceof Rational ? percentText(v) : undefined;
 }
 
 export function resultFromFast(
@@ -221,20 +262,26 @@ export function resultJsonFromFast(
   const activities = contract.activiteiten;
   for (let index = 0; index < activities.length; index++) {
     const soort = activities[index]!.soort;
-    out +=
-      `${index === 0 ? '' : ','}{"index":${index},"soort":${JSON.stringify(soort)},` +
-      `"bedrag":"${centsText(fast.valuations[index]!)}","route":${JSON.stringify(routeOf.get(soort) ?? '')}}`;
+    // The kind's JSON around the amount, prepared once per ruleset (any other kind: written here).
+    const known = json.activity.get(soort);
+    const head = known?.head ?? `,"soort":${JSON.stringify(soort)},"bedrag":"`;
+    const tail = known?.tail ?? `","route":${JSON.stringify(routeOf.get(soort) ?? '')}}`;
+    out += `${index === 0 ? '' : ','}{"index":${index}${head}${centsText(fast.valuations[index]!)}${tail}`;
   }
   out += `],"gerealiseerd":"${money('gerealiseerd')}","restant":"${money('restant')}"`;
   if (percentage !== undefined) out += `,"percentage":"${percentage}"`;
   out += `,"boete":"${money('boete')}","routes":[`;
-  doc.routes.forEach((r, i) => {
+  const routes = doc.routes;
+  for (let i = 0; i < routes.length; i++) {
     out +=
       `${i === 0 ? '' : ','}${json.routeHeads[i]!}"totaal":"${centsText(fast.routeTotals[i]!)}",` +
       `"gerealiseerd":"${centsText(fast.routeRealised[i]!)}"` +
-      `${r.cap ? `,"maximum":"${centsText(fast.routeCaps[i]!)}"` : ''}}`;
-  });
-  out += `],"meldingen":${JSON.stringify(meldingenOf(doc, generated, contract, fast, lang))}`;
+      `${routes[i]!.cap ? `,"maximum":"${centsText(fast.routeCaps[i]!)}"` : ''}}`;
+  }
+  out += '],"meldingen":[';
+  const meldingen = fast.messages.length === 0 ? [] : meldingenOf(doc, generated, contract, fast, lang);
+  for (let i = 0; i < meldingen.length; i++) out += (i === 0 ? '' : ',') + meldingJson(meldingen[i]!);
+  out += ']';
   if (overige) out += `,"overige":${JSON.stringify(overige)}`;
   return `${out}}`;
 }
