@@ -1035,8 +1035,9 @@ export class Codegen {
       ...this.top,
       'return function run(contract, refDay, out) {',
       'C = contract; DAY = refDay; ACTS = contract.activiteiten; AI = -1; ROUTES_DONE = false;',
-      // The valuations array only grows: setting its length on every run was measurable.
-      'MSG = out.messages; if (MSG.length !== 0) MSG.length = 0; W = out.valuations; if (W.length < ACTS.length) W.length = ACTS.length;',
+      // Setting an array's length is a runtime call, measurable per contract: the valuations array
+      // only grows, and messages of the last run are left behind in an array of their own.
+      'MSG = out.messages; if (MSG.length !== 0) MSG = out.messages = []; W = out.valuations; if (W.length < ACTS.length) W.length = ACTS.length;',
       'RT = out.routeTotals; RG = out.routeRealised; RM = out.routeCaps; OUT = out.outcomes; OX = out.otherOutcomes;',
       // Unrolled resets: cheaper than fill() calls on arrays this small.
       flagNames.map((f) => `${f} = false;`).join(' '),

@@ -20,7 +20,10 @@ export interface FastResult {
   outcomes: Float64Array;
   /** Per outcome that is not a number: its value. */
   otherOutcomes: unknown[];
-  /** Meldingen as [template id, activity index, ...values]; negative ids are the engine's own. */
+  /**
+   * Meldingen as [template id, activity index, ...values]; negative ids are the engine's own. A
+   * run that follows one with meldingen gets a new array: read it from the result after the run.
+   */
   messages: unknown[][];
 }
 
