@@ -86,3 +86,24 @@ describe('Plan.evaluate', () => {
     expect(plan.evaluate(a, { explain: true })).toEqual(first);
   });
 });
+
+describe('the generated code and its fixed point', () => {
+  const plan = Plan.fromIr(tinyIr()).value!;
+  const withMonths = (maanden: number) => contract(placement('bepaald', maanden));
+
+  test('answers numbers within its fixed point (months in hundredths) itself', () => {
+    const valid = plan.validate(withMonths(6.25)).value!;
+    expect(plan.compute(valid)).toBeDefined();
+  });
+
+  test('hands a number with more decimals to the reference evaluator, which gives the exact result', () => {
+    const fine = withMonths(6.125);
+    const valid = plan.validate(fine).value!;
+    expect(plan.compute(valid)).toBeUndefined();
+    const result = plan.evaluate(fine);
+    expect(result.value).toEqual(plan.evaluate(fine, { engine: 'reference' }).value);
+    expect(result.value!.waarderingen[0]!.bedrag).not.toBe(
+      plan.evaluate(withMonths(6.13)).value!.waarderingen[0]!.bedrag,
+    );
+  });
+});

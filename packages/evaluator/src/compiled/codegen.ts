@@ -1,7 +1,10 @@
 // IR → straight-line JavaScript. Every number is an exact fraction held in two JS numbers
 // (numerator, denominator), checked against 2^53 after each step; anything the generated code
 // cannot do exactly throws FALLBACK and the contract is evaluated by the BigInt reference
-// evaluator instead. Injection-proof by construction: names and texts from the IR never enter
+// evaluator instead. Where it can, the denominator is known when the code is generated (contract
+// numbers are read in fixed point, a table column or a dated parameter shares one denominator,
+// sums and branches bring both sides over a common one): then only numerators exist at run time,
+// as in code written by hand. Injection-proof by construction: names and texts from the IR never enter
 // the source — strings live in a constants array `K`, identifiers are generated (`t12`, `def_3`),
 // and the only numbers written into the source are safe integers checked here.
 import {
@@ -48,6 +51,35 @@ const IDENT = /^[A-Za-z][A-Za-z0-9]*$/;
 /** `a * b` as source, folding multiplication by 1. */
 const times = (a: string, b: string): string => (a === '1' ? b : b === '1' ? a : `${a} * ${b}`);
 const isLiteral = (x: string): boolean => /^\(?-?\d+\)?$/.test(x);
+
+/** The number a literal denominator stands for ('100', '(3)'), or undefined for an expression. */
+const literalValue = (x: string): number | undefined =>
+  isLiteral(x) ? Number(x.replace(/[()]/g, '')) : undefined;
+
+const gcdOf = (a: number, b: number): number => (b === 0 ? a : gcdOf(b, a % b));
+
+/**
+ * The common denominator of two literal ones, when it stays small: then sums, minima and branches
+ * keep a denominator known when the code is generated (no run-time denominators, no reductions).
+ */
+function commonDenominator(a: string, b: string): number | undefined {
+  const x = literalValue(a);
+  const y = literalValue(b);
+  if (x === undefined || y === undefined || x <= 0 || y <= 0) return undefined;
+  const l = (x / gcdOf(x, y)) * y;
+  return l <= 1e9 ? l : undefined;
+}
+
+/**
+ * The fixed point a number field is read in: whole numbers as they are; 1/10000 for a field
+ * bounded by 10 (fte: 0,8889 is 32 of 36 hours); 1/100 otherwise (months, hours, percentages),
+ * so that a product of a yearly amount in cents, an fte and months stays below 2^53.
+ */
+function fixedPointScale(type: FieldSpec['type']): number {
+  if (type.kind === 'number' && type.integer) return 1;
+  if (type.kind === 'number' && type.max !== undefined && type.max <= 10) return 10_000;
+  return 100;
+}
 
 /** A safe integer as source text, or undefined when it is not one. */
 const intText = (n: bigint): string | undefined =>
@@ -247,6 +279,10 @@ export class Codegen {
       if (/^[\w.()-]+$/.test(v.n) && /^[\w.]+$/.test(v.d) && !v.n.includes('(') && !v.n.includes('NS['))
         return v;
       const n = this.t();
+      if (isLiteral(v.d)) {
+        this.emit(`const ${n} = ${v.n};`);
+        return { k: 'num', n, d: v.d };
+      }
       const d = this.t();
       this.emit(`const ${n} = ${v.n}, ${d} = ${v.d};`);
       return { k: 'num', n, d };
@@ -328,11 +364,17 @@ export class Codegen {
       case 'max': {
         let acc = this.settle(this.num(e.args[0]!)) as NumVal;
         for (const a of e.args.slice(1)) {
-          const b = this.settle(this.num(a)) as NumVal;
+          let b = this.settle(this.num(a)) as NumVal;
+          [acc, b] = this.onCommon(acc, b);
           const less = this.lessThan(b, acc);
           const n = this.t();
-          const d = this.t();
           const pickB = e.k === 'min' ? less : `!(${less}) && !(${this.equalNum(acc, b)})`;
+          if (acc.d === b.d) {
+            this.emit(`const ${n} = ${pickB} ? ${b.n} : ${acc.n};`);
+            acc = { k: 'num', n, d: acc.d };
+            continue;
+          }
+          const d = this.t();
           this.emit(`const ${n} = ${pickB} ? ${b.n} : ${acc.n}, ${d} = ${pickB} ? ${b.d} : ${acc.d};`);
           acc = { k: 'num', n, d };
         }
@@ -374,9 +416,34 @@ export class Codegen {
     }
   }
 
+  /** `a` with literal denominator `to` (a multiple of its own literal denominator). */
+  private scaled(a: NumVal, to: number): NumVal {
+    const from = literalValue(a.d)!;
+    if (from === to) return a;
+    const factor = String(to / from);
+    if (isLiteral(a.n)) {
+      const n = BigInt(a.n.replace(/[()]/g, '')) * BigInt(factor);
+      const text = intText(n);
+      if (text !== undefined)
+        return { k: 'num', n: text.startsWith('-') ? `(${text})` : text, d: String(to) };
+    }
+    const n = this.t();
+    this.emit(`const ${n} = ${a.n} * ${factor};`);
+    this.checked(n);
+    return { k: 'num', n, d: String(to) };
+  }
+
+  /** Both values over one literal denominator, when both have one (else as they are). */
+  private onCommon(a: NumVal, b: NumVal): [NumVal, NumVal] {
+    if (a.d === b.d) return [a, b];
+    const l = commonDenominator(a.d, b.d);
+    return l === undefined ? [a, b] : [this.scaled(a, l), this.scaled(b, l)];
+  }
+
   private arith(op: '+' | '-' | '*' | '/', a: NumVal, b: NumVal): Val {
     const n = this.t();
     const d = this.t();
+    if (op === '+' || op === '-') [a, b] = this.onCommon(a, b);
     switch (op) {
       case '+':
       case '-':
@@ -476,21 +543,25 @@ export class Codegen {
     if (kind === 'num') {
       const n = this.t();
       const d = this.t();
-      // When both branches have the same literal denominator, the result's is known statically.
-      const dens: string[] = [];
-      const branch = (x: IrExpr) =>
+      // When both branches have literal denominators, the result's is known statically: each
+      // branch brings its value over the common one.
+      const values: NumVal[] = [];
+      const lines: string[][] = [];
+      for (const x of [e.t, e.e])
+        lines.push(this.block(() => values.push(this.settle(this.num(x)) as NumVal)));
+      const [t, f] = values as [NumVal, NumVal];
+      const fixed = t.d === f.d && isLiteral(t.d) ? literalValue(t.d) : commonDenominator(t.d, f.d);
+      const assign = (v: NumVal, at: string[]) =>
         this.block(() => {
-          const v = this.num(x);
-          dens.push(v.d);
-          this.emit(`${n} = ${v.n};`, `${d} = ${v.d};`);
+          this.lines.push(...at);
+          const w = fixed === undefined ? v : this.scaled(v, fixed);
+          this.emit(fixed === undefined ? `${n} = ${w.n}; ${d} = ${w.d};` : `${n} = ${w.n};`);
         });
-      const then = branch(e.t);
-      const otherwise = branch(e.e);
-      const fixed = dens[0] === dens[1] && isLiteral(dens[0]!) ? dens[0]! : undefined;
-      const strip = (lines: string[]) => (fixed ? lines.filter((l) => l !== `${d} = ${fixed};`) : lines);
-      this.emit(fixed ? `let ${n};` : `let ${n}, ${d};`);
-      this.emit(`if (${c}) {`, ...strip(then), '} else {', ...strip(otherwise), '}');
-      return { k: 'num', n, d: fixed ?? d };
+      const then = assign(t, lines[0]!);
+      const otherwise = assign(f, lines[1]!);
+      this.emit(fixed === undefined ? `let ${n}, ${d};` : `let ${n};`);
+      this.emit(`if (${c}) {`, ...then, '} else {', ...otherwise, '}');
+      return { k: 'num', n, d: fixed === undefined ? d : String(fixed) };
     }
     if (kind === 'row') throw new Error('Internal error: a conditional row');
     const r = this.t();
@@ -511,13 +582,23 @@ export class Codegen {
     if (v.k === 'num') {
       const n = this.t();
       const d = this.t();
-      this.emit(`let ${n} = ${v.n}, ${d} = ${v.d};`);
+      let fixed: number | undefined;
       const fb = this.block(() => {
-        const f = this.num(fallback);
-        this.emit(`${n} = ${f.n}; ${d} = ${f.d};`);
+        const f = this.settle(this.num(fallback)) as NumVal;
+        fixed = f.d === v.d && isLiteral(f.d) ? literalValue(f.d) : commonDenominator(v.d, f.d);
+        const w = fixed === undefined ? f : this.scaled(f, fixed);
+        this.emit(fixed === undefined ? `${n} = ${w.n}; ${d} = ${w.d};` : `${n} = ${w.n};`);
       });
+      if (fixed === undefined) {
+        this.emit(`let ${n} = ${v.n}, ${d} = ${v.d};`);
+        this.emit(`if (Number.isNaN(${n})) {`, ...fb, '}');
+        return { k: 'num', n, d };
+      }
+      // The value over the common denominator too (NaN, unknown, stays NaN).
+      const own = this.scaled(v as NumVal, fixed);
+      this.emit(`let ${n} = ${own.n};`);
       this.emit(`if (Number.isNaN(${n})) {`, ...fb, '}');
-      return { k: 'num', n, d };
+      return { k: 'num', n, d: String(fixed) };
     }
     if (v.k === 'row') return v;
     const r = this.t();
@@ -575,15 +656,18 @@ export class Codegen {
         return { k: 'num', n, d: '1' };
       }
       default: {
+        // Read in fixed point: a whole number of 1/S (S from the field's bounds, see
+        // `fixedPointScale`), so its denominator is known here and arithmetic on it needs no
+        // run-time denominators. A value with more decimals than S holds goes to the BigInt path.
         const n = this.t();
-        const d = this.t();
-        const scale = spec.type.kind === 'percentage' ? ' * 100' : '';
+        const scale = fixedPointScale(spec.type);
+        const d = String(spec.type.kind === 'percentage' ? scale * 100 : scale);
+        const value = `fixedPoint(${raw}, ${scale})`;
         if (required) {
-          this.emit(`const ${n} = fraction(${raw}), ${d} = scratch.d${scale};`);
+          this.emit(`const ${n} = ${value};`);
           return { k: 'num', n, d };
         }
-        this.emit(`let ${n} = NaN, ${d} = 1;`);
-        this.emit(`if (${raw} !== undefined) { ${n} = fraction(${raw}); ${d} = scratch.d${scale}; }`);
+        this.emit(`let ${n} = NaN;`, `if (${raw} !== undefined) ${n} = ${value};`);
         return { k: 'num', n, d };
       }
     }
@@ -645,10 +729,26 @@ export class Codegen {
     const lines: string[] = [];
     const dated = p.versions.filter((v) => v.from !== undefined).sort((a, b) => (a.from! < b.from! ? 1 : -1));
     const undatedVersion = p.versions.find((v) => v.from === undefined);
+    // Number versions over one denominator, known here (as for a table's column of constants).
+    let common: number | undefined;
+    if (kind === 'num') {
+      const dens: string[] = [];
+      const emitted = this.block(() =>
+        p.versions.forEach((v) => dens.push((this.constant(v.value, kind) as NumVal).d)),
+      );
+      common =
+        emitted.length === 0
+          ? dens.reduce<number | undefined>(
+              (l, d) => (l === undefined ? undefined : commonDenominator(String(l), d)),
+              1,
+            )
+          : undefined;
+    }
     const assign = (v: IrValue) =>
       this.block(() => {
         const c = this.constant(v, kind);
-        if (c.k === 'num') this.emit(`NS[${base}] = ${c.n}; NS[${base + 1}] = ${c.d};`);
+        if (c.k === 'num' && common !== undefined) this.emit(`NS[${base}] = ${this.scaled(c, common).n};`);
+        else if (c.k === 'num') this.emit(`NS[${base}] = ${c.n}; NS[${base + 1}] = ${c.d};`);
         else if (c.k !== 'row') this.emit(`XS[${base}] = ${c.v};`);
       });
     for (const v of dated) lines.push(`if (DAY >= ${parseIsoDate(v.from!)}) {`, ...assign(v.value), '} else');
@@ -656,7 +756,7 @@ export class Codegen {
     this.paramInit.push(...lines);
     const slots: Val =
       kind === 'num'
-        ? { k: 'num', n: `NS[${base}]`, d: `NS[${base + 1}]` }
+        ? { k: 'num', n: `NS[${base}]`, d: common === undefined ? `NS[${base + 1}]` : String(common) }
         : ({ k: kind, v: `XS[${base}]` } as Val);
     this.memo.set(key, { fn: '', kind, slots });
     return slots;
@@ -715,16 +815,22 @@ export class Codegen {
     this.sumScope = undefined;
     // A rule of its own is a function of its own: it cannot see the caller's hoisted fields.
     this.fieldCache = new Map();
+    let literalDenominator: string | undefined;
     const body = this.block(() => {
       const v = this.expr(rule.expr);
-      if (v.k === 'num' && slots.k === 'num') this.emit(`${slots.n} = ${v.n}; ${slots.d} = ${v.d};`);
-      else if (v.k !== 'num' && v.k !== 'row' && slots.k !== 'num' && slots.k !== 'row')
+      if (v.k === 'num' && slots.k === 'num') {
+        this.emit(`${slots.n} = ${v.n}; ${slots.d} = ${v.d};`);
+        if (isLiteral(v.d)) literalDenominator = v.d;
+      } else if (v.k !== 'num' && v.k !== 'row' && slots.k !== 'num' && slots.k !== 'row')
         this.emit(`${slots.v} = ${v.v};`);
       else throw new Error('Internal error: kind mismatch in a rule');
     });
     this.activityKind = savedKind;
     this.sumScope = savedSum;
     this.fieldCache = savedFields;
+    // Its denominator known here: every use reads the literal (the rule still stores it).
+    if (literalDenominator !== undefined && slots.k === 'num')
+      entry.slots = { ...slots, d: literalDenominator };
     // A contract-level rule belongs to no activity, even when an activity's valuation asks for it.
     const scoped = scope ? [] : ['const savedAI = AI;', 'AI = -1;'];
     const restore = scope ? [] : ['AI = savedAI;'];
@@ -775,11 +881,13 @@ export class Codegen {
 
   private defineTable(t: Doc['tables'][number]): { fn: string; outputs: Val[] } {
     const fn = this.t('tab_');
-    const outputs = t.outputs.map((o): Val => {
+    const outputs = t.outputs.map((o, j): Val => {
       const kind = kindOfType(o.type);
       if (kind === 'num') {
         const base = this.allocNum();
-        return { k: 'num', n: `NS[${base}]`, d: `NS[${base + 1}]` };
+        // A column of constants has one denominator for all its rows, known here.
+        const common = t.hitPolicy === 'som' ? undefined : columnDenominator(t, j);
+        return { k: 'num', n: `NS[${base}]`, d: common === undefined ? `NS[${base + 1}]` : String(common) };
       }
       return { k: kind, v: `XS[${this.allocOther()}]` } as Val;
     });
@@ -824,6 +932,8 @@ export class Codegen {
                         this.settle(v2) as NumVal,
                       ) as NumVal;
                       this.emit(`${o.n} = ${s.n}; ${o.d} = ${s.d};`);
+                    } else if (isLiteral(o.d)) {
+                      this.emit(`${o.n} = ${this.scaled(v2, literalValue(o.d)!).n};`);
                     } else this.emit(`${o.n} = ${v2.n}; ${o.d} = ${v2.d};`);
                   } else if (o.k !== 'num' && o.k !== 'row' && v2.k !== 'num' && v2.k !== 'row')
                     this.emit(`${o.v} = ${v2.v};`);
@@ -1025,7 +1135,7 @@ export class Codegen {
     const routeIndexes = doc.routes.map((_, i) => i);
     const source = [
       '"use strict";',
-      'const { roundDiv, roundHalf, gcd, fraction, scratch, cents, day, FALLBACK, MAX } = H;',
+      'const { roundDiv, roundHalf, gcd, fixedPoint, cents, day, FALLBACK, MAX } = H;',
       ...(this.K.length ? [`const ${this.K.map((_, i) => `K${i} = K[${i}]`).join(', ')};`] : []),
       `const NS = new Float64Array(${Math.max(2, this.numSlots)});`,
       `const XS = new Array(${Math.max(1, this.otherSlots)});`,
@@ -1068,6 +1178,34 @@ export class Codegen {
 }
 
 type NumVal = Val & { k: 'num' };
+
+/**
+ * The common denominator of output column `j` when every row of every version gives a number
+ * constant there and it stays small (each row's value then a safe integer over it); else undefined.
+ */
+function columnDenominator(t: IrDocument['tables'][number], j: number): number | undefined {
+  let common = 1n;
+  const values: [bigint, bigint][] = [];
+  for (const v of t.versions)
+    for (const row of v.rows) {
+      const x = row.then[j];
+      if (x?.k !== 'const' || !('num' in x.v)) return undefined;
+      const [n, d = '1'] = x.v.num.split('/');
+      const den = BigInt(d);
+      values.push([BigInt(n!), den]);
+      const g = gcdBig(common, den);
+      common = (common / g) * den;
+      if (common > 1_000_000_000n) return undefined;
+    }
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  for (const [n, d] of values) {
+    const scaled = n * (common / d);
+    if (scaled > max || scaled < -max) return undefined;
+  }
+  return Number(common);
+}
+
+const gcdBig = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcdBig(b, a % b));
 
 /**
  * Whether no two rows of a table version can match the same arguments, proved from the IR

@@ -66,39 +66,16 @@ export function roundDiv(n: number, d: number, mode: 0 | 1 | 2): number {
   }
 }
 
-const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
-
-/** Scratch for the denominator of the last `fraction` call (avoids an allocation per number). */
-export const scratch = { d: 1 };
-
 /**
- * The exact fraction of a JSON number with at most six decimals: returns the numerator and
- * leaves the denominator (a power of ten, not reduced: the generated code reduces only when a
- * denominator grows large) in `scratch.d`. Anything else asks for the BigInt path.
- * With |x| < 2^53 / 10^6 at most one k-decimal rounds to x, so it is the number's own text.
+ * A JSON number as a whole number of 1/`scale` (a power of ten): exact, or FALLBACK when the
+ * number has more decimals than the scale holds or the count passes 2^53. When
+ * `n / scale === x`, x is the double nearest to n/scale, so the number's own (shortest) text is
+ * n/scale: the value the contract states.
  */
-export function fraction(x: number): number {
-  if (Number.isInteger(x)) {
-    if (x > MAX || x < -MAX) throw FALLBACK;
-    scratch.d = 1;
-    return x;
-  }
-  if (!(Math.abs(x) < 9e9)) throw FALLBACK;
-  // Two decimals first: fte, months and percentages mostly have them (one decimal fits too).
-  const h = Math.round(x * 100);
-  if (h / 100 === x) {
-    scratch.d = 100;
-    return h;
-  }
-  for (let k = 3; k <= 6; k++) {
-    const p = POW10[k]!;
-    const n = Math.round(x * p);
-    if (n / p === x) {
-      scratch.d = p;
-      return n;
-    }
-  }
-  throw FALLBACK;
+export function fixedPoint(x: number, scale: number): number {
+  const n = Math.round(x * scale);
+  if (n / scale !== x || n > MAX || n < -MAX) throw FALLBACK;
+  return n;
 }
 
 /**

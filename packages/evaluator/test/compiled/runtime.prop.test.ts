@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { cents, FALLBACK, fraction, MAX, roundDiv, roundHalf, scratch } from '../../src/compiled/runtime.js';
+import { cents, FALLBACK, fixedPoint, MAX, roundDiv, roundHalf } from '../../src/compiled/runtime.js';
 
 /** n/d rounded half away from zero, floor or ceiling, on BigInts: the reference. */
 function exact(n: number, d: number, mode: 0 | 1 | 2): number {
@@ -41,37 +41,40 @@ describe('integer division of the generated code', () => {
 });
 
 describe('numbers from contract JSON', () => {
-  test.prop([
-    fc.integer({ min: -9_000_000_000_000, max: 9_000_000_000_000 }),
-    fc.integer({ min: 0, max: 6 }),
-  ])(
-    'fraction gives the exact value of a number with at most six decimals (as its JSON text says)',
-    (units, decimals) => {
-      const text = decimals === 0 ? String(units) : (units / 10 ** decimals).toFixed(decimals);
+  const scale = fc.constantFrom(1, 100, 10_000);
+  test.prop([fc.integer({ min: -9_000_000_000, max: 9_000_000_000 }), fc.integer({ min: 0, max: 4 }), scale])(
+    'fixedPoint(x, S) is exactly the value of a number with as many decimals as S holds (as its JSON text says)',
+    (units, decimals, S) => {
+      const k = Math.min(decimals, Math.round(Math.log10(S)));
+      const text = k === 0 ? String(units) : (units / 10 ** k).toFixed(k);
       const x = JSON.parse(text) as number;
-      if (Math.abs(x) >= 9e9 && !Number.isInteger(x)) return; // beyond the fast path: FALLBACK
-      const n = fraction(x);
-      const d = scratch.d;
-      // n/d = text, compared exactly: n × 10^k = digits × d.
+      const n = fixedPoint(x, S);
+      // n/S = text, compared exactly: n × 10^k = digits × S.
       const [whole, part = ''] = text.replace('-', '').split('.');
       const digits = BigInt(whole! + part) * (text.startsWith('-') ? -1n : 1n);
-      expect(BigInt(n) * 10n ** BigInt(part.length)).toBe(digits * BigInt(d));
+      expect(BigInt(n) * 10n ** BigInt(part.length)).toBe(digits * BigInt(S));
     },
   );
-  test.prop([fc.double({ noNaN: true })])(
-    'fraction never returns an inexact value: it asks for the BigInt path',
-    (x) => {
+  test.prop([fc.double({ noNaN: true }), scale])(
+    'fixedPoint never returns an inexact value: a number with more decimals asks for the BigInt path',
+    (x, S) => {
       let n: number;
       try {
-        n = fraction(x);
+        n = fixedPoint(x, S);
       } catch (e) {
         expect(e).toBe(FALLBACK);
         return;
       }
-      expect(n / scratch.d).toBe(x);
-      expect(Number.isSafeInteger(n) && Number.isSafeInteger(scratch.d)).toBe(true);
+      expect(n / S).toBe(x);
+      expect(Number.isSafeInteger(n)).toBe(true);
     },
   );
+  test('fixedPoint refuses a number with more decimals than its scale', () => {
+    expect(() => fixedPoint(0.88891, 10_000)).toThrow();
+    expect(() => fixedPoint(6.125, 100)).toThrow();
+    expect(fixedPoint(0.8889, 10_000)).toBe(8889);
+    expect(fixedPoint(36, 100)).toBe(3600);
+  });
   test.prop([
     fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }),
     fc.constantFrom(0, 1, 2),
