@@ -536,6 +536,15 @@ export const messages = {
       en: 'A contract is a JSON object; see rulesets/examples/ for samples.',
     },
   },
+  SR5023: {
+    severity: 'error',
+    nl: 'Interne fout bij dit contract: {message}',
+    en: 'Internal error on this contract: {message}',
+    hint: {
+      nl: 'Dit is een fout in sroi, niet in de invoer; meld hem graag, met deze regel als voorbeeld.',
+      en: 'This is a fault in sroi, not in the input; please report it with this line as an example.',
+    },
+  },
   SR5002: {
     severity: 'error',
     nl: 'Contract is geen geldige JSON: onverwacht {found}',

@@ -114,8 +114,13 @@ export function evaluateLines(
         });
       if (r.value === undefined) failed++;
     } catch (e) {
+      // Not the input's fault: a fault of sroi, reported on its line so the rest goes on.
       failed++;
-      result = JSON.stringify({ regel: line, fouten: [{ code: 'SR5002', melding: (e as Error).message }] });
+      const message = (e as Error)?.message ?? String(e);
+      result = JSON.stringify({
+        regel: line,
+        fouten: [{ code: 'SR5023', melding: renderMessage('SR5023', { message }, lang) }],
+      });
     }
     out.add(result);
   }
