@@ -30,7 +30,7 @@ export type Engine = 'compiled' | 'reference';
 export class Plan {
   private readonly interpreter: Interpreter;
   private compiledPlan: CompiledPlan | undefined;
-  /** The fast result `evaluateJson` runs into (its JSON is written before the next run). */
+  /** The fast result `evaluateJson` and `evaluateValid` run into (read before the next run). */
   private scratch: FastResult | undefined;
   private readonly periods: readonly { name: string; from: number; to: number }[];
   /** The enumeration values the ruleset declares, for contract validation. */
@@ -125,7 +125,10 @@ export class Plan {
     if (!options.explain && options.engine !== 'reference') {
       const day = this.referenceDay(valid);
       const period = this.periodOn(day);
-      const fast = period ? this.compiled.compute(valid, day) : undefined;
+      // Into the plan's scratch result: the result object is built from it before anything else
+      // runs (allocating its typed arrays per contract was a tenth of evaluateValid).
+      this.scratch ??= this.compiled.newResult();
+      const fast = period ? this.compiled.compute(valid, day, this.scratch) : undefined;
       if (period && fast)
         return {
           value: resultFromFast(this.ir, this.compiled.generated, valid, period.name, fast, options.lang),
