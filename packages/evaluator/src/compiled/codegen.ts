@@ -3,10 +3,13 @@
 // cannot do exactly throws FALLBACK and the contract is evaluated by the BigInt reference
 // evaluator instead. Where it can, the denominator is known when the code is generated (contract
 // numbers are read in fixed point, a table column or a dated parameter shares one denominator,
-// sums and branches bring both sides over a common one): then only numerators exist at run time,
-// as in code written by hand. Injection-proof by construction: names and texts from the IR never enter
-// the source — strings live in a constants array `K`, identifiers are generated (`t12`, `def_3`),
-// and the only numbers written into the source are safe integers checked here.
+// sums and branches bring both sides over a common one): then only numerators exist at run
+// time, as in code written by hand.
+//
+// Injection-proof by construction: names and texts from the IR never enter the source — strings
+// arrive through the constants array `K` (as module constants `K3 = K[3]`), identifiers are
+// generated (`t12`, `def_3`), and the only numbers written into the source are safe integers
+// checked here.
 import {
   activityKinds,
   contractFields,
