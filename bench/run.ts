@@ -38,6 +38,8 @@ const size = {
   rulesetScale: quick ? [1, 2, 4] : [1, 10, 100],
   spawns: quick ? 1 : 10,
   batchRuns: quick ? 1 : 5,
+  /** Rounds of the evaluation benchmarks (ratios are taken within a round). */
+  rounds: quick ? 1 : 7,
 };
 /** In-process items: at least 10 runs (2 with --quick) and about a second each, after warm-up. */
 const timing: BenchOptions = quick
@@ -108,6 +110,85 @@ function check(name: string, value: number, unit: string, target: number, detail
 /** A ratio of medians, with the ratio of the fastest runs beside it (less sensitive to other load). */
 function ratio(name: string, a: Row, b: Row, target: number): void {
   check(name, a.median / b.median, '×', target, `fastest runs: ${fmt(a.min / b.min)}×`);
+}
+
+/** A row measured in rounds: its per-round medians, kept for ratios within a round. */
+type RoundRow = Row & { readonly rounds: readonly number[] };
+
+/** Runs every task once per round, the tasks of a round one after the other. */
+async function interleaved(
+  tasks: readonly (readonly [string, () => void | Promise<void>])[],
+  rounds: number,
+): Promise<Map<string, Task[]>> {
+  const byName = new Map<string, Task[]>(tasks.map(([name]) => [name, []]));
+  for (let r = 0; r < rounds; r++) {
+    const bench = new Bench({
+      ...timing,
+      time: timing.time! / rounds,
+      iterations: Math.max(2, Math.ceil(timing.iterations! / rounds)),
+      retainSamples: true,
+      // Warm up in the first round only: later rounds find the code optimised.
+      ...(r > 0 ? { warmup: false } : {}),
+    });
+    for (const [name, fn] of tasks) bench.add(name, fn);
+    await bench.run();
+    for (const [name] of tasks) byName.get(name)!.push(bench.getTask(name)!);
+  }
+  return byName;
+}
+
+/** A row from all rounds of a task: median, min and max of every sample, and each round's median. */
+function recordRounds(
+  group: string,
+  name: string,
+  byName: Map<string, Task[]>,
+  unit: Row['unit'],
+  per = 1,
+): RoundRow {
+  const tasks = byName.get(name)!;
+  const f = scale[unit] / per;
+  const samples: number[] = [];
+  const medians: number[] = [];
+  for (const t of tasks) {
+    const r = t.result;
+    if (r.state !== 'completed') throw new Error(`${name}: ${r.state}`);
+    samples.push(...(r.latency.samples ?? []));
+    medians.push(r.latency.p50 * f);
+  }
+  samples.sort((a, b) => a - b);
+  const row: Row = {
+    group,
+    name,
+    unit,
+    median: samples[Math.floor(samples.length / 2)]! * f,
+    min: samples[0]! * f,
+    max: samples[samples.length - 1]! * f,
+    runs: samples.length,
+  };
+  rows.push(row);
+  return { ...row, rounds: medians };
+}
+
+/** The ratio a / b in each round, sorted. */
+const perRound = (a: RoundRow, b: RoundRow): number[] =>
+  a.rounds.map((x, i) => x / b.rounds[i]!).sort((x, y) => x - y);
+/** The median of the ratios within rounds. */
+const withinRounds = (a: RoundRow, b: RoundRow): number => {
+  const each = perRound(a, b);
+  return each[Math.floor(each.length / 2)]!;
+};
+
+/** A ratio taken within each round, the median of those; the rounds' ratios beside it. */
+function roundRatio(name: string, a: RoundRow, b: RoundRow, target: number): void {
+  const each = perRound(a, b);
+  const median = withinRounds(a, b);
+  check(
+    name,
+    median,
+    '×',
+    target,
+    `per round: ${each.map(fmt).join(', ')}; fastest runs: ${fmt(a.min / b.min)}×`,
+  );
 }
 
 async function run(bench: Bench): Promise<Bench> {
@@ -198,34 +279,58 @@ console.log(
 
 // ── evaluation side by side ──────────────────────────────────────────────────────────────────
 
-log(`evaluation of ${contracts.length} contracts (time per contract)`);
+log(`evaluation of ${contracts.length} contracts (time per contract), in ${size.rounds} interleaved rounds`);
 const out = plan.compiled.newResult();
 let sink = 0;
-const evaluation = await run(
-  new Bench(timing)
-    .add('hand-written TypeScript', () => {
+const evaluationTasks: [string, () => void | Promise<void>][] = [
+  [
+    'hand-written TypeScript',
+    () => {
       for (const c of contracts) sink += rijnmond20232027(c).boete;
-    })
-    .add('plan.compute (results only)', () => {
+    },
+  ],
+  [
+    'plan.compute (results only)',
+    () => {
       for (const v of valid) sink += plan.compute(v, out)!.outcomes[8]!;
-    })
-    .add('plan.validate + plan.compute', () => {
+    },
+  ],
+  [
+    'plan.validate + plan.compute',
+    () => {
       for (const c of contracts) sink += plan.compute(plan.validate(c).value!, out)!.outcomes[8]!;
-    })
-    .add('plan.evaluate (validation + result JSON)', () => {
+    },
+  ],
+  [
+    'plan.evaluate (validation + result JSON)',
+    () => {
       for (const c of contracts) sink += plan.evaluate(c).value!.waarderingen.length;
-    })
-    .add('plan.evaluateValid, explain (full explanation tree)', () => {
+    },
+  ],
+  [
+    'plan.evaluateValid, explain (full explanation tree)',
+    () => {
       for (const v of valid) sink += plan.evaluateValid(v, { explain: true }).value!.waarderingen.length;
-    })
-    .add('plan.evaluate, reference engine (BigInt), no explanation', () => {
+    },
+  ],
+  [
+    'plan.evaluate, reference engine (BigInt), no explanation',
+    () => {
       for (const c of contracts) sink += plan.evaluate(c, { engine: 'reference' }).value!.waarderingen.length;
-    })
-    .add('json-rules-engine 7', async () => {
+    },
+  ],
+  [
+    'json-rules-engine 7',
+    async () => {
       for (const c of contracts) sink += (await rulesEngine.evaluate(c)).boete;
-    }),
-);
-const evalRow = (name: string) => record('evaluate', evaluation.getTask(name)!, 'µs', contracts.length);
+    },
+  ],
+];
+// Every task runs once per round, all of them one after the other, and a ratio is taken within
+// each round: the speed of this machine drifts from one minute to the next (other load), and a
+// ratio of medians measured minutes apart shows the drift as much as the code.
+const evaluationRounds = await interleaved(evaluationTasks, size.rounds);
+const evalRow = (name: string) => recordRounds('evaluate', name, evaluationRounds, 'µs', contracts.length);
 const hand = evalRow('hand-written TypeScript');
 const fast = evalRow('plan.compute (results only)');
 evalRow('plan.validate + plan.compute');
@@ -233,12 +338,12 @@ const full = evalRow('plan.evaluate (validation + result JSON)');
 const explain = evalRow('plan.evaluateValid, explain (full explanation tree)');
 evalRow('plan.evaluate, reference engine (BigInt), no explanation');
 const jre = evalRow('json-rules-engine 7');
-ratio('results only: plan.compute / hand-written', fast, hand, 1.5);
-ratio('explanation tree: plan.evaluateValid explain / hand-written', explain, hand, 10);
+roundRatio('results only: plan.compute / hand-written', fast, hand, 1.5);
+roundRatio('explanation tree: plan.evaluateValid explain / hand-written', explain, hand, 10);
 const info: Record<string, number> = {
-  'plan.evaluate / hand-written': full.median / hand.median,
-  'json-rules-engine / hand-written': jre.median / hand.median,
-  'json-rules-engine / plan.compute': jre.median / fast.median,
+  'plan.evaluate / hand-written': withinRounds(full, hand),
+  'json-rules-engine / hand-written': withinRounds(jre, hand),
+  'json-rules-engine / plan.compute': withinRounds(jre, fast),
 };
 
 // ── compile cost ───────────────────────────────────────────────────────────────────────────
