@@ -834,9 +834,12 @@ export class Codegen {
     // Its denominator known here: every use reads the literal (the rule still stores it).
     if (literalDenominator !== undefined && slots.k === 'num')
       entry.slots = { ...slots, d: literalDenominator };
-    // A contract-level rule belongs to no activity, even when an activity's valuation asks for it.
-    const scoped = scope ? [] : ['const savedAI = AI;', 'AI = -1;'];
-    const restore = scope ? [] : ['AI = savedAI;'];
+    // A contract-level rule belongs to no activity, even when an activity's valuation asks for it:
+    // meldingen it records (itself, or through a table it reads) name no activity. A rule that
+    // records none leaves the activity index alone (saving it cost per contract, measured).
+    const records = body.some((l) => l.includes('MSG.push') || /\btab_\d+\(/.test(l));
+    const scoped = scope || !records ? [] : ['const savedAI = AI;', 'AI = -1;'];
+    const restore = scope || !records ? [] : ['AI = savedAI;'];
     this.top.push(
       `function ${fn}() {`,
       `if (F${flag}) return;`,
