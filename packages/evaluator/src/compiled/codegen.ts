@@ -22,6 +22,7 @@ import {
   type IrType,
   type IrValue,
 } from '@sroi/core';
+import { gcd } from './runtime.js';
 
 type Doc = IrDocument;
 
@@ -59,8 +60,6 @@ const isLiteral = (x: string): boolean => /^\(?-?\d+\)?$/.test(x);
 const literalValue = (x: string): number | undefined =>
   isLiteral(x) ? Number(x.replace(/[()]/g, '')) : undefined;
 
-const gcdOf = (a: number, b: number): number => (b === 0 ? a : gcdOf(b, a % b));
-
 /**
  * The common denominator of two literal ones, when it stays small: then sums, minima and branches
  * keep a denominator known when the code is generated (no run-time denominators, no reductions).
@@ -69,7 +68,7 @@ function commonDenominator(a: string, b: string): number | undefined {
   const x = literalValue(a);
   const y = literalValue(b);
   if (x === undefined || y === undefined || x <= 0 || y <= 0) return undefined;
-  const l = (x / gcdOf(x, y)) * y;
+  const l = (x / gcd(x, y)) * y;
   return l <= 1e9 ? l : undefined;
 }
 
@@ -1190,28 +1189,24 @@ type NumVal = Val & { k: 'num' };
  * constant there and it stays small (each row's value then a safe integer over it); else undefined.
  */
 function columnDenominator(t: IrDocument['tables'][number], j: number): number | undefined {
-  let common = 1n;
-  const values: [bigint, bigint][] = [];
+  let common: number | undefined = 1;
+  const values: [numerator: bigint, denominator: string][] = [];
   for (const v of t.versions)
     for (const row of v.rows) {
       const x = row.then[j];
       if (x?.k !== 'const' || !('num' in x.v)) return undefined;
       const [n, d = '1'] = x.v.num.split('/');
-      const den = BigInt(d);
-      values.push([BigInt(n!), den]);
-      const g = gcdBig(common, den);
-      common = (common / g) * den;
-      if (common > 1_000_000_000n) return undefined;
+      values.push([BigInt(n!), d]);
+      common = commonDenominator(String(common), d);
+      if (common === undefined) return undefined;
     }
   const max = BigInt(Number.MAX_SAFE_INTEGER);
   for (const [n, d] of values) {
-    const scaled = n * (common / d);
+    const scaled = n * BigInt(common / Number(d));
     if (scaled > max || scaled < -max) return undefined;
   }
-  return Number(common);
+  return common;
 }
-
-const gcdBig = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcdBig(b, a % b));
 
 /**
  * Whether no two rows of a table version can match the same arguments, proved from the IR
