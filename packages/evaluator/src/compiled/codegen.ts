@@ -72,6 +72,13 @@ function commonDenominator(a: string, b: string): number | undefined {
   return l <= 1e9 ? l : undefined;
 }
 
+/** One literal denominator for all of these (their least common multiple), when it stays small. */
+function sharedDenominator(denominators: readonly string[]): number | undefined {
+  let common: number | undefined = 1;
+  for (const d of denominators) if ((common = commonDenominator(String(common), d)) === undefined) break;
+  return common;
+}
+
 /**
  * The fixed point a number field is read in: whole numbers as they are; 1/10000 for a field
  * bounded by 10 (fte: 0,8889 is 32 of 36 hours); 1/100 otherwise (months, hours, percentages),
@@ -738,13 +745,7 @@ export class Codegen {
       const emitted = this.block(() =>
         p.versions.forEach((v) => dens.push((this.constant(v.value, kind) as NumVal).d)),
       );
-      common =
-        emitted.length === 0
-          ? dens.reduce<number | undefined>(
-              (l, d) => (l === undefined ? undefined : commonDenominator(String(l), d)),
-              1,
-            )
-          : undefined;
+      common = emitted.length === 0 ? sharedDenominator(dens) : undefined;
     }
     const assign = (v: IrValue) =>
       this.block(() => {
@@ -1189,7 +1190,6 @@ type NumVal = Val & { k: 'num' };
  * constant there and it stays small (each row's value then a safe integer over it); else undefined.
  */
 function columnDenominator(t: IrDocument['tables'][number], j: number): number | undefined {
-  let common: number | undefined = 1;
   const values: [numerator: bigint, denominator: string][] = [];
   for (const v of t.versions)
     for (const row of v.rows) {
@@ -1197,9 +1197,9 @@ function columnDenominator(t: IrDocument['tables'][number], j: number): number |
       if (x?.k !== 'const' || !('num' in x.v)) return undefined;
       const [n, d = '1'] = x.v.num.split('/');
       values.push([BigInt(n!), d]);
-      common = commonDenominator(String(common), d);
-      if (common === undefined) return undefined;
     }
+  const common = sharedDenominator(values.map(([, d]) => d));
+  if (common === undefined) return undefined;
   const max = BigInt(Number.MAX_SAFE_INTEGER);
   for (const [n, d] of values) {
     const scaled = n * BigInt(common / Number(d));

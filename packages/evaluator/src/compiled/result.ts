@@ -243,8 +243,9 @@ export function resultFromFast(
 /**
  * `JSON.stringify(resultFromFast(...))`, written directly: the same text without building the
  * result object first (a batch writes millions of them). Money and percentages are digits, '-'
- * and '.', so they are quoted as they are; every other text goes through JSON.stringify. The
- * rare parts (meldingen, overige) are the objects of resultFromFast, stringified.
+ * and '.', so they are quoted as they are; every other text goes through JSON.stringify. Each
+ * melding is the object of resultFromFast, written by `meldingJson`; `overige` (rare) is
+ * stringified.
  */
 export function resultJsonFromFast(
   doc: IrDocument,
