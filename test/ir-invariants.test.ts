@@ -70,6 +70,26 @@ describe('the invariants of a broken copy', () => {
     expect(problems.filter((p) => !/^rules: cycle .*outcome:verplichting/.test(p))).toEqual([]);
   });
 
+  test('a problem deep inside an expression is reported at its full path', () => {
+    const doc = copy();
+    const i = doc.valuations.findIndex((v) => v.kind === 'plaatsing');
+    doc.valuations[i]!.expr = {
+      k: 'arith',
+      op: '+',
+      l: { k: 'const', v: { num: '1' } },
+      r: {
+        k: 'min',
+        args: [
+          { k: 'const', v: { num: '1' } },
+          { k: 'param', name: 'nergens' },
+        ],
+      },
+    };
+    expect(irInvariants(doc).filter((p) => p.includes('nergens'))).toEqual([
+      `valuations[${i}].r.args[1]: unknown parameter nergens`,
+    ]);
+  });
+
   test('a removed enumeration is reported as missing', () => {
     const doc = copy();
     doc.enumerations = doc.enumerations.filter((e) => e.name !== 'doelgroep');

@@ -4,17 +4,30 @@
 import { activityKinds, contractFields, dateFieldNames, enumerationNames } from './vocabulary.js';
 import type { IrDocument, IrExpr, IrTemplate } from './ir.js';
 
+/**
+ * Where an expression stands in the document, as a chain of steps from a root path; written out
+ * ("valuations[0].expr.l") only for a problem. The editor checks every IR it lowers, and building
+ * each node's path eagerly was most of this check's allocation.
+ */
+type Path = string | { readonly up: Path; readonly step: string; readonly index?: number };
+
+function pathText(path: Path): string {
+  if (typeof path === 'string') return path;
+  const up = pathText(path.up);
+  return path.index === undefined ? `${up}.${path.step}` : `${up}.${path.step}[${path.index}]`;
+}
+
 /** Where an expression stands: which activity kind's fields it may read, inside which sum. */
 interface Place {
-  readonly path: string;
-  readonly kind?: string;
-  readonly over?: 'activity' | 'route';
+  readonly path: Path;
+  readonly kind?: string | undefined;
+  readonly over?: 'activity' | 'route' | undefined;
 }
 
 /** Every violated invariant, as "path: message"; empty when the document is sound. */
 export function irInvariants(doc: IrDocument): string[] {
   const problems: string[] = [];
-  const fail = (path: string, message: string) => problems.push(`${path}: ${message}`);
+  const fail = (path: Path, message: string) => problems.push(`${pathText(path)}: ${message}`);
   const params = new Set(doc.parameters.map((p) => p.name));
   const tables = new Map(doc.tables.map((t) => [t.name, t]));
   const defs = new Map(doc.definitions.map((d) => [d.key, d]));
@@ -34,9 +47,25 @@ export function irInvariants(doc: IrDocument): string[] {
   const allValuations = doc.valuations.map((v) => `valuation:${v.kind}`);
   const allCaps = doc.routes.filter((r) => r.cap).map((r) => `cap:${r.name}`);
 
+  // One call per expression node: the place of a child is made only here, and only its path grows.
+  const sub = (
+    x: IrExpr,
+    at: Place,
+    step: string,
+    deps: Set<string>,
+    index?: number,
+    within: Omit<Place, 'path'> = at,
+  ) =>
+    visit(
+      x,
+      {
+        path: index === undefined ? { up: at.path, step } : { up: at.path, step, index },
+        kind: within.kind,
+        over: within.over,
+      },
+      deps,
+    );
   const visit = (e: IrExpr, at: Place, deps: Set<string>): void => {
-    const sub = (x: IrExpr, suffix: string, place: Place = at) =>
-      visit(x, { ...place, path: `${at.path}.${suffix}` }, deps);
     switch (e.k) {
       case 'const':
       case 'refdate':
@@ -72,11 +101,11 @@ export function irInvariants(doc: IrDocument): string[] {
         if (!t) fail(at.path, `unknown table ${e.name}`);
         else if (t.inputs.length !== e.args.length)
           fail(at.path, `table ${e.name} takes ${t.inputs.length} arguments`);
-        e.args.forEach((a, i) => sub(a, `args[${i}]`));
+        e.args.forEach((a, i) => sub(a, at, 'args', deps, i));
         return;
       }
       case 'member': {
-        sub(e.of, 'of');
+        sub(e.of, at, 'of', deps);
         const t = e.of.k === 'table' ? tables.get(e.of.name) : undefined;
         if (!t || t.single || !t.outputs.some((o) => o.name === e.field))
           fail(at.path, `no output column ${e.field}`);
@@ -84,46 +113,47 @@ export function irInvariants(doc: IrDocument): string[] {
       }
       case 'neg':
       case 'not':
-        return sub(e.x, 'x');
+        return sub(e.x, at, 'x', deps);
       case 'arith':
       case 'cmp':
       case 'and':
       case 'or':
-        sub(e.l, 'l');
-        return sub(e.r, 'r');
+        sub(e.l, at, 'l', deps);
+        return sub(e.r, at, 'r', deps);
       case 'if':
-        sub(e.c, 'c');
-        sub(e.t, 't');
-        return sub(e.e, 'e');
+        sub(e.c, at, 'c', deps);
+        sub(e.t, at, 't', deps);
+        return sub(e.e, at, 'e', deps);
       case 'in':
-        sub(e.x, 'x');
-        return e.options.forEach((o, i) => sub(o, `options[${i}]`));
+        sub(e.x, at, 'x', deps);
+        return e.options.forEach((o, i) => sub(o, at, 'options', deps, i));
       case 'min':
       case 'max':
-        return e.args.forEach((a, i) => sub(a, `args[${i}]`));
+        return e.args.forEach((a, i) => sub(a, at, 'args', deps, i));
       case 'default':
-        sub(e.x, 'x');
-        return sub(e.fallback, 'fallback');
+        sub(e.x, at, 'x', deps);
+        return sub(e.fallback, at, 'fallback', deps);
       case 'known':
-        return sub(e.x, 'x');
+        return sub(e.x, at, 'x', deps);
       case 'round':
-        sub(e.x, 'x');
-        return sub(e.q, 'q');
+        sub(e.x, at, 'x', deps);
+        return sub(e.q, at, 'q', deps);
       case 'sum': {
         if (at.over || at.kind) fail(at.path, 'a sum inside an activity or another sum');
-        const inner: Place = { path: at.path, over: e.over };
-        sub(e.body, 'body', inner);
-        if (e.filter) sub(e.filter, 'filter', inner);
+        // Inside a sum: no activity kind, the attributes of what it sums over.
+        const inner = { over: e.over };
+        sub(e.body, at, 'body', deps, undefined, inner);
+        if (e.filter) sub(e.filter, at, 'filter', deps, undefined, inner);
         return;
       }
       case 'message':
-        sub(e.x, 'x');
+        sub(e.x, at, 'x', deps);
         return template(e.text, at, deps);
     }
   };
   const template = (t: IrTemplate, at: Place, deps: Set<string>) =>
     t.forEach((p, i) => {
-      if ('x' in p) visit(p.x, { ...at, path: `${at.path}.text[${i}]` }, deps);
+      if ('x' in p) visit(p.x, { ...at, path: { up: at.path, step: 'text', index: i } }, deps);
     });
   const node = (id: string, exprs: [IrExpr, Place][], templates: [IrTemplate, Place][] = []) => {
     const deps = new Set<string>();
@@ -135,10 +165,10 @@ export function irInvariants(doc: IrDocument): string[] {
   doc.tables.forEach((t, ti) =>
     t.versions.forEach((v, vi) =>
       v.rows.forEach((r, ri) => {
-        const path = `tables[${ti}].versions[${vi}].rows[${ri}]`;
+        const path: Path = { up: `tables[${ti}].versions[${vi}]`, step: 'rows', index: ri };
         if (r.when.length !== t.inputs.length) fail(path, 'cell count differs from the inputs');
         if (r.then.length !== t.outputs.length) fail(path, 'output count differs from the outputs');
-        r.then.forEach((x, i) => visit(x, { path: `${path}.then[${i}]` }, new Set()));
+        r.then.forEach((x, i) => visit(x, { path: { up: path, step: 'then', index: i } }, new Set()));
       }),
     ),
   );
@@ -157,12 +187,12 @@ export function irInvariants(doc: IrDocument): string[] {
         [v.expr, place],
         ...v.requirements.map((r, j): [IrExpr, Place] => [
           r.when,
-          { ...place, path: `${place.path}.requirements[${j}]` },
+          { ...place, path: { up: place.path, step: 'requirements', index: j } },
         ]),
       ],
       v.requirements.map((r, j): [IrTemplate, Place] => [
         r.message,
-        { ...place, path: `${place.path}.requirements[${j}]` },
+        { ...place, path: { up: place.path, step: 'requirements', index: j } },
       ]),
     );
   });

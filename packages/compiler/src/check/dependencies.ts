@@ -34,10 +34,47 @@ export function childrenOf(e: A.Expression): readonly A.Expression[] {
   }
 }
 
-/** Visits every sub-expression (and template part) of an expression, depth first. */
+/**
+ * Visits every sub-expression (and template part) of an expression, depth first, in the order of
+ * `childrenOf` — without its arrays: the checker walks every formula after each keystroke.
+ */
 export function forEachExpression(e: A.Expression, visit: (e: A.Expression) => void): void {
   visit(e);
-  for (const c of childrenOf(e)) forEachExpression(c, visit);
+  switch (e.kind) {
+    case 'parenthesized':
+      return forEachExpression(e.expression, visit);
+    case 'member':
+      return forEachExpression(e.object, visit);
+    case 'call':
+      for (const a of e.args) forEachExpression(a, visit);
+      return;
+    case 'unary':
+      return forEachExpression(e.operand, visit);
+    case 'binary':
+      forEachExpression(e.left, visit);
+      return forEachExpression(e.right, visit);
+    case 'conditional':
+      forEachExpression(e.condition, visit);
+      forEachExpression(e.then, visit);
+      return forEachExpression(e.else, visit);
+    case 'membership':
+      forEachExpression(e.value, visit);
+      for (const o of e.options) forEachExpression(o, visit);
+      return;
+    case 'rounding':
+      forEachExpression(e.value, visit);
+      return forEachExpression(e.quantum, visit);
+    case 'aggregate':
+      forEachExpression(e.body, visit);
+      if (e.filter) forEachExpression(e.filter, visit);
+      return;
+    case 'message':
+      forEachExpression(e.value, visit);
+      for (const p of e.message.parts) if (typeof p !== 'string') forEachExpression(p, visit);
+      return;
+    default:
+      return;
+  }
 }
 
 /** A node of the dependency graph: `def:soort.naam`, `param:x`, `table:x`, `outcome:x`, `valuation:x`, `cap:x`. */

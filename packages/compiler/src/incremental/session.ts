@@ -266,15 +266,13 @@ class ExampleChecks implements CheckReuse {
     const known = this.checks.get(e) ?? this.follow(e);
     if (!known || known.environment !== environment) return undefined;
     this.reused++;
-    const lowered = known.check.lowered;
-    // The contract goes into the IR: each compilation gets its own copy.
-    return {
-      diagnostics: known.check.diagnostics,
-      lowered: { ...lowered, contract: copyJson(lowered.contract) },
-    };
+    return known.check;
   }
 
   remember(e: A.ExampleDeclaration, environment: string, check: ExampleCheck): void {
+    // The contract goes into the IR of every later compilation that reuses this check: frozen, so
+    // that one holder cannot change what the others read.
+    deepFreeze(check.lowered.contract);
     this.checks.set(e, { environment, check });
   }
 
@@ -302,19 +300,9 @@ class ExampleChecks implements CheckReuse {
   }
 }
 
-/** A copy of a JSON value. */
-function copyJson<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyJson) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value))
-    if (k === '__proto__')
-      Object.defineProperty(out, k, {
-        value: copyJson(v),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else out[k] = copyJson(v);
-  return out as T;
+/** Freezes a JSON value and everything in it. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }

@@ -51,6 +51,18 @@ describe('a compiler session', () => {
     expect(tree(r.ast)).toBe(tree(whole.ast));
   });
 
+  test('shares a reused example contract between compilations, frozen so that no holder can change it', () => {
+    const s = session();
+    const first = s.update(edit('36 maanden', '37 maanden')).ir!;
+    const second = s.update(edit('36 maanden', '38 maanden')).ir!;
+    const [a, b] = [first.examples[0]!.contract, second.examples[0]!.contract];
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(() => {
+      (a as Record<string, unknown>)['waarde'] = 1;
+    }).toThrow(TypeError);
+  });
+
   test('checks again only the example that was edited', () => {
     const s = session();
     const next = edit('voorbeeld "Eerste dag van de periode"', 'voorbeeld "De eerste dag van de periode"');
