@@ -18,7 +18,8 @@ import {
   type ValidContract,
 } from '@sroi/core';
 import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
-import { resultFromFast, resultJsonFromFast } from './compiled/result.js';
+import { JsonBytes } from './compiled/json-bytes.js';
+import { resultFromFast, writeResultJson } from './compiled/result.js';
 import { day as isoDay } from './compiled/runtime.js';
 import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.js';
 import type { EvaluationResult } from './result.js';
@@ -32,6 +33,8 @@ export class Plan {
   private compiledPlan: CompiledPlan | undefined;
   /** The fast result `evaluateJson` and `evaluateValid` run into (read before the next run). */
   private scratch: FastResult | undefined;
+  /** Where `evaluateJson` writes its text before decoding it. */
+  private scratchBytes: JsonBytes | undefined;
   private readonly periods: readonly { name: string; from: number; to: number }[];
   /** The enumeration values the ruleset declares, for contract validation. */
   readonly enumerations: EnumerationValues;
@@ -87,34 +90,42 @@ export class Plan {
 
   /**
    * Evaluates contract JSON (results only, no explanation) straight to the result's JSON text:
-   * byte for byte `JSON.stringify` of `evaluate(contract).value`, without building the object
-   * when the generated code can answer. For batch output.
+   * byte for byte `JSON.stringify` of `evaluate(contract).value`. See `writeJson`.
    */
   evaluateJson(contract: unknown, options: { lang?: Language } = {}): Result<string | undefined> {
+    const out = (this.scratchBytes ??= new JsonBytes(4096));
+    try {
+      const diagnostics = this.writeJson(contract, out, options);
+      const text = out.takeText();
+      return diagnostics.length > 0 ? { value: undefined, diagnostics } : { value: text, diagnostics: [] };
+    } finally {
+      out.truncate(0);
+    }
+  }
+
+  /**
+   * Evaluates contract JSON (results only) and writes the result's JSON as UTF-8 into `out`: the
+   * text of `JSON.stringify(evaluate(contract).value)`, without building the result object or a
+   * string when the generated code can answer. Returns no diagnostics then; otherwise the
+   * diagnostics of `evaluate`, and nothing is written. For batch output.
+   */
+  writeJson(contract: unknown, out: JsonBytes, options: { lang?: Language } = {}): readonly Diagnostic[] {
     const valid = this.validate(contract);
-    if (!valid.value) return { value: undefined, diagnostics: valid.diagnostics };
+    if (!valid.value) return valid.diagnostics;
     const day = this.referenceDay(valid.value);
     const period = this.periodOn(day);
     this.scratch ??= this.compiled.newResult();
     const fast = period ? this.compiled.compute(valid.value, day, this.scratch) : undefined;
-    if (period && fast)
-      return {
-        value: resultJsonFromFast(
-          this.ir,
-          this.compiled.generated,
-          valid.value,
-          period.name,
-          fast,
-          options.lang,
-        ),
-        diagnostics: [],
-      };
+    if (period && fast) {
+      writeResultJson(out, this.ir, this.compiled.generated, valid.value, period.name, fast, options.lang);
+      return [];
+    }
     // The generated code could not answer (or no period holds the date): the reference engine
     // decides, without running the generated code a second time.
     const result = this.evaluateValid(valid.value, { ...options, explain: false, engine: 'reference' });
-    return result.value
-      ? { value: JSON.stringify(result.value), diagnostics: [] }
-      : { value: undefined, diagnostics: result.diagnostics };
+    if (!result.value) return result.diagnostics;
+    out.text(JSON.stringify(result.value));
+    return [];
   }
 
   /** Evaluates a contract that passed `validate`. */

@@ -1,7 +1,7 @@
 // One batch of `sroi eval --batch`: a run of JSON lines in, one result line out per non-blank
 // line. Shared by the worker threads and by the main thread (which evaluates small inputs itself).
-import { renderMessage, type IrDocument, type Language, type Result } from '@sroi/core';
-import { Plan, PlanSet } from '@sroi/evaluator';
+import { renderMessage, type Diagnostic, type IrDocument, type Language } from '@sroi/core';
+import { JsonBytes, Plan, PlanSet } from '@sroi/evaluator';
 import { parseJsonInput } from '../json-input.js';
 
 /** What a worker needs to rebuild the evaluator: the IR of the ruleset, or of each set member. */
@@ -23,11 +23,6 @@ export function evaluatorFromSpec(spec: EvaluatorSpec): Plan | PlanSet {
   return spec.set === undefined ? members[0]!.plan : new PlanSet(spec.set, members);
 }
 
-const mapValue = <T, U>(r: Result<T | undefined>, f: (v: T) => U): Result<U | undefined> =>
-  r.value === undefined
-    ? { value: undefined, diagnostics: r.diagnostics }
-    : { value: f(r.value), diagnostics: [] };
-
 export interface BatchOutput {
   /** The result lines as UTF-8, each ending in a newline; a buffer of its own (transferable). */
   readonly bytes: Uint8Array;
@@ -35,33 +30,8 @@ export interface BatchOutput {
   readonly failed: number;
 }
 
-const encoder = new TextEncoder();
-
-/**
- * Result lines as UTF-8, encoded one line at a time into a growing buffer. Measured: encoding
- * the batch's text at the end (a rope of thousands of pieces, flattened first) cost twice as much.
- */
-class LineBytes {
-  private buffer = new Uint8Array(64 * 1024);
-  private length = 0;
-
-  add(line: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit; 1 more for the newline.
-    const room = 3 * line.length + 1;
-    if (this.buffer.length - this.length < room) {
-      const grown = new Uint8Array(Math.max(2 * this.buffer.length, this.length + room));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
-    this.length += encoder.encodeInto(line, this.buffer.subarray(this.length)).written;
-    this.buffer[this.length++] = 10;
-  }
-
-  /** The bytes written, in a buffer of exactly their size (handed over to another thread). */
-  take(): Uint8Array {
-    return this.buffer.slice(0, this.length);
-  }
-}
+/** The output of a thread's batches, reused from one batch to the next (it only grows). */
+const output = new JsonBytes();
 
 /**
  * Evaluates whole lines (`text` ends at a line break or at the end of the input); `firstLine`
@@ -73,7 +43,8 @@ export function evaluateLines(
   firstLine: number,
   lang: Language,
 ): BatchOutput {
-  const out = new LineBytes();
+  const out = output;
+  out.truncate(0);
   let failed = 0;
   let line = firstLine;
   for (let start = 0; start < text.length; line++) {
@@ -82,47 +53,58 @@ export function evaluateLines(
     const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
     if (raw.trim() === '') continue;
-    let result: string;
+    const mark = out.length;
     try {
       const parsed = parseJsonInput(`regel ${line}`, raw);
       if ('diagnostic' in parsed) {
         failed++;
         const d = parsed.diagnostic;
-        out.add(
+        out.text(
           JSON.stringify({
             regel: line,
             fouten: [{ code: d.code, melding: renderMessage(d.code, d.args, lang) }],
           }),
         );
-        continue;
+      } else if (evaluator instanceof Plan) {
+        // A plan writes its result JSON directly (the same text as JSON.stringify of the result).
+        const diagnostics = evaluator.writeJson(parsed.json, out, { lang });
+        if (diagnostics.length > 0) {
+          failed++;
+          out.text(errorLine(line, diagnostics, lang));
+        }
+      } else {
+        const r = evaluator.evaluate(parsed.json, { explain: false, lang });
+        if (r.value) out.text(JSON.stringify(r.value));
+        else {
+          failed++;
+          out.text(errorLine(line, r.diagnostics, lang));
+        }
       }
-      const contract = parsed.json;
-      // A plan writes its result JSON directly (the same text as JSON.stringify of the result).
-      const r =
-        evaluator instanceof Plan
-          ? evaluator.evaluateJson(contract, { lang })
-          : mapValue(evaluator.evaluate(contract, { explain: false, lang }), JSON.stringify);
-      result =
-        r.value ??
-        JSON.stringify({
-          regel: line,
-          fouten: r.diagnostics.map((d) => ({
-            code: d.code,
-            path: d.path,
-            melding: renderMessage(d.code, d.args, lang),
-          })),
-        });
-      if (r.value === undefined) failed++;
     } catch (e) {
       // Not the input's fault: a fault of sroi, reported on its line so the rest goes on.
       failed++;
+      out.truncate(mark);
       const message = (e as Error)?.message ?? String(e);
-      result = JSON.stringify({
-        regel: line,
-        fouten: [{ code: 'SR5023', melding: renderMessage('SR5023', { message }, lang) }],
-      });
+      out.text(
+        JSON.stringify({
+          regel: line,
+          fouten: [{ code: 'SR5023', melding: renderMessage('SR5023', { message }, lang) }],
+        }),
+      );
     }
-    out.add(result);
+    out.byte(10);
   }
   return { bytes: out.take(), failed };
+}
+
+/** The result line of a contract that could not be evaluated: its diagnostics. */
+function errorLine(line: number, diagnostics: readonly Diagnostic[], lang: Language): string {
+  return JSON.stringify({
+    regel: line,
+    fouten: diagnostics.map((d) => ({
+      code: d.code,
+      path: d.path,
+      melding: renderMessage(d.code, d.args, lang),
+    })),
+  });
 }

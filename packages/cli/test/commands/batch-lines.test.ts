@@ -19,12 +19,13 @@ describe('evaluateLines', () => {
     ]);
   });
 
-  test('reports a fault of sroi itself on its own line (SR5023), and goes on with the next', () => {
+  test('reports a fault of sroi itself on its own line (SR5023), without what it wrote before failing, and goes on with the next', () => {
     const broken = Object.create(plan) as Plan;
     let calls = 0;
-    broken.evaluateJson = () => {
-      if (++calls === 1) throw new TypeError('kapot van binnen');
-      return plan.evaluateJson(JSON.parse(contract));
+    broken.writeJson = (json, out, options) => {
+      if (++calls > 1) return plan.writeJson(json, out, options);
+      out.text('{"regeling":"half');
+      throw new TypeError('kapot van binnen');
     };
     const out = evaluateLines(broken, `${contract}\n${contract}\n`, 7, 'en');
     expect(out.failed).toBe(1);

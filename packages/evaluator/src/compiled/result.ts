@@ -14,6 +14,7 @@ import { resultText, type Value } from '../interpret.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './compiled-plan.js';
+import { utf8, type JsonBytes } from './json-bytes.js';
 
 const STANDARD = new Set(['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete']);
 
@@ -45,14 +46,24 @@ interface Lookups {
   readonly outcome: Map<string, number>;
   /** The outcomes beyond the standard five, for `overige`. */
   readonly others: readonly IrDocument['outcomes'][number][];
-  /** Result JSON that depends on the IR only: the ruleset's name, each route's name and label. */
+  /**
+   * Result JSON that depends on the IR only, as UTF-8: from the start to the period, each
+   * period's name, each route's name and label, and per activity kind what follows its index up
+   * to its amount and what follows the amount.
+   */
   readonly json: {
-    readonly regeling: string;
-    readonly routeHeads: readonly string[];
-    /** Per activity kind: what follows its index up to its amount, and what follows the amount. */
-    readonly activity: Map<string, { readonly head: string; readonly tail: string }>;
+    readonly start: Uint8Array;
+    readonly periods: Map<string, Uint8Array>;
+    readonly routeHeads: readonly Uint8Array[];
+    readonly activity: Map<string, { readonly head: Uint8Array; readonly tail: Uint8Array }>;
   };
 }
+
+/** The JSON of an activity's result around its amount (after `{"index":n`, and after the amount). */
+const activityJson = (kind: string, route: string | undefined) => ({
+  head: `,"soort":${JSON.stringify(kind)},"bedrag":"`,
+  tail: `","route":${JSON.stringify(route ?? '')}}`,
+});
 
 /** Per IR document, built once. */
 const lookups = new WeakMap<IrDocument, Lookups>();
@@ -63,16 +74,16 @@ function lookupsOf(doc: IrDocument): Lookups {
     for (const r of doc.routes) for (const k of r.kinds) if (!route.has(k)) route.set(k, r.name);
     const outcome = new Map<string, number>();
     doc.outcomes.forEach((o, i) => outcome.set(o.name, i));
-    const activity = new Map<string, { head: string; tail: string }>();
-    for (const kind of new Set([...doc.valuations.map((v) => v.kind), ...route.keys()]))
-      activity.set(kind, {
-        head: `,"soort":${JSON.stringify(kind)},"bedrag":"`,
-        tail: `","route":${JSON.stringify(route.get(kind) ?? '')}}`,
-      });
+    const activity = new Map<string, { head: Uint8Array; tail: Uint8Array }>();
+    for (const kind of new Set([...doc.valuations.map((v) => v.kind), ...route.keys()])) {
+      const { head, tail } = activityJson(kind, route.get(kind));
+      activity.set(kind, { head: utf8(head), tail: utf8(tail) });
+    }
     const json = {
-      regeling: JSON.stringify(doc.ruleset.name),
-      routeHeads: doc.routes.map(
-        (r) => `{"naam":${JSON.stringify(r.name)},"label":${JSON.stringify(r.label)},`,
+      start: utf8(`{"regeling":${JSON.stringify(doc.ruleset.name)},"periode":`),
+      periods: new Map(doc.periods.map((p) => [p.name, utf8(JSON.stringify(p.name))])),
+      routeHeads: doc.routes.map((r) =>
+        utf8(`{"naam":${JSON.stringify(r.name)},"label":${JSON.stringify(r.label)},"totaal":"`),
       ),
       activity,
     };
@@ -162,12 +173,9 @@ function outcomesOf(doc: IrDocument, fast: FastResult) {
       : (fast.otherOutcomes[i] as Value);
   };
   const money = (name: string) => {
-    const i = outcomeIndex.get(name);
     // Whole cents (the usual case) straight from the numbers; anything else through the Rational.
-    if (i !== undefined && isNumber(doc.outcomes[i]!.type)) {
-      const n = fast.outcomes[2 * i]!;
-      if (fast.outcomes[2 * i + 1] === 1 && Number.isSafeInteger(n)) return centsText(n);
-    }
+    const c = wholeCents(doc, fast, outcomeIndex.get(name));
+    if (c !== undefined) return centsText(c);
     const v = outcome(name);
     return v instanceof Rational ? moneyText(v) : '0.00';
   };
@@ -175,13 +183,36 @@ function outcomesOf(doc: IrDocument, fast: FastResult) {
   const overige: Record<string, string> | undefined = others.length
     ? Object.fromEntries(others.map((o) => [o.name, resultText(outcome(o.name) ?? null, o.type)]))
     : undefined;
-  return { money, percentage: percentageText(outcomeIndex.get('percentage'), doc, fast, outcome), overige };
+  return {
+    money,
+    percentage: percentageText(outcomeIndex.get('percentage'), doc, fast, outcome),
+    overige,
+    outcomeIndex,
+  };
+}
+
+/** Outcome `i` in whole cents, when its numbers say so exactly (the usual case); else undefined. */
+function wholeCents(doc: IrDocument, fast: FastResult, i: number | undefined): number | undefined {
+  if (i === undefined || !isNumber(doc.outcomes[i]!.type)) return undefined;
+  const n = fast.outcomes[2 * i]!;
+  return fast.outcomes[2 * i + 1] === 1 && Number.isSafeInteger(n) ? n : undefined;
 }
 
 /**
- * The percentage as result text: `percentText` of its value. A ratio in hundredths of a percent
- * or coarser (n/d with d dividing 10000, as `afronden op 0,01%` gives) is whole hundredths of a
- * percent: written from the numbers, without BigInt.
+ * A ratio outcome in whole hundredths of a percent, when it is one (n/d with d dividing 10000, as
+ * `afronden op 0,01%` gives); else undefined.
+ */
+function wholeHundredths(doc: IrDocument, fast: FastResult, i: number | undefined): number | undefined {
+  if (i === undefined || !isNumber(doc.outcomes[i]!.type)) return undefined;
+  const n = fast.outcomes[2 * i]!;
+  const d = fast.outcomes[2 * i + 1]!;
+  const hundredths = n * (10_000 / d);
+  return d > 0 && 10_000 % d === 0 && Number.isSafeInteger(hundredths) ? hundredths : undefined;
+}
+
+/**
+ * The percentage as result text: `percentText` of its value; whole hundredths of a percent are
+ * written from the numbers, without BigInt.
  */
 function percentageText(
   i: number | undefined,
@@ -189,12 +220,8 @@ function percentageText(
   fast: FastResult,
   outcome: (name: string) => Value | undefined,
 ): string | undefined {
-  if (i !== undefined && isNumber(doc.outcomes[i]!.type)) {
-    const n = fast.outcomes[2 * i]!;
-    const d = fast.outcomes[2 * i + 1]!;
-    const hundredths = n * (10_000 / d);
-    if (d > 0 && 10_000 % d === 0 && Number.isSafeInteger(hundredths)) return centsText(hundredths);
-  }
+  const h = wholeHundredths(doc, fast, i);
+  if (h !== undefined) return centsText(h);
   const v = outcome('percentage');
   return v instanceof Rational ? percentText(v) : undefined;
 }
@@ -240,49 +267,113 @@ export function resultFromFast(
   };
 }
 
+/** An amount in cents (always whole cents from the generated code) as result text. */
+function writeCents(out: JsonBytes, c: number): void {
+  if (Number.isSafeInteger(c)) out.cents(c);
+  else out.text(centsText(c));
+}
+
 /**
- * `JSON.stringify(resultFromFast(...))`, written directly: the same text without building the
- * result object first (a batch writes millions of them). Money and percentages are digits, '-'
- * and '.', so they are quoted as they are; every other text goes through JSON.stringify. Each
- * melding is the object of resultFromFast, written by `meldingJson`; `overige` (rare) is
- * stringified.
+ * `JSON.stringify(resultFromFast(...))` as UTF-8, written into `out` directly: the same text
+ * without building the result object or a string first (a batch writes millions of them). Money
+ * and percentages are digits, '-' and '.', so they are quoted as they are; every other text goes
+ * through JSON.stringify. Each melding is the object of resultFromFast, written by `meldingJson`;
+ * `overige` (rare) is stringified.
  */
-export function resultJsonFromFast(
+export function writeResultJson(
+  out: JsonBytes,
   doc: IrDocument,
   generated: GeneratedPlan,
   contract: FastContract,
   period: string,
   fast: FastResult,
   lang: Language = 'nl',
-): string {
+): void {
   const { route: routeOf, json } = lookupsOf(doc);
-  const { money, percentage, overige } = outcomesOf(doc, fast);
-  let out = `{"regeling":${json.regeling},"periode":${JSON.stringify(period)}`;
-  if (typeof contract.id === 'string') out += `,"contract":${JSON.stringify(contract.id)}`;
-  out += `,"verplichting":"${money('verplichting')}","waarderingen":[`;
+  const { money, overige, outcomeIndex, percentage } = outcomesOf(doc, fast);
+  const writeMoney = (name: string) => {
+    const c = wholeCents(doc, fast, outcomeIndex.get(name));
+    if (c !== undefined) out.cents(c);
+    else out.text(money(name));
+  };
+  out.bytes(json.start);
+  const periodJson = json.periods.get(period);
+  if (periodJson) out.bytes(periodJson);
+  else out.string(period);
+  if (typeof contract.id === 'string') {
+    out.bytes(JSON_CONTRACT);
+    out.string(contract.id);
+  }
+  out.bytes(JSON_VERPLICHTING);
+  writeMoney('verplichting');
+  out.bytes(JSON_WAARDERINGEN);
   const activities = contract.activiteiten;
   for (let index = 0; index < activities.length; index++) {
     const soort = activities[index]!.soort;
-    // The kind's JSON around the amount, prepared once per ruleset (any other kind: written here).
+    out.bytes(index === 0 ? JSON_FIRST_INDEX : JSON_NEXT_INDEX);
+    out.digits(index);
+    // The kind's JSON around the amount, prepared once per ruleset (any other kind: made here).
     const known = json.activity.get(soort);
-    const head = known?.head ?? `,"soort":${JSON.stringify(soort)},"bedrag":"`;
-    const tail = known?.tail ?? `","route":${JSON.stringify(routeOf.get(soort) ?? '')}}`;
-    out += `${index === 0 ? '' : ','}{"index":${index}${head}${centsText(fast.valuations[index]!)}${tail}`;
+    if (known) {
+      out.bytes(known.head);
+      writeCents(out, fast.valuations[index]!);
+      out.bytes(known.tail);
+    } else {
+      const { head, tail } = activityJson(soort, routeOf.get(soort));
+      out.text(head);
+      writeCents(out, fast.valuations[index]!);
+      out.text(tail);
+    }
   }
-  out += `],"gerealiseerd":"${money('gerealiseerd')}","restant":"${money('restant')}"`;
-  if (percentage !== undefined) out += `,"percentage":"${percentage}"`;
-  out += `,"boete":"${money('boete')}","routes":[`;
+  out.bytes(JSON_GEREALISEERD);
+  writeMoney('gerealiseerd');
+  out.bytes(JSON_RESTANT);
+  writeMoney('restant');
+  if (percentage !== undefined) {
+    out.bytes(JSON_PERCENTAGE);
+    out.text(percentage);
+  }
+  out.bytes(JSON_BOETE);
+  writeMoney('boete');
+  out.bytes(JSON_ROUTES);
   const routes = doc.routes;
-  for (let i = 0; i < routes.length; i++) {
-    out +=
-      `${i === 0 ? '' : ','}${json.routeHeads[i]!}"totaal":"${centsText(fast.routeTotals[i]!)}",` +
-      `"gerealiseerd":"${centsText(fast.routeRealised[i]!)}"` +
-      `${routes[i]!.cap ? `,"maximum":"${centsText(fast.routeCaps[i]!)}"` : ''}}`;
+  for (let r = 0; r < routes.length; r++) {
+    if (r > 0) out.byte(44); // ,
+    out.bytes(json.routeHeads[r]!);
+    writeCents(out, fast.routeTotals[r]!);
+    out.bytes(JSON_ROUTE_GEREALISEERD);
+    writeCents(out, fast.routeRealised[r]!);
+    if (routes[r]!.cap) {
+      out.bytes(JSON_ROUTE_MAXIMUM);
+      writeCents(out, fast.routeCaps[r]!);
+    }
+    out.bytes(JSON_ROUTE_END);
   }
-  out += '],"meldingen":[';
-  const meldingen = fast.messages.length === 0 ? [] : meldingenOf(doc, generated, contract, fast, lang);
-  for (let i = 0; i < meldingen.length; i++) out += (i === 0 ? '' : ',') + meldingJson(meldingen[i]!);
-  out += ']';
-  if (overige) out += `,"overige":${JSON.stringify(overige)}`;
-  return `${out}}`;
+  out.bytes(JSON_MELDINGEN);
+  if (fast.messages.length > 0) {
+    const meldingen = meldingenOf(doc, generated, contract, fast, lang);
+    for (let m = 0; m < meldingen.length; m++) {
+      if (m > 0) out.byte(44); // ,
+      out.text(meldingJson(meldingen[m]!));
+    }
+  }
+  out.byte(93); // ]
+  if (overige) out.text(`,"overige":${JSON.stringify(overige)}`);
+  out.byte(125); // }
 }
+
+// The fixed keys of a result line, between the values (`writeResultJson`).
+const JSON_CONTRACT = utf8(',"contract":');
+const JSON_VERPLICHTING = utf8(',"verplichting":"');
+const JSON_WAARDERINGEN = utf8('","waarderingen":[');
+const JSON_FIRST_INDEX = utf8('{"index":');
+const JSON_NEXT_INDEX = utf8(',{"index":');
+const JSON_GEREALISEERD = utf8('],"gerealiseerd":"');
+const JSON_RESTANT = utf8('","restant":"');
+const JSON_PERCENTAGE = utf8('","percentage":"');
+const JSON_BOETE = utf8('","boete":"');
+const JSON_ROUTES = utf8('","routes":[');
+const JSON_ROUTE_GEREALISEERD = utf8('","gerealiseerd":"');
+const JSON_ROUTE_MAXIMUM = utf8('","maximum":"');
+const JSON_ROUTE_END = utf8('"}');
+const JSON_MELDINGEN = utf8('],"meldingen":[');
