@@ -107,11 +107,6 @@ function check(name: string, value: number, unit: string, target: number, detail
   });
 }
 
-/** A ratio of medians, with the ratio of the fastest runs beside it (less sensitive to other load). */
-function ratio(name: string, a: Row, b: Row, target: number): void {
-  check(name, a.median / b.median, '×', target, `fastest runs: ${fmt(a.min / b.min)}×`);
-}
-
 /** A row measured in rounds: its per-round medians, kept for ratios within a round. */
 type RoundRow = Row & { readonly rounds: readonly number[] };
 
@@ -119,13 +114,17 @@ type RoundRow = Row & { readonly rounds: readonly number[] };
 async function interleaved(
   tasks: readonly (readonly [string, () => void | Promise<void>])[],
   rounds: number,
+  /** The options of each round's bench: by default `timing` shared out over the rounds. */
+  options?: BenchOptions,
 ): Promise<Map<string, Task[]>> {
   const byName = new Map<string, Task[]>(tasks.map(([name]) => [name, []]));
   for (let r = 0; r < rounds; r++) {
     const bench = new Bench({
-      ...timing,
-      time: timing.time! / rounds,
-      iterations: Math.max(2, Math.ceil(timing.iterations! / rounds)),
+      ...(options ?? {
+        ...timing,
+        time: timing.time! / rounds,
+        iterations: Math.max(2, Math.ceil(timing.iterations! / rounds)),
+      }),
       retainSamples: true,
       // Warm up in the first round only: later rounds find the code optimised.
       ...(r > 0 ? { warmup: false } : {}),
@@ -593,23 +592,22 @@ const parseRun = async () => {
   if (r.code !== 0) throw new Error(`parse only: exit ${r.code}\n${r.stderr}`);
   rss.parse = Math.max(rss.parse, r.maxRssMb ?? 0);
 };
-// Each run is a new process; the warm-up of "parse only" brings the file into the page cache, so
-// the batch runs (a minute each for 10^6 contracts) go without one.
-const once = { time: 0, iterations: size.batchRuns, warmupTime: 0, throws: true };
-const parsing = await run(
-  new Bench({ ...once, warmupIterations: 1 }).add(
-    'parse only: readline + JSON.parse per line (wall)',
-    parseRun,
-  ),
+// Each run is a new process. One run of "parse only" first brings the file into the page cache.
+// Then a batch run and a parse run alternate, and the ratio is taken within each pair: a run
+// takes seconds, and this machine's speed drifts over the minutes both series take.
+await parseRun();
+const batchTask = `sroi eval IR --batch file.jsonl (wall, ${availableParallelism()} workers)`;
+const parseTask = 'parse only: readline + JSON.parse per line (wall)';
+const batchRounds = await interleaved(
+  [
+    [batchTask, batchRun],
+    [parseTask, parseRun],
+  ],
+  size.batchRuns,
+  { time: 0, iterations: 1, warmup: false, throws: true },
 );
-const batch = await run(
-  new Bench({ ...once, warmup: false }).add(
-    `sroi eval IR --batch file.jsonl (wall, ${availableParallelism()} workers)`,
-    batchRun,
-  ),
-);
-const batchRow = record('batch', batch.tasks[0]!, 's');
-const parseRow = record('batch', parsing.tasks[0]!, 's');
+const batchRow = recordRounds('batch', batchTask, batchRounds, 's');
+const parseRow = recordRounds('batch', parseTask, batchRounds, 's');
 const batchInfo = {
   contracts: size.batchContracts,
   megabytes: batchBytes / 1024 / 1024,
@@ -618,13 +616,13 @@ const batchInfo = {
   parsedPerSecond: size.batchContracts / parseRow.median,
   peakRssMb: rss.batch,
   parsePeakRssMb: rss.parse,
-  ratioToParsing: batchRow.median / parseRow.median,
+  ratioToParsing: withinRounds(batchRow, parseRow),
 };
 console.log(
   `batch: ${fmt(batchInfo.contractsPerSecond)} contracts/s, peak RSS ${fmt(rss.batch)} MB ` +
     `(parse only: ${fmt(batchInfo.parsedPerSecond)} lines/s, ${fmt(rss.parse)} MB)`,
 );
-ratio('batch: sroi eval --batch / just parsing the file', batchRow, parseRow, 2);
+roundRatio('batch: sroi eval --batch / just parsing the file', batchRow, parseRow, 2);
 
 // ── report ─────────────────────────────────────────────────────────────────────────────────
 
