@@ -91,10 +91,10 @@ function compare(op: string, a: Value, b: Value): boolean {
   return op === '<' ? c < 0 : op === '≤' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
 }
 
-function cellMatches(cell: IrCell, v: Value, constants: Map<IrValue, Value>): boolean {
+function cellMatches(cell: IrCell, v: Value, constant: (c: IrValue) => Value): boolean {
   if ('any' in cell) return true;
-  if ('in' in cell) return cell.in.some((c) => equal(constants.get(c)!, v));
-  return cell.cmp.every(([op, c]) => compare(op, v, constants.get(c)!));
+  if ('in' in cell) return cell.in.some((c) => equal(constant(c), v));
+  return cell.cmp.every(([op, c]) => compare(op, v, constant(c)));
 }
 
 /** Picks the version valid on `day`: the last whose `from` is on or before it (or the only one). */
@@ -214,25 +214,11 @@ export class Interpreter {
     this.outcomes = new Map(doc.outcomes.map((o) => [o.name, o]));
     this.valuations = new Map(doc.valuations.map((v) => [v.kind, v]));
     for (const r of doc.routes) for (const k of r.kinds) this.kindRoute.set(k, r);
-    // Compile once: every expression of the document becomes a closure now, not per contract.
-    for (const p of doc.parameters) for (const v of p.versions) this.constant(v.value);
-    for (const t of doc.tables)
-      for (const v of t.versions)
-        for (const r of v.rows) {
-          for (const c of r.when) {
-            if ('in' in c) c.in.forEach((x) => this.constant(x));
-            if ('cmp' in c) c.cmp.forEach(([, x]) => this.constant(x));
-          }
-          r.then.forEach((x) => this.fn(x));
-        }
-    for (const d of doc.definitions) this.fn(d.expr);
-    for (const o of doc.outcomes) this.fn(o.expr);
-    for (const v of doc.valuations) {
-      this.fn(v.expr);
-      for (const r of v.requirements) this.fn(r.when);
-    }
-    for (const r of doc.routes) if (r.cap) this.fn(r.cap.expr);
+    // Expressions become closures on first use (`fn`), once per plan: a plan made for a single
+    // contract (an editor, after every keystroke) compiles only the rules that contract reaches.
   }
+
+  private readonly constantOf = (v: IrValue): Value => this.constant(v);
 
   private constant(v: IrValue): Value {
     let c = this.constants.get(v);
@@ -591,7 +577,7 @@ export class Interpreter {
         .join(', ');
     if (!version) return this.fail('SR5007', { name: `'${name}'`, date: formatIsoDate(f.run.day) }, t.at);
     const hits = version.rows.filter((row) =>
-      row.when.every((c, i) => cellMatches(c, args[i]!, this.constants)),
+      row.when.every((c, i) => cellMatches(c, args[i]!, this.constantOf)),
     );
     if (hits.length === 0 && t.hitPolicy !== 'som')
       return this.fail('SR5008', { name: `'${name}'`, example: example() }, version.at);
