@@ -150,15 +150,24 @@ function meldingenOf(
 }
 
 /**
- * `JSON.stringify` of a melding of `meldingenOf`: its keys in the order they were made (soort,
- * tekst, then activiteit or route; the fast path never has a place).
+ * Writes `JSON.stringify` of a melding of `meldingenOf`: its keys in the order they were made
+ * (soort, tekst, then activiteit or route; the fast path never has a place).
  */
-function meldingJson(m: Melding): string {
-  let out = `{"soort":${JSON.stringify(m.soort)},"tekst":${JSON.stringify(m.tekst)}`;
-  if (m.activiteit !== undefined) out += `,"activiteit":${m.activiteit}`;
-  if (m.route !== undefined) out += `,"route":${JSON.stringify(m.route)}`;
-  if (m.plaats !== undefined) out += `,"plaats":${JSON.stringify(m.plaats)}`;
-  return `${out}}`;
+function writeMelding(out: JsonBytes, m: Melding): void {
+  out.bytes(JSON_SOORT);
+  out.string(m.soort);
+  out.bytes(JSON_TEKST);
+  out.string(m.tekst);
+  if (m.activiteit !== undefined) {
+    out.bytes(JSON_ACTIVITEIT);
+    out.digits(m.activiteit);
+  }
+  if (m.route !== undefined) {
+    out.bytes(JSON_ROUTE);
+    out.string(m.route);
+  }
+  if (m.plaats !== undefined) out.text(`,"plaats":${JSON.stringify(m.plaats)}`);
+  out.byte(125); // }
 }
 
 /** The outcomes of a fast run as result text: money by name, the percentage, the further ones. */
@@ -277,7 +286,7 @@ function writeCents(out: JsonBytes, c: number): void {
  * `JSON.stringify(resultFromFast(...))` as UTF-8, written into `out` directly: the same text
  * without building the result object or a string first (a batch writes millions of them). Money
  * and percentages are digits, '-' and '.', so they are quoted as they are; every other text goes
- * through JSON.stringify. Each melding is the object of resultFromFast, written by `meldingJson`;
+ * through JSON.stringify. Each melding is the object of resultFromFast, written by `writeMelding`;
  * `overige` (rare) is stringified.
  */
 export function writeResultJson(
@@ -354,7 +363,7 @@ export function writeResultJson(
     const meldingen = meldingenOf(doc, generated, contract, fast, lang);
     for (let m = 0; m < meldingen.length; m++) {
       if (m > 0) out.byte(44); // ,
-      out.text(meldingJson(meldingen[m]!));
+      writeMelding(out, meldingen[m]!);
     }
   }
   out.byte(93); // ]
@@ -377,3 +386,7 @@ const JSON_ROUTE_GEREALISEERD = utf8('","gerealiseerd":"');
 const JSON_ROUTE_MAXIMUM = utf8('","maximum":"');
 const JSON_ROUTE_END = utf8('"}');
 const JSON_MELDINGEN = utf8('],"meldingen":[');
+const JSON_SOORT = utf8('{"soort":');
+const JSON_TEKST = utf8(',"tekst":');
+const JSON_ACTIVITEIT = utf8(',"activiteit":');
+const JSON_ROUTE = utf8(',"route":');

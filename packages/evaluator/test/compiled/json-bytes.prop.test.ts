@@ -5,6 +5,17 @@ import { JsonBytes } from '../../src/compiled/json-bytes.js';
 import { centsText } from '../../src/compiled/result.js';
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+/**
+ * Any UTF-16 text, lone surrogates included, with the characters a writer treats apart (quote,
+ * backslash, control characters, €, two-byte letters) made likely.
+ */
+const anyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('"', '\\', '\n', '\u0001', '€', 'é', 'a', ' ', '\ud83d', '\ude00', '\ud83d\ude00'),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  ),
+  maxLength: 30,
+});
 const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
 
 describe('JsonBytes', () => {
@@ -33,15 +44,16 @@ describe('JsonBytes', () => {
     },
   );
 
-  test.prop([fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 10 })])(
-    'text and string encode any text as UTF-8, string as its JSON literal',
+  test.prop([fc.array(anyText, { maxLength: 10 })])(
+    'text and string write the UTF-8 of TextEncoder, string that of JSON.stringify, for any UTF-16 text',
     (texts) => {
       const out = new JsonBytes(1);
       for (const t of texts) {
         out.text(t);
         out.string(t);
       }
-      expect(out.takeText()).toBe(texts.map((t) => t + JSON.stringify(t)).join(''));
+      const expected = new TextEncoder().encode(texts.map((t) => t + JSON.stringify(t)).join(''));
+      expect([...out.take()]).toEqual([...expected]);
     },
   );
 
