@@ -291,8 +291,18 @@ export type TableCellCstChildren = {
   operator?: (IToken)[];
   bound?: (AdditiveCstNode)[];
   KwEn?: IToken[];
-  values?: ExpressionCstNode[];
+  values?: (CellValueCstNode | ExpressionCstNode)[];
   Comma?: IToken[];
+};
+
+export interface CellValueCstNode extends CstNode {
+  name: "cellValue";
+  children: CellValueCstChildren;
+}
+
+export type CellValueCstChildren = {
+  literal?: LiteralCstNode[];
+  name?: IToken[];
 };
 
 export interface DefinitionCstNode extends CstNode {
@@ -723,6 +733,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   tableVersion(children: TableVersionCstChildren, param?: IN): OUT;
   tableRow(children: TableRowCstChildren, param?: IN): OUT;
   tableCell(children: TableCellCstChildren, param?: IN): OUT;
+  cellValue(children: CellValueCstChildren, param?: IN): OUT;
   definition(children: DefinitionCstChildren, param?: IN): OUT;
   valuation(children: ValuationCstChildren, param?: IN): OUT;
   requirement(children: RequirementCstChildren, param?: IN): OUT;

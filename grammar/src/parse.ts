@@ -135,8 +135,9 @@ export interface DeclarationParse {
 }
 
 /**
- * How many tokens after a declaration its parse may look at: `maxLookahead` (2) of the parser,
- * and its one gate looks at the second token. Two more for good measure.
+ * How many tokens after a declaration its parse may look at: `maxLookahead` (2) of the parser;
+ * `declarationAhead` looks at the second token, and `cellValueAhead` at most four tokens past the
+ * first token of a value.
  */
 export const DECLARATION_LOOKAHEAD = 4;
 

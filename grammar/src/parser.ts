@@ -363,11 +363,59 @@ export class SroiParser extends CstParser {
         ALT: () =>
           this.AT_LEAST_ONE_SEP({
             SEP: Comma,
-            DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }),
+            DEF: () =>
+              this.OR2({
+                // Both start with a literal or a name; the gate decides, by token types only.
+                IGNORE_AMBIGUITIES: true,
+                DEF: [
+                  {
+                    GATE: () => this.cellValueAhead(),
+                    ALT: () => this.SUBRULE(this.cellValue, { LABEL: 'values' }),
+                  },
+                  { ALT: () => this.SUBRULE(this.expression, { LABEL: 'values' }) },
+                ],
+              }),
           }),
       },
     ]);
   });
+
+  /**
+   * A cell value that is one literal or one name, as most cells are (`participatiewet`,
+   * `€ 40.000 per jaar`): parsed as itself, not through the eleven precedence levels of
+   * `expression`, which were three quarters of a table's syntax tree. The AST is the same.
+   */
+  private cellValue = this.RULE('cellValue', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.CONSUME(NameWord, { LABEL: 'name' }) },
+    ]);
+  });
+
+  /**
+   * Whether the next value of a cell is a `cellValue` and nothing more: a literal or a name,
+   * then `|` or `,`. Reads token types only, at most five tokens ahead (`DECLARATION_LOOKAHEAD`).
+   */
+  private cellValueAhead(): boolean {
+    const is = (k: number, type: TokenType) => tokenMatcher(this.LA(k), type);
+    const isUnit = (k: number) => timeUnits.some((u) => is(k, u));
+    let length: number;
+    if (is(1, Kw.Euro)) {
+      if (!is(2, NumberLiteral)) return false;
+      length = is(3, Kw.Per) ? (isUnit(4) ? 4 : 0) : 2;
+    } else if (is(1, NumberLiteral)) length = is(2, PercentSign) || isUnit(2) ? 2 : 1;
+    else if (
+      is(1, NameWord) ||
+      is(1, DateLiteral) ||
+      is(1, StringLiteral) ||
+      is(1, Kw.Ja) ||
+      is(1, Kw.Nee) ||
+      is(1, Kw.Onbekend)
+    )
+      length = 1;
+    else return false;
+    return length > 0 && (is(length + 1, Pipe) || is(length + 1, Comma));
+  }
 
   /** `definitie naam [bij soort]: type = formule`; with `bij`, `activiteit` is in scope. */
   private definition = this.RULE('definition', () => {

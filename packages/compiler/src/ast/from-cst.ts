@@ -27,6 +27,7 @@ import {
   type ProvenanceCstNode,
   type RulesetCstNode,
   type TableCellCstNode,
+  type CellValueCstNode,
   type TableRowCstNode,
   type TimeUnitCstNode,
   type TypeReferenceCstNode,
@@ -399,7 +400,31 @@ class Builder {
       }));
       return { kind: 'compare', bounds, span };
     }
-    return { kind: 'values', values: (c.values ?? []).map((v) => this.expression(v)), span };
+    return {
+      kind: 'values',
+      values: (c.values ?? []).map((v) =>
+        v.name === 'cellValue'
+          ? this.cellValue(v as CellValueCstNode)
+          : this.expression(v as ExpressionCstNode),
+      ),
+      span,
+    };
+  }
+
+  /** A cell value parsed on its own (a literal or a name): the AST `expression` gives for it. */
+  private cellValue(n: CellValueCstNode): A.Expression {
+    const c = n.children;
+    const literal = c.literal?.[0];
+    if (literal) return this.literal(literal);
+    const nameToken = c.name?.[0];
+    if (!nameToken) return this.error(this.nodeSpan(n));
+    return {
+      kind: 'path',
+      root: this.identifier(nameToken),
+      ...this.rootKeyword(nameToken),
+      fields: [],
+      span: this.nodeSpan(n),
+    };
   }
 
   private comparisonOperator(t: IToken): A.ComparisonOperator {

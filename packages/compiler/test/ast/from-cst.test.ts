@@ -1,5 +1,9 @@
-// Regression case the generated-ruleset properties found in the CST → AST translation.
+// The CST → AST translation: regression cases the generated-ruleset properties found, and the
+// short path of table cell values.
+import { Rational } from '@sroi/core';
 import { expect, test } from 'vitest';
+import type * as A from '../../src/ast/ast.js';
+import { relocated } from '../../src/incremental/relocate.js';
 import { parseModule } from '../../src/resolve/load.js';
 
 test('a text ending in an escaped backslash is closed: "a\\\\" is the text a\\', () => {
@@ -19,3 +23,49 @@ test('an operator whose right operand recovery left out spans from its left oper
   expect(spans.length).toBeGreaterThan(0);
   for (const s of spans) expect(s.start <= s.end && s.end <= text.length).toBe(true);
 });
+
+test('a table cell value parsed on its own (a literal or a name) has the AST, spans included, of the same value parsed as an expression', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dir = new URL('../../../../rulesets/', import.meta.url);
+  let compared = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sroi'))) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    const values = tableCellValues(parseModule(file, text).ast);
+    if (values.length === 0) continue;
+    // The same text with every cell value as `(value)`: a parenthesized value takes the
+    // expression path. Each value then starts one character later per value before it, plus one.
+    let wrapped = '';
+    let at = 0;
+    for (const v of values) {
+      wrapped += `${text.slice(at, v.span.start)}(${text.slice(v.span.start, v.span.end)})`;
+      at = v.span.end;
+    }
+    wrapped += text.slice(at);
+    const again = tableCellValues(parseModule(file, wrapped).ast);
+    expect(again.length).toBe(values.length);
+    values.forEach((v, i) => {
+      const p = again[i]!;
+      expect(p.kind).toBe('parenthesized');
+      const inner = (p as Extract<A.Expression, { kind: 'parenthesized' }>).expression;
+      // Shift the expression path's spans back onto the original text, then compare everything.
+      expect(JSON.parse(JSON.stringify(relocated(inner, -(2 * i + 1)), bigints))).toEqual(
+        JSON.parse(JSON.stringify(v, bigints)),
+      );
+      compared++;
+    });
+  }
+  expect(compared).toBeGreaterThan(50);
+});
+
+const bigints = (_: string, v: unknown) =>
+  typeof v === 'bigint' ? `${v}n` : v instanceof Rational ? `rational ${v.toString()}` : v;
+
+/** Every value of every `values` cell of every table, in source order. */
+function tableCellValues(ast: A.Ruleset | undefined): A.Expression[] {
+  const out: A.Expression[] = [];
+  for (const d of ast?.declarations ?? [])
+    if (d.kind === 'table')
+      for (const v of d.versions)
+        for (const r of v.value) for (const c of r.cells) if (c.kind === 'values') out.push(...c.values);
+  return out;
+}
