@@ -480,10 +480,13 @@ function cachedSchema(enums: EnumerationValues = NO_ENUMS) {
 type ValueCheck = (v: unknown) => boolean;
 
 interface RecordCheck {
-  /** Every field of the record: its name, whether it must be present, and the test of a value. */
-  readonly fields: readonly (readonly [name: string, required: boolean, check: ValueCheck])[];
-  /** The keys the record may have. */
-  readonly keys: ReadonlySet<string>;
+  /**
+   * Every key the record may have, with the test of its value (keys checked elsewhere, such as
+   * `soort`, pass any value) and whether it must be present.
+   */
+  readonly keys: ReadonlyMap<string, { readonly test: ValueCheck; readonly required: boolean }>;
+  /** How many keys must be present. */
+  readonly required: number;
 }
 
 /** The test of a present value of one field: the same conditions as `fieldSchema`. */
@@ -528,12 +531,11 @@ function recordCheck(
   enums?: EnumerationValues,
   extraKeys: readonly string[] = [],
 ): RecordCheck {
-  return {
-    fields: Object.entries(fields).map(
-      ([name, spec]) => [name, spec.presence === 'required', valueCheck(spec.type, enums)] as const,
-    ),
-    keys: new Set([...Object.keys(fields), ...extraKeys]),
-  };
+  const keys = new Map<string, { test: ValueCheck; required: boolean }>();
+  for (const [name, spec] of Object.entries(fields))
+    keys.set(name, { test: valueCheck(spec.type, enums), required: spec.presence === 'required' });
+  for (const k of extraKeys) keys.set(k, { test: () => true, required: false });
+  return { keys, required: [...keys.values()].filter((k) => k.required).length };
 }
 
 /** Plain data as JSON.parse makes it; anything else (class instances, proxies of them) goes to zod. */
@@ -543,13 +545,21 @@ const isPlainObject = (v: unknown): v is Readonly<Record<string, unknown>> => {
   return proto === Object.prototype || proto === null;
 };
 
+/**
+ * Whether a record has only known keys, each with a passing value, and every required one: one
+ * pass over the keys it has (a value `undefined` counts as absent), not over every key it may have.
+ */
 function recordPasses(record: Readonly<Record<string, unknown>>, check: RecordCheck): boolean {
-  for (const [name, required, test] of check.fields) {
-    const v = record[name];
-    if (v === undefined ? required : !test(v)) return false;
+  let required = 0;
+  for (const key in record) {
+    const field = check.keys.get(key);
+    if (field === undefined) return false;
+    const v = record[key];
+    if (v === undefined) continue;
+    if (!field.test(v)) return false;
+    if (field.required) required++;
   }
-  for (const key in record) if (!check.keys.has(key)) return false;
-  return true;
+  return required === check.required;
 }
 
 function quickCheck(enums?: EnumerationValues): (json: unknown) => boolean {

@@ -1,5 +1,6 @@
 // @sroi/core: the values and shapes every stage shares. Depends on nothing of ours.
 export * from './span.js';
+export * from './characters.js';
 export * from './diagnostic.js';
 export * from './messages.js';
 export * from './rational.js';

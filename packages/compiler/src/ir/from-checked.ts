@@ -2,6 +2,7 @@
 // explicit references, literals exact rationals in normalised units, and every rule keeps its
 // formula text, sources and position for explanations.
 import {
+  isWhiteSpace,
   IR_VERSION,
   type IrDocument,
   type IrExpr,
@@ -26,23 +27,6 @@ const value = (v: ConstantValue): IrValue => {
   return { num: v.d === 1n ? `${v.n}` : `${v.n}/${v.d}` };
 };
 
-/** Whether a UTF-16 code unit is white space for `\s` (and `trim`). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /**
  * `text[start, end)` as a formula is shown: white space collapsed to one space, none after `(` or
  * before `)`, none at the ends. One pass: the regular expressions that say the same
@@ -55,13 +39,13 @@ export function formulaText(text: string, start = 0, end = text.length): string 
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (!isSpace(c)) {
+    if (!isWhiteSpace(c)) {
       last = c;
       i++;
       continue;
     }
     out += text.slice(from, i);
-    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    while (i < end && isWhiteSpace(text.charCodeAt(i))) i++;
     from = i;
     if (i < end && last !== -1 && last !== 40 /* ( */ && text.charCodeAt(i) !== 41 /* ) */) out += ' ';
   }
