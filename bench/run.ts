@@ -39,7 +39,7 @@ const size = {
   spawns: quick ? 1 : 10,
   batchRuns: quick ? 1 : 5,
   /** Rounds of the evaluation benchmarks (ratios are taken within a round). */
-  rounds: quick ? 1 : 7,
+  rounds: quick ? 1 : 21,
 };
 /** In-process items: at least 10 runs (2 with --quick) and about a second each, after warm-up. */
 const timing: BenchOptions = quick
@@ -186,7 +186,9 @@ function roundRatio(name: string, a: RoundRow, b: RoundRow, target: number): voi
     median,
     '×',
     target,
-    `per round: ${each.map(fmt).join(', ')}; fastest runs: ${fmt(a.min / b.min)}×`,
+    `${each.length} rounds: ${fmt(each[0]!)}–${fmt(each[each.length - 1]!)}, middle half ` +
+      `${fmt(each[Math.floor(each.length / 4)]!)}–${fmt(each[Math.floor((3 * each.length) / 4)]!)}; ` +
+      `fastest runs: ${fmt(a.min / b.min)}×`,
   );
 }
 
