@@ -80,30 +80,14 @@ export class JsonBytes {
   }
 
   /**
-   * Any text as a JSON string literal: the bytes of `JSON.stringify(s)`. Written directly when no
-   * character needs an escape (no quote, backslash, control character or surrogate), which is
-   * every melding an engine writes; otherwise through JSON.stringify.
+   * Any text as a JSON string literal: the bytes of `JSON.stringify(s)`. Written as it is between
+   * quotes when no character needs an escape, which is every melding an engine writes.
    */
   string(s: string): void {
-    const buffer = this.room(3 * s.length + 2);
-    let at = this.end;
-    buffer[at++] = 34; // "
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) {
-        if (c < 0x20 || c === 34 || c === 92) return this.text(JSON.stringify(s));
-        buffer[at++] = c;
-      } else if (c < 0x800) {
-        buffer[at++] = 0xc0 | (c >> 6);
-        buffer[at++] = 0x80 | (c & 0x3f);
-      } else if (c < 0xd800 || c > 0xdfff) {
-        buffer[at++] = 0xe0 | (c >> 12);
-        buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
-        buffer[at++] = 0x80 | (c & 0x3f);
-      } else return this.text(JSON.stringify(s));
-    }
-    buffer[at++] = 34;
-    this.end = at;
+    if (!plainJsonText(s)) return this.text(JSON.stringify(s));
+    this.byte(34); // "
+    this.text(s);
+    this.byte(34);
   }
 
   /** A non-negative safe integer, in decimal digits. */
@@ -152,4 +136,16 @@ export class JsonBytes {
     this.end = mark;
     return text;
   }
+}
+
+/**
+ * Whether `JSON.stringify` writes a text as it is between quotes: no quote, backslash, control
+ * character or surrogate (a lone one would be escaped).
+ */
+function plainJsonText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
 }
