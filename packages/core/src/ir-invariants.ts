@@ -6,7 +6,7 @@ import type { IrDocument, IrExpr, IrTemplate } from './ir.js';
 
 /**
  * Where an expression stands in the document, as a chain of steps from a root path; written out
- * ("valuations[0].expr.l") only for a problem. The editor checks every IR it lowers, and building
+ * ("valuations[2].r.args[1]") only for a problem. The editor checks every IR it lowers, and building
  * each node's path eagerly was most of this check's allocation.
  */
 type Path = string | { readonly up: Path; readonly step: string; readonly index?: number };

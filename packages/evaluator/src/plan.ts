@@ -31,7 +31,7 @@ export type Engine = 'compiled' | 'reference';
 export class Plan {
   private readonly interpreter: Interpreter;
   private compiledPlan: CompiledPlan | undefined;
-  /** The fast result `evaluateJson` and `evaluateValid` run into (read before the next run). */
+  /** The fast result `fastRun` runs into (read before the next run). */
   private scratch: FastResult | undefined;
   /** Where `evaluateJson` writes its text before decoding it. */
   private scratchBytes: JsonBytes | undefined;
@@ -112,12 +112,9 @@ export class Plan {
   writeJson(contract: unknown, out: JsonBytes, options: { lang?: Language } = {}): readonly Diagnostic[] {
     const valid = this.validate(contract);
     if (!valid.value) return valid.diagnostics;
-    const day = this.referenceDay(valid.value);
-    const period = this.periodOn(day);
-    this.scratch ??= this.compiled.newResult();
-    const fast = period ? this.compiled.compute(valid.value, day, this.scratch) : undefined;
-    if (period && fast) {
-      writeResultJson(out, this.ir, this.compiled.generated, valid.value, period.name, fast, options.lang);
+    const run = this.fastRun(valid.value);
+    if (run) {
+      writeResultJson(out, this.ir, this.compiled.generated, valid.value, run.period, run.fast, options.lang);
       return [];
     }
     // The generated code could not answer (or no period holds the date): the reference engine
@@ -134,15 +131,10 @@ export class Plan {
     options: EvaluateOptions & { engine?: Engine } = {},
   ): Result<EvaluationResult | undefined> {
     if (!options.explain && options.engine !== 'reference') {
-      const day = this.referenceDay(valid);
-      const period = this.periodOn(day);
-      // Into the plan's scratch result: the result object is built from it before anything else
-      // runs (allocating its typed arrays per contract was a tenth of evaluateValid).
-      this.scratch ??= this.compiled.newResult();
-      const fast = period ? this.compiled.compute(valid, day, this.scratch) : undefined;
-      if (period && fast)
+      const run = this.fastRun(valid);
+      if (run)
         return {
-          value: resultFromFast(this.ir, this.compiled.generated, valid, period.name, fast, options.lang),
+          value: resultFromFast(this.ir, this.compiled.generated, valid, run.period, run.fast, options.lang),
           diagnostics: [],
         };
     }
@@ -174,6 +166,21 @@ export class Plan {
     const day = this.referenceDay(valid);
     if (!this.periodOn(day)) return undefined;
     return this.compiled.compute(valid, day, out);
+  }
+
+  /**
+   * The generated code's run of a valid contract, into the plan's scratch result, with the name of
+   * the period that holds its reference date; undefined when no period holds it or the generated
+   * code cannot answer (then the reference evaluator decides). The scratch result is read before
+   * anything else runs: allocating its typed arrays per contract was a tenth of `evaluateValid`.
+   */
+  private fastRun(valid: ValidContract): { period: string; fast: FastResult } | undefined {
+    const day = this.referenceDay(valid);
+    const period = this.periodOn(day);
+    if (!period) return undefined;
+    this.scratch ??= this.compiled.newResult();
+    const fast = this.compiled.compute(valid, day, this.scratch);
+    return fast && { period: period.name, fast };
   }
 
   /** The period holding a day, if any (a plain loop: `compute` calls it per contract). */

@@ -130,10 +130,10 @@ export class JsonBytes {
     return out;
   }
 
-  /** The text written since `mark`, and the writer back at `mark`. */
-  takeText(mark = 0): string {
-    const text = decoder.decode(this.buffer.subarray(mark, this.end));
-    this.end = mark;
+  /** The text written, and an empty writer. */
+  takeText(): string {
+    const text = decoder.decode(this.buffer.subarray(0, this.end));
+    this.end = 0;
     return text;
   }
 }
