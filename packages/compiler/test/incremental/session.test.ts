@@ -124,6 +124,20 @@ describe('a compiler session', () => {
     expect(s.lastUpdate.parse).toBe('full');
     expect(shown(r)).toBe(shown(compileSource(path, next)));
   });
+
+  test('lexes the module of an incremental parse on demand, through one shared class shape', () => {
+    const s = session();
+    const next = edit('36 maanden', '360 maanden');
+    const r = s.update(next);
+    expect(s.lastUpdate.parse).toBe('incremental');
+    const whole = compileSource(path, next).module;
+    expect(r.module.tokens.map((t) => t.image)).toEqual(whole.tokens.map((t) => t.image));
+    expect(r.module.comments.map((t) => t.image)).toEqual(whole.comments.map((t) => t.image));
+    // No own getters: an object literal with getters made per update gets its own hidden class,
+    // which V8's young collections keep alive with the whole compilation behind it.
+    const own = Object.getOwnPropertyDescriptors(r.module);
+    expect(Object.values(own).filter((d) => d.get !== undefined)).toEqual([]);
+  });
 });
 
 describe('a compiler session on a variant', () => {
