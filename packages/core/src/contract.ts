@@ -456,18 +456,42 @@ function fieldsAt(json: unknown) {
  * Validates parsed JSON against the contract format and, when `enums` is given, the ruleset's
  * enumerations. Collects every problem (not just the first), each with its JSON path.
  */
-// Building the schema costs milliseconds; a ruleset's enumerations do not change, so build once.
-const schemas = new WeakMap<EnumerationValues, ReturnType<typeof validationSchema>>();
 const NO_ENUMS: EnumerationValues = {};
 
-function cachedSchema(enums: EnumerationValues = NO_ENUMS) {
-  let schema = schemas.get(enums);
-  if (!schema) {
-    schema = validationSchema(enums === NO_ENUMS ? undefined : enums);
-    schemas.set(enums, schema);
+/**
+ * What is built once per set of enumerations (a schema, a quick check): looked up by the object
+ * first, then by its content. An editor makes a new plan, with equal enumerations, after every
+ * keystroke; by the object alone each keystroke built its own, and V8's young collections kept
+ * each one (through the WeakMap) until the next full collection. At most `limit` contents are kept.
+ */
+class PerEnumerations<T> {
+  private readonly byObject = new WeakMap<EnumerationValues, T>();
+  private readonly byContent = new Map<string, T>();
+
+  constructor(
+    private readonly build: (enums: EnumerationValues | undefined) => T,
+    private readonly limit = 16,
+  ) {}
+
+  get(enums: EnumerationValues = NO_ENUMS): T {
+    let value = this.byObject.get(enums);
+    if (value !== undefined) return value;
+    // No enumerations given ('') is not the same as a ruleset that declares none ('{}').
+    const content = enums === NO_ENUMS ? '' : JSON.stringify(enums);
+    value = this.byContent.get(content);
+    if (value === undefined) {
+      value = this.build(enums === NO_ENUMS ? undefined : enums);
+      if (this.byContent.size >= this.limit) this.byContent.delete(this.byContent.keys().next().value!);
+      this.byContent.set(content, value);
+    }
+    this.byObject.set(enums, value);
+    return value;
   }
-  return schema;
 }
+
+// Building the schema costs milliseconds; a ruleset's enumerations do not change, so build once.
+const schemas = new PerEnumerations((enums) => validationSchema(enums));
+const cachedSchema = (enums?: EnumerationValues) => schemas.get(enums);
 
 // ── the fast acceptance check ─────────────────────────────────────────────────
 // Checking a valid contract with zod costs more than evaluating it. `quickCheck` accepts only
@@ -588,16 +612,11 @@ function quickCheck(enums?: EnumerationValues): (json: unknown) => boolean {
   };
 }
 
-const quickChecks = new WeakMap<EnumerationValues, (json: unknown) => boolean>();
+const quickChecks = new PerEnumerations((enums) => quickCheck(enums));
 
 /** Whether contract JSON surely passes `validateContract` (false: ask zod). For tests and the fast path. */
-export function quickContractCheck(json: unknown, enums: EnumerationValues = NO_ENUMS): boolean {
-  let check = quickChecks.get(enums);
-  if (!check) {
-    check = quickCheck(enums === NO_ENUMS ? undefined : enums);
-    quickChecks.set(enums, check);
-  }
-  return check(json);
+export function quickContractCheck(json: unknown, enums?: EnumerationValues): boolean {
+  return quickChecks.get(enums)(json);
 }
 
 /** The zod schema's answer alone (no quick check): what `quickContractCheck` is held to in tests. */

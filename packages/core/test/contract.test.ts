@@ -460,6 +460,19 @@ describe('enumerations', () => {
     ).toEqual([]);
   });
 
+  test('equal enumerations in new objects give the same answers, and other enumerations their own', () => {
+    // The checks are cached by content too (an editor makes new, equal enumerations per keystroke):
+    // a cache keyed by content alone would confuse the third set with the first two.
+    const withValue = (doelgroep: string) => ({ ...base, activiteiten: [{ ...placement, doelgroep }] });
+    for (const same of [{ doelgroep: ['ww'] }, { doelgroep: ['ww'] }]) {
+      expect(problems(withValue('ww'), same)).toEqual([]);
+      expect(problems(withValue('participatiewet'), same)).toEqual([['SR5004', 'activiteiten[0].doelgroep']]);
+    }
+    const other: EnumerationValues = { doelgroep: ['participatiewet'] };
+    expect(problems(withValue('participatiewet'), other)).toEqual([]);
+    expect(problems(withValue('ww'), other)).toEqual([['SR5004', 'activiteiten[0].doelgroep']]);
+  });
+
   test('without enumerations any lower-case name is accepted and anything else is refused', () => {
     expect(problems({ ...base, activiteiten: [{ ...placement, doelgroep: 'iets-nieuws' }] })).toEqual([]);
     expect(only({ ...base, activiteiten: [{ ...placement, doelgroep: 'Participatiewet' }] }).args).toEqual({
