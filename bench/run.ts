@@ -389,9 +389,16 @@ check('IR → plan with generated code', irToCompiled.median, ' ms', 1);
 log('editor loop: a keystroke; re-parse, check, plan, evaluate one contract (bench/editor.ts, own process)');
 // In a process of its own: beside this process's fixtures a major collection's marking fell into
 // the keystrokes (see bench/editor.ts). Its stdout is the tinybench results as JSON.
+// scripts/bench.mjs bundles it beside this file; run from source, tsx runs it.
+const editorScript = process.env['SROI_BENCH_EDITOR'];
 const editorRun = spawnSync(
   process.execPath,
-  [require.resolve('tsx/cli'), '--conditions', 'source', 'bench/editor.ts', ...(quick ? ['--quick'] : [])],
+  [
+    ...(editorScript
+      ? [editorScript]
+      : [require.resolve('tsx/cli'), '--conditions', 'source', 'bench/editor.ts']),
+    ...(quick ? ['--quick'] : []),
+  ],
   { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
 );
 if (editorRun.status !== 0) throw new Error(`bench/editor.ts failed:\n${editorRun.stderr}`);

@@ -4,7 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
+/** The repository (ends in `/`): given by scripts/bench.mjs when running its bundle from elsewhere. */
+export const root = process.env['SROI_ROOT'] ?? fileURLToPath(new URL('..', import.meta.url));
 export const scratchDir = '/tmp/sroi-bench';
 export const cli = `${root}packages/cli/dist/sroi.js`;
 

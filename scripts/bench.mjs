@@ -1,0 +1,39 @@
+// `pnpm bench [--quick]`: bundles the benchmarks with esbuild, as the CLI is bundled
+// (scripts/build.mjs), and runs the bundle. Not through tsx: tsx compiles with esbuild's
+// `keepNames`, which wraps every function expression in a `__name(fn, "name")` call that defines
+// a property on the new function. The parser and checker make closures per call, so under tsx an
+// editor keystroke took 1.6-3.5x as long as in a bundle (same source, same minutes); shipped code
+// (the CLI bundle, a Vite build of a playground) has no such wrapper.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = '/tmp/sroi-bench/bundle';
+mkdirSync(outdir, { recursive: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { run: 'bench/run.ts', editor: 'bench/editor.ts' },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  conditions: ['source'],
+  mainFields: ['module', 'main'],
+  sourcemap: 'linked',
+  logLevel: 'error',
+  banner: {
+    js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+  },
+});
+
+// The bundle lives outside the repository: tell it where the repository is.
+const r = spawnSync(process.execPath, [`${outdir}/run.mjs`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` },
+});
+process.exit(r.status ?? 1);
