@@ -7,24 +7,16 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { nodeBundle, root } from './build.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = '/tmp/sroi-bench/bundle';
 mkdirSync(outdir, { recursive: true });
 
 await build({
-  absWorkingDir: root,
+  ...nodeBundle,
   entryPoints: { run: 'bench/run.ts', editor: 'bench/editor.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  conditions: ['source'],
-  mainFields: ['module', 'main'],
-  sourcemap: 'linked',
   logLevel: 'error',
   banner: {
     js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
