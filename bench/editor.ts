@@ -9,6 +9,7 @@ import { Bench, type Task } from 'tinybench';
 import { compileSource, CompilerSession } from '@sroi/compiler';
 import { Plan } from '@sroi/evaluator';
 import { root } from './spawn.js';
+import { benchTiming } from './timing.js';
 
 const RULESET = 'rulesets/rijnmond-2023-2027.sroi';
 const SAMPLE_CONTRACT = 'rulesets/examples/schoonmaak-stadskantoor.json';
@@ -51,29 +52,25 @@ async function measure(quick: boolean): Promise<EditorResults> {
     text.slice(0, typingAt) + ['3', '36', '365', '36'][typed++ % 4]! + text.slice(typingAt + 2);
   const sessions = [0, 1, 2].map(() => new CompilerSession(RULESET));
   for (const s of sessions) s.update(text);
+  const keystrokes = {
+    loop: () => editorLoop(sessions[0]!, edited(), sample),
+    explain: () => editorLoop(sessions[1]!, edited(), sample, true),
+    typing: () => editorLoop(sessions[2]!, typing(), sample),
+  };
   // Warm up: an editor in use has compiled its hot code long before. tinybench's own warm-up
   // (300 ms of the first task) left the first task measuring the JIT on a fresh process: p95
   // 7-9 ms against 2.5-2.9 ms after 300 keystrokes of each loop (probe, same minutes).
-  for (let i = 0; i < (quick ? 3 : 300); i++) {
-    sink += editorLoop(sessions[0]!, edited(), sample);
-    sink += editorLoop(sessions[1]!, edited(), sample, true);
-    sink += editorLoop(sessions[2]!, typing(), sample);
-  }
-  const bench = new Bench({
-    ...(quick
-      ? { time: 20, iterations: 2, warmupTime: 5, warmupIterations: 1 }
-      : { time: 1000, iterations: 10, warmupTime: 300, warmupIterations: 3 }),
-    throws: true,
-    retainSamples: true,
-  })
+  for (let i = 0; i < (quick ? 3 : 300); i++)
+    sink += keystrokes.loop() + keystrokes.explain() + keystrokes.typing();
+  const bench = new Bench({ ...benchTiming(quick), retainSamples: true })
     .add(editorTasks.loop, () => {
-      sink += editorLoop(sessions[0]!, edited(), sample);
+      sink += keystrokes.loop();
     })
     .add(editorTasks.explain, () => {
-      sink += editorLoop(sessions[1]!, edited(), sample, true);
+      sink += keystrokes.explain();
     })
     .add(editorTasks.typing, () => {
-      sink += editorLoop(sessions[2]!, typing(), sample);
+      sink += keystrokes.typing();
     })
     .add(editorTasks.whole, () => {
       const p = Plan.fromIr(compileSource(RULESET, edited()).ir).value!;

@@ -15,6 +15,7 @@ import { checkAgreement, type Agreement } from './agreement.js';
 import type { EditorResults } from './editor.js';
 import { ContractGenerator, generateContracts, type Contract } from './contracts.js';
 import { logLogSlope, synthesizeRuleset } from './growth.js';
+import { benchTiming } from './timing.js';
 import { rijnmond20232027 } from './hand-written/rijnmond-2023-2027.js';
 import { RijnmondRulesEngine } from './json-rules-engine/rijnmond-2023-2027.js';
 import {
@@ -44,10 +45,7 @@ const size = {
   /** Rounds of the evaluation benchmarks (ratios are taken within a round). */
   rounds: quick ? 1 : 21,
 };
-/** In-process items: at least 10 runs (2 with --quick) and about a second each, after warm-up. */
-const timing: BenchOptions = quick
-  ? { time: 20, iterations: 2, warmupTime: 5, warmupIterations: 1, throws: true }
-  : { time: 1000, iterations: 10, warmupTime: 300, warmupIterations: 3, throws: true };
+const timing = benchTiming(quick);
 
 // ── results ──────────────────────────────────────────────────────────────────────────────────
 

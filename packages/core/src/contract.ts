@@ -490,8 +490,7 @@ class PerEnumerations<T> {
 }
 
 // Building the schema costs milliseconds; a ruleset's enumerations do not change, so build once.
-const schemas = new PerEnumerations((enums) => validationSchema(enums));
-const cachedSchema = (enums?: EnumerationValues) => schemas.get(enums);
+const schemas = new PerEnumerations(validationSchema);
 
 // ── the fast acceptance check ─────────────────────────────────────────────────
 // Checking a valid contract with zod costs more than evaluating it. `quickCheck` accepts only
@@ -612,7 +611,7 @@ function quickCheck(enums?: EnumerationValues): (json: unknown) => boolean {
   };
 }
 
-const quickChecks = new PerEnumerations((enums) => quickCheck(enums));
+const quickChecks = new PerEnumerations(quickCheck);
 
 /** Whether contract JSON surely passes `validateContract` (false: ask zod). For tests and the fast path. */
 export function quickContractCheck(json: unknown, enums?: EnumerationValues): boolean {
@@ -621,7 +620,7 @@ export function quickContractCheck(json: unknown, enums?: EnumerationValues): bo
 
 /** The zod schema's answer alone (no quick check): what `quickContractCheck` is held to in tests. */
 export const zodAcceptsContract = (json: unknown, enums?: EnumerationValues): boolean =>
-  cachedSchema(enums).safeParse(json).success;
+  schemas.get(enums).safeParse(json).success;
 
 /** Contract JSON that passed validation: the shape of contract-format.md, values not yet converted. */
 export interface ValidContract {
@@ -640,8 +639,8 @@ export function validateContract(
   // Fast paths: a valid contract passes the quick check, or else one plain zod pass; only a
   // failure pays for the issue inputs.
   if (quickContractCheck(json, enums)) return { value: json as ValidContract, diagnostics: [] };
-  if (cachedSchema(enums).safeParse(json).success) return { value: json as ValidContract, diagnostics: [] };
-  const parsed = cachedSchema(enums).safeParse(json, { reportInput: true });
+  if (schemas.get(enums).safeParse(json).success) return { value: json as ValidContract, diagnostics: [] };
+  const parsed = schemas.get(enums).safeParse(json, { reportInput: true });
   const where = fieldsAt(json);
   return {
     value: undefined,
