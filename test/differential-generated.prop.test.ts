@@ -2,6 +2,7 @@
 // JavaScript (Plan.evaluate without explanations, packages/evaluator/src/compiled/) and the BigInt
 // reference interpreter (interpret.ts) give the same result JSON, to the cent, meldingen and
 // diagnostics included, for generated contracts; and apart from the explanation when it explains.
+// The explaining variant of the generated code gives the reference's explanation to the letter.
 // The shipped rulesets have their own differential suite (differential-shipped.prop.test.ts).
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
@@ -9,7 +10,7 @@ import { compileSource } from '@sroi/compiler';
 import { Plan } from '@sroi/evaluator';
 import { contractArbitrary } from './support/arbitraries.js';
 import { generateRuleset, type GeneratedRuleset } from './support/ruleset-arbitrary.js';
-import { withoutExplanations } from './support/shipped.js';
+import { explainedByGeneratedCode, withoutExplanations } from './support/shipped.js';
 
 interface Case {
   readonly ruleset: GeneratedRuleset;
@@ -68,16 +69,18 @@ const input = fc.integer().chain((seed) =>
   fc.record({
     seed: fc.constant(seed),
     contracts: fc.array(contractOf(seed), { minLength: 1, maxLength: 6 }),
+    lang: fc.constantFrom('nl', 'en') as fc.Arbitrary<'nl' | 'en'>,
   }),
 );
 
 let fast = 0;
+let explainedFast = 0;
 let total = 0;
 
 describe('the generated code against the reference interpreter, on generated rulesets', () => {
   test.prop([input], { numRuns: 60 })(
-    'both engines give the same result JSON for every contract: every field to the cent, meldingen and diagnostics included',
-    ({ seed, contracts }) => {
+    'both engines give the same result JSON for every contract: every field to the cent, meldingen, diagnostics and explanation included',
+    ({ seed, contracts, lang }) => {
       const { plan } = caseOf(seed);
       for (const contract of contracts) {
         const compiled = plan.evaluate(contract);
@@ -87,9 +90,15 @@ describe('the generated code against the reference interpreter, on generated rul
         expect(explained.value && withoutExplanations(explained.value)).toStrictEqual(
           compiled.value && withoutExplanations(compiled.value),
         );
+        // The whole explanation, key order included: the JSON text `sroi eval --json` prints.
+        const options = { explain: true, lang } as const;
+        expect(JSON.stringify(plan.evaluate(contract, options))).toBe(
+          JSON.stringify(plan.evaluate(contract, { ...options, engine: 'reference' })),
+        );
         const valid = plan.validate(contract).value;
         total++;
         if (valid && plan.compute(valid)) fast++;
+        if (explainedByGeneratedCode(plan, contract, lang)) explainedFast++;
       }
     },
   );
@@ -97,5 +106,6 @@ describe('the generated code against the reference interpreter, on generated rul
   afterAll(() => {
     // Most contracts are answered by the generated code: the comparison is not one engine with itself.
     expect(fast).toBeGreaterThan(total / 2);
+    expect(explainedFast).toBeGreaterThan(total / 2);
   });
 });

@@ -2,11 +2,18 @@
 // explanations, packages/evaluator/src/compiled/) and the BigInt reference interpreter
 // (interpret.ts) give the same result JSON for every contract: exactly the same when the reference
 // does not explain, and apart from the explanation (`uitleg`, a melding's `plaats`) when it does.
+// The explaining variant of the generated code gives the reference's explanation to the letter.
 import { readdirSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import { contractArbitrary } from './support/arbitraries.js';
-import { planOf, rulesetDir, shippedIr, withoutExplanations } from './support/shipped.js';
+import {
+  explainedByGeneratedCode,
+  planOf,
+  rulesetDir,
+  shippedIr,
+  withoutExplanations,
+} from './support/shipped.js';
 
 const rulesets = readdirSync(rulesetDir)
   .filter((f) => f.endsWith('.sroi'))
@@ -21,10 +28,11 @@ describe.each(rulesets)('%s', (file) => {
   const plan = planOf(shippedIr(file));
   const enumerations = plan.enumerations;
   let fast = 0;
+  let explainedFast = 0;
   let total = 0;
 
   /** Both engines on one contract: same diagnostics, same result apart from explanations. */
-  const same = (contract: Record<string, unknown>) => {
+  const same = (contract: Record<string, unknown>, lang: 'nl' | 'en' = 'nl') => {
     const compiled = plan.evaluate(contract);
     expect(plan.evaluate(contract, { engine: 'reference' })).toEqual(compiled);
     const explained = plan.evaluate(contract, { explain: true });
@@ -32,15 +40,23 @@ describe.each(rulesets)('%s', (file) => {
     expect(explained.value && withoutExplanations(explained.value)).toEqual(
       compiled.value && withoutExplanations(compiled.value),
     );
+    // The whole explanation, key order included: the JSON text `sroi eval --json` prints.
+    const options = { explain: true, lang } as const;
+    expect(JSON.stringify(plan.evaluate(contract, options))).toBe(
+      JSON.stringify(plan.evaluate(contract, { ...options, engine: 'reference' })),
+    );
     // Count how often the generated code really answered (and did not hand over to the reference).
     const valid = plan.validate(contract).value;
     total++;
     if (valid && plan.compute(valid)) fast++;
+    if (explainedByGeneratedCode(plan, contract, lang)) explainedFast++;
   };
 
-  test.prop([contractArbitrary({ enumerations })], { numRuns: 250 })(
-    'the generated code and the reference interpreter give the same result JSON for any contract, in and out of the period',
-    (contract) => same(contract),
+  const language = fc.constantFrom('nl', 'en') as fc.Arbitrary<'nl' | 'en'>;
+
+  test.prop([contractArbitrary({ enumerations }), language], { numRuns: 250 })(
+    'the generated code and the reference interpreter give the same result JSON and explanation for any contract, in and out of the period',
+    (contract, lang) => same(contract, lang),
   );
 
   const bigContract = fc
@@ -64,7 +80,10 @@ describe.each(rulesets)('%s', (file) => {
 
   afterAll(() => {
     // Most contracts are answered by the generated code: the comparison is not one engine with itself.
-    console.log(`${file}: ${fast} of ${total} contracts answered by the generated code`);
+    console.log(
+      `${file}: ${fast} of ${total} contracts answered by the generated code, ${explainedFast} explained by it`,
+    );
     expect(fast).toBeGreaterThan(total / 3);
+    expect(explainedFast).toBeGreaterThan(total / 3);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSource } from '@sroi/compiler';
-import type { IrDocument, IrType } from '@sroi/core';
+import { parseIsoDate, type IrDocument, type IrType, type Language } from '@sroi/core';
 import { Plan, type EvaluationResult } from '@sroi/evaluator';
 import { fileHost } from './host.js';
 
@@ -138,4 +138,18 @@ export function addRational(value: string, n: bigint, d: bigint): string {
   const gcd = (x: bigint, y: bigint): bigint => (y === 0n ? (x < 0n ? -x : x) : gcd(y, x % y));
   const g = gcd(num, den) || 1n;
   return den / g === 1n ? `${num / g}` : `${num / g}/${den / g}`;
+}
+
+/**
+ * Whether the explaining variant of the generated code answers a valid contract itself (and does
+ * not hand it to the reference evaluator): for the differential suites, to show they compare two
+ * engines.
+ */
+export function explainedByGeneratedCode(plan: Plan, contract: unknown, lang: Language = 'nl'): boolean {
+  const valid = plan.validate(contract).value;
+  const date = valid?.[plan.ir.referenceDate];
+  const day = typeof date === 'string' ? parseIsoDate(date) : undefined;
+  if (!valid || day === undefined) return false;
+  const inPeriod = plan.ir.periods.some((p) => parseIsoDate(p.from)! <= day && day <= parseIsoDate(p.to)!);
+  return inPeriod && plan.compiled.explain(valid, day, lang) !== undefined;
 }

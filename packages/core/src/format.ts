@@ -35,17 +35,35 @@ const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
   },
 };
 
+/**
+ * `formatNumber` of n/d on JS numbers (safe integers, d > 0, any common factors), or undefined
+ * when an intermediate would leave the exact integers: then the BigInt path answers.
+ */
+function numberText(n: number, d: number, lang: Language, minDecimals: number, maxDecimals: number) {
+  const fast = decimalDigits(n, d, minDecimals, maxDecimals);
+  if (!fast) return undefined;
+  const sign = n < 0 && !fast.zero ? '-' : '';
+  const int = groupThousands(fast.int, lang === 'nl' ? '.' : ',');
+  const point = lang === 'nl' ? ',' : '.';
+  return `${fast.approximate ? '≈ ' : ''}${sign}${int}${fast.frac ? point + fast.frac : ''}`;
+}
+
+/** `formatMoney` of n/d cents on JS numbers, or undefined (as `numberText`). */
+function moneyTextOf(n: number, d: number, lang: Language): string | undefined {
+  const fast = Number.isSafeInteger(d * 100) ? decimalDigits(n, d * 100, 2, 4) : undefined;
+  if (!fast) return undefined;
+  const sign = n < 0 && !fast.zero ? '-' : '';
+  const int = groupThousands(fast.int, lang === 'nl' ? '.' : ',');
+  return `${fast.approximate ? '≈ ' : ''}€ ${sign}${int}${lang === 'nl' ? ',' : '.'}${fast.frac}`;
+}
+
 /** Digits of |r| with grouping, at least `minDecimals` and at most `maxDecimals` places. */
 export function formatNumber(r: Rational, lang: Language = 'nl', minDecimals = 0, maxDecimals = 4): string {
   const group = lang === 'nl' ? '.' : ',';
   const point = lang === 'nl' ? ',' : '.';
   const parts = smallParts(r.n, r.d);
-  const fast = parts && decimalDigits(parts[0], parts[1], minDecimals, maxDecimals);
-  if (fast) {
-    const sign = r.sign() < 0 && !fast.zero ? '-' : '';
-    const int = groupThousands(fast.int, group);
-    return `${fast.approximate ? '≈ ' : ''}${sign}${int}${fast.frac ? point + fast.frac : ''}`;
-  }
+  const fast = parts && numberText(parts[0], parts[1], lang, minDecimals, maxDecimals);
+  if (fast) return fast;
   const exact = r.toString();
   let digits: string;
   let approximate = false;
@@ -80,13 +98,9 @@ export function formatCents(cents: number, lang: Language = 'nl'): string {
 
 /** A money amount from cents: "€ 13.333,33". */
 export function formatMoney(cents: Rational, lang: Language = 'nl'): string {
-  const parts = smallParts(cents.n, cents.d * 100n);
-  const fast = parts && decimalDigits(parts[0], parts[1], 2, 4);
-  if (fast) {
-    const sign = cents.sign() < 0 && !fast.zero ? '-' : '';
-    const int = groupThousands(fast.int, lang === 'nl' ? '.' : ',');
-    return `${fast.approximate ? '≈ ' : ''}€ ${sign}${int}${lang === 'nl' ? ',' : '.'}${fast.frac}`;
-  }
+  const parts = smallParts(cents.n, cents.d);
+  const fast = parts && moneyTextOf(parts[0], parts[1], lang);
+  if (fast) return fast;
   const euros = cents.div(Rational.of(100));
   const text = formatNumber(euros, lang, 2, 4);
   return text.startsWith('≈ ') ? `≈ € ${text.slice(2)}` : `€ ${text}`;
@@ -116,6 +130,43 @@ export function formatValue(v: Shown, type: IrType, lang: Language = 'nl'): stri
     default:
       return formatNumber(v, lang);
   }
+}
+
+/**
+ * `formatValue` of the number n/d (NaN: unknown) on JS numbers, as the generated code holds its
+ * values: the same text, without BigInt where every step stays an exact integer.
+ */
+export function formatFraction(n: number, d: number, type: IrType, lang: Language = 'nl'): string {
+  if (Number.isNaN(n)) return formatValue(null, type, lang);
+  let fast: string | undefined;
+  if (Number.isSafeInteger(n) && Number.isSafeInteger(d) && d > 0)
+    switch (type.t) {
+      case 'bedrag':
+        fast = moneyTextOf(n, d, lang);
+        break;
+      case 'tarief': {
+        const factor = Number(unitFactors[type.per]);
+        const money = Number.isSafeInteger(n * factor) ? moneyTextOf(n * factor, d, lang) : undefined;
+        fast = money && `${money} per ${unitNames[lang][type.per][0]}`;
+        break;
+      }
+      case 'percentage':
+        fast = Number.isSafeInteger(n * 100) ? numberText(n * 100, d, lang, 0, 4) : undefined;
+        fast &&= `${fast}%`;
+        break;
+      case 'duur': {
+        const per = d * Number(unitFactors[type.unit]);
+        const [one, many] = unitNames[lang][type.unit];
+        fast = Number.isSafeInteger(per) ? numberText(n, per, lang, 0, 4) : undefined;
+        fast &&= `${fast} ${n === per ? one : many}`;
+        break;
+      }
+      case 'datum':
+        break;
+      default:
+        fast = numberText(n, d, lang, 0, 4);
+    }
+  return fast ?? formatValue(Rational.of(BigInt(n), BigInt(d)), type, lang);
 }
 
 /** A money amount in the result format: "13333.33" (two decimals, half away from zero). */

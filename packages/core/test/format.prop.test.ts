@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { parseContract } from '../src/contract.js';
-import { formatCents, formatMoney, moneyText } from '../src/format.js';
+import { formatCents, formatFraction, formatMoney, formatValue, moneyText } from '../src/format.js';
+import type { IrType } from '../src/ir.js';
 import { Rational } from '../src/rational.js';
 
 const cents = fc.bigInt({ min: 0n, max: 10n ** 14n }).map((c) => Rational.of(c));
@@ -50,4 +51,47 @@ test.prop([
   fc.constantFrom('nl', 'en') as fc.Arbitrary<'nl' | 'en'>,
 ])('formatCents(c) shows whole cents exactly as formatMoney of the same Rational', (c, lang) => {
   expect(formatCents(c, lang)).toBe(formatMoney(Rational.of(BigInt(c)), lang));
+});
+
+const numberTypes: fc.Arbitrary<IrType> = fc.constantFrom<IrType>(
+  { t: 'bedrag' },
+  { t: 'getal' },
+  { t: 'percentage' },
+  { t: 'tarief', per: 'jaar' },
+  { t: 'tarief', per: 'week' },
+  { t: 'duur', unit: 'maand' },
+  { t: 'duur', unit: 'jaar' },
+  { t: 'duur', unit: 'uur' },
+  { t: 'datum' },
+);
+
+test.prop([
+  fc.oneof(
+    fc.integer({ min: -10_000_000, max: 10_000_000 }),
+    fc.maxSafeInteger(),
+    fc.constantFrom(0, 1, 12, 100),
+  ),
+  fc.oneof(
+    fc.integer({ min: 1, max: 10_000 }),
+    fc.constantFrom(1, 3, 100, 10_000, 1_000_000),
+    fc.maxSafeInteger(),
+  ),
+  fc.integer({ min: 1, max: 50 }),
+  numberTypes,
+  fc.constantFrom('nl', 'en') as fc.Arbitrary<'nl' | 'en'>,
+])(
+  'formatFraction(n, d) shows any fraction, reduced or not, exactly as formatValue of the same Rational',
+  (n, d, common, type, lang) => {
+    // Dates are whole days; other values any fraction, with a common factor left in.
+    const [num, den] = type.t === 'datum' ? [n % 3_000_000, 1] : [n * common, d * common];
+    if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return;
+    expect(formatFraction(num, den, type, lang)).toBe(
+      formatValue(Rational.of(BigInt(num), BigInt(den)), type, lang),
+    );
+  },
+);
+
+test('formatFraction shows NaN as unknown', () => {
+  expect(formatFraction(Number.NaN, 1, { t: 'bedrag' })).toBe('onbekend');
+  expect(formatFraction(Number.NaN, 1, { t: 'getal' }, 'en')).toBe('unknown');
 });

@@ -28,7 +28,7 @@ import {
 import { capMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
-import { TraceStatics, Tracer } from './trace.js';
+import { ruleHeads, TraceStatics, Tracer } from './trace.js';
 
 /** A runtime value; a table row with several outputs is an array. */
 export type Value = Rational | boolean | string | null | readonly Value[];
@@ -499,14 +499,7 @@ export class Interpreter {
         const nodes = this.parameterNodes[run.tracer.lang];
         node = nodes.get(version);
         if (!node) {
-          run.tracer.begin(
-            this.statics.head(version, () => ({
-              regel: `parameter ${name}`,
-              formule: version.from ? `vanaf ${version.from}: ${version.src}` : version.src,
-              provenance: version.provenance,
-              at: version.at,
-            })),
-          );
+          run.tracer.begin(ruleHeads.parameter(this.statics, name, version));
           node = run.tracer.end(formatValue(value as Rational, p.type, run.tracer.lang));
           nodes.set(version, node);
         }
@@ -552,9 +545,7 @@ export class Interpreter {
     type: IrType,
   ): Cached {
     if (!run.tracer) return { value: evaluate() };
-    run.tracer.begin(
-      this.statics.head(rule, () => ({ regel, formule: rule.src, provenance: rule.provenance, at: rule.at })),
-    );
+    run.tracer.begin(ruleHeads.named(this.statics, rule, regel));
     let value: Value;
     try {
       value = evaluate();
@@ -600,16 +591,7 @@ export class Interpreter {
     const value: Value = t.single ? outputs[0]! : outputs;
     const tracer = f.run.tracer;
     if (tracer) {
-      // One chosen row (or none) identifies the head; a summing table's rows vary per contract.
-      const head = () => ({
-        regel: `tabel ${name}`,
-        formule: chosen.map((r) => r.src).join(' + ') || '(geen rij)',
-        provenance: [...t.provenance, ...version.provenance, ...chosen.flatMap((r) => r.provenance)],
-        at: chosen[0]?.at ?? version.at,
-      });
-      tracer.begin(
-        this.statics.head(chosen.length === 1 ? chosen[0]! : chosen.length === 0 ? version : undefined, head),
-      );
+      tracer.begin(ruleHeads.table(this.statics, t, version, chosen));
       t.inputs.forEach((c, i) =>
         tracer.field(c.name, formatValue(args[i] as Rational | boolean | string | null, c.type, tracer.lang)),
       );
@@ -646,14 +628,7 @@ export class Interpreter {
     }
     const frame: Frame = { run, activity: a };
     run.coverage?.hit(v, 'gewaardeerd');
-    tracer?.begin(
-      this.statics.head(v, () => ({
-        regel: `waardering ${a.input.soort}`,
-        formule: v.src,
-        provenance: v.provenance,
-        at: v.at,
-      })),
-    );
+    tracer?.begin(ruleHeads.valuation(this.statics, v));
     try {
       let failed = false;
       for (const r of v.requirements) {
@@ -690,14 +665,7 @@ export class Interpreter {
     if (r.result) return r.result;
     const route = r.route;
     const tracer = run.tracer;
-    tracer?.begin(
-      this.statics.head(route, () => ({
-        regel: `route ${route.name}`,
-        formule: route.cap ? 'min(totaal, maximum)' : 'som van de waarderingen',
-        provenance: route.provenance,
-        at: route.at,
-      })),
-    );
+    tracer?.begin(ruleHeads.route(this.statics, route));
     let totaal = Rational.ZERO;
     for (const a of run.activities) {
       if (a.route !== route) continue;

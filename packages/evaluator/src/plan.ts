@@ -1,11 +1,12 @@
 // A plan: an IR document compiled once, ready to evaluate any number of contracts. The only
 // entry for embedders: validate IR, then evaluate contract JSON into a result or diagnostics.
 //
-// Two evaluators stand behind it. Results come from the JavaScript generated for the ruleset
-// (compiled/), exact on JS numbers; explanations, and any contract the generated code cannot
-// handle exactly (a value beyond 2^53, a problem that needs a located diagnostic), come from the
-// reference evaluator on BigInt rationals (interpret.ts). Both give the same JSON for the same
-// contract: the differential tests hold them to that.
+// Two evaluators stand behind it. Results, and with `explain` their explanations (an explaining
+// variant of the same code), come from the JavaScript generated for the ruleset (compiled/),
+// exact on JS numbers; any contract the generated code cannot handle exactly (a value beyond
+// 2^53, a problem that needs a located diagnostic), and coverage, come from the reference
+// evaluator on BigInt rationals (interpret.ts). Both give the same JSON for the same contract,
+// explanation included: the differential tests hold them to that.
 import {
   parseIsoDate,
   toContractInput,
@@ -130,13 +131,11 @@ export class Plan {
     valid: ValidContract,
     options: EvaluateOptions & { engine?: Engine } = {},
   ): Result<EvaluationResult | undefined> {
-    if (!options.explain && options.engine !== 'reference') {
-      const run = this.fastRun(valid);
-      if (run)
-        return {
-          value: resultFromFast(this.ir, this.compiled.generated, valid, run.period, run.fast, options.lang),
-          diagnostics: [],
-        };
+    if (options.engine !== 'reference' && !options.coverage) {
+      const value = options.explain
+        ? this.explainedRun(valid, options.lang ?? 'nl')
+        : this.fastResult(valid, options.lang);
+      if (value) return { value, diagnostics: [] };
     }
     try {
       return { value: this.interpreter.run(toContractInput(valid), options), diagnostics: [] };
@@ -145,6 +144,24 @@ export class Plan {
         return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
       throw e;
     }
+  }
+
+  /** The result of the generated code, or undefined when the reference evaluator must answer. */
+  private fastResult(valid: ValidContract, lang: Language | undefined): EvaluationResult | undefined {
+    const run = this.fastRun(valid);
+    return run && resultFromFast(this.ir, this.compiled.generated, valid, run.period, run.fast, lang);
+  }
+
+  /** The same with its explanation, from the explaining variant of the generated code. */
+  private explainedRun(valid: ValidContract, lang: Language): EvaluationResult | undefined {
+    const day = this.referenceDay(valid);
+    const period = this.periodOn(day);
+    if (!period) return undefined;
+    this.scratch ??= this.compiled.newResult();
+    const run = this.compiled.explain(valid, day, lang, this.scratch);
+    return (
+      run && resultFromFast(this.ir, this.compiled.generated, valid, period.name, run.fast, lang, run.tracer)
+    );
   }
 
   /** Whether condition property `index` (`eigenschap`) holds for a valid contract. */

@@ -2,7 +2,7 @@
 // it read, the rules it used and the conditions it tested. Only built when asked for (`explain`).
 // What never changes between contracts (a rule's name, formula, sources, place) is prepared once
 // per plan as a `RuleHead`; a run only adds the values.
-import type { IrProvenance, IrSpan, Language } from '@sroi/core';
+import type { IrDocument, IrProvenance, IrSpan, Language } from '@sroi/core';
 import type { Invoer, Plaats, Uitleg, Voorwaarde } from './explanation.js';
 
 /** The fixed part of a rule's node. */
@@ -56,6 +56,66 @@ export class TraceStatics {
     return h;
   }
 }
+
+type Doc = IrDocument;
+type Table = Doc['tables'][number];
+
+/**
+ * The heads of the rules an evaluation explains, worded once for both engines (the reference
+ * interpreter and the generated code), so that their explanations agree to the letter.
+ */
+export const ruleHeads = {
+  parameter(statics: TraceStatics, name: string, version: Doc['parameters'][number]['versions'][number]) {
+    return statics.head(version, () => ({
+      regel: `parameter ${name}`,
+      formule: version.from ? `vanaf ${version.from}: ${version.src}` : version.src,
+      provenance: version.provenance,
+      at: version.at,
+    }));
+  },
+
+  /** A definition (`definitie x`), an outcome (`uitkomst x`) or a route's cap (`maximum r`). */
+  named(
+    statics: TraceStatics,
+    rule: { src: string; provenance: readonly IrProvenance[]; at: IrSpan },
+    regel: string,
+  ): RuleHead {
+    return statics.head(rule, () => ({ regel, formule: rule.src, provenance: rule.provenance, at: rule.at }));
+  },
+
+  /** A table lookup: one chosen row (or none) identifies the head; a summing table's rows vary. */
+  table(
+    statics: TraceStatics,
+    t: Table,
+    version: Table['versions'][number],
+    chosen: readonly Table['versions'][number]['rows'][number][],
+  ): RuleHead {
+    return statics.head(chosen.length === 1 ? chosen[0]! : chosen.length === 0 ? version : undefined, () => ({
+      regel: `tabel ${t.name}`,
+      formule: chosen.map((r) => r.src).join(' + ') || '(geen rij)',
+      provenance: [...t.provenance, ...version.provenance, ...chosen.flatMap((r) => r.provenance)],
+      at: chosen[0]?.at ?? version.at,
+    }));
+  },
+
+  valuation(statics: TraceStatics, v: Doc['valuations'][number]): RuleHead {
+    return statics.head(v, () => ({
+      regel: `waardering ${v.kind}`,
+      formule: v.src,
+      provenance: v.provenance,
+      at: v.at,
+    }));
+  },
+
+  route(statics: TraceStatics, route: Doc['routes'][number]): RuleHead {
+    return statics.head(route, () => ({
+      regel: `route ${route.name}`,
+      formule: route.cap ? 'min(totaal, maximum)' : 'som van de waarderingen',
+      provenance: route.provenance,
+      at: route.at,
+    }));
+  },
+};
 
 class NodeBuilder {
   invoer: Invoer[] | undefined;

@@ -18,10 +18,13 @@ import {
   type IrCell,
   type IrDocument,
   type IrExpr,
+  type IrSpan,
   type IrTemplate,
   type IrType,
   type IrValue,
 } from '@sroi/core';
+import { fieldIrType } from '../interpret.js';
+import { ruleHeads, TraceStatics } from '../trace.js';
 import { gcd } from './runtime.js';
 
 type Doc = IrDocument;
@@ -105,6 +108,8 @@ export interface GeneratedPlan {
     readonly template: IrTemplate;
     readonly kinds: readonly Kind[];
     readonly soort: 'regel' | 'vereiste';
+    /** Where the melding is written (the explaining variant gives it). */
+    readonly at: IrSpan | undefined;
   }[];
   /** Sizes of the result arrays a run fills. */
   readonly routes: number;
@@ -131,7 +136,10 @@ export class Codegen {
   private readonly tables = new Map<string, Doc['tables'][number]>();
   private readonly outcomes = new Map<string, Doc['outcomes'][number]>();
   /** Generated reader per definition/outcome: the function to call and where its value lands. */
-  private readonly memo = new Map<string, { fn: string; kind: Kind; slots: Val }>();
+  private readonly memo = new Map<
+    string,
+    { fn: string; kind: Kind; slots: Val; node?: number; name?: string }
+  >();
   private readonly tableFns = new Map<string, { fn: string; outputs: Val[] }>();
   /** The activity kind whose fields the expression being generated may read. */
   private activityKind: string | undefined;
@@ -140,7 +148,21 @@ export class Codegen {
   /** How often each definition is referenced in the whole document. */
   private readonly references = new Map<string, number>();
 
-  constructor(private readonly doc: Doc) {
+  /** Heads and places of the explanation (the explaining variant only). */
+  private readonly statics: TraceStatics;
+  /** Explanation nodes of named rules, per rule (`XN[i]`). */
+  private nodeSlots = 0;
+
+  /**
+   * `explain`: generate the explaining variant, which also records every rule's node into a
+   * GeneratedTracer `T` (explain-tracer.ts), in the order the reference interpreter does: no rule
+   * written out where it is used, every read recorded where it happens.
+   */
+  constructor(
+    private readonly doc: Doc,
+    private readonly explain = false,
+  ) {
+    this.statics = new TraceStatics(doc.files);
     for (const d of doc.definitions) this.defs.set(d.key, d);
     for (const p of doc.parameters) this.params.set(p.name, p);
     for (const t of doc.tables) this.tables.set(t.name, t);
@@ -194,6 +216,48 @@ export class Codegen {
 
   private checked(...names: string[]): void {
     this.emit(`if (${names.map((n) => `${n} > MAX || ${n} < -MAX`).join(' || ')}) throw FALLBACK;`);
+  }
+
+  // ── the explanation (explaining variant) ────────────────────────────────────
+
+  /** A value as the explanation shows it, as source (a call on the tracer `T`). */
+  private show(v: Val, type: IrType): string {
+    if (v.k === 'num') return `T.num(${v.n}, ${v.d}, ${this.k(type)})`;
+    if (v.k === 'row') throw new Error('Internal error: showing a row');
+    return `T.val(${v.v}, ${this.k(type)})`;
+  }
+
+  /** Field types as the explanation shows them, one constant per field. */
+  private readonly fieldTypes = new Map<string, string>();
+
+  /** A field read, recorded in the explaining variant: `contract.waarde`, `activiteit.fte`. */
+  private traceField(scope: 'contract' | 'activity', name: string, v: Val): void {
+    const key = scope === 'contract' ? `contract.${name}` : `${this.activityKind ?? ''}.${name}`;
+    let type = this.fieldTypes.get(key);
+    if (type === undefined) {
+      const spec =
+        scope === 'contract' ? contractFields[name] : activityKinds[this.activityKind ?? '']?.[name];
+      this.fieldTypes.set(key, (type = this.k(fieldIrType(spec))));
+    }
+    const naam = this.k(`${scope === 'contract' ? 'contract' : 'activiteit'}.${name}`);
+    const shown =
+      v.k === 'num' ? `T.num(${v.n}, ${v.d}, ${type})` : `T.val(${(v as { v: string }).v}, ${type})`;
+    this.emit(`T.field(${naam}, ${shown});`);
+  }
+
+  /** Starts recording a condition: how many reads came before it (`T.mark()`), as a local. */
+  private markReads(): string {
+    const mark = this.t('m');
+    this.emit(`const ${mark} = T.mark();`);
+    return mark;
+  }
+
+  /** Records a condition that was tested; returns the local holding its outcome. */
+  private traceCondition(formule: string, holds: string, mark: string, at: IrSpan | undefined): string {
+    const h = this.t('h');
+    this.emit(`const ${h} = ${holds};`);
+    this.emit(`T.condition(${this.k(formule)}, ${h}, ${mark}, ${at ? this.k(at) : 'undefined'});`);
+    return h;
   }
 
   // ── values ──────────────────────────────────────────────────────────────────
@@ -313,13 +377,20 @@ export class Codegen {
         return this.field(e.scope, e.name);
       case 'attr':
         return this.attr(e.of, e.name);
-      case 'param':
-        return this.param(e.name);
+      case 'param': {
+        const v = this.param(e.name);
+        if (this.explain)
+          this.emit(
+            `T.child(${this.k(e.name)}, T.parameter(${this.k(this.params.get(e.name)!)}, ${this.paramVersions.get(e.name)!}));`,
+          );
+        return v;
+      }
       case 'def':
         return this.named(`def:${e.key}`);
       case 'outcome':
         return this.named(`outcome:${e.name}`);
       case 'refdate':
+        if (this.explain) this.emit(`T.field(${this.k('peildatum')}, T.date(DAY));`);
         return { k: 'num', n: 'DAY', d: '1' };
       case 'table':
         return this.table(e.name, e.args);
@@ -419,7 +490,7 @@ export class Codegen {
         return this.sum(e);
       case 'message': {
         const v = this.settle(this.expr(e.x));
-        this.message(e.text);
+        this.message(e.text, 'regel', e.at);
         return v;
       }
     }
@@ -548,7 +619,9 @@ export class Codegen {
 
   private conditional(e: IrExpr & { k: 'if' }): Val {
     const kind = this.kindOf(e);
-    const c = this.bool(e.c);
+    const mark = this.explain ? this.markReads() : '';
+    let c = this.bool(e.c);
+    if (this.explain) c = this.traceCondition(e.src, c, mark, e.at);
     if (kind === 'num') {
       const n = this.t();
       const d = this.t();
@@ -623,10 +696,12 @@ export class Codegen {
   private fieldCache = new Map<string, Val>();
 
   private field(scope: 'contract' | 'activity', name: string): Val {
-    if (scope === 'contract') return this.contractField(name);
-    const cached = this.fieldCache.get(`${scope}.${name}`);
-    if (cached) return cached;
-    return this.readField(scope, name);
+    const v =
+      scope === 'contract'
+        ? this.contractField(name)
+        : (this.fieldCache.get(`${scope}.${name}`) ?? this.readField(scope, name));
+    if (this.explain) this.traceField(scope, name, v);
+    return v;
   }
 
   private readField(scope: 'contract' | 'activity', name: string): Val {
@@ -715,10 +790,14 @@ export class Codegen {
     const scope = this.sumScope;
     if (of === 'activity') {
       if (scope?.over !== 'activity') throw new Error('Internal error: activity attribute outside a sum');
-      return name === 'soort' ? { k: 'str', v: 'ACTS[SI].soort' } : { k: 'num', n: 'W[SI]', d: '1' };
+      if (name === 'soort') return { k: 'str', v: 'ACTS[SI].soort' };
+      if (this.explain) this.emit('T.child(T.activityName(SI), VN[SI]);');
+      return { k: 'num', n: 'W[SI]', d: '1' };
     }
     if (scope?.over !== 'route') throw new Error('Internal error: route attribute outside a sum');
-    if (name === 'naam') return { k: 'str', v: this.k(this.doc.routes[scope.index]!.name) };
+    const route = this.doc.routes[scope.index]!;
+    if (name === 'naam') return { k: 'str', v: this.k(route.name) };
+    if (this.explain) this.emit(`T.child(${this.k(`route ${route.name}`)}, RN[${scope.index}]);`);
     return { k: 'num', n: name === 'totaal' ? `RT[${scope.index}]` : `RG[${scope.index}]`, d: '1' };
   }
 
@@ -732,9 +811,13 @@ export class Codegen {
     if (p.versions.length === 1 && p.versions[0]!.from === undefined) {
       const c = this.constant(p.versions[0]!.value, kind);
       this.memo.set(key, { fn: '', kind, slots: c });
+      this.paramVersions.set(name, this.k(p.versions[0]!));
       return c;
     }
     const base = kind === 'num' ? this.allocNum() : this.allocOther();
+    // The explaining variant keeps the version it chose, for the parameter's node.
+    const versionSlot = this.explain ? `XS[${this.allocOther()}]` : undefined;
+    if (versionSlot) this.paramVersions.set(name, versionSlot);
     const lines: string[] = [];
     const dated = p.versions.filter((v) => v.from !== undefined).sort((a, b) => (a.from! < b.from! ? 1 : -1));
     const undatedVersion = p.versions.find((v) => v.from === undefined);
@@ -747,15 +830,16 @@ export class Codegen {
       );
       common = emitted.length === 0 ? sharedDenominator(dens) : undefined;
     }
-    const assign = (v: IrValue) =>
+    const assign = (version: Doc['parameters'][number]['versions'][number]) =>
       this.block(() => {
-        const c = this.constant(v, kind);
+        if (versionSlot) this.emit(`${versionSlot} = ${this.k(version)};`);
+        const c = this.constant(version.value, kind);
         if (c.k === 'num' && common !== undefined) this.emit(`NS[${base}] = ${this.scaled(c, common).n};`);
         else if (c.k === 'num') this.emit(`NS[${base}] = ${c.n}; NS[${base + 1}] = ${c.d};`);
         else if (c.k !== 'row') this.emit(`XS[${base}] = ${c.v};`);
       });
-    for (const v of dated) lines.push(`if (DAY >= ${parseIsoDate(v.from!)}) {`, ...assign(v.value), '} else');
-    lines.push('{', ...(undatedVersion ? assign(undatedVersion.value) : ['throw FALLBACK;']), '}');
+    for (const v of dated) lines.push(`if (DAY >= ${parseIsoDate(v.from!)}) {`, ...assign(v), '} else');
+    lines.push('{', ...(undatedVersion ? assign(undatedVersion) : ['throw FALLBACK;']), '}');
     this.paramInit.push(...lines);
     const slots: Val =
       kind === 'num'
@@ -766,6 +850,8 @@ export class Codegen {
   }
 
   private readonly paramInit: string[] = [];
+  /** Per parameter, the source of the version it has for this contract (explaining variant). */
+  private readonly paramVersions = new Map<string, string>();
 
   private allocNum(): number {
     const i = this.numSlots;
@@ -779,6 +865,8 @@ export class Codegen {
 
   /** Whether a definition can be written out where it is used: used once, in its own scope. */
   private inlinable(key: string): boolean {
+    // Explaining, every rule has a node of its own.
+    if (this.explain) return false;
     if (!key.startsWith('def:') || this.references.get(key.slice(4)) !== 1 || this.inTable) return false;
     const d = this.defs.get(key.slice(4))!;
     // An activity rule inside its own kind's code; a contract rule outside any activity or sum.
@@ -792,10 +880,11 @@ export class Codegen {
     if (this.inlinable(key)) return this.settle(this.expr(this.defs.get(key.slice(4))!.expr));
     const entry = this.memo.get(key) ?? this.defineNamed(key);
     this.emit(`${entry.fn}();`);
+    if (entry.node !== undefined) this.emit(`T.child(${this.k(entry.name!)}, XN[${entry.node}]);`);
     return this.settle(entry.slots);
   }
 
-  private defineNamed(key: string): { fn: string; kind: Kind; slots: Val } {
+  private defineNamed(key: string): { fn: string; kind: Kind; slots: Val; node?: number; name?: string } {
     const isDef = key.startsWith('def:');
     const rule = isDef ? this.defs.get(key.slice(4))! : this.outcomes.get(key.slice(8))!;
     const kind = kindOfType(rule.type);
@@ -809,7 +898,8 @@ export class Codegen {
       slots = { k: 'num', n: `NS[${base}]`, d: `NS[${base + 1}]` };
     } else if (kind === 'row') throw new Error('Internal error: a row-valued definition');
     else slots = { k: kind, v: `XS[${this.allocOther()}]` } as Val;
-    const entry = { fn, kind, slots };
+    const node = this.explain ? this.nodeSlots++ : undefined;
+    const entry = { fn, kind, slots, node, name: rule.name };
     this.memo.set(key, entry);
     const savedKind = this.activityKind;
     const savedSum = this.sumScope;
@@ -820,6 +910,10 @@ export class Codegen {
     this.fieldCache = new Map();
     let literalDenominator: string | undefined;
     const body = this.block(() => {
+      if (this.explain) {
+        const head = ruleHeads.named(this.statics, rule, `${isDef ? 'definitie' : 'uitkomst'} ${rule.name}`);
+        this.emit(`T.begin(${this.k(head)});`);
+      }
       const v = this.expr(rule.expr);
       if (v.k === 'num' && slots.k === 'num') {
         this.emit(`${slots.n} = ${v.n}; ${slots.d} = ${v.d};`);
@@ -827,6 +921,7 @@ export class Codegen {
       } else if (v.k !== 'num' && v.k !== 'row' && slots.k !== 'num' && slots.k !== 'row')
         this.emit(`${slots.v} = ${v.v};`);
       else throw new Error('Internal error: kind mismatch in a rule');
+      if (this.explain) this.emit(`XN[${node}] = T.end(${this.show(slots, rule.type)});`);
     });
     this.activityKind = savedKind;
     this.sumScope = savedSum;
@@ -837,7 +932,7 @@ export class Codegen {
     // A contract-level rule belongs to no activity, even when an activity's valuation asks for it:
     // meldingen it records (itself, or through a table it reads) name no activity. A rule that
     // records none leaves the activity index alone (saving it cost per contract, measured).
-    const records = body.some((l) => l.includes('MSG.push') || /\btab_\d+\(/.test(l));
+    const records = body.some((l) => /MSG\.push|T\.message/.test(l) || /\btab_\d+\(/.test(l));
     const scoped = scope || !records ? [] : ['const savedAI = AI;', 'AI = -1;'];
     const restore = scope || !records ? [] : ['AI = savedAI;'];
     this.top.push(
@@ -882,6 +977,14 @@ export class Codegen {
     const list = argVals.flatMap((v) => (v.k === 'num' ? [v.n, v.d] : v.k === 'row' ? [] : [v.v]));
     this.emit(`${fns.fn}(${list.join(', ')});`);
     const outs = fns.outputs.map((o) => this.settle(o));
+    if (this.explain) {
+      // As the interpreter: the lookup's node opens once its outputs are known, shows the
+      // arguments as its fields, and becomes a part of the rule that looked up.
+      this.emit(`T.table(${this.k(t)}, TV, TH);`);
+      t.inputs.forEach((c, i) => this.emit(`T.field(${this.k(c.name)}, ${this.show(argVals[i]!, c.type)});`));
+      const shown = t.outputs.map((o, j) => this.show(outs[j]!, o.type)).join(` + ${this.k(', ')} + `);
+      this.emit(`T.child(${this.k(name)}, T.end(${shown}));`);
+    }
     return t.single ? outs[0]! : { k: 'row', table: name, slots: outs };
   }
 
@@ -918,14 +1021,18 @@ export class Codegen {
         t.hitPolicy === 'eerste' || (t.hitPolicy === 'uniek' && t.versions.every(rowsDisjoint));
       if (sums) for (const o of outputs) if (o.k === 'num') this.emit(`${o.n} = 0; ${o.d} = 1;`);
       if (!firstHit) this.emit('let hits = 0;');
+      // Explaining: the version and rows chosen, handed over in TV and TH once the lookup is done.
+      if (this.explain && !firstHit) this.emit('let version, chosen = [];');
       const versions = [...t.versions].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? 1 : -1));
       const versionCode = (v: Doc['tables'][number]['versions'][number]) =>
         this.block(() => {
+          if (this.explain && !firstHit) this.emit(`version = ${this.k(v)};`);
           for (const row of v.rows) {
             const test = this.block(() => {
               const conds = row.when.map((cell, i) => this.cell(cell, params[i]!));
               const hit = this.block(() => {
                 if (!firstHit) this.emit('hits++;');
+                if (this.explain && !firstHit) this.emit(`chosen.push(${this.k(row)});`);
                 if (!firstHit && t.hitPolicy === 'uniek') this.emit('if (hits > 1) throw FALLBACK;');
                 row.then.forEach((x, j) => {
                   const o = outputs[j]!;
@@ -945,6 +1052,7 @@ export class Codegen {
                     this.emit(`${o.v} = ${v2.v};`);
                   else throw new Error('Internal error: table output kind');
                 });
+                if (this.explain && firstHit) this.emit(`TV = ${this.k(v)}; TH = ${this.k([row])};`);
                 if (firstHit) this.emit('return;');
               });
               this.emit(`if (${conds.length ? conds.join(' && ') : 'true'}) {`, ...hit, '}');
@@ -958,6 +1066,7 @@ export class Codegen {
       this.emit('{', ...(undated ? versionCode(undated) : ['throw FALLBACK;']), '}');
       if (firstHit) this.emit('throw FALLBACK;');
       else if (!sums) this.emit('if (hits === 0) throw FALLBACK;');
+      if (this.explain && !firstHit) this.emit('TV = version; TH = chosen;');
     });
     this.activityKind = savedKind;
     this.inTable = savedInTable;
@@ -1036,7 +1145,7 @@ export class Codegen {
   }
 
   /** Records a melding: template id, activity index, then the values of its parts. */
-  private message(t: IrTemplate, soort: 'regel' | 'vereiste' = 'regel'): void {
+  private message(t: IrTemplate, soort: 'regel' | 'vereiste', at: IrSpan): void {
     const kinds: Kind[] = [];
     const parts: string[] = [];
     for (const p of t) {
@@ -1046,8 +1155,21 @@ export class Codegen {
       if (v.k === 'num') parts.push(v.n, v.d);
       else if (v.k !== 'row') parts.push(v.v);
     }
-    const id = this.templates.push({ template: t, kinds, soort }) - 1;
-    this.emit(`MSG.push([${id}, AI${parts.length ? ', ' + parts.join(', ') : ''}]);`);
+    const id = this.templates.push({ template: t, kinds, soort, at }) - 1;
+    const m = `[${id}, AI${parts.length ? ', ' + parts.join(', ') : ''}]`;
+    this.emit(this.explain ? `T.message(${m});` : `MSG.push(${m});`);
+  }
+
+  /** Opens route `i`'s node with its activities as parts, in input order (explaining variant). */
+  private routeParts(i: number, kinds: readonly string[]): void {
+    this.emit(`T.begin(${this.k(ruleHeads.route(this.statics, this.doc.routes[i]!))});`);
+    if (kinds.length === 0) return;
+    const member = kinds.map((k) => `s === ${this.k(k)}`).join(' || ');
+    this.emit(
+      'for (let i = 0; i < ACTS.length; i++) {',
+      `const s = ACTS[i].soort; if (${member}) T.child(T.activityName(i), VN[i]);`,
+      '}',
+    );
   }
 
   // ── the module ──────────────────────────────────────────────────────────────
@@ -1071,47 +1193,71 @@ export class Codegen {
         this.fieldCache = new Map();
         for (const name of this.activityFieldsOf(kind, v))
           this.fieldCache.set(`activity.${name}`, this.settle(this.readField('activity', name)));
+        if (this.explain) this.emit(`T.begin(${this.k(ruleHeads.valuation(this.statics, v))});`);
         this.emit('let failed = false;');
         for (const r of v.requirements) {
           const test = this.block(() => {
-            const c = this.bool(r.when);
+            const mark = this.explain ? this.markReads() : '';
+            let c = this.bool(r.when);
+            if (this.explain) c = this.traceCondition(`vereist ${r.src}`, c, mark, r.at);
             const fail = this.block(() => {
               this.emit('failed = true;');
-              this.message(r.message, 'vereiste');
+              this.message(r.message, 'vereiste', r.at);
             });
             this.emit(`if (!(${c})) {`, ...fail, '}');
           });
           this.emit('{', ...test, '}');
         }
-        this.emit('if (failed) return 0;');
+        // Explaining, the valuation's node is kept per activity (VN) before its value returns.
+        const node = (value: string) => (this.explain ? `VN[AI] = T.end(T.cents(${value})); ` : '');
+        this.emit(`if (failed) { ${node('0')}return 0; }`);
         const value = this.num(v.expr);
         // Whole cents, or the reference evaluator decides (NaN, an unknown value, included).
         const cents = value.d === '1' ? value.n : `${value.n} / ${value.d}`;
         this.emit(
           `const value = ${cents};`,
           'if (!Number.isInteger(value)) throw FALLBACK;',
-          'return value;',
+          `${node('value')}return value;`,
         );
       });
       this.fieldCache = new Map();
       this.activityKind = undefined;
       this.top.push(`function ${fn}() {`, ...body, '}');
     }
+    const routeOfKind = kinds.map((k) => doc.routes.findIndex((r) => r.kinds.includes(k)));
     // Route caps, computed once per contract after all valuations.
     const capLines = this.block(() => {
       doc.routes.forEach((r, i) => {
+        if (this.explain)
+          this.routeParts(
+            i,
+            kinds.filter((_, j) => routeOfKind[j] === i),
+          );
         if (!r.cap) {
           this.emit(`RG[${i}] = RT[${i}];`);
+          if (this.explain) this.emit(`RN[${i}] = T.end(T.cents(RG[${i}]));`);
           return;
         }
         const capBody = this.block(() => {
+          const mark = this.explain ? this.markReads() : '';
+          if (this.explain)
+            this.emit(`T.begin(${this.k(ruleHeads.named(this.statics, r.cap!, `maximum ${r.name}`))});`);
           const c = this.num(r.cap!.expr);
+          if (this.explain)
+            this.emit(`T.child(${this.k('maximum')}, T.end(${this.show(c, { t: 'bedrag' })}));`);
           const cap = this.whole(c);
           this.emit(`if (Number.isNaN(${cap})) throw FALLBACK;`);
           this.emit(`RM[${i}] = ${cap};`);
+          let bites = `RT[${i}] > RM[${i}]`;
+          if (this.explain) {
+            this.emit(`T.field(${this.k('totaal')}, T.cents(RT[${i}]));`);
+            bites = this.traceCondition('totaal > maximum', bites, mark, r.cap!.at);
+          }
+          const m = `[${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]`;
           this.emit(
-            `if (RT[${i}] > RM[${i}]) { RG[${i}] = RM[${i}]; MSG.push([${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]); } else RG[${i}] = RT[${i}];`,
+            `if (${bites}) { RG[${i}] = RM[${i}]; ${this.explain ? `T.message(${m})` : `MSG.push(${m})`}; } else RG[${i}] = RT[${i}];`,
           );
+          if (this.explain) this.emit(`RN[${i}] = T.end(T.cents(RG[${i}]));`);
         });
         this.emit('{', ...capBody, '}');
       });
@@ -1121,11 +1267,11 @@ export class Codegen {
     const outcomeReads = this.block(() => {
       doc.outcomes.forEach((o, i) => {
         const v = this.named(`outcome:${o.name}`);
+        if (this.explain) this.emit(`ON[${i}] = XN[${this.memo.get(`outcome:${o.name}`)!.node}];`);
         if (v.k === 'num') this.emit(`OUT[${2 * i}] = ${v.n}; OUT[${2 * i + 1}] = ${v.d};`);
         else if (v.k !== 'row') this.emit(`OX[${i}] = ${v.v};`);
       });
     });
-    const routeOfKind = kinds.map((k) => doc.routes.findIndex((r) => r.kinds.includes(k)));
     const activityFlags = this.activityScopedFlags;
     const resetActivityFlags = activityFlags.map((f) => `F${f} = false;`).join(' ');
     const flagNames = Array.from({ length: this.flags }, (_, f) => `F${f}`);
@@ -1134,9 +1280,12 @@ export class Codegen {
       const fn = valuationFns[i];
       const r = routeOfKind[i]!;
       const total = r >= 0 ? ` RT[${r}] += v; if (RT[${r}] > MAX) throw FALLBACK;` : '';
+      const notValued = this.explain
+        ? 'VN[i] = T.notValued(i, A.soort);'
+        : `MSG.push([${NOT_VALUED_MESSAGE}, i]);`;
       return fn
         ? `case ${this.k(kind)}: v = ${fn}();${total} break;`
-        : `case ${this.k(kind)}: MSG.push([${NOT_VALUED_MESSAGE}, i]);${total} break;`;
+        : `case ${this.k(kind)}: ${notValued}${total} break;`;
     });
     const routeIndexes = doc.routes.map((_, i) => i);
     const source = [
@@ -1147,10 +1296,12 @@ export class Codegen {
       `const XS = new Array(${Math.max(1, this.otherSlots)});`,
       ...(flagNames.length ? [`let ${flagNames.map((f) => `${f} = false`).join(', ')};`] : []),
       'let C, A, AI, ACTS, W, MSG, DAY, ROUTES_DONE, RT, RG, RM, OUT, OX;',
+      ...(this.explain ? ['let T, VN, RN, ON, TV, TH;', `const XN = new Array(${this.nodeSlots});`] : []),
       ...(this.contractVars.length ? [`let ${this.contractVars.join(', ')};`] : []),
       ...this.top,
-      'return function run(contract, refDay, out) {',
+      `return function run(contract, refDay, out${this.explain ? ', tracer' : ''}) {`,
       'C = contract; DAY = refDay; ACTS = contract.activiteiten; AI = -1; ROUTES_DONE = false;',
+      ...(this.explain ? ['T = tracer; VN = T.valuationNodes; RN = T.routeNodes; ON = T.outcomeNodes;'] : []),
       // Setting an array's length is a runtime call, measurable per contract: the valuations array
       // only grows, and messages of the last run are left behind in an array of their own.
       'MSG = out.messages; if (MSG.length !== 0) MSG = out.messages = []; W = out.valuations; if (W.length < ACTS.length) W.length = ACTS.length;',

@@ -11,6 +11,7 @@ import {
 } from '@sroi/core';
 import { capMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../interpret.js';
+import type { Uitleg } from '../explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './compiled-plan.js';
@@ -93,7 +94,7 @@ function lookupsOf(doc: IrDocument): Lookups {
   return l;
 }
 
-function messageText(
+export function messageText(
   template: IrTemplate,
   kinds: GeneratedPlan['templates'][number]['kinds'],
   values: readonly unknown[],
@@ -235,6 +236,20 @@ function percentageText(
   return v instanceof Rational ? percentText(v) : undefined;
 }
 
+/** What an explaining run adds to its result (a GeneratedTracer after the run). */
+export interface FastExplanation {
+  /** Per activity, per route and per outcome (IR order): its node. */
+  readonly valuationNodes: readonly Uitleg[];
+  readonly routeNodes: readonly Uitleg[];
+  readonly outcomeNodes: readonly Uitleg[];
+  /** The meldingen, with their places. */
+  readonly meldingen: readonly Melding[];
+}
+
+/**
+ * The result of a fast run: the JSON of the reference evaluator for the same contract, with its
+ * explanation (the same keys in the same places) when the run was an explaining one.
+ */
 export function resultFromFast(
   doc: IrDocument,
   generated: GeneratedPlan,
@@ -242,24 +257,32 @@ export function resultFromFast(
   period: string,
   fast: FastResult,
   lang: Language = 'nl',
+  explained?: FastExplanation,
 ): EvaluationResult {
   const { route: routeOf } = lookupsOf(doc);
   const { money, percentage, overige } = outcomesOf(doc, fast);
-  const waarderingen: Waardering[] = contract.activiteiten.map((a, index) => ({
-    index,
-    soort: a.soort,
-    bedrag: centsText(fast.valuations[index]!),
-    route: routeOf.get(a.soort) ?? '',
-  }));
+  const waarderingen: Waardering[] = contract.activiteiten.map((a, index) => {
+    const w = {
+      index,
+      soort: a.soort,
+      bedrag: centsText(fast.valuations[index]!),
+      route: routeOf.get(a.soort) ?? '',
+    };
+    return explained ? { ...w, uitleg: explained.valuationNodes[index]! } : w;
+  });
   const cents = centsText;
-  const meldingen = meldingenOf(doc, generated, contract, fast, lang);
+  const meldingen = explained ? [...explained.meldingen] : meldingenOf(doc, generated, contract, fast, lang);
   const routes: RouteResultaat[] = doc.routes.map((r, i) => ({
     naam: r.name,
     label: r.label,
     totaal: cents(fast.routeTotals[i]!),
     gerealiseerd: cents(fast.routeRealised[i]!),
     ...(r.cap ? { maximum: cents(fast.routeCaps[i]!) } : {}),
+    ...(explained ? { uitleg: explained.routeNodes[i]! } : {}),
   }));
+  // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
+  const uitleg =
+    explained && Object.fromEntries(doc.outcomes.map((o, i) => [o.name, explained.outcomeNodes[i]!]));
   return {
     regeling: doc.ruleset.name,
     periode: period,
@@ -273,6 +296,7 @@ export function resultFromFast(
     routes,
     meldingen,
     ...(overige ? { overige } : {}),
+    ...(uitleg ? { uitleg } : {}),
   };
 }
 
