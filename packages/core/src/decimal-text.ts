@@ -56,6 +56,30 @@ export function decimalDigits(
   return { int: String(int), frac, approximate, zero: scaled === 0 };
 }
 
+/** Two digits of 0..99: "00", "01", ... "99". */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/** Three digits of 0..999, with leading zeros. */
+const threeDigits = (x: number): string => (x < 10 ? `00${x}` : x < 100 ? `0${x}` : String(x));
+
+/** Whole cents 0..99 as two digits. */
+export const centDigits = (c: number): string => TWO_DIGITS[c]!;
+
+/**
+ * A non-negative safe integer with grouped thousands (1234567 → "1.234.567"): arithmetic below
+ * 10^9, the text above. An explanation shows dozens of amounts per contract.
+ */
+export function groupedInteger(x: number, separator: string): string {
+  if (x < 1000) return String(x);
+  if (x < 1_000_000) return `${Math.floor(x / 1000)}${separator}${threeDigits(x % 1000)}`;
+  if (x < 1_000_000_000) {
+    const millions = Math.floor(x / 1_000_000);
+    const rest = x - millions * 1_000_000;
+    return `${millions}${separator}${threeDigits(Math.floor(rest / 1000))}${separator}${threeDigits(rest % 1000)}`;
+  }
+  return groupThousands(String(x), separator);
+}
+
 /** "1234567" → "1.234.567" (or with another separator). */
 export function groupThousands(digits: string, separator: string): string {
   if (digits.length <= 3) return digits;

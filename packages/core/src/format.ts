@@ -3,7 +3,7 @@
 import type { Language } from './diagnostic.js';
 import { formatIsoDate } from './date.js';
 import type { IrTimeUnit, IrType } from './ir.js';
-import { decimalDigits, groupThousands, smallParts } from './decimal-text.js';
+import { centDigits, decimalDigits, groupedInteger, groupThousands, smallParts } from './decimal-text.js';
 import { Rational } from './rational.js';
 
 /** A runtime value (see contract.ts): Rational, boolean, string or null (unknown). */
@@ -40,6 +40,11 @@ const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
  * when an intermediate would leave the exact integers: then the BigInt path answers.
  */
 function numberText(n: number, d: number, lang: Language, minDecimals: number, maxDecimals: number) {
+  // A whole number (most counts, days and fte's read as such): its digits, grouped.
+  if (d === 1 && minDecimals === 0 && Number.isSafeInteger(n))
+    return n < 0
+      ? `-${groupedInteger(-n, lang === 'nl' ? '.' : ',')}`
+      : groupedInteger(n, lang === 'nl' ? '.' : ',');
   const fast = decimalDigits(n, d, minDecimals, maxDecimals);
   if (!fast) return undefined;
   const sign = n < 0 && !fast.zero ? '-' : '';
@@ -92,8 +97,8 @@ export function formatCents(cents: number, lang: Language = 'nl'): string {
   if (!Number.isSafeInteger(cents)) return formatMoney(Rational.of(BigInt(cents)), lang);
   const a = cents < 0 ? -cents : cents;
   const frac = a % 100;
-  const int = groupThousands(String((a - frac) / 100), lang === 'nl' ? '.' : ',');
-  return `€ ${cents < 0 ? '-' : ''}${int}${lang === 'nl' ? ',' : '.'}${frac < 10 ? '0' : ''}${frac}`;
+  const int = groupedInteger((a - frac) / 100, lang === 'nl' ? '.' : ',');
+  return `€ ${cents < 0 ? '-' : ''}${int}${lang === 'nl' ? ',' : '.'}${centDigits(frac)}`;
 }
 
 /** A money amount from cents: "€ 13.333,33". */
@@ -142,7 +147,8 @@ export function formatFraction(n: number, d: number, type: IrType, lang: Languag
   if (Number.isSafeInteger(n) && Number.isSafeInteger(d) && d > 0)
     switch (type.t) {
       case 'bedrag':
-        fast = moneyTextOf(n, d, lang);
+        // Whole cents (the usual case; n/d is in cents): no search for the decimals needed.
+        fast = n % d === 0 ? formatCents(n / d, lang) : moneyTextOf(n, d, lang);
         break;
       case 'tarief': {
         const factor = Number(unitFactors[type.per]);

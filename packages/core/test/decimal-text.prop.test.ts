@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { decimalDigits, fixedText, groupThousands } from '../src/decimal-text.js';
+import { centDigits, decimalDigits, fixedText, groupedInteger, groupThousands } from '../src/decimal-text.js';
 import { formatMoney, formatNumber } from '../src/format.js';
 import { Rational } from '../src/rational.js';
 
@@ -90,4 +90,21 @@ test.prop([
   expect(formatNumber(euros, 'en', 2, 4)).toBe(
     `${exact === undefined ? '≈ ' : ''}${sign}${groupThousands(int!, ',')}.${frac}`,
   );
+});
+
+test.prop([
+  fc.oneof(
+    fc.integer({ min: 0, max: 999 }),
+    fc.integer({ min: 1000, max: 999_999 }),
+    fc.integer({ min: 1_000_000, max: 999_999_999 }),
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+    fc.constantFrom(1000, 1001, 999_999, 1_000_000, 1_000_001, 999_999_999, 1_000_000_000),
+  ),
+  fc.constantFrom('.', ','),
+])('groupedInteger groups any safe integer as groupThousands groups its digits', (x, separator) => {
+  expect(groupedInteger(x, separator)).toBe(groupThousands(String(x), separator));
+});
+
+test.prop([fc.integer({ min: 0, max: 99 })])('centDigits writes any cent count as two digits', (c) => {
+  expect(centDigits(c)).toBe(String(c).padStart(2, '0'));
 });

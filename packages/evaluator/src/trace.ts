@@ -117,21 +117,47 @@ export const ruleHeads = {
   },
 };
 
+/**
+ * A rule node while it is recorded. Builders are reused (one per depth of the stack): what a
+ * node keeps (its invoer, voorwaarden, onderdelen, meldingen) is made fresh for each.
+ */
 class NodeBuilder {
+  head: RuleHead;
   invoer: Invoer[] | undefined;
-  /** Everything read at this level, in order: the values a condition is explained with. */
-  readonly reads: Invoer[] = [];
   voorwaarden: Voorwaarde[] | undefined;
   onderdelen: Uitleg[] | undefined;
   meldingen: string[] | undefined;
+  /**
+   * Everything read at this level, in order, as names and shown values: the values a condition is
+   * explained with. Kept as two arrays, not objects: most reads are never part of a condition.
+   */
+  readonly readNames: string[] = [];
+  readonly readValues: string[] = [];
+  reads = 0;
 
-  constructor(readonly head: RuleHead) {}
+  constructor(head: RuleHead) {
+    this.head = head;
+  }
+
+  reset(head: RuleHead): void {
+    this.head = head;
+    this.invoer = this.voorwaarden = this.onderdelen = this.meldingen = undefined;
+    this.reads = 0;
+  }
+
+  read(naam: string, waarde: string): void {
+    this.readNames[this.reads] = naam;
+    this.readValues[this.reads] = waarde;
+    this.reads++;
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class Tracer {
+  /** Builders by depth; those above `depth` are kept for reuse. */
   private readonly stack: NodeBuilder[] = [];
+  private depth = 0;
   private top: NodeBuilder | undefined;
 
   /** `lang`: the notation of the values shown (€ 1.234,56 or € 1,234.56). */
@@ -145,16 +171,18 @@ export class Tracer {
   }
 
   begin(head: RuleHead): void {
-    const b = new NodeBuilder(head);
-    this.stack.push(b);
+    let b = this.stack[this.depth];
+    if (b) b.reset(head);
+    else this.stack.push((b = new NodeBuilder(head)));
+    this.depth++;
     this.top = b;
   }
 
   /** Closes the current rule with its value and returns its node. */
   end(waarde: string): Uitleg {
-    const b = this.stack.pop();
-    if (!b) throw new Error('Internal error: unbalanced explanation trace');
-    this.top = this.stack[this.stack.length - 1];
+    if (this.depth === 0) throw new Error('Internal error: unbalanced explanation trace');
+    const b = this.stack[--this.depth]!;
+    this.top = this.depth > 0 ? this.stack[this.depth - 1] : undefined;
     const h = b.head;
     // Keys in a fixed order, absent ones left out: the JSON of a node is stable.
     const node: Mutable<Uitleg> = { regel: h.regel, waarde };
@@ -171,18 +199,17 @@ export class Tracer {
 
   /** Drops an unfinished rule (after a runtime error). */
   abandon(): void {
-    this.stack.pop();
-    this.top = this.stack[this.stack.length - 1];
+    if (this.depth > 0) this.depth--;
+    this.top = this.depth > 0 ? this.stack[this.depth - 1] : undefined;
   }
 
   /** A contract or activity field was read. */
   field(naam: string, waarde: string): void {
     const b = this.top;
     if (!b) return;
-    const read = { naam, waarde };
-    if (!b.invoer) b.invoer = [read];
-    else if (!b.invoer.some((i) => i.naam === naam)) b.invoer.push(read);
-    b.reads.push(read);
+    if (!b.invoer) b.invoer = [{ naam, waarde }];
+    else if (!hasName(b.invoer, naam)) b.invoer.push({ naam, waarde });
+    b.read(naam, waarde);
   }
 
   /** A named rule was used; its node becomes a part of the current rule. */
@@ -191,21 +218,21 @@ export class Tracer {
     if (!b) return;
     if (!b.onderdelen) b.onderdelen = [node];
     else if (!b.onderdelen.includes(node)) b.onderdelen.push(node);
-    b.reads.push({ naam, waarde: node.waarde });
+    b.read(naam, node.waarde);
   }
 
   /** How many reads the current rule has: mark before a condition, to know which values it used. */
   mark(): number {
-    return this.top?.reads.length ?? 0;
+    return this.top?.reads ?? 0;
   }
 
   condition(formule: string, uitkomst: boolean, from: number, at: IrSpan | undefined): void {
     const b = this.top;
     if (!b) return;
     const waarden: Invoer[] = [];
-    for (let i = from; i < b.reads.length; i++) {
-      const r = b.reads[i]!;
-      if (!waarden.some((w) => w.naam === r.naam)) waarden.push(r);
+    for (let i = from; i < b.reads; i++) {
+      const naam = b.readNames[i]!;
+      if (!hasName(waarden, naam)) waarden.push({ naam, waarde: b.readValues[i]! });
     }
     const plaats = this.statics.place(at);
     const v: Voorwaarde = plaats ? { formule, uitkomst, waarden, plaats } : { formule, uitkomst, waarden };
@@ -216,4 +243,10 @@ export class Tracer {
     const b = this.top;
     if (b) (b.meldingen ??= []).push(tekst);
   }
+}
+
+/** Whether a list of values has one of this name (lists of a few: a loop, no closure). */
+function hasName(list: readonly Invoer[], naam: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i]!.naam === naam) return true;
+  return false;
 }
