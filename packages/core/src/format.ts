@@ -3,7 +3,14 @@
 import type { Language } from './diagnostic.js';
 import { formatIsoDate } from './date.js';
 import type { IrTimeUnit, IrType } from './ir.js';
-import { centDigits, decimalDigits, groupedInteger, groupThousands, smallParts } from './decimal-text.js';
+import {
+  centDigits,
+  decimalDigits,
+  fractionDigits,
+  groupedInteger,
+  groupThousands,
+  smallParts,
+} from './decimal-text.js';
 import { Rational } from './rational.js';
 
 /** A runtime value (see contract.ts): Rational, boolean, string or null (unknown). */
@@ -40,26 +47,37 @@ const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
  * when an intermediate would leave the exact integers: then the BigInt path answers.
  */
 function numberText(n: number, d: number, lang: Language, minDecimals: number, maxDecimals: number) {
-  // A whole number (most counts, days and fte's read as such): its digits, grouped.
-  if (d === 1 && minDecimals === 0 && Number.isSafeInteger(n))
-    return n < 0
-      ? `-${groupedInteger(-n, lang === 'nl' ? '.' : ',')}`
-      : groupedInteger(n, lang === 'nl' ? '.' : ',');
+  // Over 1 or a power of ten that the decimals hold (how contract numbers are read: months in
+  // hundredths, fte in ten-thousandths): digits from ready strings, no search for the places.
+  const powerOfTen = d === 1 || d === 10 || d === 100 || d === 1000 || d === 10_000;
+  if (powerOfTen && minDecimals === 0 && maxDecimals >= 4) {
+    const a = n < 0 ? -n : n;
+    if (!Number.isSafeInteger(a)) return undefined;
+    const int = Math.floor(a / d);
+    const rest = a - int * d;
+    const digits = groupedInteger(int, lang === 'nl' ? '.' : ',');
+    const text = rest === 0 ? digits : digits + (lang === 'nl' ? ',' : '.') + fractionDigits(rest, d as 10);
+    return n < 0 ? '-' + text : text;
+  }
   const fast = decimalDigits(n, d, minDecimals, maxDecimals);
   if (!fast) return undefined;
   const sign = n < 0 && !fast.zero ? '-' : '';
   const int = groupThousands(fast.int, lang === 'nl' ? '.' : ',');
   const point = lang === 'nl' ? ',' : '.';
-  return `${fast.approximate ? '≈ ' : ''}${sign}${int}${fast.frac ? point + fast.frac : ''}`;
+  const text = sign + int + (fast.frac ? point + fast.frac : '');
+  return fast.approximate ? '≈ ' + text : text;
 }
 
 /** `formatMoney` of n/d cents on JS numbers, or undefined (as `numberText`). */
 function moneyTextOf(n: number, d: number, lang: Language): string | undefined {
+  // Whole cents (the usual case; n/d is in cents): no search for the decimals needed.
+  if (n % d === 0) return formatCents(n / d, lang);
   const fast = Number.isSafeInteger(d * 100) ? decimalDigits(n, d * 100, 2, 4) : undefined;
   if (!fast) return undefined;
   const sign = n < 0 && !fast.zero ? '-' : '';
   const int = groupThousands(fast.int, lang === 'nl' ? '.' : ',');
-  return `${fast.approximate ? '≈ ' : ''}€ ${sign}${int}${lang === 'nl' ? ',' : '.'}${fast.frac}`;
+  // ASCII first, two-byte signs once at the end (see formatCents).
+  return (fast.approximate ? '≈ € ' : '€ ') + (sign + int + (lang === 'nl' ? ',' : '.') + fast.frac);
 }
 
 /** Digits of |r| with grouping, at least `minDecimals` and at most `maxDecimals` places. */
@@ -98,7 +116,9 @@ export function formatCents(cents: number, lang: Language = 'nl'): string {
   const a = cents < 0 ? -cents : cents;
   const frac = a % 100;
   const int = groupedInteger((a - frac) / 100, lang === 'nl' ? '.' : ',');
-  return `€ ${cents < 0 ? '-' : ''}${int}${lang === 'nl' ? ',' : '.'}${centDigits(frac)}`;
+  // The ASCII part first, then the euro sign: V8 copies short strings when they are joined, and
+  // a join with a two-byte character (€) widens the copy; once, at the end, is twice as fast.
+  return (cents < 0 ? '€ -' : '€ ') + (int + (lang === 'nl' ? ',' : '.') + centDigits(frac));
 }
 
 /** A money amount from cents: "€ 13.333,33". */
@@ -147,8 +167,7 @@ export function formatFraction(n: number, d: number, type: IrType, lang: Languag
   if (Number.isSafeInteger(n) && Number.isSafeInteger(d) && d > 0)
     switch (type.t) {
       case 'bedrag':
-        // Whole cents (the usual case; n/d is in cents): no search for the decimals needed.
-        fast = n % d === 0 ? formatCents(n / d, lang) : moneyTextOf(n, d, lang);
+        fast = moneyTextOf(n, d, lang);
         break;
       case 'tarief': {
         const factor = Number(unitFactors[type.per]);

@@ -1,6 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { centDigits, decimalDigits, fixedText, groupedInteger, groupThousands } from '../src/decimal-text.js';
+import {
+  centDigits,
+  decimalDigits,
+  fixedText,
+  fractionDigits,
+  groupedInteger,
+  groupThousands,
+} from '../src/decimal-text.js';
 import { formatMoney, formatNumber } from '../src/format.js';
 import { Rational } from '../src/rational.js';
 
@@ -108,3 +115,12 @@ test.prop([
 test.prop([fc.integer({ min: 0, max: 99 })])('centDigits writes any cent count as two digits', (c) => {
   expect(centDigits(c)).toBe(String(c).padStart(2, '0'));
 });
+
+test.prop([fc.constantFrom(10, 100, 1000, 10_000) as fc.Arbitrary<10 | 100 | 1000 | 10_000>, fc.nat()])(
+  'fractionDigits writes any proper fraction over a power of ten as its decimals without trailing zeros',
+  (scale, seed) => {
+    const rest = (seed % (scale - 1)) + 1;
+    const places = String(scale).length - 1;
+    expect(fractionDigits(rest, scale)).toBe(String(rest).padStart(places, '0').replace(/0+$/, ''));
+  },
+);
