@@ -16,6 +16,9 @@ import { Rational } from './rational.js';
 /** A runtime value (see contract.ts): Rational, boolean, string or null (unknown). */
 type Shown = Rational | boolean | string | null;
 
+/** Two digits of 0..99 cents ("05"), for other writers of amounts (the evaluator's result text). */
+export { centDigits };
+
 /** Months per year, days per week: the exact factors between units of one dimension. */
 export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = {
   jaar: 12n,

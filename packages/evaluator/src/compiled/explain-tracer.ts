@@ -104,17 +104,18 @@ export class GeneratedTracer extends Tracer {
    * ([CAP_MESSAGE, -1, route index, total, cap]): into the result, with its place, and the node.
    */
   message(m: readonly unknown[]): void {
-    const [id, act, ...values] = m as [number, number, ...unknown[]];
+    const id = m[0] as number;
+    const act = m[1] as number;
     const doc = this.shared.doc;
     let melding: Melding;
     if (id === CAP_MESSAGE) {
-      const route = doc.routes[values[0] as number]!;
-      const tekst = capMelding(route.label, values[2] as number, values[1] as number, this.lang);
+      const route = doc.routes[m[2] as number]!;
+      const tekst = capMelding(route.label, m[4] as number, m[3] as number, this.lang);
       const plaats = this.place(route.cap?.at);
       melding = { soort: 'maximum', tekst, route: route.name, ...(plaats ? { plaats } : {}) };
     } else {
       const t = this.shared.generated.templates[id]!;
-      const tekst = messageText(t.template, t.kinds, values);
+      const tekst = messageText(t.template, t.kinds, m, 2);
       const plaats = this.place(t.at);
       melding =
         act >= 0

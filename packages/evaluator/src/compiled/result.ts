@@ -1,6 +1,8 @@
 // From a fast run to the result JSON of contract-format.md — the same JSON the reference
 // evaluator produces for the same contract (the differential tests hold them to that).
 import {
+  centDigits,
+  formatFraction,
   formatValue,
   moneyText,
   percentText,
@@ -34,7 +36,8 @@ export function centsText(c: number): string {
   if (!Number.isSafeInteger(c)) return moneyText(Rational.of(BigInt(c)));
   const a = c < 0 ? -c : c;
   const cents = a % 100;
-  return `${c < 0 ? '-' : ''}${(a - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  const text = String((a - cents) / 100) + '.' + centDigits(cents);
+  return c < 0 ? '-' + text : text;
 }
 
 /** What the result reads of the contract itself. */
@@ -94,25 +97,26 @@ function lookupsOf(doc: IrDocument): Lookups {
   return l;
 }
 
+/** A melding's text from its template and the values the run recorded, from `values[at]` on. */
 export function messageText(
   template: IrTemplate,
   kinds: GeneratedPlan['templates'][number]['kinds'],
   values: readonly unknown[],
+  at = 0,
 ): string {
-  let at = 0;
   let part = 0;
-  return template
-    .map((p) => {
-      if ('text' in p) return p.text;
-      const kind = kinds[part++];
-      let v: Rational | boolean | string | null;
-      if (kind === 'num') {
-        v = fractionValue(values[at] as number, values[at + 1] as number);
-        at += 2;
-      } else v = values[at++] as boolean | string | null;
-      return formatValue(v, p.type);
-    })
-    .join('');
+  let text = '';
+  for (const p of template) {
+    if ('text' in p) {
+      text += p.text;
+      continue;
+    }
+    if (kinds[part++] === 'num') {
+      text += formatFraction(values[at] as number, values[at + 1] as number, p.type);
+      at += 2;
+    } else text += formatValue(values[at++] as boolean | string | null, p.type);
+  }
+  return text;
 }
 
 /** The meldingen of a fast run: the engine's own (a cap, a kind not valued) and the ruleset's. */
@@ -145,7 +149,7 @@ function meldingenOf(
       };
     }
     const t = generated.templates[id]!;
-    const tekst = messageText(t.template, t.kinds, values);
+    const tekst = messageText(t.template, t.kinds, m, 2);
     return act >= 0 ? { soort: t.soort, tekst, activiteit: act } : { soort: t.soort, tekst };
   });
 }
@@ -298,10 +302,29 @@ export function resultFromFast(
   result.routes = routes;
   result.meldingen = meldingen;
   if (overige) result.overige = overige;
-  // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
-  if (explained)
-    result.uitleg = Object.fromEntries(doc.outcomes.map((o, i) => [o.name, explained.outcomeNodes[i]!]));
+  if (explained) result.uitleg = byName(doc.outcomes, explained.outcomeNodes);
   return result as EvaluationResult;
+}
+
+/**
+ * The nodes of the outcomes by name, as `Object.fromEntries` makes them (a later outcome of the
+ * same name replaces the earlier value, in the earlier place), and as fast as assignments.
+ * Outcome names may be `__proto__`: that one is defined, never assigned.
+ */
+function byName(outcomes: IrDocument['outcomes'], nodes: readonly Uitleg[]): Record<string, Uitleg> {
+  const record: Record<string, Uitleg> = {};
+  for (let i = 0; i < outcomes.length; i++) {
+    const name = outcomes[i]!.name;
+    if (name === '__proto__')
+      Object.defineProperty(record, name, {
+        value: nodes[i],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else record[name] = nodes[i]!;
+  }
+  return record;
 }
 
 /** A result while it is built, key by key. */
