@@ -16,8 +16,11 @@ import { Rational } from './rational.js';
 /** A runtime value (see contract.ts): Rational, boolean, string or null (unknown). */
 type Shown = Rational | boolean | string | null;
 
-/** Two digits of 0..99 cents ("05"), for other writers of amounts (the evaluator's result text). */
-export { centDigits };
+/**
+ * For other writers of amounts (the evaluator's result text): two digits of 0..99 cents ("05"),
+ * and the digits of a safe integer, grouped (or plain with separator '').
+ */
+export { centDigits, groupedInteger };
 
 /** Months per year, days per week: the exact factors between units of one dimension. */
 export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = {
@@ -26,6 +29,15 @@ export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = {
   week: 7n,
   dag: 1n,
   uur: 1n,
+};
+
+/** The same factors as numbers, for values held in JS numbers (`formatFraction`). */
+const unitFactorNumbers: Readonly<Record<IrTimeUnit, number>> = {
+  jaar: 12,
+  maand: 1,
+  week: 7,
+  dag: 1,
+  uur: 1,
 };
 
 const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
@@ -173,20 +185,20 @@ export function formatFraction(n: number, d: number, type: IrType, lang: Languag
         fast = moneyTextOf(n, d, lang);
         break;
       case 'tarief': {
-        const factor = Number(unitFactors[type.per]);
+        const factor = unitFactorNumbers[type.per];
         const money = Number.isSafeInteger(n * factor) ? moneyTextOf(n * factor, d, lang) : undefined;
-        fast = money && `${money} per ${unitNames[lang][type.per][0]}`;
+        fast = money && money + ' per ' + unitNames[lang][type.per][0];
         break;
       }
       case 'percentage':
         fast = Number.isSafeInteger(n * 100) ? numberText(n * 100, d, lang, 0, 4) : undefined;
-        fast &&= `${fast}%`;
+        fast &&= fast + '%';
         break;
       case 'duur': {
-        const per = d * Number(unitFactors[type.unit]);
-        const [one, many] = unitNames[lang][type.unit];
+        const per = d * unitFactorNumbers[type.unit];
+        const names = unitNames[lang][type.unit];
         fast = Number.isSafeInteger(per) ? numberText(n, per, lang, 0, 4) : undefined;
-        fast &&= `${fast} ${n === per ? one : many}`;
+        fast &&= fast + ' ' + (n === per ? names[0] : names[1]);
         break;
       }
       case 'datum':

@@ -62,6 +62,9 @@ const numberTypes: fc.Arbitrary<IrType> = fc.constantFrom<IrType>(
   { t: 'duur', unit: 'maand' },
   { t: 'duur', unit: 'jaar' },
   { t: 'duur', unit: 'uur' },
+  { t: 'duur', unit: 'dag' },
+  { t: 'duur', unit: 'week' },
+  { t: 'tarief', per: 'maand' },
   { t: 'datum' },
 );
 

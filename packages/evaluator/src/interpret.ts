@@ -344,7 +344,7 @@ export class Interpreter {
           const tracer = f.run.tracer;
           const mark = tracer?.mark() ?? 0;
           const holds = c(f) as boolean;
-          tracer?.condition(e.src, holds, mark, e.at);
+          tracer?.condition(e.src, holds, mark, tracer.place(e.at));
           f.run.coverage?.hit(e, holds ? 'dan' : 'anders');
           return holds ? t(f) : otherwise(f);
         };
@@ -634,7 +634,7 @@ export class Interpreter {
       for (const r of v.requirements) {
         const mark = tracer?.mark() ?? 0;
         const holds = this.fn(r.when)(frame) as boolean;
-        tracer?.condition(`vereist ${r.src}`, holds, mark, r.at);
+        tracer?.condition(`vereist ${r.src}`, holds, mark, tracer.place(r.at));
         run.coverage?.hit(r, holds ? 'voldaan' : 'niet voldaan');
         if (!holds) {
           failed = true;
@@ -684,7 +684,7 @@ export class Interpreter {
       maximum = capped.value as Rational;
       if (tracer) tracer.field('totaal', formatValue(totaal, { t: 'bedrag' }, tracer.lang));
       const bites = totaal.gt(maximum);
-      tracer?.condition('totaal > maximum', bites, mark, cap.at);
+      tracer?.condition('totaal > maximum', bites, mark, tracer.place(cap.at));
       run.coverage?.hit(cap, bites ? 'begrenst' : 'begrenst niet');
       if (bites) {
         gerealiseerd = maximum;

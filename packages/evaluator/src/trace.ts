@@ -226,7 +226,8 @@ export class Tracer {
     return this.top?.reads ?? 0;
   }
 
-  condition(formule: string, uitkomst: boolean, from: number, at: IrSpan | undefined): void {
+  /** A condition was tested, on the reads since `from` (see `mark`), written at `plaats`. */
+  condition(formule: string, uitkomst: boolean, from: number, plaats: Plaats | undefined): void {
     const b = this.top;
     if (!b) return;
     const waarden: Invoer[] = [];
@@ -234,7 +235,6 @@ export class Tracer {
       const naam = b.readNames[i]!;
       if (!hasName(waarden, naam)) waarden.push({ naam, waarde: b.readValues[i]! });
     }
-    const plaats = this.statics.place(at);
     const v: Voorwaarde = plaats ? { formule, uitkomst, waarden, plaats } : { formule, uitkomst, waarden };
     (b.voorwaarden ??= []).push(v);
   }

@@ -256,7 +256,8 @@ export class Codegen {
   private traceCondition(formule: string, holds: string, mark: string, at: IrSpan | undefined): string {
     const h = this.t('h');
     this.emit(`const ${h} = ${holds};`);
-    this.emit(`T.condition(${this.k(formule)}, ${h}, ${mark}, ${at ? this.k(at) : 'undefined'});`);
+    const plaats = this.statics.place(at);
+    this.emit(`T.condition(${this.k(formule)}, ${h}, ${mark}, ${plaats ? this.k(plaats) : 'undefined'});`);
     return h;
   }
 

@@ -3,6 +3,7 @@
 import {
   centDigits,
   formatFraction,
+  groupedInteger,
   formatValue,
   moneyText,
   percentText,
@@ -36,7 +37,7 @@ export function centsText(c: number): string {
   if (!Number.isSafeInteger(c)) return moneyText(Rational.of(BigInt(c)));
   const a = c < 0 ? -c : c;
   const cents = a % 100;
-  const text = String((a - cents) / 100) + '.' + centDigits(cents);
+  const text = groupedInteger((a - cents) / 100, '') + '.' + centDigits(cents);
   return c < 0 ? '-' + text : text;
 }
 
