@@ -62,6 +62,18 @@ const DIGITS = Array.from({ length: 1000 }, (_, i) => String(i));
 const PADDED2 = DIGITS.slice(0, 100).map((t) => t.padStart(2, '0'));
 const PADDED3 = DIGITS.map((t) => t.padStart(3, '0'));
 
+/**
+ * ⌊a / 100⌋ for a safe integer a ≥ 0, exactly: the float quotient, corrected by the remainder.
+ * Cheaper than `a % 100` on a double, which is a call into the runtime (fmod).
+ */
+export function hundreds(a: number): number {
+  let q = Math.floor(a / 100);
+  const r = a - q * 100;
+  if (r < 0) q--;
+  else if (r >= 100) q++;
+  return q;
+}
+
 /** Whole cents 0..99 as two digits. */
 export const centDigits = (c: number): string => PADDED2[c]!;
 

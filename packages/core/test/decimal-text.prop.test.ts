@@ -7,6 +7,7 @@ import {
   fractionDigits,
   groupedInteger,
   groupThousands,
+  hundreds,
 } from '../src/decimal-text.js';
 import { formatMoney, formatNumber } from '../src/format.js';
 import { Rational } from '../src/rational.js';
@@ -122,5 +123,12 @@ test.prop([fc.constantFrom(10, 100, 1000, 10_000) as fc.Arbitrary<10 | 100 | 100
     const rest = (seed % (scale - 1)) + 1;
     const places = String(scale).length - 1;
     expect(fractionDigits(rest, scale)).toBe(String(rest).padStart(places, '0').replace(/0+$/, ''));
+  },
+);
+
+test.prop([fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.maxSafeInteger().map(Math.abs))])(
+  'hundreds(a) is the exact floor of a / 100 for any safe integer a ≥ 0',
+  (a) => {
+    expect(BigInt(hundreds(a))).toBe(BigInt(a) / 100n);
   },
 );

@@ -4,6 +4,7 @@ import {
   centDigits,
   formatFraction,
   groupedInteger,
+  hundreds,
   formatValue,
   moneyText,
   percentText,
@@ -36,8 +37,8 @@ const fractionValue = (n: number, d: number): Rational | null =>
 export function centsText(c: number): string {
   if (!Number.isSafeInteger(c)) return moneyText(Rational.of(BigInt(c)));
   const a = c < 0 ? -c : c;
-  const cents = a % 100;
-  const text = groupedInteger((a - cents) / 100, '') + '.' + centDigits(cents);
+  const euros = hundreds(a);
+  const text = groupedInteger(euros, '') + '.' + centDigits(a - euros * 100);
   return c < 0 ? '-' + text : text;
 }
 
