@@ -22,7 +22,10 @@ export interface Voorwaarde {
   readonly plaats?: Plaats;
 }
 
-/** One rule's part in a result. */
+/**
+ * One rule's part in a result. A part a rule lacks is left out of its JSON; in the object it may
+ * be present as undefined (the tracer gives every node one shape: faster to build).
+ */
 export interface Uitleg {
   /** "waardering plaatsing", "definitie basiswaarde", "parameter drempel", "tabel ...", "route ...". */
   readonly regel: string;
