@@ -77,6 +77,9 @@ export function hundreds(a: number): number {
 /** Whole cents 0..99 as two digits. */
 export const centDigits = (c: number): string => PADDED2[c]!;
 
+/** 0..999 as three digits ("007"). */
+export const threeDigits = (x: number): string => PADDED3[x]!;
+
 /**
  * A non-negative safe integer with grouped thousands (1234567 → "1.234.567"): from ready digit
  * strings below 10^9, from the text above.

@@ -11,6 +11,7 @@ import {
   groupThousands,
   hundreds,
   smallParts,
+  threeDigits,
 } from './decimal-text.js';
 import { Rational } from './rational.js';
 
@@ -131,11 +132,23 @@ export function formatCents(cents: number, lang: Language = 'nl'): string {
   if (!Number.isSafeInteger(cents)) return formatMoney(Rational.of(BigInt(cents)), lang);
   const a = cents < 0 ? -cents : cents;
   const euros = hundreds(a);
-  const int = groupedInteger(euros, lang === 'nl' ? '.' : ',');
-  // The ASCII part first, then the euro sign: V8 copies short strings when they are joined, and
-  // a join with a two-byte character (€) widens the copy; once, at the end, is twice as fast.
-  return (cents < 0 ? '€ -' : '€ ') + (int + (lang === 'nl' ? ',' : '.') + centDigits(a - euros * 100));
+  const point = lang === 'nl' ? ',' : '.';
+  const tail = point + centDigits(a - euros * 100);
+  // V8 copies short strings when it joins them, and a join with a two-byte character (€) widens
+  // the copy. So the sign comes ready-made with the first group of digits ("€ 59"), and the
+  // rest, ASCII, is joined to it once: twice as fast as joining piece by piece.
+  const signed = cents < 0 ? EURO_NEGATIVE : EURO;
+  if (euros < 1000) return signed[euros]! + tail;
+  if (euros < 1_000_000) {
+    const thousands = Math.floor(euros / 1000);
+    return signed[thousands]! + ((lang === 'nl' ? '.' : ',') + threeDigits(euros - thousands * 1000) + tail);
+  }
+  return (cents < 0 ? '€ -' : '€ ') + (groupedInteger(euros, lang === 'nl' ? '.' : ',') + tail);
 }
+
+/** "€ 0" … "€ 999" and "€ -0" … "€ -999": the start of an amount, with its two-byte sign. */
+const EURO = Array.from({ length: 1000 }, (_, i) => `€ ${i}`);
+const EURO_NEGATIVE = Array.from({ length: 1000 }, (_, i) => `€ -${i}`);
 
 /** A money amount from cents: "€ 13.333,33". */
 export function formatMoney(cents: Rational, lang: Language = 'nl'): string {

@@ -45,6 +45,7 @@ test.prop([fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 1, max: 10
 test.prop([
   fc.oneof(
     fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.integer({ min: -200_000_000, max: 200_000_000 }),
     fc.maxSafeInteger(),
     fc.constantFrom(0, -0, 5, -5, 100, -100),
   ),
