@@ -92,7 +92,7 @@ describe('the generated code against the reference interpreter, on generated rul
         );
         // The whole explanation, key order included: the JSON text `sroi eval --json` prints.
         const options = { explain: true, lang } as const;
-        expect(JSON.stringify(plan.evaluate(contract, options))).toBe(
+        expect(JSON.stringify(plan.evaluate(contract, { ...options, engine: 'compiled' }))).toBe(
           JSON.stringify(plan.evaluate(contract, { ...options, engine: 'reference' })),
         );
         const valid = plan.validate(contract).value;

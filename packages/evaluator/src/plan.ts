@@ -26,14 +26,27 @@ import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.
 import type { EvaluationResult } from './result.js';
 import { checkCompilerIr, validateIr } from './validate.js';
 
-/** How a plan evaluates: the generated code where it can (default), or always the reference evaluator. */
+/**
+ * How a plan evaluates: the generated code where it can, or always the reference evaluator. By
+ * default the generated code, except a plan's first explanations (see REFERENCE_EXPLANATIONS);
+ * `compiled` asks for the generated code from the first contract on.
+ */
 export type Engine = 'compiled' | 'reference';
+
+/**
+ * How many contracts a plan explains with the reference evaluator before it generates its
+ * explaining code. Generating and compiling that code costs about as much as explaining twenty
+ * contracts, and an editor makes a new plan per keystroke to explain one contract with it.
+ */
+const REFERENCE_EXPLANATIONS = 16;
 
 export class Plan {
   private readonly interpreter: Interpreter;
   private compiledPlan: CompiledPlan | undefined;
   /** The fast result `fastRun` runs into (read before the next run). */
   private scratch: FastResult | undefined;
+  /** How many contracts this plan has explained (see REFERENCE_EXPLANATIONS). */
+  private explainedContracts = 0;
   /** Where `evaluateJson` writes its text before decoding it. */
   private scratchBytes: JsonBytes | undefined;
   private readonly periods: readonly { name: string; from: number; to: number }[];
@@ -132,9 +145,11 @@ export class Plan {
     options: EvaluateOptions & { engine?: Engine } = {},
   ): Result<EvaluationResult | undefined> {
     if (options.engine !== 'reference' && !options.coverage) {
-      const value = options.explain
-        ? this.explainedRun(valid, options.lang ?? 'nl')
-        : this.fastResult(valid, options.lang);
+      const value = !options.explain
+        ? this.fastResult(valid, options.lang)
+        : options.engine === 'compiled' || this.explainedContracts++ >= REFERENCE_EXPLANATIONS
+          ? this.explainedRun(valid, options.lang ?? 'nl')
+          : undefined;
       if (value) return { value, diagnostics: [] };
     }
     try {

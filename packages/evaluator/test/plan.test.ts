@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { Plan } from '../src/plan.js';
 import { contract, placement, tinyIr } from './support/ir.js';
 
@@ -84,6 +84,33 @@ describe('Plan.evaluate', () => {
       explain: true,
     });
     expect(plan.evaluate(a, { explain: true })).toEqual(first);
+  });
+});
+
+describe('explanations', () => {
+  const explained = (plan: Plan, engine?: 'compiled' | 'reference') =>
+    JSON.stringify(
+      plan.evaluate(contract(placement('onbepaald', 8)), { explain: true, ...(engine ? { engine } : {}) }),
+    );
+
+  test("a plan's first explanations come from the reference evaluator, later ones from generated code, to the letter", () => {
+    const plan = Plan.fromIr(tinyIr()).value!;
+    const generated = vi.spyOn(plan.compiled, 'explain');
+    const reference = explained(plan, 'reference');
+    for (let i = 0; i < 16; i++) expect(explained(plan)).toBe(reference);
+    // An editor's plan explains one contract: no code generated for it.
+    expect(generated).not.toHaveBeenCalled();
+    expect(explained(plan)).toBe(reference);
+    expect(generated).toHaveBeenCalledTimes(1);
+    expect(generated.mock.results[0]!.value).toBeDefined(); // it answered, did not hand over
+  });
+
+  test("engine 'compiled' explains with the generated code from the first contract on", () => {
+    const plan = Plan.fromIr(tinyIr()).value!;
+    const generated = vi.spyOn(plan.compiled, 'explain');
+    expect(explained(plan, 'compiled')).toBe(explained(plan, 'reference'));
+    expect(generated).toHaveBeenCalledTimes(1);
+    expect(generated.mock.results[0]!.value).toBeDefined();
   });
 });
 
