@@ -129,6 +129,8 @@ export function formatNumber(r: Rational, lang: Language = 'nl', minDecimals = 0
  * for meldingen written per contract in a batch. Anything else goes through `formatMoney`.
  */
 export function formatCents(cents: number, lang: Language = 'nl'): string {
+  // Nothing: the most frequent amount of all (empty routes, bonuses that do not apply).
+  if (cents === 0) return lang === 'nl' ? '€ 0,00' : '€ 0.00';
   if (!Number.isSafeInteger(cents)) return formatMoney(Rational.of(BigInt(cents)), lang);
   const a = cents < 0 ? -cents : cents;
   const euros = hundreds(a);

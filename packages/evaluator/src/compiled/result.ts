@@ -35,6 +35,7 @@ const fractionValue = (n: number, d: number): Rational | null =>
  * BigInt for safe integers: a batch writes a dozen amounts per contract.
  */
 export function centsText(c: number): string {
+  if (c === 0) return '0.00'; // most routes of most contracts
   if (!Number.isSafeInteger(c)) return moneyText(Rational.of(BigInt(c)));
   const a = c < 0 ? -c : c;
   const euros = hundreds(a);
