@@ -59,6 +59,19 @@ const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
   },
 };
 
+/** The same names as ready suffixes (" maanden", " per jaar"): one join per value shown. */
+const unitSuffixes = Object.fromEntries(
+  (['nl', 'en'] as const).map((lang) => [
+    lang,
+    Object.fromEntries(
+      Object.entries(unitNames[lang]).map(([unit, [one, many]]) => [
+        unit,
+        { one: ' ' + one, many: ' ' + many, per: ' per ' + one },
+      ]),
+    ),
+  ]),
+) as Record<Language, Record<IrTimeUnit, { one: string; many: string; per: string }>>;
+
 /**
  * `formatNumber` of n/d on JS numbers (safe integers, d > 0, any common factors), or undefined
  * when an intermediate would leave the exact integers: then the BigInt path answers.
@@ -216,7 +229,7 @@ export function formatFraction(n: number, d: number, type: IrType, lang: Languag
       case 'tarief': {
         const factor = unitFactorNumbers[type.per];
         const money = Number.isSafeInteger(n * factor) ? moneyTextOf(n * factor, d, lang) : undefined;
-        fast = money && money + ' per ' + unitNames[lang][type.per][0];
+        fast = money && money + unitSuffixes[lang][type.per].per;
         break;
       }
       case 'percentage':
@@ -225,9 +238,9 @@ export function formatFraction(n: number, d: number, type: IrType, lang: Languag
         break;
       case 'duur': {
         const per = d * unitFactorNumbers[type.unit];
-        const names = unitNames[lang][type.unit];
+        const suffix = unitSuffixes[lang][type.unit];
         fast = Number.isSafeInteger(per) ? numberText(n, per, lang, 0, 4) : undefined;
-        fast &&= fast + ' ' + (n === per ? names[0] : names[1]);
+        fast &&= fast + (n === per ? suffix.one : suffix.many);
         break;
       }
       case 'datum':
