@@ -18,7 +18,7 @@ import { resultText, type Value } from '../interpret.js';
 import type { Uitleg } from '../explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
-import type { FastResult } from './compiled-plan.js';
+import type { FastResult } from './fast-result.js';
 import { utf8, type JsonBytes } from './json-bytes.js';
 
 const STANDARD = new Set(['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete']);
