@@ -220,15 +220,22 @@ export class Codegen {
 
   // ── the explanation (explaining variant) ────────────────────────────────────
 
-  /** A value as the explanation shows it, as source (a call on the tracer `T`). */
+  /**
+   * A value as the explanation shows it, as source: a call on the tracer `T`, chosen here for the
+   * most frequent types (an option is itself, whole cents go straight to the amount's text).
+   */
   private show(v: Val, type: IrType): string {
-    if (v.k === 'num') return `T.num(${v.n}, ${v.d}, ${this.k(type)})`;
     if (v.k === 'row') throw new Error('Internal error: showing a row');
+    if (v.k === 'num')
+      return type.t === 'bedrag' && v.d === '1'
+        ? `T.cents(${v.n})`
+        : `T.num(${v.n}, ${v.d}, ${this.k(type)})`;
+    if (type.t === 'opsomming') return `(${v.v} ?? T.unknown)`;
     return `T.val(${v.v}, ${this.k(type)})`;
   }
 
-  /** Field types as the explanation shows them, one constant per field. */
-  private readonly fieldTypes = new Map<string, string>();
+  /** Field types as the explanation shows them, one per field. */
+  private readonly fieldTypes = new Map<string, IrType>();
 
   /** A field read, recorded in the explaining variant: `contract.waarde`, `activiteit.fte`. */
   private traceField(scope: 'contract' | 'activity', name: string, v: Val): void {
@@ -237,12 +244,10 @@ export class Codegen {
     if (type === undefined) {
       const spec =
         scope === 'contract' ? contractFields[name] : activityKinds[this.activityKind ?? '']?.[name];
-      this.fieldTypes.set(key, (type = this.k(fieldIrType(spec))));
+      this.fieldTypes.set(key, (type = fieldIrType(spec)));
     }
     const naam = this.k(`${scope === 'contract' ? 'contract' : 'activiteit'}.${name}`);
-    const shown =
-      v.k === 'num' ? `T.num(${v.n}, ${v.d}, ${type})` : `T.val(${(v as { v: string }).v}, ${type})`;
-    this.emit(`T.field(${naam}, ${shown});`);
+    this.emit(`T.field(${naam}, ${this.show(v, type)});`);
   }
 
   /** Starts recording a condition: how many reads came before it (`T.mark()`), as a local. */

@@ -64,8 +64,14 @@ export class GeneratedTracer extends Tracer {
     return formatValue(v, type, this.lang);
   }
 
+  /** Whole cents (NaN for unknown) as shown. */
   cents(c: number): string {
-    return formatCents(c, this.lang);
+    return c === c ? formatCents(c, this.lang) : this.unknown;
+  }
+
+  /** How an unknown value shows ("onbekend"). */
+  get unknown(): string {
+    return this.lang === 'nl' ? 'onbekend' : 'unknown';
   }
 
   date(day: number): string {
