@@ -927,7 +927,11 @@ export class Codegen {
       } else if (v.k !== 'num' && v.k !== 'row' && slots.k !== 'num' && slots.k !== 'row')
         this.emit(`${slots.v} = ${v.v};`);
       else throw new Error('Internal error: kind mismatch in a rule');
-      if (this.explain) this.emit(`XN[${node}] = T.end(${this.show(slots, rule.type)});`);
+      if (this.explain) {
+        // Shown from the slots, over the denominator known here when there is one.
+        const shown = slots.k === 'num' && literalDenominator ? { ...slots, d: literalDenominator } : slots;
+        this.emit(`XN[${node}] = T.end(${this.show(shown, rule.type)});`);
+      }
     });
     this.activityKind = savedKind;
     this.sumScope = savedSum;
@@ -1170,12 +1174,7 @@ export class Codegen {
   private routeParts(i: number, kinds: readonly string[]): void {
     this.emit(`T.begin(${this.k(ruleHeads.route(this.statics, this.doc.routes[i]!))});`);
     if (kinds.length === 0) return;
-    const member = kinds.map((k) => `s === ${this.k(k)}`).join(' || ');
-    this.emit(
-      'for (let i = 0; i < ACTS.length; i++) {',
-      `const s = ACTS[i].soort; if (${member}) T.child(T.activityName(i), VN[i]);`,
-      '}',
-    );
+    this.emit(`for (let i = 0; i < ACTS.length; i++) if (AR[i] === ${i}) T.child(T.activityName(i), VN[i]);`);
   }
 
   // ── the module ──────────────────────────────────────────────────────────────
@@ -1289,9 +1288,11 @@ export class Codegen {
       const notValued = this.explain
         ? 'VN[i] = T.notValued(i, A.soort);'
         : `MSG.push([${NOT_VALUED_MESSAGE}, i]);`;
+      // Explaining, each activity's route is kept (AR), for the routes' parts.
+      const route = this.explain ? `AR[i] = ${r}; ` : '';
       return fn
-        ? `case ${this.k(kind)}: v = ${fn}();${total} break;`
-        : `case ${this.k(kind)}: ${notValued}${total} break;`;
+        ? `case ${this.k(kind)}: ${route}v = ${fn}();${total} break;`
+        : `case ${this.k(kind)}: ${route}${notValued}${total} break;`;
     });
     const routeIndexes = doc.routes.map((_, i) => i);
     const source = [
@@ -1302,7 +1303,9 @@ export class Codegen {
       `const XS = new Array(${Math.max(1, this.otherSlots)});`,
       ...(flagNames.length ? [`let ${flagNames.map((f) => `${f} = false`).join(', ')};`] : []),
       'let C, A, AI, ACTS, W, MSG, DAY, ROUTES_DONE, RT, RG, RM, OUT, OX;',
-      ...(this.explain ? ['let T, VN, RN, ON, TV, TH;', `const XN = new Array(${this.nodeSlots});`] : []),
+      ...(this.explain
+        ? ['let T, VN, RN, ON, TV, TH;', `const XN = new Array(${this.nodeSlots}), AR = [];`]
+        : []),
       ...(this.contractVars.length ? [`let ${this.contractVars.join(', ')};`] : []),
       ...this.top,
       `return function run(contract, refDay, out${this.explain ? ', tracer' : ''}) {`,
