@@ -33,6 +33,23 @@ export class CompiledPlan {
     ({ generated: this.generated, run: this.run } = load(ir, false));
   }
 
+  /** The explaining variant's module, generated on first use. */
+  get explainingGenerated(): GeneratedPlan {
+    return this.explainingModule().generated;
+  }
+
+  private explainingModule(): { generated: GeneratedPlan; run: RunFn; statics: ExplainStatics } {
+    if (!this.explaining) {
+      const { generated, run } = load(this.ir, true);
+      this.explaining = {
+        generated,
+        run,
+        statics: new ExplainStatics(this.ir, new TraceStatics(this.ir.files), generated),
+      };
+    }
+    return this.explaining;
+  }
+
   /**
    * Runs a validated contract with its explanation: the result into `out`, the rule nodes and
    * meldingen into the returned tracer; undefined when it must go to the reference evaluator.
@@ -43,17 +60,10 @@ export class CompiledPlan {
     lang: Language,
     out: FastResult = this.newResult(),
   ): { fast: FastResult; tracer: GeneratedTracer } | undefined {
-    if (!this.explaining) {
-      const { generated, run } = load(this.ir, true);
-      this.explaining = {
-        generated,
-        run,
-        statics: new ExplainStatics(this.ir, new TraceStatics(this.ir.files), generated),
-      };
-    }
-    const tracer = new GeneratedTracer(this.explaining.statics, lang);
+    const { run, statics } = this.explainingModule();
+    const tracer = new GeneratedTracer(statics, lang);
     try {
-      this.explaining.run(contract, refDay, out, tracer);
+      run(contract, refDay, out, tracer);
     } catch (e) {
       if (e === runtime.FALLBACK) return undefined;
       throw e;
