@@ -354,13 +354,17 @@ const plans = shipped.map((f) => {
 });
 
 /** The contract validator and the evaluator behind it: a result, or diagnostics with a JSON path. */
-export const contractTarget: FuzzTarget<{ contract: unknown; plan: number }> = {
+export const contractTarget: FuzzTarget<{ contract: unknown; plan: number; explain: boolean }> = {
   name: 'contract',
-  what: 'Plan.evaluate (validateContract, then the generated code) on mutated contract objects',
+  what: 'Plan.evaluate (validateContract, then the generated code, a quarter with its explaining variant) on mutated contract objects',
   boundMs: 5_000,
-  generate: (rnd) => ({ contract: mutateContract(rnd), plan: rnd.int(plans.length) }),
-  check: ({ contract, plan }) => {
-    const r = plans[plan]!.evaluate(contract);
+  generate: (rnd) => ({
+    contract: mutateContract(rnd),
+    plan: rnd.int(plans.length),
+    explain: rnd.chance(0.25),
+  }),
+  check: ({ contract, plan, explain }) => {
+    const r = plans[plan]!.evaluate(contract, explain ? { explain, engine: 'compiled' } : {});
     if (!r.value && r.diagnostics.length === 0) fail('neither a result nor a diagnostic');
     for (const d of r.diagnostics)
       if (typeof d.path !== 'string' && !d.span) fail(`${d.code} has neither a JSON path nor a span`);
