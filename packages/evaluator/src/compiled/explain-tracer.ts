@@ -66,7 +66,7 @@ export class GeneratedTracer extends Tracer {
 
   /** Whole cents (NaN for unknown) as shown. */
   cents(c: number): string {
-    return c === c ? formatCents(c, this.lang) : this.unknown;
+    return Number.isNaN(c) ? this.unknown : formatCents(c, this.lang);
   }
 
   /** How an unknown value shows ("onbekend"). */
