@@ -51,6 +51,10 @@ interface Lookups {
   readonly route: Map<string, string>;
   /** The index of each outcome (the last of a name, as a Map built in IR order keeps it). */
   readonly outcome: Map<string, number>;
+  /** The indexes of the five outcomes every result shows (undefined: the ruleset has none). */
+  readonly standard: Readonly<
+    Record<'verplichting' | 'gerealiseerd' | 'restant' | 'percentage' | 'boete', number | undefined>
+  >;
   /** The outcomes beyond the standard five, for `overige`. */
   readonly others: readonly IrDocument['outcomes'][number][];
   /**
@@ -94,7 +98,14 @@ function lookupsOf(doc: IrDocument): Lookups {
       ),
       activity,
     };
-    l = { route, outcome, others: doc.outcomes.filter((o) => !STANDARD.has(o.name)), json };
+    const standard = {
+      verplichting: outcome.get('verplichting'),
+      gerealiseerd: outcome.get('gerealiseerd'),
+      restant: outcome.get('restant'),
+      percentage: outcome.get('percentage'),
+      boete: outcome.get('boete'),
+    };
+    l = { route, outcome, standard, others: doc.outcomes.filter((o) => !STANDARD.has(o.name)), json };
     lookups.set(doc, l);
   }
   return l;
@@ -178,34 +189,32 @@ function writeMelding(out: JsonBytes, m: Melding): void {
   out.byte(125); // }
 }
 
-/** The outcomes of a fast run as result text: money by name, the percentage, the further ones. */
-function outcomesOf(doc: IrDocument, fast: FastResult) {
-  const { outcome: outcomeIndex, others } = lookupsOf(doc);
-  /** An outcome's value (undefined: no such outcome), its Rational made only when asked for. */
-  const outcome = (name: string): Value | undefined => {
-    const i = outcomeIndex.get(name);
-    if (i === undefined) return undefined;
-    return isNumber(doc.outcomes[i]!.type)
-      ? fractionValue(fast.outcomes[2 * i]!, fast.outcomes[2 * i + 1]!)
-      : (fast.otherOutcomes[i] as Value);
-  };
-  const money = (name: string) => {
-    // Whole cents (the usual case) straight from the numbers; anything else through the Rational.
-    const c = wholeCents(doc, fast, outcomeIndex.get(name));
-    if (c !== undefined) return centsText(c);
-    const v = outcome(name);
-    return v instanceof Rational ? moneyText(v) : '0.00';
-  };
+/** Outcome `i`'s value; a number's Rational is made only when asked for (NaN: unknown). */
+function outcomeValue(doc: IrDocument, fast: FastResult, i: number): Value {
+  return isNumber(doc.outcomes[i]!.type)
+    ? fractionValue(fast.outcomes[2 * i]!, fast.outcomes[2 * i + 1]!)
+    : (fast.otherOutcomes[i] as Value);
+}
+
+/** Outcome `i` as a result amount ('0.00' when there is no such outcome or no amount). */
+function moneyOf(doc: IrDocument, fast: FastResult, i: number | undefined): string {
+  // Whole cents (the usual case) straight from the numbers; anything else through the Rational.
+  const c = wholeCents(doc, fast, i);
+  if (c !== undefined) return centsText(c);
+  const v = i === undefined ? undefined : outcomeValue(doc, fast, i);
+  return v instanceof Rational ? moneyText(v) : '0.00';
+}
+
+/** The outcomes beyond the standard five, by name, as result text; undefined when there are none. */
+function overigeOf(doc: IrDocument, fast: FastResult, l: Lookups): Record<string, string> | undefined {
+  if (l.others.length === 0) return undefined;
   // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
-  const overige: Record<string, string> | undefined = others.length
-    ? Object.fromEntries(others.map((o) => [o.name, resultText(outcome(o.name) ?? null, o.type)]))
-    : undefined;
-  return {
-    money,
-    percentage: percentageText(outcomeIndex.get('percentage'), doc, fast, outcome),
-    overige,
-    outcomeIndex,
-  };
+  return Object.fromEntries(
+    l.others.map((o) => {
+      const i = l.outcome.get(o.name)!;
+      return [o.name, resultText(outcomeValue(doc, fast, i), o.type)];
+    }),
+  );
 }
 
 /** Outcome `i` in whole cents, when its numbers say so exactly (the usual case); else undefined. */
@@ -223,23 +232,21 @@ function wholeHundredths(doc: IrDocument, fast: FastResult, i: number | undefine
   if (i === undefined || !isNumber(doc.outcomes[i]!.type)) return undefined;
   const n = fast.outcomes[2 * i]!;
   const d = fast.outcomes[2 * i + 1]!;
-  const hundredths = n * (10_000 / d);
-  return d > 0 && 10_000 % d === 0 && Number.isSafeInteger(hundredths) ? hundredths : undefined;
+  // Whether d divides 10000, without a double's `%` (a call into the runtime): for a positive
+  // integer d, the quotient is an integer exactly when it divides.
+  const per = 10_000 / d;
+  const hundredths = n * per;
+  return d > 0 && Number.isInteger(per) && Number.isSafeInteger(hundredths) ? hundredths : undefined;
 }
 
 /**
  * The percentage as result text: `percentText` of its value; whole hundredths of a percent are
  * written from the numbers, without BigInt.
  */
-function percentageText(
-  i: number | undefined,
-  doc: IrDocument,
-  fast: FastResult,
-  outcome: (name: string) => Value | undefined,
-): string | undefined {
+function percentageText(i: number | undefined, doc: IrDocument, fast: FastResult): string | undefined {
   const h = wholeHundredths(doc, fast, i);
   if (h !== undefined) return centsText(h);
-  const v = outcome('percentage');
+  const v = i === undefined ? undefined : outcomeValue(doc, fast, i);
   return v instanceof Rational ? percentText(v) : undefined;
 }
 
@@ -266,8 +273,8 @@ export function resultFromFast(
   lang: Language = 'nl',
   explained?: FastExplanation,
 ): EvaluationResult {
-  const { route: routeOf } = lookupsOf(doc);
-  const { money, percentage, overige } = outcomesOf(doc, fast);
+  const l = lookupsOf(doc);
+  const ix = l.standard;
   // Objects are built key by key in the reference's order, not with spreads: a spread copies
   // through a slow generic path, and was a tenth of an explained result (profiled).
   const activities = contract.activiteiten;
@@ -275,7 +282,7 @@ export function resultFromFast(
   for (let index = 0; index < activities.length; index++) {
     const soort = activities[index]!.soort;
     const bedrag = centsText(fast.valuations[index]!);
-    const route = routeOf.get(soort) ?? '';
+    const route = l.route.get(soort) ?? '';
     waarderingen[index] = explained
       ? { index, soort, bedrag, route, uitleg: explained.valuationNodes[index]! }
       : { index, soort, bedrag, route };
@@ -283,7 +290,9 @@ export function resultFromFast(
   const meldingen = explained
     ? explained.meldingen.slice()
     : meldingenOf(doc, generated, contract, fast, lang);
-  const routes: RouteResultaat[] = doc.routes.map((r, i) => {
+  const routes: RouteResultaat[] = new Array<RouteResultaat>(doc.routes.length);
+  for (let i = 0; i < doc.routes.length; i++) {
+    const r = doc.routes[i]!;
     const route: Mutable<RouteResultaat> = {
       naam: r.name,
       label: r.label,
@@ -292,18 +301,20 @@ export function resultFromFast(
     };
     if (r.cap) route.maximum = centsText(fast.routeCaps[i]!);
     if (explained) route.uitleg = explained.routeNodes[i]!;
-    return route as RouteResultaat;
-  });
+    routes[i] = route as RouteResultaat;
+  }
   const result: Mutable<EvaluationResult> = { regeling: doc.ruleset.name, periode: period };
   if (typeof contract.id === 'string') result.contract = contract.id;
-  result.verplichting = money('verplichting');
+  result.verplichting = moneyOf(doc, fast, ix.verplichting);
   result.waarderingen = waarderingen;
-  result.gerealiseerd = money('gerealiseerd');
-  result.restant = money('restant');
+  result.gerealiseerd = moneyOf(doc, fast, ix.gerealiseerd);
+  result.restant = moneyOf(doc, fast, ix.restant);
+  const percentage = percentageText(ix.percentage, doc, fast);
   if (percentage !== undefined) result.percentage = percentage;
-  result.boete = money('boete');
+  result.boete = moneyOf(doc, fast, ix.boete);
   result.routes = routes;
   result.meldingen = meldingen;
+  const overige = overigeOf(doc, fast, l);
   if (overige) result.overige = overige;
   if (explained) result.uitleg = byName(doc.outcomes, explained.outcomeNodes);
   return result as EvaluationResult;
@@ -355,13 +366,15 @@ export function writeResultJson(
   fast: FastResult,
   lang: Language = 'nl',
 ): void {
-  const { route: routeOf, json } = lookupsOf(doc);
-  const { money, overige, outcomeIndex, percentage } = outcomesOf(doc, fast);
-  const writeMoney = (name: string) => {
-    const c = wholeCents(doc, fast, outcomeIndex.get(name));
+  const l = lookupsOf(doc);
+  const { route: routeOf, json, standard: ix } = l;
+  const writeMoney = (i: number | undefined) => {
+    const c = wholeCents(doc, fast, i);
     if (c !== undefined) out.cents(c);
-    else out.text(money(name));
+    else out.text(moneyOf(doc, fast, i));
   };
+  const percentage = percentageText(ix.percentage, doc, fast);
+  const overige = overigeOf(doc, fast, l);
   out.bytes(json.start);
   const periodJson = json.periods.get(period);
   if (periodJson) out.bytes(periodJson);
@@ -371,7 +384,7 @@ export function writeResultJson(
     out.string(contract.id);
   }
   out.bytes(JSON_VERPLICHTING);
-  writeMoney('verplichting');
+  writeMoney(ix.verplichting);
   out.bytes(JSON_WAARDERINGEN);
   const activities = contract.activiteiten;
   for (let index = 0; index < activities.length; index++) {
@@ -392,15 +405,15 @@ export function writeResultJson(
     }
   }
   out.bytes(JSON_GEREALISEERD);
-  writeMoney('gerealiseerd');
+  writeMoney(ix.gerealiseerd);
   out.bytes(JSON_RESTANT);
-  writeMoney('restant');
+  writeMoney(ix.restant);
   if (percentage !== undefined) {
     out.bytes(JSON_PERCENTAGE);
     out.text(percentage);
   }
   out.bytes(JSON_BOETE);
-  writeMoney('boete');
+  writeMoney(ix.boete);
   out.bytes(JSON_ROUTES);
   const routes = doc.routes;
   for (let r = 0; r < routes.length; r++) {
