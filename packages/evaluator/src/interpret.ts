@@ -28,7 +28,7 @@ import {
 import { capMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
-import { ruleHeads, TraceStatics, Tracer } from './trace.js';
+import { ParameterNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
 
 /** A runtime value; a table row with several outputs is an array. */
 export type Value = Rational | boolean | string | null | readonly Value[];
@@ -204,7 +204,7 @@ export class Interpreter {
   private readonly constants = new Map<IrValue, Value>();
   private readonly statics: TraceStatics;
   /** Per language: a parameter's node is the same for every contract. */
-  private readonly parameterNodes = { nl: new Map<object, Uitleg>(), en: new Map<object, Uitleg>() };
+  private readonly parameterNodes = new ParameterNodes();
 
   constructor(readonly doc: Doc) {
     this.statics = new TraceStatics(doc.files);
@@ -493,17 +493,7 @@ export class Interpreter {
       if (!version) this.fail('SR5007', { name: `'${name}'`, date: formatIsoDate(run.day) }, p.at);
       const value = this.constant(version.value);
       run.coverage?.hit(version, 'gebruikt');
-      let node: Uitleg | undefined;
-      if (run.tracer) {
-        // A parameter's node is the same for every contract: made once per version.
-        const nodes = this.parameterNodes[run.tracer.lang];
-        node = nodes.get(version);
-        if (!node) {
-          run.tracer.begin(ruleHeads.parameter(this.statics, name, version));
-          node = run.tracer.end(formatValue(value as Rational, p.type, run.tracer.lang));
-          nodes.set(version, node);
-        }
-      }
+      const node = run.tracer && this.parameterNodes.node(run.tracer, p, version, this.constantOf);
       cached = node ? { value, node } : { value };
       run.params.set(name, cached);
     }

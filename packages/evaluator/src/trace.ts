@@ -2,7 +2,14 @@
 // it read, the rules it used and the conditions it tested. Only built when asked for (`explain`).
 // What never changes between contracts (a rule's name, formula, sources, place) is prepared once
 // per plan as a `RuleHead`; a run only adds the values.
-import type { IrDocument, IrProvenance, IrSpan, Language } from '@sroi/core';
+import {
+  formatValue,
+  type IrDocument,
+  type IrProvenance,
+  type IrSpan,
+  type IrValue,
+  type Language,
+} from '@sroi/core';
 import type { Invoer, Plaats, Uitleg, Voorwaarde } from './explanation.js';
 
 /** The fixed part of a rule's node. */
@@ -116,6 +123,34 @@ export const ruleHeads = {
     }));
   },
 };
+
+type Parameter = Doc['parameters'][number];
+
+/**
+ * Each parameter version's node, per language: the same for every contract, so made once (by the
+ * first tracer that needs it) and kept. One per plan, for both engines.
+ */
+export class ParameterNodes {
+  private readonly byLanguage = { nl: new Map<object, Uitleg>(), en: new Map<object, Uitleg>() };
+
+  /** The node of parameter `p`'s `version`; `valueOf` gives the version's value (only when made). */
+  node(
+    tracer: Tracer,
+    p: Parameter,
+    version: Parameter['versions'][number],
+    valueOf: (v: IrValue) => unknown,
+  ): Uitleg {
+    const nodes = this.byLanguage[tracer.lang];
+    let node = nodes.get(version);
+    if (!node) {
+      tracer.begin(ruleHeads.parameter(tracer.statics, p.name, version));
+      const value = valueOf(version.value) as Parameters<typeof formatValue>[0];
+      node = tracer.end(formatValue(value, p.type, tracer.lang));
+      nodes.set(version, node);
+    }
+    return node;
+  }
+}
 
 /**
  * A rule node while it is recorded. Builders are reused (one per depth of the stack): what a

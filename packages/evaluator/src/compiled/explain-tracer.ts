@@ -14,7 +14,7 @@ import { capMelding, notValuedMelding } from '../engine-messages.js';
 import type { Uitleg } from '../explanation.js';
 import { constant } from '../interpret.js';
 import type { Melding } from '../result.js';
-import { ruleHeads, Tracer, type TraceStatics } from '../trace.js';
+import { ParameterNodes, ruleHeads, Tracer, type TraceStatics } from '../trace.js';
 import { CAP_MESSAGE, type GeneratedPlan } from './codegen.js';
 import { messageText } from './result.js';
 
@@ -23,7 +23,7 @@ type Table = Doc['tables'][number];
 
 /** What explaining runs of one plan share: its heads and places, and each parameter's node. */
 export class ExplainStatics {
-  readonly parameterNodes = { nl: new Map<object, Uitleg>(), en: new Map<object, Uitleg>() };
+  readonly parameterNodes = new ParameterNodes();
   /** "activiteit 1", "activiteit 2", ...: the part names of valuations, made once. */
   private readonly activityNames: string[] = [];
 
@@ -84,16 +84,7 @@ export class GeneratedTracer extends Tracer {
 
   /** A parameter's node: the same for every contract, made once per version and language. */
   parameter(p: Doc['parameters'][number], version: Doc['parameters'][number]['versions'][number]): Uitleg {
-    const nodes = this.shared.parameterNodes[this.lang];
-    let node = nodes.get(version);
-    if (!node) {
-      this.begin(ruleHeads.parameter(this.statics, p.name, version));
-      node = this.end(
-        formatValue(constant(version.value) as Parameters<typeof formatValue>[0], p.type, this.lang),
-      );
-      nodes.set(version, node);
-    }
-    return node;
+    return this.shared.parameterNodes.node(this, p, version, constant);
   }
 
   /** Opens a table lookup's node: the rows the generated lookup chose, in the version it used. */
