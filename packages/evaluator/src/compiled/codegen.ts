@@ -257,6 +257,18 @@ export class Codegen {
     return mark;
   }
 
+  /** A condition's truth value as source; explaining, recorded with the values it read. */
+  private testedCondition(when: IrExpr, formule: string, at: IrSpan): string {
+    if (!this.explain) return this.bool(when);
+    const mark = this.markReads();
+    return this.traceCondition(formule, this.bool(when), mark, at);
+  }
+
+  /** The statement that records a melding (`[id, activity, ...values]` as source). */
+  private recordMessage(m: string): string {
+    return this.explain ? `T.message(${m});` : `MSG.push(${m});`;
+  }
+
   /** Records a condition that was tested; returns the local holding its outcome. */
   private traceCondition(formule: string, holds: string, mark: string, at: IrSpan | undefined): string {
     const h = this.t('h');
@@ -625,9 +637,7 @@ export class Codegen {
 
   private conditional(e: IrExpr & { k: 'if' }): Val {
     const kind = this.kindOf(e);
-    const mark = this.explain ? this.markReads() : '';
-    let c = this.bool(e.c);
-    if (this.explain) c = this.traceCondition(e.src, c, mark, e.at);
+    const c = this.testedCondition(e.c, e.src, e.at);
     if (kind === 'num') {
       const n = this.t();
       const d = this.t();
@@ -1166,14 +1176,16 @@ export class Codegen {
       else if (v.k !== 'row') parts.push(v.v);
     }
     const id = this.templates.push({ template: t, kinds, soort, at }) - 1;
-    const m = `[${id}, AI${parts.length ? ', ' + parts.join(', ') : ''}]`;
-    this.emit(this.explain ? `T.message(${m});` : `MSG.push(${m});`);
+    this.emit(this.recordMessage(`[${id}, AI${parts.length ? ', ' + parts.join(', ') : ''}]`));
   }
 
-  /** Opens route `i`'s node with its activities as parts, in input order (explaining variant). */
-  private routeParts(i: number, kinds: readonly string[]): void {
+  /**
+   * Opens route `i`'s node with its activities as parts, in input order (explaining variant);
+   * `valued`: whether any activity kind counts for it.
+   */
+  private routeParts(i: number, valued: boolean): void {
     this.emit(`T.begin(${this.k(ruleHeads.route(this.statics, this.doc.routes[i]!))});`);
-    if (kinds.length === 0) return;
+    if (!valued) return;
     this.emit(`for (let i = 0; i < ACTS.length; i++) if (AR[i] === ${i}) T.child(T.activityName(i), VN[i]);`);
   }
 
@@ -1202,9 +1214,7 @@ export class Codegen {
         this.emit('let failed = false;');
         for (const r of v.requirements) {
           const test = this.block(() => {
-            const mark = this.explain ? this.markReads() : '';
-            let c = this.bool(r.when);
-            if (this.explain) c = this.traceCondition(`vereist ${r.src}`, c, mark, r.at);
+            const c = this.testedCondition(r.when, `vereist ${r.src}`, r.at);
             const fail = this.block(() => {
               this.emit('failed = true;');
               this.message(r.message, 'vereiste', r.at);
@@ -1233,11 +1243,7 @@ export class Codegen {
     // Route caps, computed once per contract after all valuations.
     const capLines = this.block(() => {
       doc.routes.forEach((r, i) => {
-        if (this.explain)
-          this.routeParts(
-            i,
-            kinds.filter((_, j) => routeOfKind[j] === i),
-          );
+        if (this.explain) this.routeParts(i, routeOfKind.includes(i));
         if (!r.cap) {
           this.emit(`RG[${i}] = RT[${i}];`);
           if (this.explain) this.emit(`RN[${i}] = T.end(T.cents(RG[${i}]));`);
@@ -1258,10 +1264,8 @@ export class Codegen {
             this.emit(`T.field(${this.k('totaal')}, T.cents(RT[${i}]));`);
             bites = this.traceCondition('totaal > maximum', bites, mark, r.cap!.at);
           }
-          const m = `[${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]`;
-          this.emit(
-            `if (${bites}) { RG[${i}] = RM[${i}]; ${this.explain ? `T.message(${m})` : `MSG.push(${m})`}; } else RG[${i}] = RT[${i}];`,
-          );
+          const m = this.recordMessage(`[${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]`);
+          this.emit(`if (${bites}) { RG[${i}] = RM[${i}]; ${m} } else RG[${i}] = RT[${i}];`);
           if (this.explain) this.emit(`RN[${i}] = T.end(T.cents(RG[${i}]));`);
         });
         this.emit('{', ...capBody, '}');
