@@ -20,6 +20,7 @@ import {
 } from '@sroi/core';
 import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
 import { JsonBytes } from './compiled/json-bytes.js';
+import type { GeneratedTracer } from './compiled/explain-tracer.js';
 import { resultFromFast, writeResultJson } from './compiled/result.js';
 import { day as isoDay } from './compiled/runtime.js';
 import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.js';
@@ -145,12 +146,24 @@ export class Plan {
     options: EvaluateOptions & { engine?: Engine } = {},
   ): Result<EvaluationResult | undefined> {
     if (options.engine !== 'reference' && !options.coverage) {
-      const value = !options.explain
-        ? this.fastResult(valid, options.lang)
-        : options.engine === 'compiled' || this.explainedContracts++ >= REFERENCE_EXPLANATIONS
-          ? this.explainedRun(valid, options.lang ?? 'nl')
-          : undefined;
-      if (value) return { value, diagnostics: [] };
+      const generated =
+        !options.explain ||
+        options.engine === 'compiled' ||
+        this.explainedContracts++ >= REFERENCE_EXPLANATIONS;
+      const run = generated && this.fastRun(valid, options.explain ? (options.lang ?? 'nl') : undefined);
+      if (run)
+        return {
+          value: resultFromFast(
+            this.ir,
+            this.compiled.generated,
+            valid,
+            run.period,
+            run.fast,
+            options.lang,
+            run.tracer,
+          ),
+          diagnostics: [],
+        };
     }
     try {
       return { value: this.interpreter.run(toContractInput(valid), options), diagnostics: [] };
@@ -159,24 +172,6 @@ export class Plan {
         return { value: undefined, diagnostics: [e.diagnostic] as Diagnostic[] };
       throw e;
     }
-  }
-
-  /** The result of the generated code, or undefined when the reference evaluator must answer. */
-  private fastResult(valid: ValidContract, lang: Language | undefined): EvaluationResult | undefined {
-    const run = this.fastRun(valid);
-    return run && resultFromFast(this.ir, this.compiled.generated, valid, run.period, run.fast, lang);
-  }
-
-  /** The same with its explanation, from the explaining variant of the generated code. */
-  private explainedRun(valid: ValidContract, lang: Language): EvaluationResult | undefined {
-    const day = this.referenceDay(valid);
-    const period = this.periodOn(day);
-    if (!period) return undefined;
-    this.scratch ??= this.compiled.newResult();
-    const run = this.compiled.explain(valid, day, lang, this.scratch);
-    return (
-      run && resultFromFast(this.ir, this.compiled.generated, valid, period.name, run.fast, lang, run.tracer)
-    );
   }
 
   /** Whether condition property `index` (`eigenschap`) holds for a valid contract. */
@@ -205,12 +200,21 @@ export class Plan {
    * the period that holds its reference date; undefined when no period holds it or the generated
    * code cannot answer (then the reference evaluator decides). The scratch result is read before
    * anything else runs: allocating its typed arrays per contract was a tenth of `evaluateValid`.
+   * With `explainIn`, the explaining variant runs, and its tracer holds the explanation in that
+   * language.
    */
-  private fastRun(valid: ValidContract): { period: string; fast: FastResult } | undefined {
+  private fastRun(
+    valid: ValidContract,
+    explainIn?: Language,
+  ): { period: string; fast: FastResult; tracer?: GeneratedTracer } | undefined {
     const day = this.referenceDay(valid);
     const period = this.periodOn(day);
     if (!period) return undefined;
     this.scratch ??= this.compiled.newResult();
+    if (explainIn !== undefined) {
+      const run = this.compiled.explain(valid, day, explainIn, this.scratch);
+      return run && { period: period.name, fast: run.fast, tracer: run.tracer };
+    }
     const fast = this.compiled.compute(valid, day, this.scratch);
     return fast && { period: period.name, fast };
   }
