@@ -105,7 +105,7 @@ export function groupedInteger(x: number, separator: string): string {
  * The decimals of `rest / scale` (scale 10, 100, 1000 or 10000; 0 < rest < scale) without
  * trailing zeros: 5/10 → "5", 50/100 → "5", 5/100 → "05", 1250/10000 → "125".
  */
-export function fractionDigits(rest: number, scale: 10 | 100 | 1000 | 10_000): string {
+export function fractionDigits(rest: number, scale: number): string {
   let places = scale === 10 ? 1 : scale === 100 ? 2 : scale === 1000 ? 3 : 4;
   while (rest % 10 === 0) {
     rest /= 10;

@@ -34,13 +34,9 @@ export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = {
 };
 
 /** The same factors as numbers, for values held in JS numbers (`formatFraction`). */
-const unitFactorNumbers: Readonly<Record<IrTimeUnit, number>> = {
-  jaar: 12,
-  maand: 1,
-  week: 7,
-  dag: 1,
-  uur: 1,
-};
+const unitFactorNumbers = Object.fromEntries(
+  Object.entries(unitFactors).map(([unit, factor]) => [unit, Number(factor)]),
+) as Readonly<Record<IrTimeUnit, number>>;
 
 const unitNames: Record<Language, Record<IrTimeUnit, [string, string]>> = {
   nl: {
@@ -86,7 +82,7 @@ function numberText(n: number, d: number, lang: Language, minDecimals: number, m
     const int = Math.floor(a / d);
     const rest = a - int * d;
     const digits = groupedInteger(int, lang === 'nl' ? '.' : ',');
-    const text = rest === 0 ? digits : digits + (lang === 'nl' ? ',' : '.') + fractionDigits(rest, d as 10);
+    const text = rest === 0 ? digits : digits + (lang === 'nl' ? ',' : '.') + fractionDigits(rest, d);
     return n < 0 ? '-' + text : text;
   }
   const fast = decimalDigits(n, d, minDecimals, maxDecimals);
