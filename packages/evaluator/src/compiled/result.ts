@@ -287,9 +287,8 @@ export function resultFromFast(
       ? { index, soort, bedrag, route, uitleg: explained.valuationNodes[index]! }
       : { index, soort, bedrag, route };
   }
-  const meldingen = explained
-    ? explained.meldingen.slice()
-    : meldingenOf(doc, generated, contract, fast, lang);
+  // An explaining run's meldingen belong to this result alone (a tracer serves one run).
+  const meldingen = explained ? explained.meldingen : meldingenOf(doc, generated, contract, fast, lang);
   const routes: RouteResultaat[] = new Array<RouteResultaat>(doc.routes.length);
   for (let i = 0; i < doc.routes.length; i++) {
     const r = doc.routes[i]!;
