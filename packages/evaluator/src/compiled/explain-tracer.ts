@@ -104,23 +104,24 @@ export class GeneratedTracer extends Tracer {
     const id = m[0] as number;
     const act = m[1] as number;
     const doc = this.shared.doc;
-    let melding: Melding;
+    // Built key by key in the interpreter's order (a spread copies through a slow generic path).
+    let melding: Mutable<Melding>;
     if (id === CAP_MESSAGE) {
       const route = doc.routes[m[2] as number]!;
       const tekst = capMelding(route.label, m[4] as number, m[3] as number, this.lang);
+      melding = { soort: 'maximum', tekst, route: route.name };
       const plaats = this.place(route.cap?.at);
-      melding = { soort: 'maximum', tekst, route: route.name, ...(plaats ? { plaats } : {}) };
+      if (plaats) melding.plaats = plaats;
     } else {
       const t = this.shared.generated.templates[id]!;
       const tekst = messageText(t.template, t.kinds, m, 2);
+      melding = { soort: t.soort, tekst };
+      if (act >= 0) melding.activiteit = act;
       const plaats = this.place(t.at);
-      melding =
-        act >= 0
-          ? { soort: t.soort, tekst, activiteit: act, ...(plaats ? { plaats } : {}) }
-          : { soort: t.soort, tekst, ...(plaats ? { plaats } : {}) };
+      if (plaats) melding.plaats = plaats;
     }
-    this.meldingen.push(melding);
-    this.melding(melding.tekst);
+    this.meldingen.push(melding as Melding);
+    this.melding(melding.tekst!);
   }
 
   /** An activity of a kind the ruleset does not value: its melding, and its node. */
@@ -130,3 +131,6 @@ export class GeneratedTracer extends Tracer {
     return { regel: `waardering ${soort}`, waarde: this.cents(0), meldingen: [tekst] };
   }
 }
+
+/** A melding while it is built, key by key. */
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
