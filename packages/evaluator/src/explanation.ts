@@ -24,7 +24,9 @@ export interface Voorwaarde {
 
 /**
  * One rule's part in a result. A part a rule lacks is left out of its JSON; in the object it may
- * be present as undefined (the tracer gives every node one shape: faster to build).
+ * be present as undefined (the tracer gives every node one shape: faster to build). Nodes are
+ * read-only: one may appear in several places of a tree, and a node that is the same for every
+ * contract (a parameter's, a table row's) is shared between results.
  */
 export interface Uitleg {
   /** "waardering plaatsing", "definitie basiswaarde", "parameter drempel", "tabel ...", "route ...". */

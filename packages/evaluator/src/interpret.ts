@@ -28,7 +28,7 @@ import {
 import { capMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
-import { ParameterNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
+import { ParameterNodes, RowNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
 
 /** A runtime value; a table row with several outputs is an array. */
 export type Value = Rational | boolean | string | null | readonly Value[];
@@ -205,6 +205,7 @@ export class Interpreter {
   private readonly statics: TraceStatics;
   /** Per language: a parameter's node is the same for every contract. */
   private readonly parameterNodes = new ParameterNodes();
+  private readonly rowNodes = new RowNodes();
 
   constructor(readonly doc: Doc) {
     this.statics = new TraceStatics(doc.files);
@@ -581,14 +582,21 @@ export class Interpreter {
     const value: Value = t.single ? outputs[0]! : outputs;
     const tracer = f.run.tracer;
     if (tracer) {
-      tracer.begin(ruleHeads.table(this.statics, t, version, chosen));
-      t.inputs.forEach((c, i) =>
-        tracer.field(c.name, formatValue(args[i] as Rational | boolean | string | null, c.type, tracer.lang)),
-      );
-      const shown = t.outputs
-        .map((o, j) => formatValue(outputs[j] as Rational | boolean | string | null, o.type, tracer.lang))
-        .join(', ');
-      tracer.child(name, tracer.end(shown));
+      const kept = this.rowNodes.kept(chosen, tracer.lang);
+      if (kept) tracer.child(name, kept);
+      else {
+        tracer.begin(ruleHeads.table(this.statics, t, version, chosen));
+        t.inputs.forEach((c, i) =>
+          tracer.field(
+            c.name,
+            formatValue(args[i] as Rational | boolean | string | null, c.type, tracer.lang),
+          ),
+        );
+        const shown = t.outputs
+          .map((o, j) => formatValue(outputs[j] as Rational | boolean | string | null, o.type, tracer.lang))
+          .join(', ');
+        tracer.child(name, this.rowNodes.keep(t, chosen, tracer.lang, tracer.end(shown)));
+      }
     }
     return value;
   }

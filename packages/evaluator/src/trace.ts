@@ -65,7 +65,6 @@ export class TraceStatics {
 }
 
 type Doc = IrDocument;
-type Table = Doc['tables'][number];
 
 /**
  * The heads of the rules an evaluation explains, worded once for both engines (the reference
@@ -149,6 +148,54 @@ export class ParameterNodes {
       nodes.set(version, node);
     }
     return node;
+  }
+}
+
+type Table = Doc['tables'][number];
+type Row = Table['versions'][number]['rows'][number];
+
+/**
+ * Whether a lookup's node depends on the row it chose alone: every row gives constants, and every
+ * input is text matched against exactly one value, so the arguments it shows are the row's own.
+ * Numbers are left out: a range shows the contract's number.
+ */
+export function rowNodesConstant(t: Table): boolean {
+  return (
+    t.inputs.every((c) => c.type.t === 'tekst' || c.type.t === 'opsomming' || c.type.t === 'janee') &&
+    t.versions.every((v) =>
+      v.rows.every(
+        (r) =>
+          r.when.every((cell) => 'in' in cell && cell.in.length === 1) &&
+          r.then.every((x) => x.k === 'const'),
+      ),
+    )
+  );
+}
+
+/**
+ * The node of each table row whose node is the same for every contract that finds it (see
+ * `rowNodesConstant`), per language: made by the first lookup that finds the row, then kept, as
+ * parameter nodes are. A rule that looks the row up twice shows it once, in both engines.
+ */
+export class RowNodes {
+  private readonly byLanguage = { nl: new Map<Row, Uitleg>(), en: new Map<Row, Uitleg>() };
+  private readonly constant = new Map<Table, boolean>();
+
+  /** The kept node of a lookup that chose `chosen`, if there is one. */
+  kept(chosen: readonly Row[], lang: Language): Uitleg | undefined {
+    return chosen.length === 1 ? this.byLanguage[lang].get(chosen[0]!) : undefined;
+  }
+
+  /** Keeps the node of a lookup of `t` that chose `chosen`, when it is its row's alone. */
+  keep(t: Table, chosen: readonly Row[], lang: Language, node: Uitleg): Uitleg {
+    if (chosen.length === 1 && this.constantNodes(t)) this.byLanguage[lang].set(chosen[0]!, node);
+    return node;
+  }
+
+  private constantNodes(t: Table): boolean {
+    let c = this.constant.get(t);
+    if (c === undefined) this.constant.set(t, (c = rowNodesConstant(t)));
+    return c;
   }
 }
 

@@ -491,6 +491,43 @@ describe('tables', () => {
       },
     ]);
   });
+
+  describe.each(['reference', 'compiled'] as const)('with the %s engine', (engine) => {
+    const explained = (doc: Doc, json: unknown, plan = planOf(doc), lang: 'nl' | 'en' = 'nl') =>
+      plan.evaluate(json, { explain: true, engine, lang }).value!.waarderingen[0]!.uitleg!;
+
+    test('a row matched on exactly one value has one node for every contract, per language', () => {
+      const plan = planOf(withTable('uniek', rows));
+      const node = (maanden: number, lang: 'nl' | 'en' = 'nl') =>
+        explained(plan.ir, contract(placement('bepaald', maanden)), plan, lang).onderdelen![0]!;
+      expect(node(6)).toBe(node(9));
+      expect(node(6, 'en')).toBe(node(9, 'en'));
+      expect(node(6, 'en')).not.toBe(node(6));
+      expect(node(6, 'en').waarde).toBe('€ 12,000.00 per year');
+    });
+
+    test('a rule that looks such a row up twice shows it once', () => {
+      const doc = withTable('uniek', rows);
+      const lookup: IrExpr = { k: 'table', name: 'jaarwaarde', args: [field('doelgroep')] };
+      doc.valuations[0]!.expr = roundCents(mul(lookup, mul(lookup, div(field('maanden'), num('100000')))));
+      const uitleg = explained(doc, contract(placement('bepaald', 6)));
+      expect(uitleg.onderdelen!.map((n) => n.regel)).toEqual(['tabel jaarwaarde']);
+    });
+
+    test('a row matched by a wildcard or by one of several values shows each contract its own value', () => {
+      const doc = withTable('eerste', [
+        [['participatiewet', 'wia'], '100000'],
+        ['any', '1'],
+      ]);
+      const plan = planOf(doc);
+      const shown = (doelgroep: string) =>
+        explained(doc, contract({ ...placement('bepaald', 6), doelgroep }), plan).onderdelen![0]!.invoer;
+      expect(shown('participatiewet')).toEqual([{ naam: 'doelgroep', waarde: 'participatiewet' }]);
+      expect(shown('wia')).toEqual([{ naam: 'doelgroep', waarde: 'wia' }]);
+      expect(shown('ww')).toEqual([{ naam: 'doelgroep', waarde: 'ww' }]);
+      expect(shown('nugger')).toEqual([{ naam: 'doelgroep', waarde: 'nugger' }]);
+    });
+  });
 });
 
 describe('resultText', () => {

@@ -24,7 +24,7 @@ import {
   type IrValue,
 } from '@sroi/core';
 import { fieldIrType } from '../interpret.js';
-import { ruleHeads, TraceStatics } from '../trace.js';
+import { rowNodesConstant, ruleHeads, TraceStatics } from '../trace.js';
 import { gcd } from './runtime.js';
 
 type Doc = IrDocument;
@@ -1000,10 +1000,21 @@ export class Codegen {
     if (this.explain) {
       // As the interpreter: the lookup's node opens once its outputs are known, shows the
       // arguments as its fields, and becomes a part of the rule that looked up.
+      const node = this.t('n');
+      // A row that says exactly what it matches and gives constants has the same node for every
+      // contract that finds it: made once per language, by either engine (trace.ts, RowNodes).
+      const kept = rowNodesConstant(t);
+      if (kept) this.emit(`let ${node} = T.rowNode(TH);`, `if (${node} === undefined) {`);
       this.emit(`T.table(${this.k(t)}, TV, TH);`);
       t.inputs.forEach((c, i) => this.emit(`T.field(${this.k(c.name)}, ${this.show(argVals[i]!, c.type)});`));
       const shown = t.outputs.map((o, j) => this.show(outs[j]!, o.type)).join(` + ${this.k(', ')} + `);
-      this.emit(`T.child(${this.k(name)}, T.end(${shown}));`);
+      if (kept)
+        this.emit(
+          `${node} = T.keepRowNode(${this.k(t)}, TH, T.end(${shown}));`,
+          '}',
+          `T.child(${this.k(name)}, ${node});`,
+        );
+      else this.emit(`T.child(${this.k(name)}, T.end(${shown}));`);
     }
     return t.single ? outs[0]! : { k: 'row', table: name, slots: outs };
   }
@@ -1036,9 +1047,7 @@ export class Codegen {
     this.fieldCache = new Map();
     const body = this.block(() => {
       const sums = t.hitPolicy === 'som';
-      // With rows that cannot both match, the first hit is the only one: no need to scan on.
-      const firstHit =
-        t.hitPolicy === 'eerste' || (t.hitPolicy === 'uniek' && t.versions.every(rowsDisjoint));
+      const firstHit = firstHitOnly(t);
       if (sums) for (const o of outputs) if (o.k === 'num') this.emit(`${o.n} = 0; ${o.d} = 1;`);
       if (!firstHit) this.emit('let hits = 0;');
       // Explaining: the version and rows chosen, handed over in TV and TH once the lookup is done.
@@ -1370,6 +1379,11 @@ function columnDenominator(t: IrDocument['tables'][number], j: number): number |
     if (scaled > max || scaled < -max) return undefined;
   }
   return common;
+}
+
+/** Whether a lookup can stop at its first hit: no two rows can both match, or the first wins. */
+function firstHitOnly(t: IrDocument['tables'][number]): boolean {
+  return t.hitPolicy === 'eerste' || (t.hitPolicy === 'uniek' && t.versions.every(rowsDisjoint));
 }
 
 /**

@@ -14,7 +14,7 @@ import { capMelding, notValuedMelding } from '../engine-messages.js';
 import type { Uitleg } from '../explanation.js';
 import { constant } from '../interpret.js';
 import type { Melding } from '../result.js';
-import { ParameterNodes, ruleHeads, Tracer, type TraceStatics } from '../trace.js';
+import { ParameterNodes, RowNodes, ruleHeads, Tracer, type TraceStatics } from '../trace.js';
 import { CAP_MESSAGE, type GeneratedPlan } from './codegen.js';
 import { messageText } from './result.js';
 
@@ -24,6 +24,7 @@ type Table = Doc['tables'][number];
 /** What explaining runs of one plan share: its heads and places, and each parameter's node. */
 export class ExplainStatics {
   readonly parameterNodes = new ParameterNodes();
+  readonly rowNodes = new RowNodes();
   /** "activiteit 1", "activiteit 2", ...: the part names of valuations, made once. */
   private readonly activityNames: string[] = [];
 
@@ -94,6 +95,16 @@ export class GeneratedTracer extends Tracer {
     chosen: readonly Table['versions'][number]['rows'][number][],
   ) {
     this.begin(ruleHeads.table(this.statics, t, version, chosen));
+  }
+
+  /** The kept node of a lookup that chose the rows `chosen`, if any (see `RowNodes`). */
+  rowNode(chosen: readonly Table['versions'][number]['rows'][number][]): Uitleg | undefined {
+    return this.shared.rowNodes.kept(chosen, this.lang);
+  }
+
+  /** Keeps the node of a lookup of `t` that chose `chosen`, when it is its row's alone. */
+  keepRowNode(t: Table, chosen: readonly Table['versions'][number]['rows'][number][], node: Uitleg): Uitleg {
+    return this.shared.rowNodes.keep(t, chosen, this.lang, node);
   }
 
   /**
