@@ -286,22 +286,32 @@ export class Tracer {
     this.top = this.depth > 0 ? this.stack[this.depth - 1] : undefined;
   }
 
-  /** A contract or activity field was read. */
+  /** A contract or activity field was read (also kept as a read, for conditions; see `mark`). */
   field(naam: string, waarde: string): void {
+    this.input(naam, waarde);
+    this.top?.read(naam, waarde);
+  }
+
+  /** A field read outside every condition: an input of the current rule, not kept as a read. */
+  input(naam: string, waarde: string): void {
     const b = this.top;
     if (!b) return;
     if (!b.invoer) b.invoer = [{ naam, waarde }];
     else if (!hasName(b.invoer, naam)) b.invoer.push({ naam, waarde });
-    b.read(naam, waarde);
   }
 
-  /** A named rule was used; its node becomes a part of the current rule. */
-  child(naam: string, node: Uitleg): void {
+  /** A named rule used outside every condition: a part of the current rule, not kept as a read. */
+  part(node: Uitleg): void {
     const b = this.top;
     if (!b) return;
     if (!b.onderdelen) b.onderdelen = [node];
     else if (!b.onderdelen.includes(node)) b.onderdelen.push(node);
-    b.read(naam, node.waarde);
+  }
+
+  /** A named rule was used; its node becomes a part of the current rule. */
+  child(naam: string, node: Uitleg): void {
+    this.part(node);
+    this.top?.read(naam, node.waarde);
   }
 
   /** How many reads the current rule has: mark before a condition, to know which values it used. */

@@ -247,13 +247,32 @@ export class Codegen {
       this.fieldTypes.set(key, (type = fieldIrType(spec)));
     }
     const naam = this.k(`${scope === 'contract' ? 'contract' : 'activiteit'}.${name}`);
-    this.emit(`T.field(${naam}, ${this.show(v, type)});`);
+    this.traceRead(naam, this.show(v, type));
+  }
+
+  /**
+   * How many conditions of the rule being written are recording the reads around the code
+   * emitted now (from `markReads` to `traceCondition`). A condition shows the values read while
+   * it was tested; a read outside every condition is only an input or a part of its rule, and
+   * is recorded as one (`T.input`, `T.part`), without keeping it as a read.
+   */
+  private conditionSpans = 0;
+
+  /** Records a field read (source of its name and shown value) into the current rule. */
+  private traceRead(naam: string, shown: string): void {
+    this.emit(`T.${this.conditionSpans > 0 ? 'field' : 'input'}(${naam}, ${shown});`);
+  }
+
+  /** The statement that records a rule's node (source) as a part of the current rule. */
+  private tracePart(naam: string, node: string): string {
+    return this.conditionSpans > 0 ? `T.child(${naam}, ${node});` : `T.part(${node});`;
   }
 
   /** Starts recording a condition: how many reads came before it (`T.mark()`), as a local. */
   private markReads(): string {
     const mark = this.t('m');
     this.emit(`const ${mark} = T.mark();`);
+    this.conditionSpans++;
     return mark;
   }
 
@@ -273,6 +292,7 @@ export class Codegen {
   private traceCondition(formule: string, holds: string, mark: string, at: IrSpan | undefined): string {
     const h = this.t('h');
     this.emit(`const ${h} = ${holds};`);
+    this.conditionSpans--;
     const plaats = this.statics.place(at);
     this.emit(`T.condition(${this.k(formule)}, ${h}, ${mark}, ${plaats ? this.k(plaats) : 'undefined'});`);
     return h;
@@ -399,7 +419,10 @@ export class Codegen {
         const v = this.param(e.name);
         if (this.explain)
           this.emit(
-            `T.child(${this.k(e.name)}, T.parameter(${this.k(this.params.get(e.name)!)}, ${this.paramVersions.get(e.name)!}));`,
+            this.tracePart(
+              this.k(e.name),
+              `T.parameter(${this.k(this.params.get(e.name)!)}, ${this.paramVersions.get(e.name)!})`,
+            ),
           );
         return v;
       }
@@ -408,7 +431,7 @@ export class Codegen {
       case 'outcome':
         return this.named(`outcome:${e.name}`);
       case 'refdate':
-        if (this.explain) this.emit(`T.field(${this.k('peildatum')}, T.date(DAY));`);
+        if (this.explain) this.traceRead(this.k('peildatum'), 'T.date(DAY)');
         return { k: 'num', n: 'DAY', d: '1' };
       case 'table':
         return this.table(e.name, e.args);
@@ -807,13 +830,13 @@ export class Codegen {
     if (of === 'activity') {
       if (scope?.over !== 'activity') throw new Error('Internal error: activity attribute outside a sum');
       if (name === 'soort') return { k: 'str', v: 'ACTS[SI].soort' };
-      if (this.explain) this.emit('T.child(T.activityName(SI), VN[SI]);');
+      if (this.explain) this.emit(this.tracePart('T.activityName(SI)', 'VN[SI]'));
       return { k: 'num', n: 'W[SI]', d: '1' };
     }
     if (scope?.over !== 'route') throw new Error('Internal error: route attribute outside a sum');
     const route = this.doc.routes[scope.index]!;
     if (name === 'naam') return { k: 'str', v: this.k(route.name) };
-    if (this.explain) this.emit(`T.child(${this.k(`route ${route.name}`)}, RN[${scope.index}]);`);
+    if (this.explain) this.emit(this.tracePart(this.k(`route ${route.name}`), `RN[${scope.index}]`));
     return { k: 'num', n: name === 'totaal' ? `RT[${scope.index}]` : `RG[${scope.index}]`, d: '1' };
   }
 
@@ -896,7 +919,7 @@ export class Codegen {
     if (this.inlinable(key)) return this.settle(this.expr(this.defs.get(key.slice(4))!.expr));
     const entry = this.memo.get(key) ?? this.defineNamed(key);
     this.emit(`${entry.fn}();`);
-    if (entry.node !== undefined) this.emit(`T.child(${this.k(entry.name!)}, XN[${entry.node}]);`);
+    if (entry.node !== undefined) this.emit(this.tracePart(this.k(entry.name!), `XN[${entry.node}]`));
     return this.settle(entry.slots);
   }
 
@@ -920,10 +943,13 @@ export class Codegen {
     const savedKind = this.activityKind;
     const savedSum = this.sumScope;
     const savedFields = this.fieldCache;
+    const savedSpans = this.conditionSpans;
     this.activityKind = scope;
     this.sumScope = undefined;
-    // A rule of its own is a function of its own: it cannot see the caller's hoisted fields.
+    // A rule of its own is a function of its own: it cannot see the caller's hoisted fields, and
+    // its reads are its own, outside the caller's conditions.
     this.fieldCache = new Map();
+    this.conditionSpans = 0;
     let literalDenominator: string | undefined;
     const body = this.block(() => {
       if (this.explain) {
@@ -946,6 +972,7 @@ export class Codegen {
     this.activityKind = savedKind;
     this.sumScope = savedSum;
     this.fieldCache = savedFields;
+    this.conditionSpans = savedSpans;
     // Its denominator known here: every use reads the literal (the rule still stores it).
     if (literalDenominator !== undefined && slots.k === 'num')
       entry.slots = { ...slots, d: literalDenominator };
@@ -1006,15 +1033,15 @@ export class Codegen {
       const kept = rowNodesConstant(t);
       if (kept) this.emit(`let ${node} = T.rowNode(TH);`, `if (${node} === undefined) {`);
       this.emit(`T.table(${this.k(t)}, TV, TH);`);
-      t.inputs.forEach((c, i) => this.emit(`T.field(${this.k(c.name)}, ${this.show(argVals[i]!, c.type)});`));
+      t.inputs.forEach((c, i) => this.traceRead(this.k(c.name), this.show(argVals[i]!, c.type)));
       const shown = t.outputs.map((o, j) => this.show(outs[j]!, o.type)).join(` + ${this.k(', ')} + `);
       if (kept)
         this.emit(
           `${node} = T.keepRowNode(${this.k(t)}, TH, T.end(${shown}));`,
           '}',
-          `T.child(${this.k(name)}, ${node});`,
+          this.tracePart(this.k(name), node),
         );
-      else this.emit(`T.child(${this.k(name)}, T.end(${shown}));`);
+      else this.emit(this.tracePart(this.k(name), `T.end(${shown})`));
     }
     return t.single ? outs[0]! : { k: 'row', table: name, slots: outs };
   }
@@ -1042,9 +1069,12 @@ export class Codegen {
     const savedKind = this.activityKind;
     const savedInTable = this.inTable;
     const savedFields = this.fieldCache;
+    const savedSpans = this.conditionSpans;
     this.activityKind = undefined;
     this.inTable = true;
     this.fieldCache = new Map();
+    // What a row reads is recorded into the rule that looks up, maybe within one of its conditions.
+    this.conditionSpans = 1;
     const body = this.block(() => {
       const sums = t.hitPolicy === 'som';
       const firstHit = firstHitOnly(t);
@@ -1100,6 +1130,7 @@ export class Codegen {
     this.activityKind = savedKind;
     this.inTable = savedInTable;
     this.fieldCache = savedFields;
+    this.conditionSpans = savedSpans;
     this.top.push(`function ${fn}(${paramList.join(', ')}) {`, ...body, '}');
     return entry;
   }
@@ -1195,7 +1226,7 @@ export class Codegen {
   private routeParts(i: number, valued: boolean): void {
     this.emit(`T.begin(${this.k(ruleHeads.route(this.statics, this.doc.routes[i]!))});`);
     if (!valued) return;
-    this.emit(`for (let i = 0; i < ACTS.length; i++) if (AR[i] === ${i}) T.child(T.activityName(i), VN[i]);`);
+    this.emit(`for (let i = 0; i < ACTS.length; i++) if (AR[i] === ${i}) T.part(VN[i]);`);
   }
 
   // ── the module ──────────────────────────────────────────────────────────────
@@ -1264,13 +1295,13 @@ export class Codegen {
             this.emit(`T.begin(${this.k(ruleHeads.named(this.statics, r.cap!, `maximum ${r.name}`))});`);
           const c = this.num(r.cap!.expr);
           if (this.explain)
-            this.emit(`T.child(${this.k('maximum')}, T.end(${this.show(c, { t: 'bedrag' })}));`);
+            this.emit(this.tracePart(this.k('maximum'), `T.end(${this.show(c, { t: 'bedrag' })})`));
           const cap = this.whole(c);
           this.emit(`if (Number.isNaN(${cap})) throw FALLBACK;`);
           this.emit(`RM[${i}] = ${cap};`);
           let bites = `RT[${i}] > RM[${i}]`;
           if (this.explain) {
-            this.emit(`T.field(${this.k('totaal')}, T.cents(RT[${i}]));`);
+            this.traceRead(this.k('totaal'), `T.cents(RT[${i}])`);
             bites = this.traceCondition('totaal > maximum', bites, mark, r.cap!.at);
           }
           const m = this.recordMessage(`[${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]`);
