@@ -74,6 +74,24 @@ export function hundreds(a: number): number {
   return q;
 }
 
+/** ".00" … ".99": the cents of a result amount, with their point. */
+const POINT_CENTS = PADDED2.map((t) => '.' + t);
+
+/**
+ * Whole cents a ≥ 0 (a safe integer) as a result amount, "1234567.89": joined from ready parts,
+ * the short tail first, so each join copies as little as it can (a result writes some thirty).
+ */
+export function plainCents(a: number): string {
+  const euros = hundreds(a);
+  const tail = POINT_CENTS[a - euros * 100]!;
+  if (euros < 1000) return DIGITS[euros]! + tail;
+  if (euros < 1_000_000) {
+    const thousands = Math.floor(euros / 1000);
+    return DIGITS[thousands]! + (PADDED3[euros - thousands * 1000]! + tail);
+  }
+  return String(euros) + tail;
+}
+
 /** Whole cents 0..99 as two digits. */
 export const centDigits = (c: number): string => PADDED2[c]!;
 

@@ -10,6 +10,7 @@ import {
   groupedInteger,
   groupThousands,
   hundreds,
+  plainCents,
   smallParts,
   threeDigits,
 } from './decimal-text.js';
@@ -18,11 +19,8 @@ import { Rational } from './rational.js';
 /** A runtime value (see contract.ts): Rational, boolean, string or null (unknown). */
 type Shown = Rational | boolean | string | null;
 
-/**
- * For other writers of amounts (the evaluator's result text): two digits of 0..99 cents ("05"),
- * the digits of a safe integer, grouped (or plain with separator ''), and whole euros of cents.
- */
-export { centDigits, groupedInteger, hundreds };
+/** For the evaluator's result text: whole cents as "1234567.89", from ready parts. */
+export { plainCents };
 
 /** Months per year, days per week: the exact factors between units of one dimension. */
 export const unitFactors: Readonly<Record<IrTimeUnit, bigint>> = {

@@ -8,6 +8,7 @@ import {
   groupedInteger,
   groupThousands,
   hundreds,
+  plainCents,
 } from '../src/decimal-text.js';
 import { formatMoney, formatNumber } from '../src/format.js';
 import { Rational } from '../src/rational.js';
@@ -111,6 +112,17 @@ test.prop([
   fc.constantFrom('.', ','),
 ])('groupedInteger groups any safe integer as groupThousands groups its digits', (x, separator) => {
   expect(groupedInteger(x, separator)).toBe(groupThousands(String(x), separator));
+});
+
+test.prop([
+  fc.oneof(
+    fc.integer({ min: 0, max: 99_999 }),
+    fc.integer({ min: 100_000, max: 99_999_999 }),
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+    fc.constantFrom(0, 1, 99, 100, 99_999, 100_000, 99_999_999, 100_000_000, Number.MAX_SAFE_INTEGER),
+  ),
+])('plainCents writes any safe number of cents as euros, a point and two digits', (a) => {
+  expect(plainCents(a)).toBe(referenceFixed(BigInt(a), 100n, 2));
 });
 
 test.prop([fc.integer({ min: 0, max: 99 })])('centDigits writes any cent count as two digits', (c) => {

@@ -1,13 +1,11 @@
 // From a fast run to the result JSON of contract-format.md — the same JSON the reference
 // evaluator produces for the same contract (the differential tests hold them to that).
 import {
-  centDigits,
   formatFraction,
-  groupedInteger,
-  hundreds,
   formatValue,
   moneyText,
   percentText,
+  plainCents,
   Rational,
   type IrDocument,
   type IrTemplate,
@@ -37,10 +35,7 @@ const fractionValue = (n: number, d: number): Rational | null =>
 export function centsText(c: number): string {
   if (c === 0) return '0.00'; // most routes of most contracts
   if (!Number.isSafeInteger(c)) return moneyText(Rational.of(BigInt(c)));
-  const a = c < 0 ? -c : c;
-  const euros = hundreds(a);
-  const text = groupedInteger(euros, '') + '.' + centDigits(a - euros * 100);
-  return c < 0 ? '-' + text : text;
+  return c < 0 ? '-' + plainCents(-c) : plainCents(c);
 }
 
 /** What the result reads of the contract itself. */
