@@ -1294,19 +1294,26 @@ export class Codegen {
           if (this.explain)
             this.emit(`T.begin(${this.k(ruleHeads.named(this.statics, r.cap!, `maximum ${r.name}`))});`);
           const c = this.num(r.cap!.expr);
-          if (this.explain)
-            this.emit(this.tracePart(this.k('maximum'), `T.end(${this.show(c, { t: 'bedrag' })})`));
+          // Explaining, the cap and the total are shown once each: the route's value is one of them.
+          const shownCap = this.t('s');
+          const shownTotal = this.t('s');
+          if (this.explain) {
+            this.emit(`const ${shownCap} = ${this.show(c, { t: 'bedrag' })};`);
+            this.emit(this.tracePart(this.k('maximum'), `T.end(${shownCap})`));
+          }
           const cap = this.whole(c);
           this.emit(`if (Number.isNaN(${cap})) throw FALLBACK;`);
           this.emit(`RM[${i}] = ${cap};`);
           let bites = `RT[${i}] > RM[${i}]`;
           if (this.explain) {
-            this.traceRead(this.k('totaal'), `T.cents(RT[${i}])`);
+            this.emit(`const ${shownTotal} = T.cents(RT[${i}]);`);
+            this.traceRead(this.k('totaal'), shownTotal);
             bites = this.traceCondition('totaal > maximum', bites, mark, r.cap!.at);
           }
           const m = this.recordMessage(`[${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]`);
           this.emit(`if (${bites}) { RG[${i}] = RM[${i}]; ${m} } else RG[${i}] = RT[${i}];`);
-          if (this.explain) this.emit(`RN[${i}] = T.end(T.cents(RG[${i}]));`);
+          // The cap, whole cents (or the reference decides), shows as its cents would.
+          if (this.explain) this.emit(`RN[${i}] = T.end(${bites} ? ${shownCap} : ${shownTotal});`);
         });
         this.emit('{', ...capBody, '}');
       });
