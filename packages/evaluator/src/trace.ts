@@ -323,13 +323,29 @@ export class Tracer {
   condition(formule: string, uitkomst: boolean, from: number, plaats: Plaats | undefined): void {
     const b = this.top;
     if (!b) return;
-    const waarden: Invoer[] = [];
-    for (let i = from; i < b.reads; i++) {
-      const naam = b.readNames[i]!;
-      if (!hasName(waarden, naam)) waarden.push({ naam, waarde: b.readValues[i]! });
+    // Most conditions read one or two values: their lists are made at their size (a list grown by
+    // push from empty makes room for seventeen), and so is a rule's first condition's list.
+    const names = b.readNames;
+    const values = b.readValues;
+    const count = b.reads - from;
+    let waarden: Invoer[];
+    if (count === 1) waarden = [{ naam: names[from]!, waarde: values[from]! }];
+    else if (count === 2 && names[from] !== names[from + 1])
+      waarden = [
+        { naam: names[from]!, waarde: values[from]! },
+        { naam: names[from + 1]!, waarde: values[from + 1]! },
+      ];
+    else {
+      waarden = [];
+      for (let i = from; i < b.reads; i++) {
+        const naam = names[i]!;
+        if (!hasName(waarden, naam)) waarden.push({ naam, waarde: values[i]! });
+      }
     }
-    const v: Voorwaarde = plaats ? { formule, uitkomst, waarden, plaats } : { formule, uitkomst, waarden };
-    (b.voorwaarden ??= []).push(v);
+    // One shape for every condition, as for nodes: a place it lacks is undefined (JSON leaves it out).
+    const v: Voorwaarde = { formule, uitkomst, waarden, plaats };
+    if (!b.voorwaarden) b.voorwaarden = [v];
+    else b.voorwaarden.push(v);
   }
 
   melding(tekst: string): void {
