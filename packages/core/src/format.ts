@@ -94,8 +94,11 @@ function numberText(n: number, d: number, lang: Language, minDecimals: number, m
 
 /** `formatMoney` of n/d cents on JS numbers, or undefined (as `numberText`). */
 function moneyTextOf(n: number, d: number, lang: Language): string | undefined {
-  // Whole cents (the usual case; n/d is in cents): no search for the decimals needed.
-  if (n % d === 0) return formatCents(n / d, lang);
+  // Whole cents (the usual case; n/d is in cents): no search for the decimals needed. For safe
+  // integers and d > 0 the quotient is an integer exactly when d divides n; a double's `%` would
+  // be a call into the runtime (fmod).
+  const whole = n / d;
+  if (Number.isInteger(whole)) return formatCents(whole, lang);
   const fast = Number.isSafeInteger(d * 100) ? decimalDigits(n, d * 100, 2, 4) : undefined;
   if (!fast) return undefined;
   const sign = n < 0 && !fast.zero ? '-' : '';
