@@ -1,7 +1,7 @@
 // `sroi compare`: one contract under several rulesets side by side — per activity, per route and
 // in total — with the differences explained by the rules that made them: the explanation trees of
 // the evaluator compared node by node, by rule name.
-import type { Diagnostic, Language } from '@sroi/core';
+import { standardOutcomes, type Diagnostic, type Language } from '@sroi/core';
 import type { EvaluationResult, Uitleg } from '@sroi/evaluator';
 import { dateFor, evaluateOn, type DateUsed } from './evaluate.js';
 import { describePeriods } from './periods.js';
@@ -123,8 +123,6 @@ export function explainDifference(
   return out.slice(0, max);
 }
 
-const outcomeNames = ['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete'] as const;
-
 /** Evaluates one contract under every ruleset; the first is the base the others are explained against. */
 export function compareContract(
   rulesets: readonly ReviewedRuleset[],
@@ -178,7 +176,7 @@ export function compareContract(
     return { key, values, differs, explanations: differs ? explain(pick, values) : [] };
   };
 
-  const outcomes = outcomeNames.map((name) =>
+  const outcomes = standardOutcomes.map((name) =>
     line(
       name,
       results.map((r) => (r ? (r[name] ?? (name === 'percentage' ? '-' : undefined)) : undefined)),

@@ -169,3 +169,14 @@ export const activityKindNames: readonly string[] = Object.keys(activityKinds);
 export const dateFieldNames: readonly string[] = Object.entries(contractFields)
   .filter(([, f]) => f.type.kind === 'date')
   .map(([name]) => name);
+
+/**
+ * The outcomes every result shows under their own keys (contract-format.md), in the result's
+ * order; a ruleset's other outcomes go under `overige`.
+ */
+export const standardOutcomes = ['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete'] as const;
+export type StandardOutcome = (typeof standardOutcomes)[number];
+
+/** Whether an outcome of this name is one of the standard five. */
+export const isStandardOutcome = (name: string): name is StandardOutcome =>
+  (standardOutcomes as readonly string[]).includes(name);

@@ -6,6 +6,7 @@ import {
   diagnostic,
   formatIsoDate,
   formatValue,
+  isStandardOutcome,
   moneyText,
   parseIsoDate,
   percentText,
@@ -777,10 +778,9 @@ export class Interpreter {
       return v instanceof Rational ? moneyText(v) : '0.00';
     };
     const percentage = values.get('percentage');
-    const standard = new Set(['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete']);
     const overige: Record<string, string> = Object.fromEntries(
       doc.outcomes
-        .filter((o) => !standard.has(o.name))
+        .filter((o) => !isStandardOutcome(o.name))
         .map((o) => [o.name, resultText(values.get(o.name) ?? null, o.type)]),
     );
     const id = input.fields.get('id');

@@ -2,7 +2,7 @@
 // contracts the ruleset accepts, and shrinks a failure to a small counterexample, printed as
 // JSON and as a ready-to-paste `voorbeeld`, with the seed to reproduce it.
 import fc from 'fast-check';
-import { formatMoney, Rational, renderMessage, type Language } from '@sroi/core';
+import { formatMoney, isStandardOutcome, Rational, renderMessage, type Language } from '@sroi/core';
 import type { EvaluationResult, Plan } from '@sroi/evaluator';
 import { activityArbitrary, contractArbitrary, type ContractShape } from './arbitrary.js';
 import { voorbeeldText } from './voorbeeld.js';
@@ -41,7 +41,7 @@ function amount(
 ): Rational | undefined {
   let text: string | undefined;
   if ('valuation' in target) text = r.waarderingen[index]?.bedrag;
-  else if (['verplichting', 'gerealiseerd', 'restant', 'boete', 'percentage'].includes(target.outcome))
+  else if (isStandardOutcome(target.outcome))
     text = (r as unknown as Record<string, string | undefined>)[target.outcome];
   else text = r.overige?.[target.outcome];
   return text === undefined ? undefined : Rational.parse(text);

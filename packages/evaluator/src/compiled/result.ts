@@ -3,13 +3,16 @@
 import {
   formatFraction,
   formatValue,
+  isStandardOutcome,
   moneyText,
   percentText,
   plainCents,
   Rational,
+  standardOutcomes,
   type IrDocument,
   type IrTemplate,
   type Language,
+  type StandardOutcome,
 } from '@sroi/core';
 import { capMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../interpret.js';
@@ -18,8 +21,6 @@ import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../r
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './fast-result.js';
 import { utf8, type JsonBytes } from './json-bytes.js';
-
-const STANDARD = new Set(['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete']);
 
 /** Whether outcomes of this type come as a fraction (numerator and denominator), not a value. */
 const isNumber = (type: IrDocument['outcomes'][number]['type']): boolean =>
@@ -47,9 +48,7 @@ interface Lookups {
   /** The index of each outcome (the last of a name, as a Map built in IR order keeps it). */
   readonly outcome: Map<string, number>;
   /** The indexes of the five outcomes every result shows (undefined: the ruleset has none). */
-  readonly standard: Readonly<
-    Record<'verplichting' | 'gerealiseerd' | 'restant' | 'percentage' | 'boete', number | undefined>
-  >;
+  readonly standard: Readonly<Record<StandardOutcome, number | undefined>>;
   /** The outcomes beyond the standard five, for `overige`. */
   readonly others: readonly IrDocument['outcomes'][number][];
   /**
@@ -93,14 +92,11 @@ function lookupsOf(doc: IrDocument): Lookups {
       ),
       activity,
     };
-    const standard = {
-      verplichting: outcome.get('verplichting'),
-      gerealiseerd: outcome.get('gerealiseerd'),
-      restant: outcome.get('restant'),
-      percentage: outcome.get('percentage'),
-      boete: outcome.get('boete'),
-    };
-    l = { route, outcome, standard, others: doc.outcomes.filter((o) => !STANDARD.has(o.name)), json };
+    const standard = Object.fromEntries(standardOutcomes.map((name) => [name, outcome.get(name)])) as Record<
+      StandardOutcome,
+      number | undefined
+    >;
+    l = { route, outcome, standard, others: doc.outcomes.filter((o) => !isStandardOutcome(o.name)), json };
     lookups.set(doc, l);
   }
   return l;
