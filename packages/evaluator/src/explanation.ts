@@ -14,7 +14,10 @@ export interface Invoer {
   readonly waarde: string;
 }
 
-/** A condition that was evaluated: why a branch was taken, or why a bonus did not apply. */
+/**
+ * A condition that was evaluated: why a branch was taken, or why a bonus did not apply. A place it
+ * lacks is left out of its JSON (in the object it may be present as undefined, as in `Uitleg`).
+ */
 export interface Voorwaarde {
   readonly formule: string;
   readonly uitkomst: boolean;
