@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { Rational, type IrExpr } from '@sroi/core';
+import { day as isoDay } from '../src/compiled/runtime.js';
 import { resultText } from '../src/interpret.js';
 import { Plan } from '../src/plan.js';
 import {
   at,
   contract,
   div,
+  eq,
   field,
   mul,
   num,
@@ -13,6 +15,7 @@ import {
   param,
   placement,
   roundCents,
+  text,
   tinyIr,
   type Doc,
 } from './support/ir.js';
@@ -180,6 +183,53 @@ describe('explanations', () => {
     expect(node('nl')).toBe(node('nl'));
     expect(node('en')).not.toBe(node('nl'));
     expect(node('en').waarde).toBe('5%');
+  });
+
+  describe('a condition is explained alike by both engines, whatever it reads', () => {
+    // A condition's values are the reads while it was tested: in a branch of it (a fallback, the
+    // right side of en, an option of in) a read may or may not happen.
+    const gt = (l: IrExpr, r: IrExpr): IrExpr => ({ k: 'cmp', op: '>', l, r });
+    const standaard = (x: IrExpr, fallback: IrExpr): IrExpr => ({ k: 'default', x, fallback });
+    const conditions: Record<string, IrExpr> = {
+      'reads always: a field, a constant fallback, a parameter': {
+        k: 'and',
+        l: gt(standaard(field('leeftijd'), num('30')), mul(field('maanden'), param('sr_percentage'))),
+        r: { k: 'const', v: { bool: true } },
+      },
+      'the fallback reads': gt(standaard(field('leeftijd'), field('maanden')), num('30')),
+      'the right side of en reads': {
+        k: 'and',
+        l: eq(field('contractvorm'), text('onbepaald')),
+        r: gt(field('maanden'), num('12')),
+      },
+      'an option of in reads': {
+        k: 'in',
+        x: field('leeftijd'),
+        options: [num('30'), field('maanden')],
+        negated: false,
+      },
+    };
+    const contracts = [
+      placement('onbepaald', 40),
+      placement('bepaald', 6),
+      { ...placement('onbepaald', 30), leeftijd: 30 },
+      { ...placement('bepaald', 12), leeftijd: 50 },
+    ];
+    test.each(Object.entries(conditions))('%s', (_, condition) => {
+      const doc = tinyIr();
+      const bonus = doc.definitions[0]!;
+      bonus.expr = { ...(bonus.expr as IrExpr & { k: 'if' }), c: condition };
+      const plan = planOf(doc);
+      for (const c of contracts)
+        for (const lang of ['nl', 'en'] as const) {
+          const json = (engine: 'compiled' | 'reference') =>
+            JSON.stringify(plan.evaluate(contract(c), { explain: true, lang, engine }));
+          expect(json('compiled')).toBe(json('reference'));
+          // ... and the generated code answered itself.
+          const valid = plan.validate(contract(c)).value!;
+          expect(plan.compiled.explain(valid, isoDay('2024-05-01'), lang)).toBeDefined();
+        }
+    });
   });
 
   test('without explain there is no uitleg anywhere', () => {
