@@ -1312,7 +1312,8 @@ export class Codegen {
           }
           const m = this.recordMessage(`[${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]`);
           this.emit(`if (${bites}) { RG[${i}] = RM[${i}]; ${m} } else RG[${i}] = RT[${i}];`);
-          // The cap, whole cents (or the reference decides), shows as its cents would.
+          // The route's value is the cap when it bites, else the total, and both are shown already
+          // (the cap is whole cents here, so it shows as its cents would).
           if (this.explain) this.emit(`RN[${i}] = T.end(${bites} ? ${shownCap} : ${shownTotal});`);
         });
         this.emit('{', ...capBody, '}');

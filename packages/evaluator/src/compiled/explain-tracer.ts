@@ -16,7 +16,7 @@ import { constant } from '../interpret.js';
 import type { Melding } from '../result.js';
 import { ParameterNodes, RowNodes, ruleHeads, Tracer, type TraceStatics } from '../trace.js';
 import { CAP_MESSAGE, type GeneratedPlan } from './codegen.js';
-import { messageText } from './result.js';
+import { messageText, type Mutable } from './result.js';
 
 type Doc = IrDocument;
 type Table = Doc['tables'][number];
@@ -142,6 +142,3 @@ export class GeneratedTracer extends Tracer {
     return { regel: `waardering ${soort}`, waarde: this.cents(0), meldingen: [tekst] };
   }
 }
-
-/** A melding while it is built, key by key. */
-type Mutable<T> = { -readonly [K in keyof T]?: T[K] };

@@ -331,8 +331,8 @@ function byName(outcomes: IrDocument['outcomes'], nodes: readonly Uitleg[]): Rec
   return record;
 }
 
-/** A result while it is built, key by key. */
-type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+/** A result (or a melding) while it is built, key by key. */
+export type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** An amount in cents (always whole cents from the generated code) as result text. */
 function writeCents(out: JsonBytes, c: number): void {
