@@ -46,8 +46,10 @@ test.prop([
   fc.oneof(
     fc.integer({ min: -1_000_000, max: 1_000_000 }),
     fc.integer({ min: -200_000_000, max: 200_000_000 }),
+    fc.integer({ min: -200_000_000_000, max: 200_000_000_000 }),
     fc.maxSafeInteger(),
-    fc.constantFrom(0, -0, 5, -5, 100, -100),
+    fc.constantFrom(0, -0, 5, -5, 100, -100, 99_999_999, 100_000_000, -100_000_001),
+    fc.constantFrom(99_999_999_999, 100_000_000_000, -100_000_000_001),
   ),
   fc.constantFrom('nl', 'en') as fc.Arbitrary<'nl' | 'en'>,
 ])('formatCents(c) shows whole cents exactly as formatMoney of the same Rational', (c, lang) => {
