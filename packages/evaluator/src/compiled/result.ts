@@ -283,15 +283,22 @@ export function resultFromFast(
   const routes: RouteResultaat[] = new Array<RouteResultaat>(doc.routes.length);
   for (let i = 0; i < doc.routes.length; i++) {
     const r = doc.routes[i]!;
-    const route: Mutable<RouteResultaat> = {
-      naam: r.name,
-      label: r.label,
-      totaal: centsText(fast.routeTotals[i]!),
-      gerealiseerd: centsText(fast.routeRealised[i]!),
-    };
-    if (r.cap) route.maximum = centsText(fast.routeCaps[i]!);
-    if (explained) route.uitleg = explained.routeNodes[i]!;
-    routes[i] = route as RouteResultaat;
+    const naam = r.name;
+    const label = r.label;
+    // Uncapped, the realised amount is the total: shown once.
+    const totaal = centsText(fast.routeTotals[i]!);
+    const gerealiseerd =
+      fast.routeRealised[i] === fast.routeTotals[i] ? totaal : centsText(fast.routeRealised[i]!);
+    // Each shape its own literal: keys added afterwards would move the object's properties out.
+    if (r.cap) {
+      const maximum = centsText(fast.routeCaps[i]!);
+      routes[i] = explained
+        ? { naam, label, totaal, gerealiseerd, maximum, uitleg: explained.routeNodes[i]! }
+        : { naam, label, totaal, gerealiseerd, maximum };
+    } else
+      routes[i] = explained
+        ? { naam, label, totaal, gerealiseerd, uitleg: explained.routeNodes[i]! }
+        : { naam, label, totaal, gerealiseerd };
   }
   const result: Mutable<EvaluationResult> = { regeling: doc.ruleset.name, periode: period };
   if (typeof contract.id === 'string') result.contract = contract.id;
