@@ -10,13 +10,13 @@ import {
   type IrType,
   type Language,
 } from '@sroi/core';
-import { capMelding, notValuedMelding } from '../engine-messages.js';
+import { notValuedMelding } from '../engine-messages.js';
 import type { Uitleg } from '../explanation.js';
 import { constant } from '../interpret.js';
 import type { Melding } from '../result.js';
 import { ParameterNodes, RowNodes, ruleHeads, Tracer, type TraceStatics } from '../trace.js';
-import { CAP_MESSAGE, type GeneratedPlan } from './codegen.js';
-import { messageText, type Mutable } from './result.js';
+import type { GeneratedPlan } from './codegen.js';
+import { recordedMelding } from './result.js';
 
 type Doc = IrDocument;
 type Table = Doc['tables'][number];
@@ -112,27 +112,9 @@ export class GeneratedTracer extends Tracer {
    * ([CAP_MESSAGE, -1, route index, total, cap]): into the result, with its place, and the node.
    */
   message(m: readonly unknown[]): void {
-    const id = m[0] as number;
-    const act = m[1] as number;
-    const doc = this.shared.doc;
-    // Built key by key in the interpreter's order (a spread copies through a slow generic path).
-    let melding: Mutable<Melding>;
-    if (id === CAP_MESSAGE) {
-      const route = doc.routes[m[2] as number]!;
-      const tekst = capMelding(route.label, m[4] as number, m[3] as number, this.lang);
-      melding = { soort: 'maximum', tekst, route: route.name };
-      const plaats = this.place(route.cap?.at);
-      if (plaats) melding.plaats = plaats;
-    } else {
-      const t = this.shared.generated.templates[id]!;
-      const tekst = messageText(t.template, t.kinds, m, 2);
-      melding = { soort: t.soort, tekst };
-      if (act >= 0) melding.activiteit = act;
-      const plaats = this.place(t.at);
-      if (plaats) melding.plaats = plaats;
-    }
-    this.meldingen.push(melding as Melding);
-    this.melding(melding.tekst!);
+    const melding = recordedMelding(this.shared.doc, this.shared.generated, m, this.lang, this.statics);
+    this.meldingen.push(melding);
+    this.melding(melding.tekst);
   }
 
   /** An activity of a kind the ruleset does not value: its melding, and its node. */

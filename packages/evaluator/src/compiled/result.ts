@@ -10,6 +10,7 @@ import {
   Rational,
   standardOutcomes,
   type IrDocument,
+  type IrSpan,
   type IrTemplate,
   type Language,
   type StandardOutcome,
@@ -17,6 +18,7 @@ import {
 import { capMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../interpret.js';
 import type { Uitleg } from '../explanation.js';
+import type { TraceStatics } from '../trace.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './fast-result.js';
@@ -124,6 +126,40 @@ export function messageText(
   return text;
 }
 
+/**
+ * A melding the generated code recorded — a route cap that bites ([CAP_MESSAGE, -1, route index,
+ * total, cap]) or one of the ruleset's ([template id, activity index, ...values]) — as the
+ * reference evaluator gives it: its keys in the same order, and with `statics` (an explaining
+ * run) the place where it is written.
+ */
+export function recordedMelding(
+  doc: IrDocument,
+  generated: GeneratedPlan,
+  m: readonly unknown[],
+  lang: Language,
+  statics?: TraceStatics,
+): Melding {
+  const id = m[0] as number;
+  const act = m[1] as number;
+  let melding: Mutable<Melding>;
+  let at: IrSpan | undefined;
+  if (id === CAP_MESSAGE) {
+    const route = doc.routes[m[2] as number]!;
+    // Safe integers (the generated code checks every sum against 2^53).
+    const tekst = capMelding(route.label, m[4] as number, m[3] as number, lang);
+    melding = { soort: 'maximum', tekst, route: route.name };
+    at = route.cap?.at;
+  } else {
+    const t = generated.templates[id]!;
+    melding = { soort: t.soort, tekst: messageText(t.template, t.kinds, m, 2) };
+    if (act >= 0) melding.activiteit = act;
+    at = t.at;
+  }
+  const plaats = statics?.place(at);
+  if (plaats) melding.plaats = plaats;
+  return melding as Melding;
+}
+
 /** The meldingen of a fast run: the engine's own (a cap, a kind not valued) and the ruleset's. */
 function meldingenOf(
   doc: IrDocument,
@@ -133,29 +169,14 @@ function meldingenOf(
   lang: Language,
 ): Melding[] {
   return fast.messages.map((m): Melding => {
-    const [id, act, ...values] = m as [number, number, ...unknown[]];
-    if (id === CAP_MESSAGE) {
-      const route = doc.routes[values[0] as number]!;
-      // Safe integers (the generated code checks every sum against 2^53).
-      const totaal = values[1] as number;
-      const maximum = values[2] as number;
-      return {
-        soort: 'maximum',
-        tekst: capMelding(route.label, maximum, totaal, lang),
-        route: route.name,
-      };
-    }
-    if (id === NOT_VALUED_MESSAGE) {
-      const soort = contract.activiteiten[act]!.soort;
-      return {
-        soort: 'niet-gewaardeerd',
-        tekst: notValuedMelding(soort, doc.ruleset.name, lang),
-        activiteit: act,
-      };
-    }
-    const t = generated.templates[id]!;
-    const tekst = messageText(t.template, t.kinds, m, 2);
-    return act >= 0 ? { soort: t.soort, tekst, activiteit: act } : { soort: t.soort, tekst };
+    if (m[0] !== NOT_VALUED_MESSAGE) return recordedMelding(doc, generated, m, lang);
+    const act = m[1] as number;
+    const soort = contract.activiteiten[act]!.soort;
+    return {
+      soort: 'niet-gewaardeerd',
+      tekst: notValuedMelding(soort, doc.ruleset.name, lang),
+      activiteit: act,
+    };
   });
 }
 
@@ -338,8 +359,8 @@ function byName(outcomes: IrDocument['outcomes'], nodes: readonly Uitleg[]): Rec
   return record;
 }
 
-/** A result (or a melding) while it is built, key by key. */
-export type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+/** A result or a melding while it is built, key by key. */
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** An amount in cents (always whole cents from the generated code) as result text. */
 function writeCents(out: JsonBytes, c: number): void {
