@@ -123,6 +123,19 @@ export const ruleHeads = {
   },
 };
 
+/** Nodes that are the same for every contract, kept per language and per IR object. */
+class KeptNodes<K extends object> {
+  private readonly byLanguage: Record<Language, Map<K, Uitleg>> = { nl: new Map(), en: new Map() };
+
+  get(lang: Language, key: K): Uitleg | undefined {
+    return this.byLanguage[lang].get(key);
+  }
+
+  set(lang: Language, key: K, node: Uitleg): void {
+    this.byLanguage[lang].set(key, node);
+  }
+}
+
 type Parameter = Doc['parameters'][number];
 
 /**
@@ -130,7 +143,7 @@ type Parameter = Doc['parameters'][number];
  * first tracer that needs it) and kept. One per plan, for both engines.
  */
 export class ParameterNodes {
-  private readonly byLanguage = { nl: new Map<object, Uitleg>(), en: new Map<object, Uitleg>() };
+  private readonly kept = new KeptNodes<Parameter['versions'][number]>();
 
   /** The node of parameter `p`'s `version`; `valueOf` gives the version's value (only when made). */
   node(
@@ -139,13 +152,12 @@ export class ParameterNodes {
     version: Parameter['versions'][number],
     valueOf: (v: IrValue) => unknown,
   ): Uitleg {
-    const nodes = this.byLanguage[tracer.lang];
-    let node = nodes.get(version);
+    let node = this.kept.get(tracer.lang, version);
     if (!node) {
       tracer.begin(ruleHeads.parameter(tracer.statics, p.name, version));
       const value = valueOf(version.value) as Parameters<typeof formatValue>[0];
       node = tracer.end(formatValue(value, p.type, tracer.lang));
-      nodes.set(version, node);
+      this.kept.set(tracer.lang, version, node);
     }
     return node;
   }
@@ -178,17 +190,17 @@ export function rowNodesConstant(t: Table): boolean {
  * parameter nodes are. A rule that looks the row up twice shows it once, in both engines.
  */
 export class RowNodes {
-  private readonly byLanguage = { nl: new Map<Row, Uitleg>(), en: new Map<Row, Uitleg>() };
+  private readonly nodes = new KeptNodes<Row>();
   private readonly constant = new Map<Table, boolean>();
 
   /** The kept node of a lookup that chose `chosen`, if there is one. */
   kept(chosen: readonly Row[], lang: Language): Uitleg | undefined {
-    return chosen.length === 1 ? this.byLanguage[lang].get(chosen[0]!) : undefined;
+    return chosen.length === 1 ? this.nodes.get(lang, chosen[0]!) : undefined;
   }
 
   /** Keeps the node of a lookup of `t` that chose `chosen`, when it is its row's alone. */
   keep(t: Table, chosen: readonly Row[], lang: Language, node: Uitleg): Uitleg {
-    if (chosen.length === 1 && this.constantNodes(t)) this.byLanguage[lang].set(chosen[0]!, node);
+    if (chosen.length === 1 && this.constantNodes(t)) this.nodes.set(lang, chosen[0]!, node);
     return node;
   }
 
