@@ -100,6 +100,19 @@ const intText = (n: bigint): string | undefined =>
     : undefined;
 
 /** What the generated module needs besides its source. */
+/**
+ * A rule's generated reader: the function to call (none for a parameter, read in the preamble),
+ * its kind, where its value lands and, for a definition or outcome explained, its node's slot
+ * (`XN[node]`) and the rule's name.
+ */
+interface NamedReader {
+  fn: string;
+  kind: Kind;
+  slots: Val;
+  node?: number;
+  name?: string;
+}
+
 export interface GeneratedPlan {
   readonly source: string;
   readonly constants: readonly unknown[];
@@ -135,11 +148,8 @@ export class Codegen {
   private readonly params = new Map<string, Doc['parameters'][number]>();
   private readonly tables = new Map<string, Doc['tables'][number]>();
   private readonly outcomes = new Map<string, Doc['outcomes'][number]>();
-  /** Generated reader per definition/outcome: the function to call and where its value lands. */
-  private readonly memo = new Map<
-    string,
-    { fn: string; kind: Kind; slots: Val; node?: number; name?: string }
-  >();
+  /** Generated reader per definition, outcome and parameter. */
+  private readonly memo = new Map<string, NamedReader>();
   private readonly tableFns = new Map<string, { fn: string; outputs: Val[] }>();
   /** The activity kind whose fields the expression being generated may read. */
   private activityKind: string | undefined;
@@ -923,7 +933,7 @@ export class Codegen {
     return this.settle(entry.slots);
   }
 
-  private defineNamed(key: string): { fn: string; kind: Kind; slots: Val; node?: number; name?: string } {
+  private defineNamed(key: string): NamedReader {
     const isDef = key.startsWith('def:');
     const rule = isDef ? this.defs.get(key.slice(4))! : this.outcomes.get(key.slice(8))!;
     const kind = kindOfType(rule.type);
@@ -1295,8 +1305,8 @@ export class Codegen {
             this.emit(`T.begin(${this.k(ruleHeads.named(this.statics, r.cap!, `maximum ${r.name}`))});`);
           const c = this.num(r.cap!.expr);
           // Explaining, the cap and the total are shown once each: the route's value is one of them.
-          const shownCap = this.t('s');
-          const shownTotal = this.t('s');
+          const shownCap = this.explain ? this.t('s') : '';
+          const shownTotal = this.explain ? this.t('s') : '';
           if (this.explain) {
             this.emit(`const ${shownCap} = ${this.show(c, { t: 'bedrag' })};`);
             this.emit(this.tracePart(this.k('maximum'), `T.end(${shownCap})`));
