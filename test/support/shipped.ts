@@ -141,6 +141,20 @@ export function addRational(value: string, n: bigint, d: bigint): string {
 }
 
 /**
+ * The explained result of one contract as JSON text (key order included: what `sroi eval --json`
+ * prints) from each engine: the generated code's (`engine: 'compiled'`) and the reference's.
+ */
+export function explainedByBothEngines(
+  plan: Plan,
+  contract: unknown,
+  lang: Language,
+): { compiled: string; reference: string } {
+  const json = (engine: 'compiled' | 'reference') =>
+    JSON.stringify(plan.evaluate(contract, { explain: true, lang, engine }));
+  return { compiled: json('compiled'), reference: json('reference') };
+}
+
+/**
  * Whether the explaining variant of the generated code answers a valid contract itself (and does
  * not hand it to the reference evaluator): for the differential suites, to show they compare two
  * engines.
