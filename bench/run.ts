@@ -426,6 +426,10 @@ const perSize = size.activities.map((n) => {
   growth.add(`${n} ${activities(n)}: plan.evaluate`, () => {
     for (const c of cs) sink += plan.evaluate(c).value!.waarderingen.length;
   });
+  // With the explanation: every activity adds its nodes, and a route lists its activities' nodes.
+  growth.add(`${n} ${activities(n)}: plan.evaluateValid explain`, () => {
+    for (const v of vs) sink += plan.evaluateValid(v, { explain: true }).value!.waarderingen.length;
+  });
   return { n, count };
 });
 await run(growth);
@@ -436,6 +440,7 @@ const series = (what: string) =>
   );
 const computeSeries = series('plan.compute');
 const evaluateSeries = series('plan.evaluate');
+const explainSeries = series('plan.evaluateValid explain');
 
 log(
   `growth: compile time of a ruleset ${size.rulesetScale.map((k) => `${k}×`).join(' / ')} the Rijnmond rules`,
@@ -473,6 +478,7 @@ const compileSeries = size.rulesetScale.map(
 const slopes = {
   'plan.compute per contract vs activities': logLogSlope(computeSeries),
   'plan.evaluate per contract vs activities': logLogSlope(evaluateSeries),
+  'explanation per contract vs activities': logLogSlope(explainSeries),
   'compile time vs ruleset size': logLogSlope(compileSeries),
 };
 /** The slope between the two largest sizes: where any fixed cost matters least. */
@@ -480,6 +486,7 @@ const tailSlope = (s: readonly (readonly [number, number])[]) => logLogSlope(s.s
 for (const [name, s] of [
   ['plan.compute per contract vs activities', computeSeries],
   ['plan.evaluate per contract vs activities', evaluateSeries],
+  ['explanation per contract vs activities', explainSeries],
   ['compile time vs ruleset size', compileSeries],
 ] as const)
   check(
@@ -638,7 +645,7 @@ const results = {
   checks,
   ratios: info,
   growth: {
-    activities: { points: computeSeries, evaluatePoints: evaluateSeries },
+    activities: { points: computeSeries, evaluatePoints: evaluateSeries, explainPoints: explainSeries },
     ruleset: {
       points: compileSeries,
       bytes: Object.fromEntries([...synthesized].map(([k, s]) => [k, s.length])),

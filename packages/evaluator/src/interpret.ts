@@ -669,7 +669,8 @@ export class Interpreter {
     for (const a of run.activities) {
       if (a.route !== route) continue;
       totaal = totaal.add(this.valuation(run, a));
-      if (a.valuation?.node) tracer?.child(`activiteit ${a.input.index + 1}`, a.valuation.node);
+      // Each activity's node is its own: no search among the parts (see `newPart`).
+      if (a.valuation?.node) tracer?.newPart(a.valuation.node);
     }
     let gerealiseerd = totaal;
     let maximum: Rational | undefined;

@@ -320,6 +320,18 @@ export class Tracer {
     else if (!b.onderdelen.includes(node)) b.onderdelen.push(node);
   }
 
+  /**
+   * A part that cannot be among the current rule's parts yet: an activity's valuation node under
+   * its route (each activity has its own). Added without `part`'s search, so that a route of n
+   * activities takes n steps, not n²/2.
+   */
+  newPart(node: Uitleg): void {
+    const b = this.top;
+    if (!b) return;
+    if (!b.onderdelen) b.onderdelen = [node];
+    else b.onderdelen.push(node);
+  }
+
   /** A named rule was used; its node becomes a part of the current rule. */
   child(naam: string, node: Uitleg): void {
     this.part(node);

@@ -1236,7 +1236,7 @@ export class Codegen {
   private routeParts(i: number, valued: boolean): void {
     this.emit(`T.begin(${this.k(ruleHeads.route(this.statics, this.doc.routes[i]!))});`);
     if (!valued) return;
-    this.emit(`for (let i = 0; i < ACTS.length; i++) if (AR[i] === ${i}) T.part(VN[i]);`);
+    this.emit(`for (let i = 0; i < ACTS.length; i++) if (AR[i] === ${i}) T.newPart(VN[i]);`);
   }
 
   // ── the module ──────────────────────────────────────────────────────────────
