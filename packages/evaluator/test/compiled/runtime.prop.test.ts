@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { cents, FALLBACK, fixedPoint, MAX, roundDiv, roundHalf } from '../../src/compiled/runtime.js';
+import { cents, FALLBACK, fixedPoint, gcd, MAX, roundDiv, roundHalf } from '../../src/compiled/runtime.js';
 
 /** n/d rounded half away from zero, floor or ceiling, on BigInts: the reference. */
 function exact(n: number, d: number, mode: 0 | 1 | 2): number {
@@ -36,6 +36,26 @@ describe('integer division of the generated code', () => {
     'roundDiv(n, d, mode) rounds n/d exactly (half away from zero, floor, ceiling)',
     (n, d, mode) => {
       expect(roundDiv(n, d, mode)).toBe(exact(n, d, mode));
+    },
+  );
+});
+
+/** The greatest common divisor on BigInts: the reference. */
+function exactGcd(a: number, b: number): number {
+  let x = BigInt(a < 0 ? -a : a);
+  let y = BigInt(b < 0 ? -b : b);
+  while (y !== 0n) [x, y] = [y, x % y];
+  return Number(x);
+}
+
+describe('greatest common divisor of the generated code', () => {
+  // Multiples of a common factor, so that the divisor is not always 1.
+  const factor = fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 1_000_000 }));
+  test.prop([safe, safe, factor])(
+    'gcd(a, b) is the greatest common divisor of a and b, exactly',
+    (a, b, f) => {
+      const [x, y] = Number.isSafeInteger(a * f) && Number.isSafeInteger(b * f) ? [a * f, b * f] : [a, b];
+      expect(gcd(x, y)).toBe(exactGcd(x, y));
     },
   );
 });
