@@ -102,7 +102,6 @@ const intText = (n: bigint): string | undefined =>
     ? String(Number(n))
     : undefined;
 
-/** What the generated module needs besides its source. */
 /**
  * A rule's generated reader: the function to call (none for a parameter, read in the preamble),
  * its kind, where its value lands and, for a definition or outcome explained, its node's slot
@@ -116,6 +115,7 @@ interface NamedReader {
   name?: string;
 }
 
+/** What the generated module needs besides its source. */
 export interface GeneratedPlan {
   readonly source: string;
   readonly constants: readonly unknown[];
@@ -621,8 +621,8 @@ export class Codegen {
     this.checked(n, d);
     // Keep denominators below 2^26, so that the product of two stays below 2^53 (a larger product
     // sends the contract to the reference evaluator). Not lower: Euclid's steps are divisions, and
-    // a reduction costs about 150 ns, a tenth of a Rijnmond contract, where its percentage
-    // (realised / obligation, in cents) was reduced for every obligation above 2^20 cents.
+    // a reduction costs about 150 ns, a tenth of a Rijnmond contract's results-only run, whose
+    // percentage (realised / obligation, in cents) was reduced for every obligation above 2^20.
     this.emit(`if (${d} > ${REDUCE_ABOVE}) { const g = gcd(${n}, ${d}); ${n} /= g; ${d} /= g; }`);
     return { k: 'num', n, d };
   }

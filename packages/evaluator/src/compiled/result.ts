@@ -306,7 +306,7 @@ export function resultFromFast(
     const r = doc.routes[i]!;
     const naam = r.name;
     const label = r.label;
-    // Uncapped, the realised amount is the total: shown once.
+    // Where the realised amount is the total (no cap, or one that does not bite): written once.
     const totaal = centsText(fast.routeTotals[i]!);
     const gerealiseerd =
       fast.routeRealised[i] === fast.routeTotals[i] ? totaal : centsText(fast.routeRealised[i]!);
