@@ -30,9 +30,7 @@ import { capMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
 import { ParameterNodes, RowNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
-
-/** A runtime value; a table row with several outputs is an array. */
-export type Value = Rational | boolean | string | null | readonly Value[];
+import { constant, resultText, type Value } from './values.js';
 
 /** An evaluation stopped by a problem of this contract (reported, never a crash). */
 export class EvaluationError extends Error {
@@ -71,16 +69,6 @@ export function fieldIrType(spec: FieldSpec | undefined): IrType {
       return { t: 'getal' };
   }
 }
-
-export const constant = (v: IrValue): Value => {
-  if ('num' in v) {
-    const [n, d] = v.num.split('/');
-    return Rational.of(BigInt(n!), BigInt(d ?? '1'));
-  }
-  if ('bool' in v) return v.bool;
-  if ('text' in v) return v.text;
-  return null;
-};
 
 const equal = (a: Value, b: Value): boolean =>
   a instanceof Rational && b instanceof Rational ? a.eq(b) : a === b;
@@ -801,19 +789,6 @@ export class Interpreter {
       ...(tracer ? { uitleg } : {}),
     };
   }
-}
-
-/** The result-format text of a value: money and percentages with two decimals, others exact. */
-export function resultText(v: Value, type: IrType): string {
-  if (v === null) return 'onbekend';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map((x) => resultText(x, { t: 'getal' })).join(', ');
-  const r = v as Rational;
-  if (type.t === 'bedrag') return moneyText(r);
-  if (type.t === 'percentage') return percentText(r);
-  if (type.t === 'datum') return formatIsoDate(Number(r.n / r.d));
-  return r.toString();
 }
 
 const describe = (e: IrExpr): string => {

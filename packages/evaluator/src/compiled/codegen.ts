@@ -18,13 +18,10 @@ import {
   type IrCell,
   type IrDocument,
   type IrExpr,
-  type IrSpan,
   type IrTemplate,
   type IrType,
   type IrValue,
 } from '@sroi/core';
-import { fieldIrType } from '../interpret.js';
-import { rowNodesConstant, ruleHeads, TraceStatics } from '../trace.js';
 import { gcd } from './runtime.js';
 
 /** A quotient whose denominator passes this is reduced by the gcd (see `arith`). */
@@ -104,15 +101,12 @@ const intText = (n: bigint): string | undefined =>
 
 /**
  * A rule's generated reader: the function to call (none for a parameter, read in the preamble),
- * its kind, where its value lands and, for a definition or outcome explained, its node's slot
- * (`XN[node]`) and the rule's name.
+ * its kind and where its value lands.
  */
 interface NamedReader {
   fn: string;
   kind: Kind;
   slots: Val;
-  node?: number;
-  name?: string;
 }
 
 /** What the generated module needs besides its source. */
@@ -124,8 +118,6 @@ export interface GeneratedPlan {
     readonly template: IrTemplate;
     readonly kinds: readonly Kind[];
     readonly soort: 'regel' | 'vereiste';
-    /** Where the melding is written (the explaining variant gives it). */
-    readonly at: IrSpan | undefined;
   }[];
   /** Sizes of the result arrays a run fills. */
   readonly routes: number;
@@ -161,21 +153,7 @@ export class Codegen {
   /** How often each definition is referenced in the whole document. */
   private readonly references = new Map<string, number>();
 
-  /** Heads and places of the explanation (the explaining variant only). */
-  private readonly statics: TraceStatics;
-  /** Explanation nodes of named rules, per rule (`XN[i]`). */
-  private nodeSlots = 0;
-
-  /**
-   * `explain`: generate the explaining variant, which also records every rule's node into a
-   * GeneratedTracer `T` (explain-tracer.ts), in the order the reference interpreter does: no rule
-   * written out where it is used, every read recorded where it happens.
-   */
-  constructor(
-    private readonly doc: Doc,
-    private readonly explain = false,
-  ) {
-    this.statics = new TraceStatics(doc.files);
+  constructor(private readonly doc: Doc) {
     for (const d of doc.definitions) this.defs.set(d.key, d);
     for (const p of doc.parameters) this.params.set(p.name, p);
     for (const t of doc.tables) this.tables.set(t.name, t);
@@ -231,84 +209,9 @@ export class Codegen {
     this.emit(`if (${names.map((n) => `${n} > MAX || ${n} < -MAX`).join(' || ')}) throw FALLBACK;`);
   }
 
-  // ── the explanation (explaining variant) ────────────────────────────────────
-
-  /**
-   * A value as the explanation shows it, as source: a call on the tracer `T`, chosen here for the
-   * most frequent types (an option is itself, whole cents go straight to the amount's text).
-   */
-  private show(v: Val, type: IrType): string {
-    if (v.k === 'row') throw new Error('Internal error: showing a row');
-    if (v.k === 'num')
-      return type.t === 'bedrag' && v.d === '1'
-        ? `T.cents(${v.n})`
-        : `T.num(${v.n}, ${v.d}, ${this.k(type)})`;
-    if (type.t === 'opsomming') return `(${v.v} ?? T.unknown)`;
-    return `T.val(${v.v}, ${this.k(type)})`;
-  }
-
-  /** Field types as the explanation shows them, one per field. */
-  private readonly fieldTypes = new Map<string, IrType>();
-
-  /** A field read, recorded in the explaining variant: `contract.waarde`, `activiteit.fte`. */
-  private traceField(scope: 'contract' | 'activity', name: string, v: Val): void {
-    const key = scope === 'contract' ? `contract.${name}` : `${this.activityKind ?? ''}.${name}`;
-    let type = this.fieldTypes.get(key);
-    if (type === undefined) {
-      const spec =
-        scope === 'contract' ? contractFields[name] : activityKinds[this.activityKind ?? '']?.[name];
-      this.fieldTypes.set(key, (type = fieldIrType(spec)));
-    }
-    const naam = this.k(`${scope === 'contract' ? 'contract' : 'activiteit'}.${name}`);
-    this.traceRead(naam, this.show(v, type));
-  }
-
-  /**
-   * How many conditions of the rule being written are recording the reads around the code
-   * emitted now (from `markReads` to `traceCondition`). A condition shows the values read while
-   * it was tested; a read outside every condition is only an input or a part of its rule, and
-   * is recorded as one (`T.input`, `T.part`), without keeping it as a read.
-   */
-  private conditionSpans = 0;
-
-  /** Records a field read (source of its name and shown value) into the current rule. */
-  private traceRead(naam: string, shown: string): void {
-    this.emit(`T.${this.conditionSpans > 0 ? 'field' : 'input'}(${naam}, ${shown});`);
-  }
-
-  /** The statement that records a rule's node (source) as a part of the current rule. */
-  private tracePart(naam: string, node: string): string {
-    return this.conditionSpans > 0 ? `T.child(${naam}, ${node});` : `T.part(${node});`;
-  }
-
-  /** Starts recording a condition: how many reads came before it (`T.mark()`), as a local. */
-  private markReads(): string {
-    const mark = this.t('m');
-    this.emit(`const ${mark} = T.mark();`);
-    this.conditionSpans++;
-    return mark;
-  }
-
-  /** A condition's truth value as source; explaining, recorded with the values it read. */
-  private testedCondition(when: IrExpr, formule: string, at: IrSpan): string {
-    if (!this.explain) return this.bool(when);
-    const mark = this.markReads();
-    return this.traceCondition(formule, this.bool(when), mark, at);
-  }
-
   /** The statement that records a melding (`[id, activity, ...values]` as source). */
   private recordMessage(m: string): string {
-    return this.explain ? `T.message(${m});` : `MSG.push(${m});`;
-  }
-
-  /** Records a condition that was tested; returns the local holding its outcome. */
-  private traceCondition(formule: string, holds: string, mark: string, at: IrSpan | undefined): string {
-    const h = this.t('h');
-    this.emit(`const ${h} = ${holds};`);
-    this.conditionSpans--;
-    const plaats = this.statics.place(at);
-    this.emit(`T.condition(${this.k(formule)}, ${h}, ${mark}, ${plaats ? this.k(plaats) : 'undefined'});`);
-    return h;
+    return `MSG.push(${m});`;
   }
 
   // ── values ──────────────────────────────────────────────────────────────────
@@ -428,23 +331,13 @@ export class Codegen {
         return this.field(e.scope, e.name);
       case 'attr':
         return this.attr(e.of, e.name);
-      case 'param': {
-        const v = this.param(e.name);
-        if (this.explain)
-          this.emit(
-            this.tracePart(
-              this.k(e.name),
-              `T.parameter(${this.k(this.params.get(e.name)!)}, ${this.paramVersions.get(e.name)!})`,
-            ),
-          );
-        return v;
-      }
+      case 'param':
+        return this.param(e.name);
       case 'def':
         return this.named(`def:${e.key}`);
       case 'outcome':
         return this.named(`outcome:${e.name}`);
       case 'refdate':
-        if (this.explain) this.traceRead(this.k('peildatum'), 'T.date(DAY)');
         return { k: 'num', n: 'DAY', d: '1' };
       case 'table':
         return this.table(e.name, e.args);
@@ -544,7 +437,7 @@ export class Codegen {
         return this.sum(e);
       case 'message': {
         const v = this.settle(this.expr(e.x));
-        this.message(e.text, 'regel', e.at);
+        this.message(e.text, 'regel');
         return v;
       }
     }
@@ -676,7 +569,7 @@ export class Codegen {
 
   private conditional(e: IrExpr & { k: 'if' }): Val {
     const kind = this.kindOf(e);
-    const c = this.testedCondition(e.c, e.src, e.at);
+    const c = this.bool(e.c);
     if (kind === 'num') {
       const n = this.t();
       const d = this.t();
@@ -755,7 +648,6 @@ export class Codegen {
       scope === 'contract'
         ? this.contractField(name)
         : (this.fieldCache.get(`${scope}.${name}`) ?? this.readField(scope, name));
-    if (this.explain) this.traceField(scope, name, v);
     return v;
   }
 
@@ -846,13 +738,11 @@ export class Codegen {
     if (of === 'activity') {
       if (scope?.over !== 'activity') throw new Error('Internal error: activity attribute outside a sum');
       if (name === 'soort') return { k: 'str', v: 'ACTS[SI].soort' };
-      if (this.explain) this.emit(this.tracePart('T.activityName(SI)', 'VN[SI]'));
       return { k: 'num', n: 'W[SI]', d: '1' };
     }
     if (scope?.over !== 'route') throw new Error('Internal error: route attribute outside a sum');
     const route = this.doc.routes[scope.index]!;
     if (name === 'naam') return { k: 'str', v: this.k(route.name) };
-    if (this.explain) this.emit(this.tracePart(this.k(`route ${route.name}`), `RN[${scope.index}]`));
     return { k: 'num', n: name === 'totaal' ? `RT[${scope.index}]` : `RG[${scope.index}]`, d: '1' };
   }
 
@@ -866,13 +756,9 @@ export class Codegen {
     if (p.versions.length === 1 && p.versions[0]!.from === undefined) {
       const c = this.constant(p.versions[0]!.value, kind);
       this.memo.set(key, { fn: '', kind, slots: c });
-      this.paramVersions.set(name, this.k(p.versions[0]!));
       return c;
     }
     const base = kind === 'num' ? this.allocNum() : this.allocOther();
-    // The explaining variant keeps the version it chose, for the parameter's node.
-    const versionSlot = this.explain ? `XS[${this.allocOther()}]` : undefined;
-    if (versionSlot) this.paramVersions.set(name, versionSlot);
     const lines: string[] = [];
     const dated = p.versions.filter((v) => v.from !== undefined).sort((a, b) => (a.from! < b.from! ? 1 : -1));
     const undatedVersion = p.versions.find((v) => v.from === undefined);
@@ -887,7 +773,6 @@ export class Codegen {
     }
     const assign = (version: Doc['parameters'][number]['versions'][number]) =>
       this.block(() => {
-        if (versionSlot) this.emit(`${versionSlot} = ${this.k(version)};`);
         const c = this.constant(version.value, kind);
         if (c.k === 'num' && common !== undefined) this.emit(`NS[${base}] = ${this.scaled(c, common).n};`);
         else if (c.k === 'num') this.emit(`NS[${base}] = ${c.n}; NS[${base + 1}] = ${c.d};`);
@@ -905,8 +790,6 @@ export class Codegen {
   }
 
   private readonly paramInit: string[] = [];
-  /** Per parameter, the source of the version it has for this contract (explaining variant). */
-  private readonly paramVersions = new Map<string, string>();
 
   private allocNum(): number {
     const i = this.numSlots;
@@ -920,8 +803,6 @@ export class Codegen {
 
   /** Whether a definition can be written out where it is used: used once, in its own scope. */
   private inlinable(key: string): boolean {
-    // Explaining, every rule has a node of its own.
-    if (this.explain) return false;
     if (!key.startsWith('def:') || this.references.get(key.slice(4)) !== 1 || this.inTable) return false;
     const d = this.defs.get(key.slice(4))!;
     // An activity rule inside its own kind's code; a contract rule outside any activity or sum.
@@ -935,7 +816,6 @@ export class Codegen {
     if (this.inlinable(key)) return this.settle(this.expr(this.defs.get(key.slice(4))!.expr));
     const entry = this.memo.get(key) ?? this.defineNamed(key);
     this.emit(`${entry.fn}();`);
-    if (entry.node !== undefined) this.emit(this.tracePart(this.k(entry.name!), `XN[${entry.node}]`));
     return this.settle(entry.slots);
   }
 
@@ -953,25 +833,17 @@ export class Codegen {
       slots = { k: 'num', n: `NS[${base}]`, d: `NS[${base + 1}]` };
     } else if (kind === 'row') throw new Error('Internal error: a row-valued definition');
     else slots = { k: kind, v: `XS[${this.allocOther()}]` } as Val;
-    const node = this.explain ? this.nodeSlots++ : undefined;
-    const entry = { fn, kind, slots, node, name: rule.name };
+    const entry = { fn, kind, slots };
     this.memo.set(key, entry);
     const savedKind = this.activityKind;
     const savedSum = this.sumScope;
     const savedFields = this.fieldCache;
-    const savedSpans = this.conditionSpans;
     this.activityKind = scope;
     this.sumScope = undefined;
-    // A rule of its own is a function of its own: it cannot see the caller's hoisted fields, and
-    // its reads are its own, outside the caller's conditions.
+    // A rule of its own is a function of its own: it cannot see the caller's hoisted fields.
     this.fieldCache = new Map();
-    this.conditionSpans = 0;
     let literalDenominator: string | undefined;
     const body = this.block(() => {
-      if (this.explain) {
-        const head = ruleHeads.named(this.statics, rule, `${isDef ? 'definitie' : 'uitkomst'} ${rule.name}`);
-        this.emit(`T.begin(${this.k(head)});`);
-      }
       const v = this.expr(rule.expr);
       if (v.k === 'num' && slots.k === 'num') {
         this.emit(`${slots.n} = ${v.n}; ${slots.d} = ${v.d};`);
@@ -979,23 +851,17 @@ export class Codegen {
       } else if (v.k !== 'num' && v.k !== 'row' && slots.k !== 'num' && slots.k !== 'row')
         this.emit(`${slots.v} = ${v.v};`);
       else throw new Error('Internal error: kind mismatch in a rule');
-      if (this.explain) {
-        // Shown from the slots, over the denominator known here when there is one.
-        const shown = slots.k === 'num' && literalDenominator ? { ...slots, d: literalDenominator } : slots;
-        this.emit(`XN[${node}] = T.end(${this.show(shown, rule.type)});`);
-      }
     });
     this.activityKind = savedKind;
     this.sumScope = savedSum;
     this.fieldCache = savedFields;
-    this.conditionSpans = savedSpans;
     // Its denominator known here: every use reads the literal (the rule still stores it).
     if (literalDenominator !== undefined && slots.k === 'num')
       entry.slots = { ...slots, d: literalDenominator };
     // A contract-level rule belongs to no activity, even when an activity's valuation asks for it:
     // meldingen it records (itself, or through a table it reads) name no activity. A rule that
     // records none leaves the activity index alone (saving it cost per contract, measured).
-    const records = body.some((l) => /MSG\.push|T\.message/.test(l) || /\btab_\d+\(/.test(l));
+    const records = body.some((l) => /MSG\.push/.test(l) || /\btab_\d+\(/.test(l));
     const scoped = scope || !records ? [] : ['const savedAI = AI;', 'AI = -1;'];
     const restore = scope || !records ? [] : ['AI = savedAI;'];
     this.top.push(
@@ -1040,25 +906,6 @@ export class Codegen {
     const list = argVals.flatMap((v) => (v.k === 'num' ? [v.n, v.d] : v.k === 'row' ? [] : [v.v]));
     this.emit(`${fns.fn}(${list.join(', ')});`);
     const outs = fns.outputs.map((o) => this.settle(o));
-    if (this.explain) {
-      // As the interpreter: the lookup's node opens once its outputs are known, shows the
-      // arguments as its fields, and becomes a part of the rule that looked up.
-      const node = this.t('n');
-      // A row that says exactly what it matches and gives constants has the same node for every
-      // contract that finds it: made once per language, by either engine (trace.ts, RowNodes).
-      const kept = rowNodesConstant(t);
-      if (kept) this.emit(`let ${node} = T.rowNode(TH);`, `if (${node} === undefined) {`);
-      this.emit(`T.table(${this.k(t)}, TV, TH);`);
-      t.inputs.forEach((c, i) => this.traceRead(this.k(c.name), this.show(argVals[i]!, c.type)));
-      const shown = t.outputs.map((o, j) => this.show(outs[j]!, o.type)).join(` + ${this.k(', ')} + `);
-      if (kept)
-        this.emit(
-          `${node} = T.keepRowNode(${this.k(t)}, TH, T.end(${shown}));`,
-          '}',
-          this.tracePart(this.k(name), node),
-        );
-      else this.emit(this.tracePart(this.k(name), `T.end(${shown})`));
-    }
     return t.single ? outs[0]! : { k: 'row', table: name, slots: outs };
   }
 
@@ -1085,29 +932,22 @@ export class Codegen {
     const savedKind = this.activityKind;
     const savedInTable = this.inTable;
     const savedFields = this.fieldCache;
-    const savedSpans = this.conditionSpans;
     this.activityKind = undefined;
     this.inTable = true;
     this.fieldCache = new Map();
-    // What a row reads is recorded into the rule that looks up, maybe within one of its conditions.
-    this.conditionSpans = 1;
     const body = this.block(() => {
       const sums = t.hitPolicy === 'som';
       const firstHit = firstHitOnly(t);
       if (sums) for (const o of outputs) if (o.k === 'num') this.emit(`${o.n} = 0; ${o.d} = 1;`);
       if (!firstHit) this.emit('let hits = 0;');
-      // Explaining: the version and rows chosen, handed over in TV and TH once the lookup is done.
-      if (this.explain && !firstHit) this.emit('let version, chosen = [];');
       const versions = [...t.versions].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? 1 : -1));
       const versionCode = (v: Doc['tables'][number]['versions'][number]) =>
         this.block(() => {
-          if (this.explain && !firstHit) this.emit(`version = ${this.k(v)};`);
           for (const row of v.rows) {
             const test = this.block(() => {
               const conds = row.when.map((cell, i) => this.cell(cell, params[i]!));
               const hit = this.block(() => {
                 if (!firstHit) this.emit('hits++;');
-                if (this.explain && !firstHit) this.emit(`chosen.push(${this.k(row)});`);
                 if (!firstHit && t.hitPolicy === 'uniek') this.emit('if (hits > 1) throw FALLBACK;');
                 row.then.forEach((x, j) => {
                   const o = outputs[j]!;
@@ -1127,7 +967,6 @@ export class Codegen {
                     this.emit(`${o.v} = ${v2.v};`);
                   else throw new Error('Internal error: table output kind');
                 });
-                if (this.explain && firstHit) this.emit(`TV = ${this.k(v)}; TH = ${this.k([row])};`);
                 if (firstHit) this.emit('return;');
               });
               this.emit(`if (${conds.length ? conds.join(' && ') : 'true'}) {`, ...hit, '}');
@@ -1141,12 +980,10 @@ export class Codegen {
       this.emit('{', ...(undated ? versionCode(undated) : ['throw FALLBACK;']), '}');
       if (firstHit) this.emit('throw FALLBACK;');
       else if (!sums) this.emit('if (hits === 0) throw FALLBACK;');
-      if (this.explain && !firstHit) this.emit('TV = version; TH = chosen;');
     });
     this.activityKind = savedKind;
     this.inTable = savedInTable;
     this.fieldCache = savedFields;
-    this.conditionSpans = savedSpans;
     this.top.push(`function ${fn}(${paramList.join(', ')}) {`, ...body, '}');
     return entry;
   }
@@ -1221,7 +1058,7 @@ export class Codegen {
   }
 
   /** Records a melding: template id, activity index, then the values of its parts. */
-  private message(t: IrTemplate, soort: 'regel' | 'vereiste', at: IrSpan): void {
+  private message(t: IrTemplate, soort: 'regel' | 'vereiste'): void {
     const kinds: Kind[] = [];
     const parts: string[] = [];
     for (const p of t) {
@@ -1231,18 +1068,8 @@ export class Codegen {
       if (v.k === 'num') parts.push(v.n, v.d);
       else if (v.k !== 'row') parts.push(v.v);
     }
-    const id = this.templates.push({ template: t, kinds, soort, at }) - 1;
+    const id = this.templates.push({ template: t, kinds, soort }) - 1;
     this.emit(this.recordMessage(`[${id}, AI${parts.length ? ', ' + parts.join(', ') : ''}]`));
-  }
-
-  /**
-   * Opens route `i`'s node with its activities as parts, in input order (explaining variant);
-   * `valued`: whether any activity kind counts for it.
-   */
-  private routeParts(i: number, valued: boolean): void {
-    this.emit(`T.begin(${this.k(ruleHeads.route(this.statics, this.doc.routes[i]!))});`);
-    if (!valued) return;
-    this.emit(`for (let i = 0; i < ACTS.length; i++) if (AR[i] === ${i}) T.newPart(VN[i]);`);
   }
 
   // ── the module ──────────────────────────────────────────────────────────────
@@ -1266,29 +1093,26 @@ export class Codegen {
         this.fieldCache = new Map();
         for (const name of this.activityFieldsOf(kind, v))
           this.fieldCache.set(`activity.${name}`, this.settle(this.readField('activity', name)));
-        if (this.explain) this.emit(`T.begin(${this.k(ruleHeads.valuation(this.statics, v))});`);
         this.emit('let failed = false;');
         for (const r of v.requirements) {
           const test = this.block(() => {
-            const c = this.testedCondition(r.when, `vereist ${r.src}`, r.at);
+            const c = this.bool(r.when);
             const fail = this.block(() => {
               this.emit('failed = true;');
-              this.message(r.message, 'vereiste', r.at);
+              this.message(r.message, 'vereiste');
             });
             this.emit(`if (!(${c})) {`, ...fail, '}');
           });
           this.emit('{', ...test, '}');
         }
-        // Explaining, the valuation's node is kept per activity (VN) before its value returns.
-        const node = (value: string) => (this.explain ? `VN[AI] = T.end(T.cents(${value})); ` : '');
-        this.emit(`if (failed) { ${node('0')}return 0; }`);
+        this.emit('if (failed) return 0;');
         const value = this.num(v.expr);
         // Whole cents, or the reference evaluator decides (NaN, an unknown value, included).
         const cents = value.d === '1' ? value.n : `${value.n} / ${value.d}`;
         this.emit(
           `const value = ${cents};`,
           'if (!Number.isInteger(value)) throw FALLBACK;',
-          `${node('value')}return value;`,
+          'return value;',
         );
       });
       this.fieldCache = new Map();
@@ -1299,38 +1123,18 @@ export class Codegen {
     // Route caps, computed once per contract after all valuations.
     const capLines = this.block(() => {
       doc.routes.forEach((r, i) => {
-        if (this.explain) this.routeParts(i, routeOfKind.includes(i));
         if (!r.cap) {
           this.emit(`RG[${i}] = RT[${i}];`);
-          if (this.explain) this.emit(`RN[${i}] = T.end(T.cents(RG[${i}]));`);
           return;
         }
         const capBody = this.block(() => {
-          const mark = this.explain ? this.markReads() : '';
-          if (this.explain)
-            this.emit(`T.begin(${this.k(ruleHeads.named(this.statics, r.cap!, `maximum ${r.name}`))});`);
           const c = this.num(r.cap!.expr);
-          // Explaining, the cap and the total are shown once each: the route's value is one of them.
-          const shownCap = this.explain ? this.t('s') : '';
-          const shownTotal = this.explain ? this.t('s') : '';
-          if (this.explain) {
-            this.emit(`const ${shownCap} = ${this.show(c, { t: 'bedrag' })};`);
-            this.emit(this.tracePart(this.k('maximum'), `T.end(${shownCap})`));
-          }
           const cap = this.whole(c);
           this.emit(`if (Number.isNaN(${cap})) throw FALLBACK;`);
           this.emit(`RM[${i}] = ${cap};`);
-          let bites = `RT[${i}] > RM[${i}]`;
-          if (this.explain) {
-            this.emit(`const ${shownTotal} = T.cents(RT[${i}]);`);
-            this.traceRead(this.k('totaal'), shownTotal);
-            bites = this.traceCondition('totaal > maximum', bites, mark, r.cap!.at);
-          }
+          const bites = `RT[${i}] > RM[${i}]`;
           const m = this.recordMessage(`[${CAP_MESSAGE}, -1, ${i}, RT[${i}], RM[${i}]]`);
           this.emit(`if (${bites}) { RG[${i}] = RM[${i}]; ${m} } else RG[${i}] = RT[${i}];`);
-          // The route's value is the cap when it bites, else the total, and both are shown already
-          // (the cap is whole cents here, so it shows as its cents would).
-          if (this.explain) this.emit(`RN[${i}] = T.end(${bites} ? ${shownCap} : ${shownTotal});`);
         });
         this.emit('{', ...capBody, '}');
       });
@@ -1340,7 +1144,6 @@ export class Codegen {
     const outcomeReads = this.block(() => {
       doc.outcomes.forEach((o, i) => {
         const v = this.named(`outcome:${o.name}`);
-        if (this.explain) this.emit(`ON[${i}] = XN[${this.memo.get(`outcome:${o.name}`)!.node}];`);
         if (v.k === 'num') this.emit(`OUT[${2 * i}] = ${v.n}; OUT[${2 * i + 1}] = ${v.d};`);
         else if (v.k !== 'row') this.emit(`OX[${i}] = ${v.v};`);
       });
@@ -1353,14 +1156,10 @@ export class Codegen {
       const fn = valuationFns[i];
       const r = routeOfKind[i]!;
       const total = r >= 0 ? ` RT[${r}] += v; if (RT[${r}] > MAX) throw FALLBACK;` : '';
-      const notValued = this.explain
-        ? 'VN[i] = T.notValued(i, A.soort);'
-        : `MSG.push([${NOT_VALUED_MESSAGE}, i]);`;
-      // Explaining, each activity's route is kept (AR), for the routes' parts.
-      const route = this.explain ? `AR[i] = ${r}; ` : '';
+      const notValued = `MSG.push([${NOT_VALUED_MESSAGE}, i]);`;
       return fn
-        ? `case ${this.k(kind)}: ${route}v = ${fn}();${total} break;`
-        : `case ${this.k(kind)}: ${route}${notValued}${total} break;`;
+        ? `case ${this.k(kind)}: v = ${fn}();${total} break;`
+        : `case ${this.k(kind)}: ${notValued}${total} break;`;
     });
     const routeIndexes = doc.routes.map((_, i) => i);
     const source = [
@@ -1371,14 +1170,10 @@ export class Codegen {
       `const XS = new Array(${Math.max(1, this.otherSlots)});`,
       ...(flagNames.length ? [`let ${flagNames.map((f) => `${f} = false`).join(', ')};`] : []),
       'let C, A, AI, ACTS, W, MSG, DAY, ROUTES_DONE, RT, RG, RM, OUT, OX;',
-      ...(this.explain
-        ? ['let T, VN, RN, ON, TV, TH;', `const XN = new Array(${this.nodeSlots}), AR = [];`]
-        : []),
       ...(this.contractVars.length ? [`let ${this.contractVars.join(', ')};`] : []),
       ...this.top,
-      `return function run(contract, refDay, out${this.explain ? ', tracer' : ''}) {`,
+      'return function run(contract, refDay, out) {',
       'C = contract; DAY = refDay; ACTS = contract.activiteiten; AI = -1; ROUTES_DONE = false;',
-      ...(this.explain ? ['T = tracer; VN = T.valuationNodes; RN = T.routeNodes; ON = T.outcomeNodes;'] : []),
       // Setting an array's length is a runtime call, measurable per contract: the valuations array
       // only grows, and messages of the last run are left behind in an array of their own.
       'MSG = out.messages; if (MSG.length !== 0) MSG = out.messages = []; W = out.valuations; if (W.length < ACTS.length) W.length = ACTS.length;',

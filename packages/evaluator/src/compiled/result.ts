@@ -10,15 +10,12 @@ import {
   Rational,
   standardOutcomes,
   type IrDocument,
-  type IrSpan,
   type IrTemplate,
   type Language,
   type StandardOutcome,
 } from '@sroi/core';
 import { capMelding, notValuedMelding } from '../engine-messages.js';
-import { resultText, type Value } from '../interpret.js';
-import type { Uitleg } from '../explanation.js';
-import type { TraceStatics } from '../trace.js';
+import { resultText, type Value } from '../values.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './fast-result.js';
@@ -129,34 +126,27 @@ export function messageText(
 /**
  * A melding the generated code recorded — a route cap that bites ([CAP_MESSAGE, -1, route index,
  * total, cap]) or one of the ruleset's ([template id, activity index, ...values]) — as the
- * reference evaluator gives it: its keys in the same order, and with `statics` (an explaining
- * run) the place where it is written.
+ * reference evaluator gives it without an explanation: its keys in the same order, no place.
  */
-export function recordedMelding(
+function recordedMelding(
   doc: IrDocument,
   generated: GeneratedPlan,
   m: readonly unknown[],
   lang: Language,
-  statics?: TraceStatics,
 ): Melding {
   const id = m[0] as number;
   const act = m[1] as number;
   let melding: Mutable<Melding>;
-  let at: IrSpan | undefined;
   if (id === CAP_MESSAGE) {
     const route = doc.routes[m[2] as number]!;
     // Safe integers (the generated code checks every sum against 2^53).
     const tekst = capMelding(route.label, m[4] as number, m[3] as number, lang);
     melding = { soort: 'maximum', tekst, route: route.name };
-    at = route.cap?.at;
   } else {
     const t = generated.templates[id]!;
     melding = { soort: t.soort, tekst: messageText(t.template, t.kinds, m, 2) };
     if (act >= 0) melding.activiteit = act;
-    at = t.at;
   }
-  const plaats = statics?.place(at);
-  if (plaats) melding.plaats = plaats;
   return melding as Melding;
 }
 
@@ -262,20 +252,7 @@ function percentageText(i: number | undefined, doc: IrDocument, fast: FastResult
   return v instanceof Rational ? percentText(v) : undefined;
 }
 
-/** What an explaining run adds to its result (a GeneratedTracer after the run). */
-export interface FastExplanation {
-  /** Per activity, per route and per outcome (IR order): its node. */
-  readonly valuationNodes: readonly Uitleg[];
-  readonly routeNodes: readonly Uitleg[];
-  readonly outcomeNodes: readonly Uitleg[];
-  /** The meldingen, with their places. */
-  readonly meldingen: readonly Melding[];
-}
-
-/**
- * The result of a fast run: the JSON of the reference evaluator for the same contract, with its
- * explanation (the same keys in the same places) when the run was an explaining one.
- */
+/** The result of a fast run: the JSON of the reference evaluator for the same contract. */
 export function resultFromFast(
   doc: IrDocument,
   generated: GeneratedPlan,
@@ -283,24 +260,20 @@ export function resultFromFast(
   period: string,
   fast: FastResult,
   lang: Language = 'nl',
-  explained?: FastExplanation,
 ): EvaluationResult {
   const l = lookupsOf(doc);
   const ix = l.standard;
   // Objects are built key by key in the reference's order, not with spreads: a spread copies
-  // through a slow generic path, and was a tenth of an explained result (profiled).
+  // through a slow generic path (profiled).
   const activities = contract.activiteiten;
   const waarderingen: Waardering[] = new Array<Waardering>(activities.length);
   for (let index = 0; index < activities.length; index++) {
     const soort = activities[index]!.soort;
     const bedrag = centsText(fast.valuations[index]!);
     const route = l.route.get(soort) ?? '';
-    waarderingen[index] = explained
-      ? { index, soort, bedrag, route, uitleg: explained.valuationNodes[index]! }
-      : { index, soort, bedrag, route };
+    waarderingen[index] = { index, soort, bedrag, route };
   }
-  // An explaining run's meldingen belong to this result alone (a tracer serves one run).
-  const meldingen = explained ? explained.meldingen : meldingenOf(doc, generated, contract, fast, lang);
+  const meldingen = meldingenOf(doc, generated, contract, fast, lang);
   const routes: RouteResultaat[] = new Array<RouteResultaat>(doc.routes.length);
   for (let i = 0; i < doc.routes.length; i++) {
     const r = doc.routes[i]!;
@@ -313,13 +286,8 @@ export function resultFromFast(
     // Each shape its own literal: keys added afterwards would move the object's properties out.
     if (r.cap) {
       const maximum = centsText(fast.routeCaps[i]!);
-      routes[i] = explained
-        ? { naam, label, totaal, gerealiseerd, maximum, uitleg: explained.routeNodes[i]! }
-        : { naam, label, totaal, gerealiseerd, maximum };
-    } else
-      routes[i] = explained
-        ? { naam, label, totaal, gerealiseerd, uitleg: explained.routeNodes[i]! }
-        : { naam, label, totaal, gerealiseerd };
+      routes[i] = { naam, label, totaal, gerealiseerd, maximum };
+    } else routes[i] = { naam, label, totaal, gerealiseerd };
   }
   const result: Mutable<EvaluationResult> = { regeling: doc.ruleset.name, periode: period };
   if (typeof contract.id === 'string') result.contract = contract.id;
@@ -334,29 +302,7 @@ export function resultFromFast(
   result.meldingen = meldingen;
   const overige = overigeOf(doc, fast, l);
   if (overige) result.overige = overige;
-  if (explained) result.uitleg = byName(doc.outcomes, explained.outcomeNodes);
   return result as EvaluationResult;
-}
-
-/**
- * The nodes of the outcomes by name, as `Object.fromEntries` makes them (a later outcome of the
- * same name replaces the earlier value, in the earlier place), and as fast as assignments.
- * Outcome names may be `__proto__`: that one is defined, never assigned.
- */
-function byName(outcomes: IrDocument['outcomes'], nodes: readonly Uitleg[]): Record<string, Uitleg> {
-  const record: Record<string, Uitleg> = {};
-  for (let i = 0; i < outcomes.length; i++) {
-    const name = outcomes[i]!.name;
-    if (name === '__proto__')
-      Object.defineProperty(record, name, {
-        value: nodes[i],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else record[name] = nodes[i]!;
-  }
-  return record;
 }
 
 /** A result or a melding while it is built, key by key. */
