@@ -27,6 +27,7 @@ Gebruik:
                                         om een run te herhalen
   sroi fmt BESTAND... [--check]         formatteer (met --check: alleen controleren)
   sroi dump tokens|cst|ast|ir BESTAND   toon een tussenstap van de compiler
+  sroi dump plan REGELING               toon de JavaScript die de evaluator voor de regeling maakt
   sroi export --schema [REGELING]       JSON Schema van het contract
   sroi export --ir-schema               JSON Schema van de IR
   sroi export --ir REGELING             de IR van een regeling (sneller te laden)

@@ -16,10 +16,10 @@ export class CompiledPlan {
 
   constructor(ir: IrDocument) {
     this.generated = new Codegen(ir).generate();
-    // The source holds no text from the IR (see codegen.ts): constants arrive through K.
-    const factory = new Function('K', 'H', this.generated.source) as (
-      K: readonly unknown[],
-      H: typeof runtime,
+    // The source holds no text from the IR (see codegen.ts): texts arrive through CONSTANTS.
+    const factory = new Function('CONSTANTS', 'RUNTIME', this.generated.source) as (
+      constants: readonly unknown[],
+      helpers: typeof runtime,
     ) => RunFn;
     this.run = factory(this.generated.constants, runtime);
   }
