@@ -2,7 +2,7 @@
 // Rijnmond 2023-2027 ruleset — every activity kind, both tariff periods, optional facts present
 // and absent, caps that bite and caps that do not, amounts with cents, fte and months with decimals.
 
-/** Money as contract-format.md allows it: text with at most two decimals, or a JSON number. */
+/** Money as docs/contract-format.md allows it: text with at most two decimals, or a JSON number. */
 export type Money = string | number;
 
 export interface Plaatsing {

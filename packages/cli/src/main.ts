@@ -15,7 +15,7 @@ Gebruik:
   sroi check BESTAND...                 controleer regelingen (fouten, waarschuwingen)
       --aannames                        toon ook alle aannames (voorlopige waarden)
   sroi eval REGELING CONTRACT.json      reken een contract door, met uitleg per euro
-      --json                            resultaat als JSON (contract-format.md)
+      --json                            resultaat als JSON (docs/contract-format.md)
       --kort                            alleen de bedragen, zonder uitleg
       --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract (- = stdin);
                                         uitvoer JSON Lines in dezelfde volgorde

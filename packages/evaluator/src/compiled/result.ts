@@ -1,4 +1,4 @@
-// From a fast run to the result JSON of contract-format.md — the same JSON the reference
+// From a fast run to the result JSON of docs/contract-format.md — the same JSON the reference
 // evaluator produces for the same contract (the differential tests hold them to that).
 import {
   formatFraction,
