@@ -162,6 +162,9 @@ uitkomst gerealiseerd: bedrag = som(route.gerealiseerd voor elke route)
 uitkomst restant: bedrag = max(€ 0, verplichting - gerealiseerd)
   bron "docs/domain.md"
 
+uitkomst overschot: bedrag = max(€ 0, gerealiseerd - verplichting)
+  bron "docs/domain.md"
+
 uitkomst percentage: percentage optioneel =
   als verplichting = € 0 dan onbekend anders afronden(gerealiseerd / verplichting, op 0,01%)
   bron "docs/domain.md"
