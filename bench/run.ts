@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { Bench, type BenchOptions, type Task } from 'tinybench';
 import { compileSource } from '@sroi/compiler';
 import { Plan } from '@sroi/evaluator';
-import type { ValidContract } from '@sroi/core';
+import { quickContractCheck, zodAcceptsContract, type ValidContract } from '@sroi/core';
 import { checkAgreement, type Agreement } from './agreement.js';
 import type { EditorResults } from './editor.js';
 import { ContractGenerator, generateContracts, type Contract } from './contracts.js';
@@ -309,6 +309,20 @@ const evaluationTasks: [string, () => void | Promise<void>][] = [
       for (const c of contracts) sink += plan.compute(plan.validate(c).value!, out)!.outcomes[8]!;
     },
   ],
+  // One contract validator or two: the hand-written quick check (what plan.validate runs first)
+  // against zod alone (what it would be without it), on the same valid contracts.
+  [
+    'contract validation: quick check (quickContractCheck)',
+    () => {
+      for (const c of contracts) sink += quickContractCheck(c, plan.enumerations) ? 1 : 0;
+    },
+  ],
+  [
+    'contract validation: zod alone (zodAcceptsContract)',
+    () => {
+      for (const c of contracts) sink += zodAcceptsContract(c, plan.enumerations) ? 1 : 0;
+    },
+  ],
   [
     'plan.evaluate (validation + result JSON)',
     () => {
@@ -342,6 +356,8 @@ const evalRow = (name: string) => recordRounds('evaluate', name, evaluationRound
 const hand = evalRow('hand-written TypeScript');
 const fast = evalRow('plan.compute (results only)');
 evalRow('plan.validate + plan.compute');
+const quickCheck = evalRow('contract validation: quick check (quickContractCheck)');
+const zodAlone = evalRow('contract validation: zod alone (zodAcceptsContract)');
 const full = evalRow('plan.evaluate (validation + result JSON)');
 const explain = evalRow('plan.evaluateValid, explain (reference interpreter, full explanation tree)');
 evalRow('plan.evaluate, reference engine (BigInt), no explanation');
@@ -357,6 +373,8 @@ check(
 const info: Record<string, number> = {
   'explanation tree: plan.evaluateValid explain / hand-written': withinRounds(explain, hand),
   'plan.evaluate / hand-written': withinRounds(full, hand),
+  'contract validation: zod alone / quick check': withinRounds(zodAlone, quickCheck),
+  'contract validation: zod alone / plan.compute': withinRounds(zodAlone, fast),
   'json-rules-engine / hand-written': withinRounds(jre, hand),
   'json-rules-engine / plan.compute': withinRounds(jre, fast),
 };

@@ -30,6 +30,7 @@ import { capMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
 import { ParameterNodes, RowNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
+import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from './result-shape.js';
 import { constant, resultText, type Value } from './values.js';
 
 /** An evaluation stopped by a problem of this contract (reported, never a crash). */
@@ -762,33 +763,30 @@ export class Interpreter {
         ...(res.node ? { uitleg: res.node } : {}),
       };
     });
-    const money = (name: string) => {
-      const v = values.get(name);
-      return v instanceof Rational ? moneyText(v) : '0.00';
-    };
-    const percentage = values.get('percentage');
     const overige: Record<string, string> = Object.fromEntries(
       doc.outcomes
         .filter((o) => !isStandardOutcome(o.name))
         .map((o) => [o.name, resultText(values.get(o.name) ?? null, o.type)]),
     );
     const id = input.fields.get('id');
-    return {
+    const parts: ResultParts = {
       regeling: doc.ruleset.name,
       periode: period.name,
-      ...(typeof id === 'string' ? { contract: id } : {}),
-      verplichting: money('verplichting'),
+      contract: typeof id === 'string' ? id : undefined,
       waarderingen,
-      gerealiseerd: money('gerealiseerd'),
-      restant: money('restant'),
-      overschot: money('overschot'),
-      ...(percentage instanceof Rational ? { percentage: percentText(percentage) } : {}),
-      boete: money('boete'),
       routes,
       meldingen: run.meldingen,
-      ...(Object.keys(overige).length ? { overige } : {}),
-      ...(tracer ? { uitleg } : {}),
+      overige: Object.keys(overige).length ? overige : undefined,
+      uitleg: tracer ? uitleg : undefined,
     };
+    // The standard outcomes: amounts ('0.00' when the ruleset has none), the percentage when known.
+    for (const key of resultKeys) {
+      if (!isOutcomeKey(key)) continue;
+      const v = values.get(key);
+      if (key === 'percentage') parts.percentage = v instanceof Rational ? percentText(v) : undefined;
+      else parts[key] = v instanceof Rational ? moneyText(v) : '0.00';
+    }
+    return assembleResult(parts);
   }
 }
 

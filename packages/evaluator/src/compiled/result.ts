@@ -17,6 +17,7 @@ import {
 import { capMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../values.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
+import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from '../result-shape.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './fast-result.js';
 import { utf8, type JsonBytes } from './json-bytes.js';
@@ -51,7 +52,7 @@ interface Lookups {
   /** The outcomes beyond the standard six, for `overige`. */
   readonly others: readonly IrDocument['outcomes'][number][];
   /**
-   * Result JSON that depends on the IR only, as UTF-8: from the start to the period, each
+   * Result JSON that depends on the IR only, as UTF-8: the ruleset's name after its key, each
    * period's name, each route's name and label, and per activity kind what follows its index up
    * to its amount and what follows the amount.
    */
@@ -84,7 +85,7 @@ function lookupsOf(doc: IrDocument): Lookups {
       activity.set(kind, { head: utf8(head), tail: utf8(tail) });
     }
     const json = {
-      start: utf8(`{"regeling":${JSON.stringify(doc.ruleset.name)},"periode":`),
+      start: utf8(`"regeling":${JSON.stringify(doc.ruleset.name)}`),
       periods: new Map(doc.periods.map((p) => [p.name, utf8(JSON.stringify(p.name))])),
       routeHeads: doc.routes.map((r) =>
         utf8(`{"naam":${JSON.stringify(r.name)},"label":${JSON.stringify(r.label)},"totaal":"`),
@@ -289,21 +290,20 @@ export function resultFromFast(
       routes[i] = { naam, label, totaal, gerealiseerd, maximum };
     } else routes[i] = { naam, label, totaal, gerealiseerd };
   }
-  const result: Mutable<EvaluationResult> = { regeling: doc.ruleset.name, periode: period };
-  if (typeof contract.id === 'string') result.contract = contract.id;
-  result.verplichting = moneyOf(doc, fast, ix.verplichting);
-  result.waarderingen = waarderingen;
-  result.gerealiseerd = moneyOf(doc, fast, ix.gerealiseerd);
-  result.restant = moneyOf(doc, fast, ix.restant);
-  result.overschot = moneyOf(doc, fast, ix.overschot);
-  const percentage = percentageText(ix.percentage, doc, fast);
-  if (percentage !== undefined) result.percentage = percentage;
-  result.boete = moneyOf(doc, fast, ix.boete);
-  result.routes = routes;
-  result.meldingen = meldingen;
-  const overige = overigeOf(doc, fast, l);
-  if (overige) result.overige = overige;
-  return result as EvaluationResult;
+  const parts: ResultParts = {
+    regeling: doc.ruleset.name,
+    periode: period,
+    contract: typeof contract.id === 'string' ? contract.id : undefined,
+    waarderingen,
+    routes,
+    meldingen,
+    overige: overigeOf(doc, fast, l),
+  };
+  for (const key of resultKeys)
+    if (isOutcomeKey(key))
+      parts[key] =
+        key === 'percentage' ? percentageText(ix.percentage, doc, fast) : moneyOf(doc, fast, ix[key]);
+  return assembleResult(parts);
 }
 
 /** A result or a melding while it is built, key by key. */
@@ -333,97 +333,124 @@ export function writeResultJson(
 ): void {
   const l = lookupsOf(doc);
   const { route: routeOf, json, standard: ix } = l;
-  const writeMoney = (i: number | undefined) => {
-    const c = wholeCents(doc, fast, i);
-    if (c !== undefined) out.cents(c);
-    else out.text(moneyOf(doc, fast, i));
-  };
-  const percentage = percentageText(ix.percentage, doc, fast);
-  const overige = overigeOf(doc, fast, l);
-  out.bytes(json.start);
-  const periodJson = json.periods.get(period);
-  if (periodJson) out.bytes(periodJson);
-  else out.string(period);
-  if (typeof contract.id === 'string') {
-    out.bytes(JSON_CONTRACT);
-    out.string(contract.id);
-  }
-  out.bytes(JSON_VERPLICHTING);
-  writeMoney(ix.verplichting);
-  out.bytes(JSON_WAARDERINGEN);
-  const activities = contract.activiteiten;
-  for (let index = 0; index < activities.length; index++) {
-    const soort = activities[index]!.soort;
-    out.bytes(index === 0 ? JSON_FIRST_INDEX : JSON_NEXT_INDEX);
-    out.digits(index);
-    // The kind's JSON around the amount, prepared once per ruleset (any other kind: made here).
-    const known = json.activity.get(soort);
-    if (known) {
-      out.bytes(known.head);
-      writeCents(out, fast.valuations[index]!);
-      out.bytes(known.tail);
-    } else {
-      const { head, tail } = activityJson(soort, routeOf.get(soort));
-      out.text(head);
-      writeCents(out, fast.valuations[index]!);
-      out.text(tail);
+  out.byte(123); // {
+  // The keys in the order of `resultKeys` (result-shape.ts), as resultFromFast builds them.
+  for (const key of resultKeys) {
+    switch (key) {
+      case 'regeling':
+        out.bytes(json.start);
+        break;
+      case 'periode': {
+        out.bytes(JSON_PERIODE);
+        const periodJson = json.periods.get(period);
+        if (periodJson) out.bytes(periodJson);
+        else out.string(period);
+        break;
+      }
+      case 'contract':
+        if (typeof contract.id === 'string') {
+          out.bytes(JSON_KEYS.contract);
+          out.string(contract.id);
+        }
+        break;
+      case 'waarderingen': {
+        out.bytes(JSON_KEYS.waarderingen);
+        out.byte(91); // [
+        const activities = contract.activiteiten;
+        for (let index = 0; index < activities.length; index++) {
+          const soort = activities[index]!.soort;
+          out.bytes(index === 0 ? JSON_FIRST_INDEX : JSON_NEXT_INDEX);
+          out.digits(index);
+          // The kind's JSON around the amount, prepared once per ruleset (any other kind: made here).
+          const known = json.activity.get(soort);
+          if (known) {
+            out.bytes(known.head);
+            writeCents(out, fast.valuations[index]!);
+            out.bytes(known.tail);
+          } else {
+            const { head, tail } = activityJson(soort, routeOf.get(soort));
+            out.text(head);
+            writeCents(out, fast.valuations[index]!);
+            out.text(tail);
+          }
+        }
+        out.byte(93); // ]
+        break;
+      }
+      case 'routes': {
+        out.bytes(JSON_KEYS.routes);
+        out.byte(91); // [
+        const routes = doc.routes;
+        for (let r = 0; r < routes.length; r++) {
+          if (r > 0) out.byte(44); // ,
+          out.bytes(json.routeHeads[r]!);
+          writeCents(out, fast.routeTotals[r]!);
+          out.bytes(JSON_ROUTE_GEREALISEERD);
+          writeCents(out, fast.routeRealised[r]!);
+          if (routes[r]!.cap) {
+            out.bytes(JSON_ROUTE_MAXIMUM);
+            writeCents(out, fast.routeCaps[r]!);
+          }
+          out.bytes(JSON_ROUTE_END);
+        }
+        out.byte(93); // ]
+        break;
+      }
+      case 'meldingen':
+        out.bytes(JSON_KEYS.meldingen);
+        out.byte(91); // [
+        if (fast.messages.length > 0) {
+          const meldingen = meldingenOf(doc, generated, contract, fast, lang);
+          for (let m = 0; m < meldingen.length; m++) {
+            if (m > 0) out.byte(44); // ,
+            writeMelding(out, meldingen[m]!);
+          }
+        }
+        out.byte(93); // ]
+        break;
+      case 'overige': {
+        const overige = overigeOf(doc, fast, l);
+        if (overige) out.text(`,"overige":${JSON.stringify(overige)}`);
+        break;
+      }
+      case 'uitleg':
+        break; // the generated code never explains
+      case 'percentage': {
+        const percentage = percentageText(ix.percentage, doc, fast);
+        if (percentage !== undefined) {
+          out.bytes(JSON_KEYS.percentage);
+          out.byte(34); // "
+          out.text(percentage);
+          out.byte(34);
+        }
+        break;
+      }
+      default: {
+        // An amount: a standard outcome in whole cents, or through its Rational when it is not.
+        out.bytes(JSON_KEYS[key]);
+        out.byte(34); // "
+        const c = wholeCents(doc, fast, ix[key]);
+        if (c !== undefined) out.cents(c);
+        else out.text(moneyOf(doc, fast, ix[key]));
+        out.byte(34);
+      }
     }
   }
-  out.bytes(JSON_GEREALISEERD);
-  writeMoney(ix.gerealiseerd);
-  out.bytes(JSON_RESTANT);
-  writeMoney(ix.restant);
-  out.bytes(JSON_OVERSCHOT);
-  writeMoney(ix.overschot);
-  if (percentage !== undefined) {
-    out.bytes(JSON_PERCENTAGE);
-    out.text(percentage);
-  }
-  out.bytes(JSON_BOETE);
-  writeMoney(ix.boete);
-  out.bytes(JSON_ROUTES);
-  const routes = doc.routes;
-  for (let r = 0; r < routes.length; r++) {
-    if (r > 0) out.byte(44); // ,
-    out.bytes(json.routeHeads[r]!);
-    writeCents(out, fast.routeTotals[r]!);
-    out.bytes(JSON_ROUTE_GEREALISEERD);
-    writeCents(out, fast.routeRealised[r]!);
-    if (routes[r]!.cap) {
-      out.bytes(JSON_ROUTE_MAXIMUM);
-      writeCents(out, fast.routeCaps[r]!);
-    }
-    out.bytes(JSON_ROUTE_END);
-  }
-  out.bytes(JSON_MELDINGEN);
-  if (fast.messages.length > 0) {
-    const meldingen = meldingenOf(doc, generated, contract, fast, lang);
-    for (let m = 0; m < meldingen.length; m++) {
-      if (m > 0) out.byte(44); // ,
-      writeMelding(out, meldingen[m]!);
-    }
-  }
-  out.byte(93); // ]
-  if (overige) out.text(`,"overige":${JSON.stringify(overige)}`);
   out.byte(125); // }
 }
 
-// The fixed keys of a result line, between the values (`writeResultJson`).
-const JSON_CONTRACT = utf8(',"contract":');
-const JSON_VERPLICHTING = utf8(',"verplichting":"');
-const JSON_WAARDERINGEN = utf8('","waarderingen":[');
+// The fixed JSON of a result line (`writeResultJson`): `,"key":` for every key of the shape, and
+// what stands inside the lists.
+const JSON_KEYS = Object.fromEntries(resultKeys.map((k) => [k, utf8(`,"${k}":`)])) as Record<
+  (typeof resultKeys)[number],
+  Uint8Array
+>;
+const JSON_PERIODE = JSON_KEYS.periode;
 const JSON_FIRST_INDEX = utf8('{"index":');
 const JSON_NEXT_INDEX = utf8(',{"index":');
-const JSON_GEREALISEERD = utf8('],"gerealiseerd":"');
-const JSON_RESTANT = utf8('","restant":"');
-const JSON_OVERSCHOT = utf8('","overschot":"');
-const JSON_PERCENTAGE = utf8('","percentage":"');
-const JSON_BOETE = utf8('","boete":"');
-const JSON_ROUTES = utf8('","routes":[');
 const JSON_ROUTE_GEREALISEERD = utf8('","gerealiseerd":"');
 const JSON_ROUTE_MAXIMUM = utf8('","maximum":"');
 const JSON_ROUTE_END = utf8('"}');
-const JSON_MELDINGEN = utf8('],"meldingen":[');
 const JSON_SOORT = utf8('{"soort":');
 const JSON_TEKST = utf8(',"tekst":');
 const JSON_ACTIVITEIT = utf8(',"activiteit":');
