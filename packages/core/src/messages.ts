@@ -723,6 +723,12 @@ export const messages = {
     en: 'No route {method} {url}',
     hint: { nl: 'Routes: {allowed}; zie /openapi.json.', en: 'Routes: {allowed}; see /openapi.json.' },
   },
+  SR5258: {
+    severity: 'error',
+    nl: 'De server stopt en neemt geen nieuwe aanvragen meer aan',
+    en: 'The server is stopping and takes no new requests',
+    hint: { nl: 'Probeer het opnieuw bij een andere server.', en: 'Try again with another server.' },
+  },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────
   SR6001: {

@@ -1,7 +1,7 @@
 // The HTTP API of `sroi serve` as a fastify app built from loaded rulesets: testable with
 // `app.inject` (no port), listened on by commands/serve.ts. Every refusal is a 4xx problem+json
 // with the CLI's codes and messages; no request leaves state behind for another.
-import { Readable, addAbortSignal } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ReviewedRuleset } from '@sroi/analysis';
 import { SourceFile, suggestNames, type Diagnostic, type Language } from '@sroi/core';
 import { Plan } from '@sroi/evaluator';
@@ -80,6 +80,8 @@ export async function buildApp(
     bodyLimit: limits.bodyBytes,
     // The backstop for a client that trickles its headers; the body's time is watched below.
     requestTimeout: limits.requestMs + 1000,
+    // New requests while stopping get a problem+json 503 from the onRequest hook below.
+    return503OnClosing: false,
     // Query and path parameters are checked with ajv against the route schemas (coercing
     // "true" to true); the contract body is checked by the evaluator, see the validator below.
     ajv: { customOptions: { coerceTypes: true, allErrors: false } },
@@ -120,8 +122,13 @@ export async function buildApp(
   app.addContentTypeParser(JSON_LINES_TYPES, (_request, payload, done) => done(null, payload));
 
   // ── per request: language, time limit, metrics and access log ────────────
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     request.lang = languageOf(request.query, request.headers['accept-language']);
+    if (closing) throw ProblemError.of(503, 'SR5258', {});
     const timer = setTimeout(() => timeUp(request, reply), limits.requestMs);
     reply.raw.once('close', () => clearTimeout(timer));
   });
@@ -315,7 +322,7 @@ export async function buildApp(
       reply.raw.once('close', () => clearTimeout(timer));
       const counts: BatchCounts = { ok: 0, failed: 0 };
       const results = batchResults(
-        addAbortSignal(controller.signal, body),
+        body,
         served.evaluator,
         request.lang,
         {

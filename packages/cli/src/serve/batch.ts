@@ -99,15 +99,28 @@ export async function* batchResults(
     out.byte(NEWLINE);
   };
 
+  /** A line that has ended: evaluated, or reported when it passed the line limit. */
+  const endLine = () => {
+    if (oversized) {
+      line++;
+      counts.failed++;
+      out.text(errorLine(line, [limitDiagnostic('SR5252', limits.lineBytes, '--max-body')], lang));
+      out.byte(NEWLINE);
+    } else evaluateLine(join(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+    oversized = false;
+  };
+
+  let stopped = false;
   try {
-    for await (const chunk of input) {
+    for await (const piece of untilAborted(input, signal)) {
+      // The lines that end within --max-batch-body are evaluated; the rest is not read.
+      const room = limits.bytes - total;
+      const tooLarge = piece.length > room;
+      const chunk = tooLarge ? piece.subarray(0, room) : piece;
       total += chunk.length;
-      if (total > limits.bytes) {
-        stop(limitDiagnostic('SR5252', limits.bytes, '--max-batch-body'));
-        break;
-      }
       let start = 0;
-      let stopped = false;
       for (let nl = chunk.indexOf(NEWLINE); ; nl = chunk.indexOf(NEWLINE, start)) {
         const end = nl < 0 ? chunk.length : nl;
         if (!oversized && pendingBytes + end - start > limits.lineBytes) {
@@ -122,37 +135,31 @@ export async function* batchResults(
         if (nl < 0) break;
         start = nl + 1;
         if (line >= limits.lines) {
-          stop(limitDiagnostic('SR5253', limits.lines, '--max-lines'));
           stopped = true;
           break;
         }
-        if (oversized) {
-          line++;
-          counts.failed++;
-          out.text(errorLine(line, [limitDiagnostic('SR5252', limits.lineBytes, '--max-body')], lang));
-          out.byte(NEWLINE);
-          oversized = false;
-        } else evaluateLine(join(pending, pendingBytes));
-        pending = [];
-        pendingBytes = 0;
+        endLine();
       }
-      if (stopped) break;
-      // Keep the pieces of an unfinished line apart from the input's buffers (they are reused).
+      if (stopped) {
+        stop(limitDiagnostic('SR5253', limits.lines, '--max-lines'));
+        break;
+      }
+      if (tooLarge) {
+        stop(limitDiagnostic('SR5252', limits.bytes, '--max-batch-body'));
+        stopped = true;
+        break;
+      }
+      // Keep the pieces of an unfinished line apart from the input's buffers.
       pending = pending.map((p) => p.slice());
       if (out.length > 0) {
         yield out.take();
         out.truncate(0);
       }
     }
-    if (!signal.aborted && (pendingBytes > 0 || oversized) && line < limits.lines + 1) {
+    if (!stopped && !signal.aborted && (pendingBytes > 0 || oversized)) {
       // A last line without a line break.
       if (line >= limits.lines) stop(limitDiagnostic('SR5253', limits.lines, '--max-lines'));
-      else if (oversized) {
-        line++;
-        counts.failed++;
-        out.text(errorLine(line, [limitDiagnostic('SR5252', limits.lineBytes, '--max-body')], lang));
-        out.byte(NEWLINE);
-      } else evaluateLine(join(pending, pendingBytes));
+      else endLine();
     }
   } catch (e) {
     if (!signal.aborted) throw e;
@@ -180,4 +187,25 @@ function join(parts: readonly Uint8Array[], length: number): Uint8Array {
     at += p.length;
   }
   return all;
+}
+
+/**
+ * The chunks of `input` until `signal` aborts, even while a chunk is awaited (a client that
+ * trickles its body). The input is left as it is: the route closes the connection after the
+ * answer, and destroying the request here would cut the answer off too.
+ */
+async function* untilAborted(
+  input: AsyncIterable<Uint8Array>,
+  signal: AbortSignal,
+): AsyncGenerator<Uint8Array> {
+  const iterator = input[Symbol.asyncIterator]();
+  const aborted = new Promise<IteratorResult<Uint8Array>>((resolve) => {
+    if (signal.aborted) resolve({ done: true, value: undefined });
+    signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
+  });
+  while (true) {
+    const next = await Promise.race([iterator.next(), aborted]);
+    if (next.done) return;
+    yield next.value;
+  }
 }
