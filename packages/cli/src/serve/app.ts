@@ -222,10 +222,14 @@ export async function buildApp(
     ]);
   };
 
-  /** A route hook: the request's content type must be one of `allowed` (415 otherwise). */
+  /**
+   * A route hook, before the body is read: the rulesets named in `params` must be served (404
+   * otherwise) and the content type must be one of `allowed` (415 otherwise).
+   */
   const accepts =
-    (allowed: readonly string[]) =>
+    (allowed: readonly string[], params: readonly ('name' | 'other')[] = ['name']) =>
     async (request: FastifyRequest): Promise<void> => {
+      for (const param of params) rulesetOf((request.params as Record<string, string>)[param] ?? '', param);
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!allowed.includes(type)) throw mediaTypeProblem(request, allowed);
     };
@@ -371,7 +375,7 @@ export async function buildApp(
   app.post<{ Params: { name: string; other: string }; Querystring: { lang?: Language } }>(
     '/v1/rulesets/:name/compare/:other',
     {
-      onRequest: accepts([JSON_TYPE]),
+      onRequest: accepts([JSON_TYPE], ['name', 'other']),
       schema: {
         summary: 'Eén contract onder twee regelingen naast elkaar, met de regels die de verschillen maken',
         description:
