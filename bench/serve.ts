@@ -579,3 +579,15 @@ const results = {
 const target = quick ? `${scratchDir}/results-serve-quick.json` : `${root}bench/results-serve.json`;
 writeFileSync(target, JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwritten: ${target}`);
+// Timing targets are information (✗ does not fail the run); a wrong answer, a server that went
+// down or did not stop cleanly is a fault of sroi serve, and fails it.
+const broken =
+  wrongCount(singleCounted) + wrongCount(batchCounted) + wrongCount(faultsCounted) > 0 ||
+  !batch.correct ||
+  health !== 200 ||
+  loadExit !== 0 ||
+  exitCode !== 0;
+if (broken) {
+  console.error('\n✗ sroi serve answered wrongly, went down or did not stop cleanly (see above)');
+  process.exitCode = 1;
+}
