@@ -65,6 +65,10 @@ async function startServer(ir: string, extra: readonly string[] = []): Promise<S
     stdio: ['ignore', 'ignore', fd],
   });
   closeSync(fd);
+  // If this benchmark stops on an error, the server must not outlive it.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
   let port = 0;
