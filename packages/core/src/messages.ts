@@ -742,6 +742,11 @@ export const messages = {
     en: 'The server is stopping and takes no new requests',
     hint: { nl: 'Probeer het opnieuw bij een andere server.', en: 'Try again with another server.' },
   },
+  SR5259: {
+    severity: 'error',
+    nl: 'Het HTTP-verzoek is onjuist gevormd: {message}',
+    en: 'The HTTP request is malformed: {message}',
+  },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────
   SR6001: {

@@ -85,6 +85,22 @@ export async function buildApp(
     // Query and path parameters are checked with ajv against the route schemas (coercing
     // "true" to true); the contract body is checked by the evaluator, see the validator below.
     ajv: { customOptions: { coerceTypes: true, allErrors: false } },
+    // Requests fastify refuses before any hook runs (a URL that is not valid percent-encoding):
+    // problem+json like every other refusal, never fastify's own error shape.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 400;
+      const lang = languageOf({}, request.headers['accept-language']);
+      const body = problem(
+        status,
+        ProblemError.of(status, 'SR5259', { message: error.message }).diagnostics,
+        lang,
+      );
+      // This reply is typed before any route: its status and body types are not the routes'.
+      void reply
+        .code(status as never)
+        .type(PROBLEM_TYPE)
+        .send(body as never);
+    },
   });
   const paramsAjv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: false, strict: false });
   // A body is documented by its schema but checked by the evaluator (zod): that check knows the
@@ -190,7 +206,7 @@ export async function buildApp(
       return sendProblem(request, reply, mediaTypeProblem(request, [JSON_TYPE]));
     if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500)
       // Fastify's own refusals of malformed requests (e.g. a Content-Length that does not match).
-      return sendProblem(request, reply, ProblemError.of(e.statusCode, 'SR5003', { message: e.message }));
+      return sendProblem(request, reply, ProblemError.of(e.statusCode, 'SR5259', { message: e.message }));
     request.log.error({ err: e }, 'internal error');
     return sendProblem(request, reply, ProblemError.of(500, 'SR5023', { message: e.message }));
   });

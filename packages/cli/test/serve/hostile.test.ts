@@ -199,6 +199,15 @@ describe('names and routes', () => {
     await refused({ method: 'DELETE', url: '/v1/rulesets' }, 404, 'SR5257');
   });
 
+  test("a URL that is not valid percent-encoding: 400 SR5259 as problem+json, not fastify's own shape", async () => {
+    const body = await refused(
+      { method: 'POST', url: '/v1/rulesets/%E0%A4%A/evaluate', headers: jsonHeaders, payload: '{}' },
+      400,
+      'SR5259',
+    );
+    expect(body.detail).toContain('%E0%A4%A');
+  });
+
   test('a query parameter outside its values: 400 SR5256 with the allowed values', async () => {
     const lang = await refused(
       { method: 'POST', url: `${url}?lang=fr`, headers: jsonHeaders, payload: JSON.stringify(sample) },
