@@ -23,6 +23,7 @@ export const checks = [
       'packages/evaluator/src',
       'packages/analysis/src',
       'packages/cli/src',
+      'packages/language-service/src',
       '--config',
       '.dependency-cruiser.cjs',
     ],

@@ -1,0 +1,187 @@
+// The language service: documents in memory, each compiled by the compiler's incremental
+// `CompilerSession`; every request is answered from the latest compilation (AST, checked model,
+// diagnostics) of the document it is about. No editor types: an LSP server or Monaco adapter maps
+// these plain ranges and edits.
+import { CompilerSession, type CompileResult } from '@sroi/compiler';
+import type { Language } from '@sroi/core';
+import { DocumentStore, normalizePath } from './documents.js';
+import { renderDiagnostics } from './diagnostics.js';
+import type {
+  CodeAction,
+  CompletionList,
+  DocumentSymbol,
+  ExplanationNodeRef,
+  FormatResult,
+  Hover,
+  LanguageServiceOptions,
+  Location,
+  PrepareRename,
+  RenameResult,
+  RuleRef,
+  SemanticToken,
+  ServiceDiagnostic,
+  TextRange,
+} from './types.js';
+
+/** A document's latest compilation, with the store version it was made at. */
+interface Compiled {
+  readonly version: number;
+  readonly text: string;
+  readonly result: CompileResult;
+}
+
+/** Editor support over a set of documents; see the package README for each request. */
+export class LanguageService {
+  private readonly store = new DocumentStore();
+  private readonly sessions = new Map<string, CompilerSession>();
+  private readonly compiled = new Map<string, Compiled>();
+  private lang: Language;
+
+  constructor(options: LanguageServiceOptions = {}) {
+    for (const [path, text] of Object.entries(options.documents ?? {})) this.store.set(path, text);
+    this.lang = options.language ?? 'nl';
+  }
+
+  /** The language of messages, hovers and descriptions. */
+  get language(): Language {
+    return this.lang;
+  }
+
+  set language(language: Language) {
+    this.lang = language;
+  }
+
+  /** Adds a document or replaces its text (after every edit in the editor). */
+  setDocument(path: string, text: string): void {
+    this.store.set(path, text);
+  }
+
+  /** Forgets a document. */
+  removeDocument(path: string): void {
+    const key = normalizePath(path);
+    this.store.delete(key);
+    this.sessions.delete(key);
+    this.compiled.delete(key);
+  }
+
+  /** The current text of a document. */
+  getDocument(path: string): string | undefined {
+    return this.store.get(path);
+  }
+
+  /** The paths of all documents. */
+  documentPaths(): string[] {
+    return this.store.paths();
+  }
+
+  /**
+   * The latest compilation of a document (diagnostics, AST, checked model, IR when there are no
+   * errors), made now if any document changed since; undefined for an unknown document.
+   */
+  compile(path: string): CompileResult | undefined {
+    const key = normalizePath(path);
+    const text = this.store.get(key);
+    if (text === undefined) return undefined;
+    const known = this.compiled.get(key);
+    if (known && known.version === this.store.version) return known.result;
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = new CompilerSession(key, this.store);
+      this.sessions.set(key, session);
+    }
+    const result = session.update(text);
+    this.compiled.set(key, { version: this.store.version, text, result });
+    return result;
+  }
+
+  /** The document's diagnostics as the CLI reports them (its bases' too, with their paths). */
+  getDiagnostics(path: string, language: Language = this.lang): ServiceDiagnostic[] {
+    const result = this.compile(path);
+    return result ? renderDiagnostics(result.diagnostics, normalizePath(path), language) : [];
+  }
+
+  /** Completion at an offset. */
+  getCompletions(path: string, offset: number): CompletionList {
+    void path;
+    return { range: { start: offset, end: offset }, items: [] };
+  }
+
+  /** Hover at an offset. */
+  getHover(path: string, offset: number): Hover | undefined {
+    void path;
+    void offset;
+    return undefined;
+  }
+
+  /** Quick fixes for the diagnostics that touch a range (one per "did you mean" suggestion). */
+  getCodeActions(path: string, range: TextRange): CodeAction[] {
+    void path;
+    void range;
+    return [];
+  }
+
+  /** Formats the document with the project's formatter (comments kept). */
+  formatDocument(path: string): FormatResult {
+    void path;
+    return { ok: false, reason: '' };
+  }
+
+  /** Where the name at an offset is declared. */
+  getDefinition(path: string, offset: number): Location[] {
+    void path;
+    void offset;
+    return [];
+  }
+
+  /** Every use of the name at an offset (and its declaration, unless asked not to). */
+  getReferences(path: string, offset: number, includeDeclaration = true): Location[] {
+    void path;
+    void offset;
+    void includeDeclaration;
+    return [];
+  }
+
+  /** Whether the name at an offset can be renamed (keywords, builtins and fields cannot). */
+  prepareRename(path: string, offset: number): PrepareRename {
+    void path;
+    void offset;
+    return { ok: false, reason: '' };
+  }
+
+  /** Renames the name at an offset everywhere; refused when the new name is taken or not a name. */
+  rename(path: string, offset: number, newName: string): RenameResult {
+    void path;
+    void offset;
+    void newName;
+    return { ok: false, reason: '' };
+  }
+
+  /** The outline of the document. */
+  getDocumentSymbols(path: string): DocumentSymbol[] {
+    void path;
+    return [];
+  }
+
+  /** What every name in the document refers to, from the checked model. */
+  getSemanticTokens(path: string): SemanticToken[] {
+    void path;
+    return [];
+  }
+
+  /** The rule (declaration) that holds an offset. */
+  ruleAt(path: string, offset: number): RuleRef | undefined {
+    void path;
+    void offset;
+    return undefined;
+  }
+
+  /**
+   * The rule an explanation node comes from: found by its place when it has one, else by its
+   * heading (`definitie basiswaarde`), in `path` and the documents it extends.
+   */
+  ruleForExplanation(path: string, node: ExplanationNodeRef): RuleRef | undefined {
+    void path;
+    void node;
+    return undefined;
+  }
+}
