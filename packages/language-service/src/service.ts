@@ -5,7 +5,10 @@
 import { CompilerSession, type CompileResult } from '@sroi/compiler';
 import type { Language } from '@sroi/core';
 import { DocumentStore, normalizePath } from './documents.js';
+import { DocumentAnalysis, type Workspace } from './analysis.js';
 import { renderDiagnostics } from './diagnostics.js';
+import { definition, prepareRename, references, rename } from './navigation.js';
+import { say } from './texts.js';
 import type {
   CodeAction,
   CompletionList,
@@ -23,15 +26,14 @@ import type {
   TextRange,
 } from './types.js';
 
-/** A document's latest compilation, with the store version it was made at. */
+/** A document's latest analysis, with the store version it was made at. */
 interface Compiled {
   readonly version: number;
-  readonly text: string;
-  readonly result: CompileResult;
+  readonly analysis: DocumentAnalysis;
 }
 
 /** Editor support over a set of documents; see the package README for each request. */
-export class LanguageService {
+export class LanguageService implements Workspace {
   private readonly store = new DocumentStore();
   private readonly sessions = new Map<string, CompilerSession>();
   private readonly compiled = new Map<string, Compiled>();
@@ -79,19 +81,24 @@ export class LanguageService {
    * errors), made now if any document changed since; undefined for an unknown document.
    */
   compile(path: string): CompileResult | undefined {
+    return this.analyze(path)?.result;
+  }
+
+  /** The latest analysis of a document (its compilation and resolved names); for the requests. */
+  analyze(path: string): DocumentAnalysis | undefined {
     const key = normalizePath(path);
     const text = this.store.get(key);
     if (text === undefined) return undefined;
     const known = this.compiled.get(key);
-    if (known && known.version === this.store.version) return known.result;
+    if (known && known.version === this.store.version) return known.analysis;
     let session = this.sessions.get(key);
     if (!session) {
       session = new CompilerSession(key, this.store);
       this.sessions.set(key, session);
     }
-    const result = session.update(text);
-    this.compiled.set(key, { version: this.store.version, text, result });
-    return result;
+    const analysis = new DocumentAnalysis(key, text, session.update(text));
+    this.compiled.set(key, { version: this.store.version, analysis });
+    return analysis;
   }
 
   /** The document's diagnostics as the CLI reports them (its bases' too, with their paths). */
@@ -128,32 +135,26 @@ export class LanguageService {
 
   /** Where the name at an offset is declared. */
   getDefinition(path: string, offset: number): Location[] {
-    void path;
-    void offset;
-    return [];
+    const doc = this.analyze(path);
+    return doc ? definition(this, doc, offset) : [];
   }
 
   /** Every use of the name at an offset (and its declaration, unless asked not to). */
   getReferences(path: string, offset: number, includeDeclaration = true): Location[] {
-    void path;
-    void offset;
-    void includeDeclaration;
-    return [];
+    const doc = this.analyze(path);
+    return doc ? references(this, doc, offset, includeDeclaration) : [];
   }
 
   /** Whether the name at an offset can be renamed (keywords, builtins and fields cannot). */
   prepareRename(path: string, offset: number): PrepareRename {
-    void path;
-    void offset;
-    return { ok: false, reason: '' };
+    const doc = this.analyze(path);
+    return doc ? prepareRename(this, doc, offset) : this.unknown(path);
   }
 
   /** Renames the name at an offset everywhere; refused when the new name is taken or not a name. */
   rename(path: string, offset: number, newName: string): RenameResult {
-    void path;
-    void offset;
-    void newName;
-    return { ok: false, reason: '' };
+    const doc = this.analyze(path);
+    return doc ? rename(this, doc, offset, newName) : this.unknown(path);
   }
 
   /** The outline of the document. */
@@ -183,5 +184,9 @@ export class LanguageService {
     void path;
     void node;
     return undefined;
+  }
+
+  private unknown(path: string): { ok: false; reason: string } {
+    return { ok: false, reason: say('unknownDocument', this.lang, { path }) };
   }
 }
