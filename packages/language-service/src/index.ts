@@ -3,3 +3,4 @@
 export { LanguageService } from './service.js';
 export { classifyTokens, highlightWords, tokenCategories } from './highlight.js';
 export type * from './types.js';
+export { offsetAt } from './service.js';

@@ -8,6 +8,9 @@ import { DocumentStore, normalizePath } from './documents.js';
 import { DocumentAnalysis, type Workspace } from './analysis.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
+import { formatDocument, quickFixes } from './code-actions.js';
+import { semanticTokens } from './semantic-tokens.js';
+import { declarationAt, declarationByHeading, documentSymbols, headerRule, ruleOf } from './symbols.js';
 import { say } from './texts.js';
 import type {
   CodeAction,
@@ -30,6 +33,17 @@ import type {
 interface Compiled {
   readonly version: number;
   readonly analysis: DocumentAnalysis;
+}
+
+/** The offset of a 1-based line and column (as explanations and the CLI give places). */
+export function offsetAt(text: string, line: number, column: number): number {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return text.length;
+    start = next + 1;
+  }
+  return Math.min(start + column - 1, text.length);
 }
 
 /** Editor support over a set of documents; see the package README for each request. */
@@ -122,15 +136,15 @@ export class LanguageService implements Workspace {
 
   /** Quick fixes for the diagnostics that touch a range (one per "did you mean" suggestion). */
   getCodeActions(path: string, range: TextRange): CodeAction[] {
-    void path;
-    void range;
-    return [];
+    const doc = this.analyze(path);
+    return doc ? quickFixes(doc.path, doc.text, doc.result.diagnostics, range, this.lang) : [];
   }
 
   /** Formats the document with the project's formatter (comments kept). */
   formatDocument(path: string): FormatResult {
-    void path;
-    return { ok: false, reason: '' };
+    const key = normalizePath(path);
+    const text = this.store.get(key);
+    return text === undefined ? this.unknown(path) : formatDocument(key, text, this.lang);
   }
 
   /** Where the name at an offset is declared. */
@@ -159,21 +173,25 @@ export class LanguageService implements Workspace {
 
   /** The outline of the document. */
   getDocumentSymbols(path: string): DocumentSymbol[] {
-    void path;
-    return [];
+    const doc = this.analyze(path);
+    return doc?.result.ast ? documentSymbols(doc.text, doc.result.ast) : [];
   }
 
   /** What every name in the document refers to, from the checked model. */
   getSemanticTokens(path: string): SemanticToken[] {
-    void path;
-    return [];
+    const doc = this.analyze(path);
+    return doc ? semanticTokens(doc.occurrences) : [];
   }
 
   /** The rule (declaration) that holds an offset. */
   ruleAt(path: string, offset: number): RuleRef | undefined {
-    void path;
-    void offset;
-    return undefined;
+    const doc = this.analyze(path);
+    const ast = doc?.result.ast;
+    if (!doc || !ast) return undefined;
+    const d = declarationAt(ast, offset);
+    if (d) return ruleOf(doc.path, doc.text, d);
+    const h = ast.header.span;
+    return h.start <= offset && offset <= h.end ? headerRule(doc.path, ast) : undefined;
   }
 
   /**
@@ -181,8 +199,23 @@ export class LanguageService implements Workspace {
    * heading (`definitie basiswaarde`), in `path` and the documents it extends.
    */
   ruleForExplanation(path: string, node: ExplanationNodeRef): RuleRef | undefined {
-    void path;
-    void node;
+    const doc = this.analyze(path);
+    if (!doc) return undefined;
+    const place = node.plaats;
+    if (place) {
+      const file = normalizePath(place.bestand);
+      const source = doc.result.sources.get(file);
+      if (source) {
+        const rule = this.ruleAt(file, offsetAt(source.text, place.regel, place.kolom));
+        if (rule) return rule;
+      }
+    }
+    // No place (or a stale one): the heading names the declaration, nearest in the chain first.
+    for (const p of doc.chain) {
+      const a = p === doc.path ? doc : this.analyze(p);
+      const d = a?.result.ast && declarationByHeading(a.result.ast, node.regel);
+      if (a && d) return ruleOf(a.path, a.text, d);
+    }
     return undefined;
   }
 
