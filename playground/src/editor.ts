@@ -86,6 +86,8 @@ export interface RulesetEditor {
   reveal(line: number, column?: number): void;
   revealRange(start: number, end: number): void;
   format(): Promise<void>;
+  /** Applies edits of the language service (offsets) as one undoable step. */
+  applyEdits(edits: readonly TextEdit[]): void;
   onChange(listener: (text: string) => void): void;
   setLabel(label: string): void;
 }
@@ -398,6 +400,12 @@ export async function createEditor(
       const r = range(start, end);
       editor.setSelection(r);
       editor.revealRangeInCenter(r);
+      editor.focus();
+    },
+    applyEdits(list) {
+      editor.pushUndoStop();
+      editor.executeEdits('sroi', edits(list));
+      editor.pushUndoStop();
       editor.focus();
     },
     async format() {

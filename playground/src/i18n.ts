@@ -123,6 +123,7 @@ const words = {
   ],
   unknownRuleset: ['Onbekende regeling in de link: {name}', 'Unknown ruleset in the link: {name}'],
   help: ['Handleiding', 'Guide'],
+  replaceWith: ["Vervang door '{name}'", "Replace with '{name}'"],
 } as const;
 
 export type Word = keyof typeof words;

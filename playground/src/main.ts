@@ -3,7 +3,7 @@
 // compiling and evaluating happens in the engine worker; this file only builds the page.
 import type { Language } from '@sroi/core';
 import type { Plaats } from '@sroi/evaluator';
-import type { RuleRef } from '@sroi/language-service';
+import type { CodeAction, RuleRef } from '@sroi/language-service';
 import type { Comparison, RulesetDiff } from '@sroi/analysis';
 import { h, replace } from './dom.js';
 import type { RulesetEditor } from './editor.js';
@@ -145,7 +145,8 @@ const fileInput = h('input', {
 
 const resultTabs = tabs('result', [t('result'), t('examples'), t('compare')]);
 const resultPanel = resultTabs.panels[0]!;
-resultPanel.id = 'result';
+const resultBox = h('div', { attrs: { id: 'result' } });
+resultPanel.append(resultBox);
 const examplesList = h('div', { class: 'examples', attrs: { id: 'examples' } });
 const propertiesButton = word(
   h('button', {
@@ -456,7 +457,38 @@ function problemItem(d: ViewDiagnostic): HTMLElement {
       d.message,
     ),
     d.hint ? h('div', { class: 'muted hint' }, d.hint) : null,
+    d.suggestions && d.file === ruleset.path && d.start !== undefined
+      ? h(
+          'div',
+          { class: 'fixes' },
+          d.suggestions.map((s) =>
+            h(
+              'button',
+              {
+                class: 'small',
+                attrs: { type: 'button', 'data-fix': s },
+                on: { click: () => void quickFix(d, s) },
+              },
+              t('replaceWith', { name: s }),
+            ),
+          ),
+        )
+      : null,
   );
+}
+
+/** Applies the language service's quick fix that puts `suggestion` in place of the diagnostic's span. */
+async function quickFix(d: ViewDiagnostic, suggestion: string) {
+  const actions = (await serviceCall('getCodeActions', [ruleset.path, { start: d.start, end: d.end }])) as
+    CodeAction[] | undefined;
+  const action = actions?.find(
+    (a) =>
+      a.diagnostic?.code === d.code &&
+      a.diagnostic.range.start === d.start &&
+      (a.edit[ruleset.path] ?? []).some((e) => e.newText === suggestion),
+  );
+  const edits = action?.edit[ruleset.path];
+  if (edits && editor) editor.applyEdits(edits);
 }
 
 let stateArrived: () => void = () => {};
@@ -504,7 +536,7 @@ function renderState(s: EngineState) {
   const errors = s.diagnostics.filter((d) => d.severity === 'error' && d.file === ruleset.path);
   if (s.result) {
     replace(
-      resultPanel,
+      resultBox,
       renderResult(s.result, (p) => void reveal(p)),
       h(
         'p',
@@ -512,20 +544,20 @@ function renderState(s: EngineState) {
         t('computedIn', { ms: s.millis.toFixed(1) }),
       ),
     );
-    resultPanel.dataset.ready = String(s.version);
+    resultBox.dataset.ready = String(s.version);
   } else if (s.diagnostics.some((d) => d.severity === 'error')) {
     replace(
-      resultPanel,
+      resultBox,
       h('p', { class: 'warning-box' }, t('rulesetHasErrors')),
       h('ul', { class: 'problems' }, errors.slice(0, 5).map(problemItem)),
     );
   } else if (s.contractDiagnostics.length > 0) {
     replace(
-      resultPanel,
+      resultBox,
       h('p', { class: 'warning-box' }, t('contractProblems')),
       h('ul', { class: 'problems' }, s.contractDiagnostics.map(problemItem)),
     );
-  } else replace(resultPanel, h('p', { class: 'muted' }, t('noResult')));
+  } else replace(resultBox, h('p', { class: 'muted' }, t('noResult')));
   const passed = s.examples.filter((e) => e.passed).length;
   replace(
     examplesList,

@@ -40,7 +40,7 @@ function placeButton(place: Plaats | undefined, reveal: Reveal, rule: string): H
       attrs: {
         type: 'button',
         'data-line': String(place.regel),
-        'aria-label': `${t('showRule')}: ${rule} (${place.bestand}:${place.regel})`,
+        title: `${rule} (${place.bestand}:${place.regel})`,
       },
       on: { click: () => reveal(place) },
     },
@@ -54,6 +54,7 @@ export function explanationNode(node: Uitleg, reveal: Reveal, depth = 0): HTMLEl
   const body = h(
     'div',
     { class: 'node-body' },
+    placeButton(node.plaats, reveal, node.regel),
     node.formule
       ? h(
           'div',
@@ -121,8 +122,6 @@ export function explanationNode(node: Uitleg, reveal: Reveal, depth = 0): HTMLEl
     h('strong', {}, showValue(node.waarde)),
     ' ',
     restsOnAssumption(node) ? provisional(['']) : null,
-    ' ',
-    placeButton(node.plaats, reveal, node.regel),
   );
   const details = h('details', { class: 'node' }, summary, body);
   if (depth === 0) details.open = true;
