@@ -9,6 +9,8 @@ import { DocumentAnalysis, type Workspace } from './analysis.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { formatDocument, quickFixes } from './code-actions.js';
+import { complete } from './completion.js';
+import { hover } from './hover.js';
 import { semanticTokens } from './semantic-tokens.js';
 import { declarationAt, declarationByHeading, documentSymbols, headerRule, ruleOf } from './symbols.js';
 import { say } from './texts.js';
@@ -123,15 +125,14 @@ export class LanguageService implements Workspace {
 
   /** Completion at an offset. */
   getCompletions(path: string, offset: number): CompletionList {
-    void path;
-    return { range: { start: offset, end: offset }, items: [] };
+    const doc = this.analyze(path);
+    return doc ? complete(doc, offset, this.lang) : { range: { start: offset, end: offset }, items: [] };
   }
 
   /** Hover at an offset. */
   getHover(path: string, offset: number): Hover | undefined {
-    void path;
-    void offset;
-    return undefined;
+    const doc = this.analyze(path);
+    return doc ? hover(this, doc, offset) : undefined;
   }
 
   /** Quick fixes for the diagnostics that touch a range (one per "did you mean" suggestion). */
