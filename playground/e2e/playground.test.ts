@@ -77,6 +77,25 @@ async function contractJson(page: Page): Promise<Record<string, unknown>> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
+/**
+ * Types a new last line in the editor. Escape closes the completion list first, so that Enter
+ * starts a line instead of accepting a suggestion.
+ */
+async function typeLastLine(page: Page, line: string): Promise<void> {
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(line, { delay: 5 });
+  await page.keyboard.press('Escape');
+}
+
+/** Waits until the engine answered the latest change (the result may be absent). */
+async function settledEngine(page: Page): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.body.dataset.version === document.body.dataset.sent);
+}
+
 /** Waits until the result shows the state of the latest change. */
 async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(150);
@@ -184,10 +203,7 @@ describe('the built playground in Chromium', () => {
   it('shows a typo as a marker with its code and fixes it with the quick fix', async () => {
     const { context, page } = await newPage('#ruleset=rijnmond-2023-2027');
     await page.waitForSelector('body[data-editor="ready"]');
-    await page.click('.monaco-editor .view-lines');
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('definitie extra: bedrag = drempl', { delay: 5 });
+    await typeLastLine(page, 'definitie extra: bedrag = drempl');
     await page.waitForSelector('.problems [data-code="SR2001"]', { timeout: 60_000 });
     await page.waitForSelector('.monaco-editor .squiggly-error');
     await page.screenshot({ path: join(shots, '03-tikfout-met-melding.png') });
@@ -214,7 +230,25 @@ describe('the built playground in Chromium', () => {
       `${examples} van ${examples} voorbeelden kloppen`,
     );
     expect(await page.locator('#examples .badge.ok').count()).toBe(examples);
-    await page.screenshot({ path: join(shots, '04-voorbeelden.png') });
+
+    // Eigenschappen on request; a failing one gives a counterexample that becomes a voorbeeld.
+    await page.click('#check-properties');
+    await page.waitForSelector('#properties .example-list', { timeout: 60_000 });
+    const properties = (
+      readFileSync(join(repoRoot, 'rulesets/rijnmond-2023-2027.sroi'), 'utf8').match(/^eigenschap /gm) ?? []
+    ).length;
+    expect(await page.locator('#properties .badge.ok').count()).toBe(properties);
+    await page.waitForSelector('body[data-editor="ready"]');
+    await typeLastLine(page, 'eigenschap "Er is altijd een verplichting": verplichting > € 0');
+    await settledEngine(page);
+    await page.click('#check-properties');
+    await page.waitForSelector('#properties details.counterexample', { timeout: 60_000 });
+    await page.click('#properties details.counterexample summary');
+    await page.screenshot({ path: join(shots, '04-voorbeelden-en-eigenschappen.png') });
+    await page.click('#properties [data-add-example]');
+    await expect
+      .poll(() => page.textContent('#examples-summary'), { timeout: 30_000 })
+      .toBe(`${examples + 1} van ${examples + 1} voorbeelden kloppen`);
 
     await page.click('[data-tab="result-2"]');
     await page.selectOption('#compare-with', 'rijnmond-2019-2023');
@@ -228,11 +262,21 @@ describe('the built playground in Chromium', () => {
     await page.screenshot({ path: join(shots, '05-vergelijken.png') });
     await axe(page, 'the comparison');
 
+    // The semantic diff; a boundary contract opens in the form and is evaluated.
+    await page.click('#diff-run');
+    await page.waitForSelector('#compare-out .changes', { timeout: 60_000 });
+    const boundary = page.locator('[data-open-boundary]').first();
+    await page.locator('.boundary-group > summary').first().click();
+    await page.screenshot({ path: join(shots, '06-verschillen.png') });
+    await boundary.click();
+    await settled(page);
+    expect(Object.keys(await amounts(page))).toContain('verplichting');
+
     await page.click('#lang');
     await page.click('[data-tab="result-0"]');
     await page.waitForFunction(() => document.querySelector('#h-result')?.textContent === 'Result');
     await expect(page.textContent('[data-outcome="verplichting"] .amount-label')).resolves.toBe('Obligation');
-    await page.screenshot({ path: join(shots, '06-english.png') });
+    await page.screenshot({ path: join(shots, '07-english.png') });
     await context.close();
   }, 120_000);
 
@@ -251,13 +295,11 @@ describe('the built playground in Chromium', () => {
     const { context, page } = await newPage(`#ruleset=rijnmond-2019-2023&contract=${encoded}`);
     await expect(page.inputValue('#ruleset')).resolves.toBe('rijnmond-2019-2023');
     expect(await amounts(page)).toEqual(expectedAmounts(cliEval('rijnmond-2019-2023', contract)));
-    await page.screenshot({ path: join(shots, '07-deep-link.png') });
+    await page.screenshot({ path: join(shots, '08-deep-link.png') });
 
     // Edit the ruleset (a tariff), share, and open the share link in a fresh browser profile.
     await page.waitForSelector('body[data-editor="ready"]');
-    await page.click('.monaco-editor .view-lines');
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('\n# gedeeld met een collega\n', { delay: 5 });
+    await typeLastLine(page, '# gedeeld met een collega');
     await settled(page);
     await page.click('#share');
     const link = await page.inputValue('#share-link');

@@ -123,6 +123,9 @@ const words = {
   ],
   unknownRuleset: ['Onbekende regeling in de link: {name}', 'Unknown ruleset in the link: {name}'],
   help: ['Handleiding', 'Guide'],
+  added: ['toegevoegd', 'added'],
+  removed: ['verwijderd', 'removed'],
+  changed: ['gewijzigd', 'changed'],
   replaceWith: ["Vervang door '{name}'", "Replace with '{name}'"],
 } as const;
 

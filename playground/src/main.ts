@@ -11,6 +11,7 @@ import { renderForm, showFormErrors, type ContractJson } from './form.js';
 import { language, setLanguage, t, type Word } from './i18n.js';
 import { compressText, decodeText, decompressText, encodeText, readLink, writeLink } from './link.js';
 import type { EngineReply, EngineRequest, EngineState, PropertyView, ViewDiagnostic } from './protocol.js';
+import { showNumber } from './money.js';
 import { renderResult, showValue } from './result-view.js';
 import {
   defaultRuleset,
@@ -27,7 +28,10 @@ const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url),
 let version = 0;
 let nextId = 1;
 const pending = new Map<number, (value: unknown, error?: string) => void>();
-const send = (request: EngineRequest) => worker.postMessage(request);
+const send = (request: EngineRequest) => {
+  if ('version' in request) document.body.dataset.sent = String(request.version);
+  worker.postMessage(request);
+};
 function ask(
   request:
     | { kind: 'properties' }
@@ -746,6 +750,15 @@ function differenceList(
   );
 }
 
+const outcomeLabels: Readonly<Record<string, Word>> = {
+  verplichting: 'verplichting',
+  gerealiseerd: 'gerealiseerd',
+  restant: 'restant',
+  overschot: 'overschot',
+  percentage: 'percentage',
+  boete: 'boete',
+};
+
 async function runCompare() {
   replace(compareOut, h('p', { class: 'muted' }, t('working')));
   const other = findRuleset(compareSelect.value);
@@ -780,13 +793,20 @@ async function runCompare() {
           label,
           l.differs ? h('span', { class: 'badge warning' }, t('differs')) : null,
         ),
-        l.values.map((v) => h('td', { class: 'num' }, v === undefined ? '—' : showValue(v))),
+        l.values.map((v) =>
+          h(
+            'td',
+            { class: 'num' },
+            v === undefined ? '—' : l.key === 'percentage' ? `${showNumber(v, language())} %` : showValue(v),
+          ),
+        ),
       );
     const rows: HTMLElement[] = [];
     const explain: HTMLElement[] = [];
     for (const o of c.outcomes) {
-      rows.push(line(o.key, o));
-      const d = l10nWhy(c, o, o.key);
+      const label = o.key in outcomeLabels ? t(outcomeLabels[o.key]!) : o.key;
+      rows.push(line(label, o));
+      const d = l10nWhy(c, o, label);
       if (d) explain.push(d);
     }
     for (const a of c.activities) {
@@ -842,7 +862,7 @@ async function runDiff() {
         h(
           'li',
           { class: `change-${c.change}` },
-          h('span', { class: 'badge' }, c.change),
+          h('span', { class: `badge change-${c.change}` }, t(c.change)),
           ' ',
           h('strong', {}, c.name),
           ` (${c.subject})`,
