@@ -28,4 +28,11 @@ const r = spawnSync(process.execPath, [`${outdir}/run.mjs`, ...process.argv.slic
   stdio: 'inherit',
   env: { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` },
 });
-process.exit(r.status ?? 1);
+// The playground in headless Chromium (full runs only: `pnpm test` runs its end-to-end tests).
+const browser =
+  r.status === 0 && !process.argv.includes('--quick')
+    ? spawnSync(process.execPath, [`${root}scripts/sroi-dev.mjs`, `${root}bench/playground.ts`], {
+        stdio: 'inherit',
+      })
+    : { status: r.status };
+process.exit(r.status || (browser.status ?? 1));

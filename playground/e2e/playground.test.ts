@@ -144,7 +144,7 @@ describe('the built playground in Chromium', () => {
     const { context, page } = await newPage();
     // Pick another ruleset, then Rijnmond 2023-2027, as a person would.
     await page.selectOption('#ruleset', 'rijnmond-2019-2023');
-    await settled(page);
+    await settledEngine(page);
     await page.selectOption('#ruleset', 'rijnmond-2023-2027');
     await settled(page);
     await page.click('#new-contract');
@@ -242,7 +242,13 @@ describe('the built playground in Chromium', () => {
     await typeLastLine(page, 'eigenschap "Er is altijd een verplichting": verplichting > € 0');
     await settledEngine(page);
     await page.click('#check-properties');
-    await page.waitForSelector('#properties details.counterexample', { timeout: 60_000 });
+    await page
+      .waitForSelector('#properties details.counterexample', { timeout: 90_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(work, 'failed.png') });
+        const seen = await page.textContent('body');
+        throw new Error(`${String(e)}\n${work}/failed.png\n${seen ?? ''}`);
+      });
     await page.click('#properties details.counterexample summary');
     await page.screenshot({ path: join(shots, '04-voorbeelden-en-eigenschappen.png') });
     await page.click('#properties [data-add-example]');

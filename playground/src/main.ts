@@ -10,7 +10,14 @@ import type { RulesetEditor } from './editor.js';
 import { renderForm, showFormErrors, type ContractJson } from './form.js';
 import { language, setLanguage, t, type Word } from './i18n.js';
 import { compressText, decodeText, decompressText, encodeText, readLink, writeLink } from './link.js';
-import type { EngineReply, EngineRequest, EngineState, PropertyView, ViewDiagnostic } from './protocol.js';
+import type {
+  EngineReply,
+  EngineRequest,
+  EngineState,
+  ExampleView,
+  PropertyView,
+  ViewDiagnostic,
+} from './protocol.js';
 import { showNumber } from './money.js';
 import { renderResult, showValue } from './result-view.js';
 import {
@@ -352,6 +359,7 @@ function resetRuleset() {
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 function rulesetEdited(newText: string) {
   text = newText;
+  editsSent.set(version + 1, performance.now());
   send({ kind: 'edit', text, version: ++version });
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
@@ -562,21 +570,27 @@ function renderState(s: EngineState) {
       h('ul', { class: 'problems' }, s.contractDiagnostics.map(problemItem)),
     );
   } else replace(resultBox, h('p', { class: 'muted' }, t('noResult')));
-  const passed = s.examples.filter((e) => e.passed).length;
+  document.body.dataset.version = String(s.version);
+}
+
+function renderExamples(examples: readonly ExampleView[] | undefined, version: number) {
+  examplesList.dataset.version = String(version);
+  if (!examples) return replace(examplesList, h('p', { class: 'warning-box' }, t('rulesetHasErrors')));
+  const passed = examples.filter((e) => e.passed).length;
   replace(
     examplesList,
-    s.examples.length === 0
+    examples.length === 0
       ? h('p', { class: 'muted' }, t('noExamples'))
       : [
           h(
             'p',
             { attrs: { id: 'examples-summary' } },
-            t('examplesSummary', { passed, total: s.examples.length }),
+            t('examplesSummary', { passed, total: examples.length }),
           ),
           h(
             'ul',
             { class: 'example-list' },
-            s.examples.map((e) =>
+            examples.map((e) =>
               h(
                 'li',
                 { class: e.passed ? 'pass' : 'fail' },
@@ -593,12 +607,26 @@ function renderState(s: EngineState) {
           ),
         ],
   );
-  document.body.dataset.version = String(s.version);
+  examplesList.dataset.version = String(version);
 }
+
+/** When each edit was made, to measure the time from a keystroke to its markers and result. */
+const editsSent = new Map<number, number>();
 
 worker.addEventListener('message', (event: MessageEvent<EngineReply>) => {
   const m = event.data;
-  if (m.kind === 'state') renderState(m);
+  if (m.kind === 'state') {
+    renderState(m);
+    // A standard User Timing measure per keystroke (read by `pnpm bench`, harmless otherwise).
+    const now = performance.now();
+    for (const [v, t0] of editsSent)
+      if (v <= m.version) {
+        performance.measure('sroi:keystroke', { start: t0, end: now });
+        editsSent.delete(v);
+      }
+    if (!performance.getEntriesByName('sroi:first-result').length && m.result)
+      performance.mark('sroi:first-result');
+  } else if (m.kind === 'examples') renderExamples(m.examples, m.version);
   else {
     const resolve = pending.get(m.id);
     pending.delete(m.id);

@@ -66,7 +66,6 @@ export interface EngineState {
   /** Present when the ruleset compiled and the contract is valid. */
   readonly result?: EvaluationResult;
   readonly contractDiagnostics: readonly ViewDiagnostic[];
-  readonly examples: readonly ExampleView[];
   readonly shape?: FormShape;
   readonly outline: readonly OutlineItem[];
   readonly rulesetName?: string;
@@ -96,6 +95,15 @@ export type EngineRequest =
       readonly args: readonly unknown[];
     };
 
+/** The voorbeelden of the state with the same version, sent right after it. */
+export interface EngineExamples {
+  readonly kind: 'examples';
+  readonly version: number;
+  /** Absent while the ruleset has errors. */
+  readonly examples?: readonly ExampleView[];
+}
+
 export type EngineReply =
   | EngineState
+  | EngineExamples
   | { readonly kind: 'reply'; readonly id: number; readonly value: unknown; readonly error?: string };

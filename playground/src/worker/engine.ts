@@ -181,7 +181,21 @@ export class Engine {
     }
   }
 
-  /** Compiles (when the text changed), evaluates the contract and runs the voorbeelden. */
+  /**
+   * The voorbeelden of the ruleset as it is now (none while it has errors). Sent after the state,
+   * so markers and the result do not wait for them.
+   */
+  examples(): ExampleView[] | undefined {
+    const compiled = this.compiled;
+    if (!compiled?.ir || !this.plan) return undefined;
+    return runExamples(this.plan).map((o) => ({
+      title: o.title,
+      passed: o.passed,
+      problems: o.diagnostics.map((d) => viewDiagnostic(d, this.lang, compiled.sources)),
+    }));
+  }
+
+  /** Compiles (when the text changed) and evaluates the contract. */
   state(version: number): EngineState {
     const started = performance.now();
     this.refresh();
@@ -193,7 +207,6 @@ export class Engine {
     const current = compiled.ir ? this.plan : undefined;
     let result: EvaluationResult | undefined;
     let contractDiagnostics: ViewDiagnostic[] = [];
-    let examples: ExampleView[] = [];
     if (current) {
       if (this.contract !== undefined) {
         // The reference evaluator: one explained contract per change, no code generation needed.
@@ -205,11 +218,6 @@ export class Engine {
         result = evaluated.value;
         contractDiagnostics = evaluated.diagnostics.map((d) => viewDiagnostic(d, this.lang, sources));
       }
-      examples = runExamples(current).map((o) => ({
-        title: o.title,
-        passed: o.passed,
-        problems: o.diagnostics.map((d) => viewDiagnostic(d, this.lang, sources)),
-      }));
     }
     return {
       kind: 'state',
@@ -217,7 +225,6 @@ export class Engine {
       diagnostics,
       ...(result ? { result } : {}),
       contractDiagnostics,
-      examples,
       ...(this.lastShape ? { shape: this.lastShape } : {}),
       outline: outlineOf(compiled),
       ...(compiled.model ? { rulesetName: compiled.model.merged.header.name.value } : {}),

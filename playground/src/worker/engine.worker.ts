@@ -9,6 +9,8 @@ import { serviceCall } from './service-calls.js';
 const engine = new Engine();
 let latest = -1;
 let scheduled = false;
+/** The version whose voorbeelden the page has. */
+let examplesSent = -1;
 const queue: EngineRequest[] = [];
 
 const post = (message: EngineReply) => (self as unknown as Worker).postMessage(message);
@@ -85,6 +87,7 @@ function run() {
     changed = true;
   }
   if (changed) post(engine.state(latest));
+  const version = latest;
   for (const r of requests) {
     if (r.kind !== 'properties' && r.kind !== 'compare' && r.kind !== 'diff' && r.kind !== 'service')
       continue;
@@ -95,6 +98,15 @@ function run() {
       post({ kind: 'reply', id: r.id, value: undefined, error: e instanceof Error ? e.message : String(e) });
     }
   }
+  // The voorbeelden after the markers and the result, and only for the latest text: a keystroke
+  // that arrived meanwhile makes them stale, and its own state comes first.
+  if (examplesSent !== latest)
+    setTimeout(() => {
+      if (version !== latest || queue.length > 0 || examplesSent === latest) return;
+      examplesSent = latest;
+      const examples = engine.examples();
+      post({ kind: 'examples', version, ...(examples ? { examples } : {}) });
+    }, 0);
 }
 
 self.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
