@@ -10,11 +10,23 @@ import {
   type FieldSpec,
   type Language,
 } from '@sroi/core';
-import { Dot, Kw, keywordList, RParen, sroiLexer, sroiParser, tokenIs, type IToken } from '@sroi/grammar';
+import {
+  Dot,
+  Identifier,
+  Kw,
+  keywordList,
+  NotEquals,
+  RParen,
+  sroiLexer,
+  sroiParser,
+  tokenIs,
+  type IToken,
+} from '@sroi/grammar';
 import type { DocumentAnalysis } from './analysis.js';
 import { builtinFunctions } from './builtins.js';
 import { keywordDescription } from './keyword-docs.js';
 import { declarationAt } from './symbols.js';
+import { lineStart } from './text.js';
 import type { CompletionItem, CompletionKind, CompletionList } from './types.js';
 
 /** Characters of a name (the grammar's Identifier: letters, digits, `_` and inner `-`). */
@@ -37,9 +49,6 @@ for (const k of keywordList)
 const typeConcepts = new Set(['Bedrag', 'Getal', 'Percentage', 'Datum', 'Duur', 'Tekst', 'JaNee']);
 const unitConcepts = new Set(['Jaar', 'Maand', 'Week', 'Dag', 'Uur']);
 
-/** Where a line starts. */
-const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-
 /**
  * The start of the declaration (or header) holding `offset`: the last line at or before it that
  * starts in the first column with something other than a comment. Declarations start there
@@ -52,7 +61,9 @@ function declarationStart(text: string, offset: number): number {
     if (c !== undefined && c !== ' ' && c !== '\t' && c !== '#' && c !== '\n' && c !== '\r' && start < offset)
       return start;
     if (start === 0) return 0;
-    start = lineStart(text, start - 1);
+    const previous = lineStart(text, start - 1);
+    if (previous >= start) return 0;
+    start = previous;
   }
 }
 
@@ -307,10 +318,56 @@ function nameSlot(
     case 'primary':
     case 'postfix':
     case 'call':
-      return namesInScope(model, scopeKind);
+      return [
+        ...enumValues(model, expectedEnumeration(tokens, model, scopeKind), true),
+        ...namesInScope(model, scopeKind),
+      ];
     default:
       return [];
   }
+}
+
+/**
+ * The enumeration a formula slot expects, from what precedes it: `x = `, `x ≠ `, `x in (a, `,
+ * where `x` is a contract or activity field or a named value of an enumeration type.
+ */
+function expectedEnumeration(
+  tokens: readonly IToken[],
+  model: CheckedModel | undefined,
+  scopeKind: string | undefined,
+): string | undefined {
+  let i = tokens.length - 1;
+  // Inside `in (a, b, `: skip the options written so far.
+  while (
+    i >= 0 &&
+    (tokens[i]!.image === ',' || tokens[i]!.image === '(' || tokenIs(tokens[i]!, Identifier))
+  ) {
+    if (tokens[i]!.image === '(') {
+      i--;
+      break;
+    }
+    i--;
+  }
+  const operator = tokens[i];
+  if (!operator || !(tokenIs(operator, Kw.In) || operator.image === '=' || tokenIs(operator, NotEquals)))
+    return undefined;
+  const name = tokens[i - 1];
+  const dot = tokens[i - 2];
+  const root = tokens[i - 3];
+  let spec: FieldSpec | undefined;
+  if (name && dot && root && tokenIs(dot, Dot)) {
+    if (tokenIs(root, Kw.Contract)) spec = fieldOf(contractFields, name.image);
+    else if (tokenIs(root, Kw.Activiteit) && scopeKind) spec = fieldOf(kindsOf(scopeKind), name.image);
+    return spec?.type.kind === 'enum' ? spec.type.enumeration : undefined;
+  }
+  if (!name || !model) return undefined;
+  const d =
+    model.parameters.get(name.image) ??
+    (scopeKind ? model.definitions.get(`${scopeKind}.${name.image}`) : undefined) ??
+    model.definitions.get(name.image) ??
+    model.outcomes.get(name.image);
+  const t = d && model.declaredTypes.get(d);
+  return t?.kind === 'opsomming' ? t.name : undefined;
 }
 
 /** The activity kind of the `activiteit KIND ...` line the tokens end in, if they do. */

@@ -7,6 +7,7 @@ import type { DocumentAnalysis, Workspace } from './analysis.js';
 import { builtinFunctions } from './builtins.js';
 import { keywordDescription } from './keyword-docs.js';
 import { occurrenceAt, type SymbolRef } from './occurrences.js';
+import { lineEnd, lineStart } from './text.js';
 import { say } from './texts.js';
 import type { Hover } from './types.js';
 
@@ -260,9 +261,8 @@ function overridden(ws: Workspace, doc: DocumentAnalysis, d: Ast.Declaration, la
 
 /** A keyword's meaning, from the token under the cursor. */
 function keywordHover(text: string, offset: number, language: Language): Hover | undefined {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const endOfLine = text.indexOf('\n', offset);
-  const line = text.slice(start, endOfLine < 0 ? text.length : endOfLine);
+  const start = lineStart(text, offset);
+  const line = text.slice(start, lineEnd(text, offset));
   const token = sroiLexer
     .tokenize(line)
     .tokens.find((t) => start + t.startOffset <= offset && offset <= start + t.startOffset + t.image.length);

@@ -4,6 +4,7 @@ import { enumerationNames, isStandardOutcome } from '@sroi/core';
 import { sroiLexer, Identifier, keywordList } from '@sroi/grammar';
 import type { DocumentAnalysis, Workspace } from './analysis.js';
 import { occurrenceAt, type Occurrence, type SymbolRef } from './occurrences.js';
+import { lineEnd, lineStart } from './text.js';
 import { say } from './texts.js';
 import type { Location, PrepareRename, RenameResult, TextEdit } from './types.js';
 
@@ -82,12 +83,6 @@ function wordAt(text: string, offset: number): string | undefined {
   );
   return t?.image;
 }
-
-const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-const lineEnd = (text: string, offset: number) => {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i;
-};
 
 /** Why a symbol cannot be renamed, or undefined when it can. */
 function refusal(ws: Workspace, s: SymbolRef): string | undefined {

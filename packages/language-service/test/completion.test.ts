@@ -71,6 +71,30 @@ describe('completion', () => {
     expect(c.labels.indexOf('drempel')).toBeLessThan(c.labels.indexOf('som'));
   });
 
+  it("offers the compared field's enumeration values first", () => {
+    const c = completeAfter(
+      'definitie geteld bij plaatsing: duur in maanden =\n  als activiteit.doelgroep in (',
+      'ba',
+    );
+    expect(c.labels.slice(0, 7).sort()).toEqual([
+      'banenafspraak',
+      'jongere-zonder-startkwalificatie',
+      'loonkostensubsidie',
+      'nugger',
+      'participatiewet',
+      'wia',
+      'ww',
+    ]);
+    const second = completeAfter(
+      'definitie geteld bij plaatsing: duur in maanden =\n  als activiteit.doelgroep in (',
+      'banenafspraak, ',
+    );
+    expect(second.labels[0]).toBe('banenafspraak');
+    expect(second.items[0]!.sortText < second.items.find((x) => x.label === 'drempel')!.sortText).toBe(true);
+    const equals = completeAfter('definitie binnen_bereik: janee = ', 'contract.opdrachtsoort = ');
+    expect(equals.labels.slice(0, 3).sort()).toEqual(['diensten', 'leveringen', 'werken']);
+  });
+
   it('offers a definition scoped to the activity kind only within that kind', () => {
     const c = completeAfter('definitie geteld bij plaatsing: duur in maanden =\n  als ', 'ge');
     expect(c.labels).toContain('geteld');
@@ -160,6 +184,13 @@ describe('completion', () => {
     expect(fields.items.filter((x) => x.kind === 'field').map((x) => x.label)).toEqual(
       expect.arrayContaining(['doelgroep', 'contractvorm', 'fte', 'maanden']),
     );
+  });
+
+  it('completes at the very start of a text that starts with a line break', () => {
+    const s = new LanguageService({ documents: { 't.sroi': '\n\nregeling "T"\n' } });
+    expect(s.getCompletions('t.sroi', 0).items.map((x) => x.label)).toContain('parameter');
+    expect(s.getCompletions('t.sroi', 1).items.map((x) => x.label)).toContain('parameter');
+    expect(s.getHover('t.sroi', 0)).toBeUndefined();
   });
 
   it('offers nothing inside a comment or a text', () => {
