@@ -11,6 +11,7 @@ const dev = (script, ...args) => [process.execPath, `${root}scripts/sroi-dev.mjs
 
 export const checks = [
   ['types (tsc)', [bin('tsc'), '-p', 'tsconfig.json', '--noEmit']],
+  ['types of the playground (tsc, DOM)', [bin('tsc'), '-p', 'playground/tsconfig.json', '--noEmit']],
   ['lint (eslint)', [bin('eslint'), '.']],
   ['format (prettier)', [bin('prettier'), '--check', '.', '--log-level', 'warn']],
   [
