@@ -11,6 +11,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'test/**/*.test.ts',
       'playground/e2e/**/*.test.ts',
+      'playground/test/**/*.test.ts',
     ],
     testTimeout: 60_000,
   },
