@@ -156,3 +156,29 @@ describe('rename', () => {
     });
   });
 });
+
+describe('table columns', () => {
+  const H = 'rulesets/haaglanden-zhc-2023.sroi';
+  const text = readFileSync(new URL('../../../rulesets/haaglanden-zhc-2023.sroi', import.meta.url), 'utf8');
+
+  it('renames an output column of a table with several outputs at its declaration and every field access', () => {
+    const s = new LanguageService({ documents: { [H]: text } });
+    const use =
+      text.indexOf('plaatsing_norm(activiteit.doelgroep).jaarwaarde') +
+      'plaatsing_norm(activiteit.doelgroep).'.length;
+    const [declaration] = s.getDefinition(H, use + 1);
+    expect(textOf(s, declaration!)).toBe('jaarwaarde');
+    expect(declaration!.range.start).toBeLessThan(use);
+    const r = s.rename(H, use + 1, 'waarde_per_jaar');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    let edited = text;
+    for (const e of [...r.edit[H]!].sort((a, b) => b.range.start - a.range.start))
+      edited = edited.slice(0, e.range.start) + e.newText + edited.slice(e.range.end);
+    s.setDocument(H, edited);
+    expect(edited).toContain('plaatsing_norm(activiteit.doelgroep).waarde_per_jaar');
+    // leerling_norm's column of the same name is another symbol and keeps its name.
+    expect(edited).toContain(').jaarwaarde');
+    expect(s.getDiagnostics(H).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
