@@ -1,20 +1,26 @@
 // Quick fixes (one per "did you mean" suggestion of a diagnostic) and formatting with the
 // project's formatter, as text edits.
 import { formatSource } from '@sroi/compiler';
-import type { Diagnostic, Language } from '@sroi/core';
+import { editDistance, type Diagnostic, type Language } from '@sroi/core';
+import { sroiLexer } from '@sroi/grammar';
 import { say } from './texts.js';
 import type { CodeAction, FormatResult, TextEdit, TextRange } from './types.js';
 
 /**
- * The text a suggestion puts in place of the diagnostic's span, and where: a path's span
- * (`contract.gunningsdatun`) is fixed in its last field only; `tabel(...)` (a table used as a value)
- * becomes a call with its arguments still to write.
+ * The edit of a suggestion: it replaces the token of the diagnostic's span that it most resembles
+ * (a span may cover a path, `contract.gunningsdatun`, or a whole broken declaration whose first
+ * word is a misspelt keyword), or the whole span when that is one token. `tabel(...)` (a table used
+ * as a value) becomes a call with its arguments still to write.
  */
 function fixFor(text: string, span: TextRange, suggestion: string): TextEdit {
-  const written = text.slice(span.start, span.end);
-  const dot = written.lastIndexOf('.');
-  const start = dot >= 0 && !suggestion.includes('.') ? span.start + dot + 1 : span.start;
-  return { range: { start, end: span.end }, newText: suggestion.replace(/\(\.\.\.\)$/, '()') };
+  const newText = suggestion.replace(/\(\.\.\.\)$/, '()');
+  const { tokens } = sroiLexer.tokenize(text.slice(span.start, span.end));
+  if (tokens.length <= 1) return { range: span, newText };
+  let best = tokens[0]!;
+  for (const t of tokens)
+    if (editDistance(t.image, suggestion) < editDistance(best.image, suggestion)) best = t;
+  const start = span.start + best.startOffset;
+  return { range: { start, end: start + best.image.length }, newText };
 }
 
 const overlaps = (a: TextRange, b: TextRange) => a.start <= b.end && b.start <= a.end;

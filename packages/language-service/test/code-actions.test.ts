@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LanguageService, type TextEdit } from '../src/index.js';
 
@@ -69,5 +69,32 @@ describe('format document', () => {
       ok: false,
       reason: 'Opmaken kan pas als de tekst geen syntaxfouten meer heeft',
     });
+  });
+});
+
+describe('quick fixes on the golden diagnostics', () => {
+  const dir = new URL('../../../test/fixtures/diagnostics/bad/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sroi'));
+
+  it('every suggestion of every bad fixture has a fix, and the preferred fix removes its diagnostic', () => {
+    let fixed = 0;
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const s = new LanguageService({ documents: { [file]: text } });
+      for (const d of s.getDiagnostics(file).filter((x) => x.path === file && x.suggestions?.length)) {
+        const fixes = s
+          .getCodeActions(file, d.range)
+          .filter((a) => a.diagnostic?.code === d.code && a.diagnostic.range.start === d.range.start);
+        expect(fixes.map((f) => f.title)).toEqual(d.suggestions!.map((x) => `Vervang door '${x}'`));
+        const preferred = fixes.find((f) => f.isPreferred)!;
+        const after = new LanguageService({ documents: { [file]: apply(text, preferred.edit[file]!) } });
+        const same = after
+          .getDiagnostics(file)
+          .filter((x) => x.code === d.code && x.range.start === d.range.start);
+        expect(same, `${file}: ${d.code} at ${d.range.start}`).toEqual([]);
+        fixed++;
+      }
+    }
+    expect(fixed).toBeGreaterThan(5);
   });
 });
