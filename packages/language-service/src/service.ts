@@ -37,6 +37,18 @@ interface Compiled {
   readonly analysis: DocumentAnalysis;
 }
 
+/**
+ * Whether an analysis still holds: every file it read has the same text. A compilation that could
+ * not read a base (SR2009) is redone after any change, as the missing base may have been added.
+ */
+function current(known: Compiled, store: DocumentStore): boolean {
+  if (known.version === store.version) return true;
+  const result = known.analysis.result;
+  if (result.diagnostics.some((d) => d.code === 'SR2009')) return false;
+  for (const [path, source] of result.sources) if (store.get(path) !== source.text) return false;
+  return true;
+}
+
 /** The offset of a 1-based line and column (as explanations and the CLI give places). */
 export function offsetAt(text: string, line: number, column: number): number {
   let start = 0;
@@ -106,7 +118,7 @@ export class LanguageService implements Workspace {
     const text = this.store.get(key);
     if (text === undefined) return undefined;
     const known = this.compiled.get(key);
-    if (known && known.version === this.store.version) return known.analysis;
+    if (known && current(known, this.store)) return known.analysis;
     let session = this.sessions.get(key);
     if (!session) {
       session = new CompilerSession(key, this.store);

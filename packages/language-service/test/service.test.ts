@@ -44,4 +44,31 @@ describe('LanguageService diagnostics', () => {
     service.removeDocument('rulesets/rijnmond-2019-2023.sroi');
     expect(service.getDiagnostics('rulesets/schiedam-legacy.sroi').map((d) => d.code)).toContain('SR2009');
   });
+
+  it('compiles a document again only when a file it read changed', () => {
+    const base = 'rulesets/rijnmond-2019-2023.sroi';
+    const variant = 'rulesets/schiedam-legacy.sroi';
+    const other = 'rulesets/rijnmond-2023-2027.sroi';
+    const service = new LanguageService({
+      documents: {
+        [base]: shipped('rijnmond-2019-2023.sroi'),
+        [variant]: shipped('schiedam-legacy.sroi'),
+        [other]: shipped('rijnmond-2023-2027.sroi'),
+      },
+    });
+    const first = service.compile(variant);
+    service.setDocument(other, `${shipped('rijnmond-2023-2027.sroi')}\n# edited\n`);
+    expect(service.compile(variant)).toBe(first);
+    service.setDocument(base, `${shipped('rijnmond-2019-2023.sroi')}\n# edited\n`);
+    const second = service.compile(variant);
+    expect(second).not.toBe(first);
+    expect(second!.sources.get(base)!.text).toMatch(/# edited\n$/);
+  });
+
+  it('compiles a variant again once its missing base is added', () => {
+    const service = new LanguageService({ documents: { 'v.sroi': shipped('schiedam-legacy.sroi') } });
+    expect(service.getDiagnostics('v.sroi').map((d) => d.code)).toContain('SR2009');
+    service.setDocument('rijnmond-2019-2023.sroi', shipped('rijnmond-2019-2023.sroi'));
+    expect(service.getDiagnostics('v.sroi').filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
