@@ -204,7 +204,12 @@ describe('the built playground in Chromium', () => {
     const { context, page } = await newPage('#ruleset=rijnmond-2023-2027');
     await page.waitForSelector('body[data-editor="ready"]');
     await typeLastLine(page, 'definitie extra: bedrag = drempl');
-    await page.waitForSelector('.problems [data-code="SR2001"]', { timeout: 60_000 });
+    await page
+      .waitForSelector('.problems [data-code="SR2001"]', { timeout: 60_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(work, 'failed.png') });
+        throw new Error(`${String(e)}\n${work}/failed.png\n${(await page.textContent('.lower')) ?? ''}`);
+      });
     await page.waitForSelector('.monaco-editor .squiggly-error');
     await page.screenshot({ path: join(shots, '03-tikfout-met-melding.png') });
     // The quick fix the language service offers for "did you mean 'drempel'?", from the problem list.
