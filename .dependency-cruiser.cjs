@@ -53,6 +53,21 @@ module.exports = {
       to: { path: '^packages/analysis/' },
     },
     {
+      name: 'language-service-on-grammar-compiler-core',
+      comment:
+        'editor support builds on the grammar, the compiler and core only (no evaluator, analysis or CLI)',
+      severity: 'error',
+      from: { path: '^packages/language-service/' },
+      to: { path: '^packages/(evaluator|cli|analysis)/' },
+    },
+    {
+      name: 'only-editors-use-language-service',
+      comment: 'nothing of ours depends on the language service except the playground and the CLI',
+      severity: 'error',
+      from: { pathNot: '^(packages/(cli|language-service)|playground)/' },
+      to: { path: '^packages/language-service/' },
+    },
+    {
       name: 'no-reaching-into-sources',
       comment: 'packages import each other through their public entry (src/index.ts) only',
       severity: 'error',

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Bench, type Task } from 'tinybench';
 import { compileSource, CompilerSession } from '@sroi/compiler';
 import { Plan } from '@sroi/evaluator';
+import { LanguageService } from '@sroi/language-service';
 import { root } from './spawn.js';
 import { benchTiming } from './timing.js';
 
@@ -19,6 +20,7 @@ const editorTasks = {
   explain: 'keystroke (tariff digit) → the same, with the explanation',
   typing: 'keystroke (typing a digit; the rest of the file moves) → session.update + plan + evaluate',
   whole: 'keystroke (tariff digit) → compileSource + Plan.fromIr + evaluate (whole text, no session)',
+  service: 'keystroke (tariff digit) → language service: setDocument + getDiagnostics (markers)',
 };
 
 /** What this script prints: per task (by key) its name and tinybench's result, samples included. */
@@ -52,16 +54,24 @@ async function measure(quick: boolean): Promise<EditorResults> {
     text.slice(0, typingAt) + ['3', '36', '365', '36'][typed++ % 4]! + text.slice(typingAt + 2);
   const sessions = [0, 1, 2].map(() => new CompilerSession(RULESET));
   for (const s of sessions) s.update(text);
+  // The editor's markers through the language service: its session compiles, its diagnostics
+  // are rendered in Dutch as the playground shows them.
+  const service = new LanguageService({ documents: { [RULESET]: text } });
+  service.getDiagnostics(RULESET);
   const keystrokes = {
     loop: () => editorLoop(sessions[0]!, edited(), sample),
     explain: () => editorLoop(sessions[1]!, edited(), sample, true),
     typing: () => editorLoop(sessions[2]!, typing(), sample),
+    service: () => {
+      service.setDocument(RULESET, edited());
+      return service.getDiagnostics(RULESET).length;
+    },
   };
   // Warm up: an editor in use has compiled its hot code long before. tinybench's own warm-up
   // (300 ms of the first task) left the first task measuring the JIT on a fresh process: p95
   // 7-9 ms against 2.5-2.9 ms after 300 keystrokes of each loop (probe, same minutes).
   for (let i = 0; i < (quick ? 3 : 300); i++)
-    sink += keystrokes.loop() + keystrokes.explain() + keystrokes.typing();
+    sink += keystrokes.loop() + keystrokes.explain() + keystrokes.typing() + keystrokes.service();
   const bench = new Bench({ ...benchTiming(quick), retainSamples: true })
     .add(editorTasks.loop, () => {
       sink += keystrokes.loop();
@@ -71,6 +81,9 @@ async function measure(quick: boolean): Promise<EditorResults> {
     })
     .add(editorTasks.typing, () => {
       sink += keystrokes.typing();
+    })
+    .add(editorTasks.service, () => {
+      sink += keystrokes.service();
     })
     .add(editorTasks.whole, () => {
       const p = Plan.fromIr(compileSource(RULESET, edited()).ir).value!;
@@ -84,6 +97,7 @@ async function measure(quick: boolean): Promise<EditorResults> {
     explain: result(editorTasks.explain),
     typing: result(editorTasks.typing),
     whole: result(editorTasks.whole),
+    service: result(editorTasks.service),
   };
 }
 

@@ -445,6 +445,8 @@ check('editor loop p95 (tariff digit)', keystrokeRow.p95!, ' ms', 5);
 check('editor loop p95 (typing)', typingRow.p95!, ' ms', 5);
 check('editor loop p95 with the explanation', explainRow.p95!, ' ms', 5);
 info['editor loop: whole text / session (median)'] = wholeRow.median / keystrokeRow.median;
+const serviceRow = record('editor', editor.service, 'ms');
+check('keystroke → diagnostics through the language service p95', serviceRow.p95!, ' ms', 16);
 
 // ── growth ─────────────────────────────────────────────────────────────────────────────────
 

@@ -24,7 +24,8 @@ await build({
 });
 
 // The bundle lives outside the repository: tell it where the repository is. `--serve` runs only
-// the HTTP API's benchmark (bench/serve.ts), which otherwise runs after the others.
+// the HTTP API's benchmark (bench/serve.ts), which otherwise runs after the others; the playground
+// in headless Chromium runs on full runs only (`pnpm test` runs its end-to-end tests).
 const args = process.argv.slice(2);
 const env = { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` };
 const runBundle = (name) =>
@@ -32,5 +33,11 @@ const runBundle = (name) =>
     stdio: 'inherit',
     env,
   }).status ?? 1;
-const status = args.includes('--serve') ? 0 : runBundle('run');
+const runPlayground = () =>
+  spawnSync(process.execPath, [`${root}scripts/sroi-dev.mjs`, `${root}bench/playground.ts`], {
+    stdio: 'inherit',
+  }).status ?? 1;
+const serveOnly = args.includes('--serve');
+let status = serveOnly ? 0 : runBundle('run');
+if (status === 0 && !serveOnly && !args.includes('--quick')) status = runPlayground();
 process.exit(status !== 0 ? status : runBundle('serve'));

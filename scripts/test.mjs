@@ -11,6 +11,7 @@ const dev = (script, ...args) => [process.execPath, `${root}scripts/sroi-dev.mjs
 
 export const checks = [
   ['types (tsc)', [bin('tsc'), '-p', 'tsconfig.json', '--noEmit']],
+  ['types of the playground (tsc, DOM)', [bin('tsc'), '-p', 'playground/tsconfig.json', '--noEmit']],
   ['lint (eslint)', [bin('eslint'), '.']],
   ['format (prettier)', [bin('prettier'), '--check', '.', '--log-level', 'warn']],
   [
@@ -23,6 +24,7 @@ export const checks = [
       'packages/evaluator/src',
       'packages/analysis/src',
       'packages/cli/src',
+      'packages/language-service/src',
       '--config',
       '.dependency-cruiser.cjs',
     ],

@@ -1,0 +1,116 @@
+// `pnpm bench` (full runs): the playground in headless Chromium against the built site — a
+// keystroke in Rijnmond 2023-2027 to updated markers and result (p95, target one frame: 16 ms), the
+// built site on localhost to the first evaluated sample contract (target < 2 s), and the JavaScript
+// a first view and the lazily loaded editor transfer, gzip. Writes bench/playground-results.json.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildSite, distRoot, repoRoot, serveSite, startBrowser } from '../playground/e2e/browser.js';
+
+const quick = process.argv.includes('--quick');
+const loads = quick ? 2 : 7;
+const keystrokes = quick ? 20 : 120;
+
+const percentile = (xs: readonly number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
+};
+const median = (xs: readonly number[]) => percentile(xs, 50);
+
+console.log('━━ playground (headless Chromium, built site)');
+const load = loadavg()[0]!;
+await buildSite();
+
+// Bytes: the first view loads the page, its script and style and the engine worker; the editor
+// (Monaco, its worker and style) loads after the first result.
+const assets = readdirSync(join(distRoot, 'assets')).map((name) => {
+  const body = readFileSync(join(distRoot, 'assets', name));
+  return {
+    name,
+    bytes: statSync(join(distRoot, 'assets', name)).size,
+    gzip: gzipSync(body, { level: 9 }).length,
+  };
+});
+const lazy = (name: string) => name.startsWith('editor');
+const sum = (xs: readonly { gzip: number }[]) => xs.reduce((a, x) => a + x.gzip, 0);
+const js = assets.filter((a) => a.name.endsWith('.js'));
+const firstViewJs = sum(js.filter((a) => !lazy(a.name)));
+const lazyJs = sum(js.filter((a) => lazy(a.name)));
+
+const site = await serveSite();
+const browser = await startBrowser();
+const firstResult: number[] = [];
+try {
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector('#result .amount', { timeout: 60_000 });
+    firstResult.push(
+      (await page.evaluate("performance.getEntriesByName('sroi:first-result')[0].startTime")) as number,
+    );
+    await context.close();
+  }
+
+  // Keystrokes: a digit typed into a tariff and taken away again, one at a time, each waiting for
+  // its markers and result (User Timing measures the page records per edit).
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}#ruleset=rijnmond-2023-2027`);
+  await page.waitForSelector('body[data-editor="ready"]', { timeout: 60_000 });
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.evaluate("performance.clearMeasures('sroi:keystroke')");
+  for (let i = 0; i < keystrokes; i++) {
+    const before = (await page.evaluate("performance.getEntriesByName('sroi:keystroke').length")) as number;
+    await page.keyboard.press(i % 2 === 0 ? 'Space' : 'Backspace');
+    await page.waitForFunction((n) => performance.getEntriesByName('sroi:keystroke').length > n, before);
+  }
+  const keystroke = (await page.evaluate(
+    "performance.getEntriesByName('sroi:keystroke').map((e) => e.duration)",
+  )) as number[];
+  await context.close();
+
+  const results = {
+    date: new Date().toISOString(),
+    loadAverageAtStart: load,
+    keystrokeToMarkersAndResultMs: {
+      p50: median(keystroke),
+      p95: percentile(keystroke, 95),
+      max: Math.max(...keystroke),
+      runs: keystroke.length,
+      target: 16,
+    },
+    firstEvaluatedSampleContractMs: {
+      median: median(firstResult),
+      max: Math.max(...firstResult),
+      runs: firstResult.length,
+      target: 2000,
+    },
+    javascriptGzipBytes: { firstView: firstViewJs, lazy: lazyJs },
+    assets,
+  };
+  const ok = (v: number, target: number) => (v <= target ? '✓' : '✗');
+  const k = results.keystrokeToMarkersAndResultMs;
+  const f = results.firstEvaluatedSampleContractMs;
+  console.log(`  load average at start        ${load.toFixed(1)}`);
+  console.log(
+    `  keystroke → markers + result p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (${ok(k.p95, 16)} target 16 ms, ${k.runs} keystrokes)`,
+  );
+  console.log(
+    `  built site → first result    median ${f.median.toFixed(0)} ms, max ${f.max.toFixed(0)} ms (${ok(f.median, 2000)} target 2000 ms, ${f.runs} loads)`,
+  );
+  console.log(
+    `  JavaScript, gzip             first view ${(firstViewJs / 1024).toFixed(0)} KiB, lazy (editor) ${(lazyJs / 1024).toFixed(0)} KiB`,
+  );
+  writeFileSync(
+    quick ? '/tmp/sroi-playground-bench.json' : join(repoRoot, 'bench/playground-results.json'),
+    JSON.stringify(results, null, 2) + '\n',
+  );
+} finally {
+  await browser.close();
+  await site.close();
+}

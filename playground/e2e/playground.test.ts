@@ -1,0 +1,341 @@
+// The playground as a policy officer uses it, in real headless Chromium against the built site:
+// pick Rijnmond 2023-2027, enter a contract through the form and check every amount to the cent
+// against `sroi eval`; open an explanation and jump to its rule; fix a typo with the quick fix;
+// run the voorbeelden; compare with 2019-2023; open a deep link and a share link; switch to
+// English; no serious or critical axe-core violations, no console errors or CSP violations.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Served } from './serve.js';
+import { buildSite, repoRoot, serveSite, startBrowser } from './browser.js';
+
+const shots = join(repoRoot, 'playground/e2e/screenshots');
+const work = mkdtempSync(join(tmpdir(), 'sroi-e2e-'));
+
+let browser: Browser;
+let site: Served;
+const problems: string[] = [];
+
+async function newPage(hash = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(site.url + hash);
+  await page.waitForSelector('#result .amount', { timeout: 30_000 });
+  return { context, page };
+}
+
+/** `sroi eval --json` of a contract under a shipped ruleset: the independent computation. */
+function cliEval(ruleset: string, contract: unknown): Record<string, unknown> {
+  const file = join(work, `contract-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(contract));
+  const out = execFileSync(
+    process.execPath,
+    ['scripts/sroi.mjs', 'eval', `rulesets/${ruleset}.sroi`, file, '--json'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
+/** Every amount the page shows, by key: outcomes, valuations, routes. */
+async function amounts(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('#result [data-outcome]', (rows) =>
+    Object.fromEntries(
+      rows.map((r) => [
+        r.getAttribute('data-outcome')!,
+        r.querySelector(':scope > .amount-line .amount')!.getAttribute('data-value')!,
+      ]),
+    ),
+  );
+}
+
+function expectedAmounts(r: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['verplichting', 'gerealiseerd', 'restant', 'overschot', 'percentage', 'boete'])
+    if (typeof r[k] === 'string') out[k] = r[k] as string;
+  for (const [k, v] of Object.entries((r.overige ?? {}) as Record<string, string>)) out[k] = v;
+  for (const w of r.waarderingen as { index: number; bedrag: string }[])
+    out[`waardering-${w.index}`] = w.bedrag;
+  for (const route of r.routes as { naam: string; gerealiseerd: string }[])
+    out[`route-${route.naam}`] = route.gerealiseerd;
+  return out;
+}
+
+async function contractJson(page: Page): Promise<Record<string, unknown>> {
+  await page.click('[data-tab="contract-1"]');
+  const text = await page.inputValue('#contract-json');
+  await page.click('[data-tab="contract-0"]');
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/**
+ * Types a new last line in the editor. Escape closes the completion list first, so that Enter
+ * starts a line instead of accepting a suggestion.
+ */
+async function typeLastLine(page: Page, line: string): Promise<void> {
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(line, { delay: 5 });
+  await page.keyboard.press('Escape');
+}
+
+/** Waits until the engine answered the latest change (the result may be absent). */
+async function settledEngine(page: Page): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.body.dataset.version === document.body.dataset.sent);
+}
+
+/** Waits until the result shows the state of the latest change. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.waitForFunction(() => {
+    const v = document.body.dataset.version;
+    return v !== undefined && document.querySelector('#result')?.getAttribute('data-ready') === v;
+  });
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+  const source = readFileSync(join(repoRoot, 'playground/node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          o: object,
+        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+      };
+    };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `axe-core on ${name}`).toEqual([]);
+}
+
+beforeAll(async () => {
+  await buildSite();
+  site = await serveSite();
+  browser = await startBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the built playground in Chromium', () => {
+  it('evaluates a contract entered through the form to the cent as sroi eval does, and explains it', async () => {
+    const { context, page } = await newPage();
+    // Pick another ruleset, then Rijnmond 2023-2027, as a person would.
+    await page.selectOption('#ruleset', 'rijnmond-2019-2023');
+    await settledEngine(page);
+    await page.selectOption('#ruleset', 'rijnmond-2023-2027');
+    await settled(page);
+    await page.click('#new-contract');
+    await page.waitForSelector('[data-add="plaatsing"]');
+    await page.fill('[data-field="id"] input', 'E2E-2025-042');
+    await page.selectOption('[data-field="opdrachtsoort"] select', 'werken');
+    await page.fill('[data-field="waarde"] input', '2.437.500,00');
+    await page.fill('[data-field="gunningsdatum"] input', '2025-09-15');
+    await page.click('[data-add="plaatsing"]');
+    await page.selectOption('[data-field="activiteiten[0].doelgroep"] select', 'loonkostensubsidie');
+    await page.selectOption('[data-field="activiteiten[0].contractvorm"] select', 'onbepaald');
+    await page.fill('[data-field="activiteiten[0].fte"] input', '0,8');
+    await page.fill('[data-field="activiteiten[0].maanden"] input', '19');
+    await page.click('[data-add="plaatsing"]');
+    await page.selectOption('[data-field="activiteiten[1].doelgroep"] select', 'nugger');
+    await page.selectOption('[data-field="activiteiten[1].contractvorm"] select', 'bepaald');
+    await page.fill('[data-field="activiteiten[1].fte"] input', '1');
+    await page.fill('[data-field="activiteiten[1].maanden"] input', '7');
+    await page.click('[data-add="leerling"]');
+    await page.selectOption('[data-field="activiteiten[2].opleiding"] select', 'mbo-bbl');
+    await page.check('[data-field="activiteiten[2].arbeidsovereenkomst"] input');
+    await page.fill('[data-field="activiteiten[2].fte"] input', '0,6');
+    await page.fill('[data-field="activiteiten[2].maanden"] input', '11');
+    await page.click('[data-add="inkoop"]');
+    await page.selectOption('[data-field="activiteiten[3].leverancier"] select', 'sw-bedrijf');
+    await page.fill('[data-field="activiteiten[3].factuurbedrag"] input', '31.415,93');
+    await page.click('[data-add="maatschappelijk"]');
+    await page.fill('[data-field="activiteiten[4].uren"] input', '37');
+    await settled(page);
+
+    const contract = await contractJson(page);
+    expect(contract.waarde).toBe('2437500.00');
+    expect((contract.activiteiten as unknown[]).length).toBe(5);
+    const cli = cliEval('rijnmond-2023-2027', contract);
+    const shown = await amounts(page);
+    expect(shown).toEqual(expectedAmounts(cli));
+    await page.screenshot({ path: join(shots, '01-contract-en-resultaat.png') });
+
+    // The explanation of the first valuation, then its rule in the editor.
+    await page.waitForSelector('body[data-editor="ready"]');
+    const row = page.locator('[data-outcome="waardering-0"]');
+    await row.locator('details.explain > summary').click();
+    await expect(row.locator('.formula code').first().textContent()).resolves.toContain('afronden');
+    const jump = row.locator('button[data-line]').first();
+    const line = await jump.getAttribute('data-line');
+    await jump.click();
+    await page.waitForFunction(
+      (l) => document.querySelector('.monaco-editor .active-line-number')?.textContent === l,
+      line,
+    );
+    await page.screenshot({ path: join(shots, '02-uitleg-en-regel.png') });
+    await axe(page, 'the result with an explanation open');
+    await context.close();
+  }, 120_000);
+
+  it('shows a typo as a marker with its code and fixes it with the quick fix', async () => {
+    const { context, page } = await newPage('#ruleset=rijnmond-2023-2027');
+    await page.waitForSelector('body[data-editor="ready"]');
+    await typeLastLine(page, 'definitie extra: bedrag = drempl');
+    await page
+      .waitForSelector('.problems [data-code="SR2001"]', { timeout: 60_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(work, 'failed.png') });
+        throw new Error(`${String(e)}\n${work}/failed.png\n${(await page.textContent('.lower')) ?? ''}`);
+      });
+    await page.waitForSelector('.monaco-editor .squiggly-error');
+    await page.screenshot({ path: join(shots, '03-tikfout-met-melding.png') });
+    // The quick fix the language service offers for "did you mean 'drempel'?", from the problem list.
+    // (Monaco renders spaces as no-break spaces.)
+    await page.click('.lower [data-fix="drempel"]');
+    await page.waitForFunction(() => !document.querySelector('.problems [data-code="SR2001"]'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('.monaco-editor .view-lines')!
+        .textContent!.replace(/\u00a0/g, ' ')
+        .includes('definitie extra: bedrag = drempel'),
+    );
+    await context.close();
+  }, 120_000);
+
+  it('runs the voorbeelden live, compares with 2019-2023 and switches to English', async () => {
+    const { context, page } = await newPage('#ruleset=rijnmond-2023-2027');
+    await page.click('[data-tab="result-1"]');
+    const examples = (
+      readFileSync(join(repoRoot, 'rulesets/rijnmond-2023-2027.sroi'), 'utf8').match(/^voorbeeld /gm) ?? []
+    ).length;
+    await expect(page.textContent('#examples-summary')).resolves.toBe(
+      `${examples} van ${examples} voorbeelden kloppen`,
+    );
+    expect(await page.locator('#examples .badge.ok').count()).toBe(examples);
+
+    // Eigenschappen on request; a failing one gives a counterexample that becomes a voorbeeld.
+    await page.click('#check-properties');
+    await page.waitForSelector('#properties .example-list', { timeout: 60_000 });
+    const properties = (
+      readFileSync(join(repoRoot, 'rulesets/rijnmond-2023-2027.sroi'), 'utf8').match(/^eigenschap /gm) ?? []
+    ).length;
+    expect(await page.locator('#properties .badge.ok').count()).toBe(properties);
+    await page.waitForSelector('body[data-editor="ready"]');
+    await typeLastLine(page, 'eigenschap "Er is altijd een verplichting": verplichting > € 0');
+    await settledEngine(page);
+    await page.click('#check-properties');
+    await page
+      .waitForSelector('#properties details.counterexample', { timeout: 90_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(work, 'failed.png') });
+        const seen = await page.textContent('body');
+        throw new Error(`${String(e)}\n${work}/failed.png\n${seen ?? ''}`);
+      });
+    await page.click('#properties details.counterexample summary');
+    await page.screenshot({ path: join(shots, '04-voorbeelden-en-eigenschappen.png') });
+    await page.click('#properties [data-add-example]');
+    await expect
+      .poll(() => page.textContent('#examples-summary'), { timeout: 30_000 })
+      .toBe(`${examples + 1} van ${examples + 1} voorbeelden kloppen`);
+
+    await page.click('[data-tab="result-2"]');
+    await page.selectOption('#compare-with', 'rijnmond-2019-2023');
+    await page.click('#compare-run');
+    await page.waitForSelector('#compare-table');
+    const header = await page.$$eval('#compare-table thead th', (ths) =>
+      ths.map((th) => th.textContent ?? ''),
+    );
+    expect(header.join(' ')).toContain('2019-2023');
+    expect(await page.locator('#compare-table tr.differs').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, '05-vergelijken.png') });
+    await axe(page, 'the comparison');
+
+    // The semantic diff; a boundary contract opens in the form and is evaluated.
+    await page.click('#diff-run');
+    await page.waitForSelector('#compare-out .changes', { timeout: 60_000 });
+    const boundary = page.locator('[data-open-boundary]').first();
+    await page.locator('.boundary-group > summary').first().click();
+    await page.screenshot({ path: join(shots, '06-verschillen.png') });
+    await boundary.click();
+    await settled(page);
+    expect(Object.keys(await amounts(page))).toContain('verplichting');
+
+    await page.click('#lang');
+    await page.click('[data-tab="result-0"]');
+    await page.waitForFunction(() => document.querySelector('#h-result')?.textContent === 'Result');
+    await expect(page.textContent('[data-outcome="verplichting"] .amount-label')).resolves.toBe('Obligation');
+    await page.screenshot({ path: join(shots, '07-english.png') });
+    await context.close();
+  }, 120_000);
+
+  it('opens a deep link and a share link in the same state', async () => {
+    const contract = {
+      id: 'LINK-7',
+      opdrachtsoort: 'diensten',
+      waarde: '812345.67',
+      gunningsdatum: '2021-03-09',
+      activiteiten: [
+        { soort: 'plaatsing', doelgroep: 'wia', contractvorm: 'bepaald', fte: 0.5, maanden: 9 },
+        { soort: 'scholing', kosten: '1234.56' },
+      ],
+    };
+    const encoded = Buffer.from(JSON.stringify(contract)).toString('base64url');
+    const { context, page } = await newPage(`#ruleset=rijnmond-2019-2023&contract=${encoded}`);
+    await expect(page.inputValue('#ruleset')).resolves.toBe('rijnmond-2019-2023');
+    expect(await amounts(page)).toEqual(expectedAmounts(cliEval('rijnmond-2019-2023', contract)));
+    await page.screenshot({ path: join(shots, '08-deep-link.png') });
+
+    // Edit the ruleset (a tariff), share, and open the share link in a fresh browser profile.
+    await page.waitForSelector('body[data-editor="ready"]');
+    await typeLastLine(page, '# gedeeld met een collega');
+    await settled(page);
+    await page.click('#share');
+    const link = await page.inputValue('#share-link');
+    expect(link).toContain('edits=');
+    await context.close();
+
+    const shared = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const other = await shared.newPage();
+    await other.goto(link);
+    await other.waitForSelector('#result .amount');
+    await other.waitForSelector('body[data-editor="ready"]');
+    await expect(other.inputValue('#ruleset')).resolves.toBe('rijnmond-2019-2023');
+    expect(await amounts(other)).toEqual(expectedAmounts(cliEval('rijnmond-2019-2023', contract)));
+    await other.click('.monaco-editor .view-lines');
+    await other.keyboard.press('Control+End');
+    await other.waitForFunction(() =>
+      document
+        .querySelector('.monaco-editor .view-lines')!
+        .textContent!.replace(/\u00a0/g, ' ')
+        .includes('gedeeld met een collega'),
+    );
+    await shared.close();
+  }, 120_000);
+
+  it('had no console errors, warnings or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

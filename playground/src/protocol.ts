@@ -1,0 +1,109 @@
+// The messages between the page and the engine worker: plain JSON-like values only, so that the
+// page never holds compiler objects and the worker never touches the DOM.
+import type { EvaluationResult } from '@sroi/evaluator';
+import type { FieldSpec, Language, Severity } from '@sroi/core';
+
+/** A diagnostic rendered in the page's language, with its place as Monaco counts (1-based). */
+export interface ViewDiagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly hint?: string;
+  /** The file it is in; the edited ruleset's path or a base it extends. */
+  readonly file?: string;
+  readonly start?: number;
+  readonly end?: number;
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** JSON path into the contract (contract problems). */
+  readonly path?: string;
+  readonly suggestions?: readonly string[];
+}
+
+export interface ExampleView {
+  readonly title: string;
+  readonly passed: boolean;
+  readonly problems: readonly ViewDiagnostic[];
+}
+
+export interface PropertyView {
+  readonly title: string;
+  readonly passed: boolean;
+  readonly runs: number;
+  readonly seed: number;
+  readonly reason?: string;
+  readonly voorbeeld?: string;
+  readonly counterexample?: unknown;
+}
+
+/** What the contract form needs from the ruleset: the kinds it values and its enumerations. */
+export interface FormShape {
+  readonly kinds: readonly { readonly kind: string; readonly route: string; readonly label: string }[];
+  readonly enumerations: Readonly<Record<string, readonly string[]>>;
+  readonly periods: readonly { readonly name: string; readonly from: string; readonly to: string }[];
+  readonly referenceDate: string;
+  /** The contract's fields (`@sroi/core`'s vocabulary), sent so the page does not load the schemas. */
+  readonly contractFields: Readonly<Record<string, FieldSpec>>;
+  /** Each valued kind's fields, from the same vocabulary. */
+  readonly activityFields: Readonly<Record<string, Readonly<Record<string, FieldSpec>>>>;
+}
+
+/** One outline entry of the ruleset (parameters, tables, rules, routes, voorbeelden). */
+export interface OutlineItem {
+  readonly kind: string;
+  readonly name: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface EngineState {
+  readonly kind: 'state';
+  /** The edit this state answers (the page ignores states older than its last edit). */
+  readonly version: number;
+  readonly diagnostics: readonly ViewDiagnostic[];
+  /** Present when the ruleset compiled and the contract is valid. */
+  readonly result?: EvaluationResult;
+  readonly contractDiagnostics: readonly ViewDiagnostic[];
+  readonly shape?: FormShape;
+  readonly outline: readonly OutlineItem[];
+  readonly rulesetName?: string;
+  /** Milliseconds the worker spent on this state (compile, evaluate, examples). */
+  readonly millis: number;
+}
+
+export type EngineRequest =
+  | {
+      readonly kind: 'open';
+      readonly path: string;
+      readonly text: string;
+      /** Every shipped file by path, for `breidt uit`. */
+      readonly files: Readonly<Record<string, string>>;
+      readonly version: number;
+    }
+  | { readonly kind: 'edit'; readonly text: string; readonly version: number }
+  | { readonly kind: 'contract'; readonly contract: unknown; readonly version: number }
+  | { readonly kind: 'lang'; readonly lang: Language; readonly version: number }
+  | { readonly kind: 'properties'; readonly id: number }
+  | { readonly kind: 'compare'; readonly id: number; readonly other: string; readonly contract: unknown }
+  | { readonly kind: 'diff'; readonly id: number; readonly other: string }
+  | {
+      readonly kind: 'service';
+      readonly id: number;
+      readonly method: string;
+      readonly args: readonly unknown[];
+    };
+
+/** The voorbeelden of the state with the same version, sent right after it. */
+export interface EngineExamples {
+  readonly kind: 'examples';
+  readonly version: number;
+  /** Absent while the ruleset has errors. */
+  readonly examples?: readonly ExampleView[];
+}
+
+export type EngineReply =
+  | EngineState
+  | EngineExamples
+  | { readonly kind: 'reply'; readonly id: number; readonly value: unknown; readonly error?: string };

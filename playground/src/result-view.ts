@@ -1,0 +1,266 @@
+// The result panel: every outcome, valuation, route and melding, each amount with its explanation
+// tree (formula as written, values, bron quotes, conditions that failed for "why not"); values
+// resting on an `aanname` are marked provisional; a node's place selects its rule in the editor.
+import type { Language } from '@sroi/core';
+import type { EvaluationResult, Plaats, Uitleg } from '@sroi/evaluator';
+import { h } from './dom.js';
+import { language, t, type Word } from './i18n.js';
+import { showMoney, showNumber } from './money.js';
+
+export type Reveal = (place: Plaats) => void;
+
+const looksLikeMoney = (v: string) => /^-?\d+\.\d\d$/.test(v);
+
+/** A value as the explanation gives it: amounts as money, other numbers in the page's notation. */
+export function showValue(v: string, lang: Language = language()): string {
+  if (looksLikeMoney(v)) return showMoney(v, lang);
+  if (/^-?\d+(\.\d+)?$/.test(v)) return showNumber(v, lang);
+  if (v === 'waar' || v === 'onwaar') return lang === 'nl' ? v : v === 'waar' ? 'true' : 'false';
+  return v;
+}
+
+const provisional = (texts: readonly string[] | undefined) =>
+  texts && texts.length > 0
+    ? h('span', { class: 'badge provisional', attrs: { title: t('provisionalTitle') } }, t('provisional'))
+    : null;
+
+/** Whether a node or anything below it rests on an aanname. */
+function restsOnAssumption(node: Uitleg, seen = new Set<Uitleg>()): boolean {
+  if (seen.has(node)) return false;
+  seen.add(node);
+  return (node.aanname?.length ?? 0) > 0 || (node.onderdelen ?? []).some((c) => restsOnAssumption(c, seen));
+}
+
+function placeButton(place: Plaats | undefined, reveal: Reveal, rule: string): HTMLElement | null {
+  if (!place) return null;
+  return h(
+    'button',
+    {
+      class: 'link small',
+      attrs: {
+        type: 'button',
+        'data-line': String(place.regel),
+        title: `${rule} (${place.bestand}:${place.regel})`,
+      },
+      on: { click: () => reveal(place) },
+    },
+    `${t('showRule')} ↗ ${place.regel}`,
+  );
+}
+
+/** One node of an explanation tree, its parts folded below it. */
+export function explanationNode(node: Uitleg, reveal: Reveal, depth = 0): HTMLElement {
+  const parts = node.onderdelen ?? [];
+  const body = h(
+    'div',
+    { class: 'node-body' },
+    placeButton(node.plaats, reveal, node.regel),
+    node.formule
+      ? h(
+          'div',
+          { class: 'formula' },
+          h('span', { class: 'muted' }, `${t('formula')}: `),
+          h('code', {}, node.formule),
+        )
+      : null,
+    node.invoer && node.invoer.length > 0
+      ? h(
+          'div',
+          { class: 'inputs' },
+          h('span', { class: 'muted' }, `${t('inputs')}: `),
+          node.invoer.flatMap((i, k) => [
+            k > 0 ? ', ' : '',
+            h('code', {}, i.naam),
+            ' = ',
+            showValue(i.waarde),
+          ]),
+        )
+      : null,
+    node.voorwaarden && node.voorwaarden.length > 0
+      ? h(
+          'ul',
+          { class: 'conditions', attrs: { 'aria-label': t('conditions') } },
+          node.voorwaarden.map((c) =>
+            h(
+              'li',
+              { class: c.uitkomst ? 'holds' : 'fails' },
+              h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }, c.uitkomst ? '✓ ' : '✗ '),
+              h('code', {}, c.formule),
+              ` — ${c.uitkomst ? t('holds') : t('fails')}`,
+              c.waarden.length > 0
+                ? h(
+                    'span',
+                    { class: 'muted' },
+                    ` (${c.waarden.map((w) => `${w.naam} = ${showValue(w.waarde)}`).join(', ')})`,
+                  )
+                : null,
+              c.plaats ? [' ', placeButton(c.plaats, reveal, c.formule)] : null,
+            ),
+          ),
+        )
+      : null,
+    (node.bron ?? []).map((b) =>
+      h('blockquote', { class: 'bron' }, h('span', { class: 'muted' }, `${t('source')}: `), b),
+    ),
+    (node.aanname ?? []).map((a) =>
+      h('div', { class: 'aanname' }, h('span', { class: 'badge provisional' }, t('provisional')), ' ', a),
+    ),
+    (node.meldingen ?? []).map((m) => h('div', { class: 'melding' }, '⚠ ', m)),
+    parts.length > 0
+      ? h(
+          'ul',
+          { class: 'parts' },
+          parts.map((p) => h('li', {}, explanationNode(p, reveal, depth + 1))),
+        )
+      : null,
+  );
+  const summary = h(
+    'summary',
+    {},
+    h('span', { class: 'rule' }, node.regel),
+    ' = ',
+    h('strong', {}, showValue(node.waarde)),
+    ' ',
+    restsOnAssumption(node) ? provisional(['']) : null,
+  );
+  const details = h('details', { class: 'node' }, summary, body);
+  if (depth === 0) details.open = true;
+  return details;
+}
+
+function amountRow(
+  label: string,
+  value: string,
+  explanation: Uitleg | undefined,
+  reveal: Reveal,
+  key: string,
+): HTMLElement {
+  const shown = key === 'percentage' ? `${showNumber(value, language())} %` : showValue(value);
+  return h(
+    'div',
+    { class: 'amount-row', attrs: { 'data-outcome': key } },
+    h(
+      'div',
+      { class: 'amount-line' },
+      h('span', { class: 'amount-label' }, label),
+      h('span', { class: 'amount', attrs: { 'data-value': value } }, shown),
+      explanation && restsOnAssumption(explanation) ? provisional(['']) : null,
+    ),
+    explanation
+      ? h(
+          'details',
+          { class: 'explain' },
+          h('summary', {}, t('explain')),
+          explanationNode(explanation, reveal),
+        )
+      : null,
+  );
+}
+
+const outcomeWords: Readonly<Record<string, Word>> = {
+  verplichting: 'verplichting',
+  gerealiseerd: 'gerealiseerd',
+  restant: 'restant',
+  overschot: 'overschot',
+  percentage: 'percentage',
+  boete: 'boete',
+};
+
+/** The standard outcomes in reading order; `overschot` where the evaluator gives it. */
+const standardOrder = ['verplichting', 'gerealiseerd', 'restant', 'overschot', 'percentage', 'boete'];
+
+export function renderResult(result: EvaluationResult, reveal: Reveal): HTMLElement {
+  const r = result as unknown as Record<string, unknown>;
+  const overige = result.overige ?? {};
+  const valueOf = (name: string): string | undefined =>
+    typeof r[name] === 'string' ? (r[name] as string) : overige[name];
+  const names = [
+    ...standardOrder.filter((n) => valueOf(n) !== undefined),
+    ...Object.keys(overige).filter((n) => !standardOrder.includes(n)),
+  ];
+  const outcomes = h(
+    'section',
+    { class: 'outcomes', attrs: { 'aria-label': t('result') } },
+    names.map((n) =>
+      amountRow(outcomeWords[n] ? t(outcomeWords[n]) : n, valueOf(n)!, result.uitleg?.[n], reveal, n),
+    ),
+  );
+  const valuations = h(
+    'section',
+    { class: 'valuations' },
+    h('h3', {}, t('waarderingen')),
+    h(
+      'ul',
+      { class: 'plain' },
+      result.waarderingen.map((w) =>
+        h(
+          'li',
+          { attrs: { 'data-valuation': String(w.index) } },
+          amountRow(
+            `${w.index + 1}. ${w.soort} (${w.route})`,
+            w.bedrag,
+            w.uitleg,
+            reveal,
+            `waardering-${w.index}`,
+          ),
+        ),
+      ),
+    ),
+  );
+  const routes = h(
+    'section',
+    { class: 'routes' },
+    h('h3', {}, t('routes')),
+    result.routes.map((route) =>
+      h(
+        'div',
+        { class: 'route', attrs: { 'data-route': route.naam } },
+        amountRow(
+          `${route.label}${route.maximum !== undefined ? ` (${t('maximum')} ${showValue(route.maximum)})` : ''}`,
+          route.gerealiseerd,
+          route.uitleg,
+          reveal,
+          `route-${route.naam}`,
+        ),
+        route.totaal !== route.gerealiseerd
+          ? h(
+              'div',
+              { class: 'muted small-text' },
+              `${showValue(route.totaal)} → ${showValue(route.gerealiseerd)}`,
+            )
+          : null,
+      ),
+    ),
+  );
+  const meldingen = h(
+    'section',
+    { class: 'meldingen' },
+    h('h3', {}, t('meldingen')),
+    result.meldingen.length === 0
+      ? h('p', { class: 'muted' }, t('noMeldingen'))
+      : h(
+          'ul',
+          {},
+          result.meldingen.map((m) =>
+            h(
+              'li',
+              { class: `melding melding-${m.soort}` },
+              h('span', { class: 'badge' }, m.soort),
+              ' ',
+              m.activiteit !== undefined ? `${t('activity')} ${m.activiteit + 1}: ` : '',
+              m.tekst,
+              m.plaats ? [' ', placeButton(m.plaats, reveal, m.soort)] : null,
+            ),
+          ),
+        ),
+  );
+  return h(
+    'div',
+    { class: 'result' },
+    h('p', { class: 'muted' }, `${result.regeling} — ${t('period')} ${result.periode}`),
+    outcomes,
+    meldingen,
+    valuations,
+    routes,
+  );
+}
