@@ -202,11 +202,11 @@ waardering arbeidsontwikkeling = afronden(${mean('waarde_ontwikkeling')}, op €
 
 waardering inkoop = afronden(activiteit.factuurbedrag × ${mean('inkoop_percentage')}, op € 0,01)
   bron "Beleid 2023-2027"
-  vereist standaard(activiteit.aandeelDoelgroep, 30%) ≥ 30%
+  vereist activiteit.leverancier = sw-bedrijf of standaard(activiteit.aandeelDoelgroep, 30%) ≥ 30%
     anders "Geen erkend sociaal ondernemer: {activiteit.aandeelDoelgroep} uit de doelgroep"
-  vereist standaard(activiteit.missieVoorop, ja)
+  vereist activiteit.leverancier = sw-bedrijf of standaard(activiteit.missieVoorop, ja)
     anders "Geen erkend sociaal ondernemer: de missie staat niet voorop"
-  vereist standaard(activiteit.aandeelCommercieel, 50%) ≥ 50%
+  vereist activiteit.leverancier = sw-bedrijf of standaard(activiteit.aandeelCommercieel, 50%) ≥ 50%
     anders "Geen erkend sociaal ondernemer: {activiteit.aandeelCommercieel} commercieel"
 
 waardering maatschappelijk = afronden(${mean('uurtarief_maatschappelijk')} × activiteit.uren, op € 0,01)
