@@ -135,8 +135,8 @@ function arbeidsontwikkeling(a: Extract<Activity, { soort: 'arbeidsontwikkeling'
 }
 
 function inkoop(a: Extract<Activity, { soort: 'inkoop' }>) {
-  // Art. 2.82 Aw, for a sociaal ondernemer only (an SW-bedrijf is not held to it): a criterion counts
-  // only when it is given; one that fails makes the purchase count 0.
+  // Art. 2.82 Aw: a criterion counts only when it is given; one that fails makes the purchase count 0.
+  // An SW-bedrijf is no sociaal ondernemer in this sense: it is not held to the criteria.
   if (a.leverancier === 'sw-bedrijf') return divRound(cents(a.factuurbedrag) * INKOOP_PERCENTAGE, 100);
   if (a.aandeelDoelgroep !== undefined && a.aandeelDoelgroep < 30) return 0;
   if (a.missieVoorop === false) return 0;

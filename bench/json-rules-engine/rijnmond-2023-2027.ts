@@ -20,8 +20,8 @@ import { cents, divRound, hundredths, type HandResult } from '../hand-written/ri
 const TARIEFUPDATE = 20250701;
 const always = { all: [] };
 const is = (fact: string, value: unknown) => ({ fact, operator: 'equal', value });
-/** Art. 2.82 holds a sociaal ondernemer to its criteria, never an SW-bedrijf. */
-const notSwBedrijf = { fact: 'leverancier', operator: 'notEqual', value: 'sw-bedrijf' };
+/** Art. 2.82 holds a sociaal ondernemer to its criteria; an SW-bedrijf is not held to them. */
+const notSw = { fact: 'leverancier', operator: 'notEqual', value: 'sw-bedrijf' };
 
 /** One rule per row of a tariff table, for dates from `from` (inclusive) up to `to` (exclusive). */
 const tariffRows = (
@@ -170,21 +170,17 @@ export const activityRules: Readonly<Record<Activity['soort'], RuleProperties[]>
     },
     {
       name: 'art. 2.82: minimaal 30% personeel uit de doelgroep',
-      conditions: {
-        all: [notSwBedrijf, { fact: 'aandeelDoelgroep', operator: 'lessThan', value: 30 }],
-      },
+      conditions: { all: [notSw, { fact: 'aandeelDoelgroep', operator: 'lessThan', value: 30 }] },
       event: { type: 'afwijzing', params: { melding: 'Geen erkend sociaal ondernemer: aandeel doelgroep' } },
     },
     {
       name: 'art. 2.82: de maatschappelijke missie staat voorop',
-      conditions: { all: [notSwBedrijf, is('missieVoorop', false)] },
+      conditions: { all: [notSw, is('missieVoorop', false)] },
       event: { type: 'afwijzing', params: { melding: 'Geen erkend sociaal ondernemer: missie' } },
     },
     {
       name: 'art. 2.82: minimaal 50% commerciële inkomsten',
-      conditions: {
-        all: [notSwBedrijf, { fact: 'aandeelCommercieel', operator: 'lessThan', value: 50 }],
-      },
+      conditions: { all: [notSw, { fact: 'aandeelCommercieel', operator: 'lessThan', value: 50 }] },
       event: {
         type: 'afwijzing',
         params: { melding: 'Geen erkend sociaal ondernemer: commerciële inkomsten' },
