@@ -95,6 +95,17 @@ const coveredElsewhere: Partial<Record<DiagnosticCode, string>> = {
   SR5021: 'packages/cli/test/json-input.test.ts',
   SR5022: 'packages/cli/test/json-input.test.ts',
   SR5023: 'packages/cli/test/commands/batch-lines.test.ts',
+  // Requests to the HTTP API (sroi serve): answered as problem+json, golden in test/fixtures/serve.
+  SR5250: 'packages/cli/test/serve/problems.test.ts',
+  SR5251: 'packages/cli/test/serve/problems.test.ts',
+  SR5252: 'packages/cli/test/serve/problems.test.ts',
+  SR5253: 'packages/cli/test/serve/problems.test.ts',
+  SR5254: 'packages/cli/test/serve/problems.test.ts',
+  SR5255: 'packages/cli/test/serve/problems.test.ts',
+  SR5256: 'packages/cli/test/serve/problems.test.ts',
+  SR5257: 'packages/cli/test/serve/problems.test.ts',
+  SR5258: 'packages/cli/test/serve/problems.test.ts',
+  SR5259: 'packages/cli/test/serve/hostile.test.ts',
   // IR documents read from a file.
   SR6001: 'packages/evaluator/test/validate.test.ts',
   SR6002: 'packages/evaluator/test/validate.test.ts',

@@ -29,6 +29,7 @@ describe('sroi', () => {
       'sroi diff',
       'sroi compare',
       'sroi matrix',
+      'sroi serve',
     ]);
     expect(lines).toContain(
       'Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep',

@@ -678,6 +678,75 @@ export const messages = {
     en: '{date} falls in no period of the set {set}',
     hint: { nl: 'Perioden: {periods}.', en: 'Periods: {periods}.' },
   },
+  // SR5250-SR5299: requests to the HTTP API (`sroi serve`).
+  SR5250: {
+    severity: 'error',
+    nl: 'Onbekende regeling {name}',
+    en: 'Unknown ruleset {name}',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR5251: {
+    severity: 'error',
+    nl: 'Inhoudstype {found} wordt hier niet aangenomen',
+    en: 'Content type {found} is not accepted here',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR5252: {
+    severity: 'error',
+    nl: 'De aanvraag is groter dan {limit} bytes',
+    en: 'The request is larger than {limit} bytes',
+    hint: {
+      nl: 'De server staat tot {limit} bytes toe ({option}); stuur veel contracten via evaluate-batch.',
+      en: 'The server allows up to {limit} bytes ({option}); send many contracts through evaluate-batch.',
+    },
+  },
+  SR5253: {
+    severity: 'error',
+    nl: 'Meer dan {limit} regels in één batch; de rest is niet gelezen',
+    en: 'More than {limit} lines in one batch; the rest was not read',
+    hint: {
+      nl: 'Splits de invoer in batches van hoogstens {limit} regels ({option}).',
+      en: 'Split the input into batches of at most {limit} lines ({option}).',
+    },
+  },
+  SR5254: {
+    severity: 'error',
+    nl: 'Het contract heeft {count} activiteiten; de server rekent er hoogstens {limit} per contract',
+    en: 'The contract has {count} activities; the server evaluates at most {limit} per contract',
+    hint: { nl: 'De grens is in te stellen met {option}.', en: 'The limit is set with {option}.' },
+  },
+  SR5255: {
+    severity: 'error',
+    nl: 'De aanvraag duurde langer dan {limit} ms',
+    en: 'The request took longer than {limit} ms',
+    hint: {
+      nl: 'Stuur de hele aanvraag in één keer; de grens is in te stellen met {option}.',
+      en: 'Send the whole request at once; the limit is set with {option}.',
+    },
+  },
+  SR5256: {
+    severity: 'error',
+    nl: 'Ongeldige waarde {value} voor {name}',
+    en: 'Invalid value {value} for {name}',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR5257: {
+    severity: 'error',
+    nl: 'Geen route {method} {url}',
+    en: 'No route {method} {url}',
+    hint: { nl: 'Routes: {allowed}; zie /openapi.json.', en: 'Routes: {allowed}; see /openapi.json.' },
+  },
+  SR5258: {
+    severity: 'error',
+    nl: 'De server stopt en neemt geen nieuwe aanvragen meer aan',
+    en: 'The server is stopping and takes no new requests',
+    hint: { nl: 'Probeer het opnieuw bij een andere server.', en: 'Try again with another server.' },
+  },
+  SR5259: {
+    severity: 'error',
+    nl: 'Het HTTP-verzoek is onjuist gevormd: {message}',
+    en: 'The HTTP request is malformed: {message}',
+  },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────
   SR6001: {
