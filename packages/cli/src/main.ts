@@ -30,6 +30,7 @@ Gebruik:
   sroi export --schema [REGELING]       JSON Schema van het contract
   sroi export --ir-schema               JSON Schema van de IR
   sroi export --ir REGELING             de IR van een regeling (sneller te laden)
+      -o, --output BESTAND              schrijf naar een bestand in plaats van naar stdout
   sroi diff REGELING-A REGELING-B       semantisch verschil: gewijzigde waarden, tabelrijen, formules,
                                         maxima, reikwijdte, perioden en kop, met hun plaats in beide
                                         bestanden, en voorbeeldcontracten met een andere uitkomst
@@ -88,6 +89,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         schema: { type: 'boolean' },
         'ir-schema': { type: 'boolean' },
         ir: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
         batch: { type: 'string' },
         coverage: { type: 'boolean' },
         runs: { type: 'string' },
@@ -191,6 +193,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             schema: Boolean(values.schema),
             irSchema: Boolean(values['ir-schema']),
             ir: Boolean(values.ir),
+            ...(values.output !== undefined ? { output: values.output } : {}),
           },
           io,
         );

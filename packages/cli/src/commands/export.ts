@@ -1,5 +1,6 @@
 // `sroi export`: the contract JSON Schema (optionally with a ruleset's enumeration values), the
 // IR JSON Schema, or a ruleset's IR for fast loading (`sroi eval regeling.ir.json ...`).
+import { writeFileSync } from 'node:fs';
 import { contractJsonSchema, irJsonSchema, type EnumerationValues } from '@sroi/core';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
@@ -8,9 +9,10 @@ import type { CommonOptions, Io } from '../options.js';
 
 export async function exportCommand(
   args: readonly string[],
-  options: CommonOptions & { schema: boolean; irSchema: boolean; ir: boolean },
-  io: Io,
+  options: CommonOptions & { schema: boolean; irSchema: boolean; ir: boolean; output?: string },
+  terminal: Io,
 ): Promise<number> {
+  const io = options.output === undefined ? terminal : toFile(options.output, terminal);
   const chosen = [options.schema, options.irSchema, options.ir].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError('export: kies --schema [REGELING], --ir-schema of --ir REGELING');
   if (options.irSchema) {
@@ -34,4 +36,27 @@ export async function exportCommand(
   }
   io.out(JSON.stringify(contractJsonSchema(enums), null, 2) + '\n');
   return EXIT.ok;
+}
+
+/** An Io whose `out` writes the file (created or replaced); errors still go to the terminal. */
+function toFile(path: string, terminal: Io): Io {
+  return {
+    out(text) {
+      try {
+        writeFileSync(path, text);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const reason =
+          code === 'ENOENT'
+            ? 'de map bestaat niet'
+            : code === 'EACCES'
+              ? 'geen schrijfrechten'
+              : code === 'EISDIR'
+                ? 'dit is een map'
+                : (e as Error).message;
+        throw new UsageError(`export: kan ${path} niet schrijven: ${reason}`);
+      }
+    },
+    err: (text) => terminal.err(text),
+  };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { mini, miniContract, rijnmond, rijnmondContract, scratch, sroi } from '../support/run.js';
 
@@ -88,6 +90,21 @@ describe('sroi export', () => {
     const fromIr = await sroi('eval', '--json', '--no-explain', ir, rijnmondContract);
     expect(fromIr.code).toBe(0);
     expect(fromIr).toEqual(await sroi('eval', '--json', '--no-explain', rijnmond, rijnmondContract));
+  });
+
+  test('-o writes the IR to a file, byte for byte what stdout gets, and prints nothing', async () => {
+    const target = join(tmp.dir, 'mini.o.ir.json');
+    expect(await sroi('export', '--ir', mini, '-o', target)).toEqual({ code: 0, out: '', err: '' });
+    expect(readFileSync(target, 'utf8')).toBe((await sroi('export', '--ir', mini)).out);
+  });
+
+  test('-o into a folder that does not exist is a usage error, not a crash', async () => {
+    const target = join(tmp.dir, 'geen-map', 'x.json');
+    expect(await sroi('export', '--ir', mini, '--output', target)).toEqual({
+      code: 2,
+      out: '',
+      err: `sroi: export: kan ${target} niet schrijven: de map bestaat niet\n`,
+    });
   });
 
   test('an IR file that is not valid is refused with exit 2', async () => {
