@@ -57,3 +57,18 @@ describe('explanations, as sroi eval prints them', () => {
     await expect(output).toMatchFileSnapshot(join(dir, 'waarom-niet.expected.json'));
   });
 });
+
+describe('IR documents, as sroi eval refuses them', () => {
+  const dir = join(fixtures, 'ir', 'bad');
+  const contract = 'rulesets/examples/schoonmaak-stadskantoor.json';
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ir.json'))) {
+    it(`${file} is refused with a located error, in Dutch and in English`, async () => {
+      const nl = await run(['eval', rel(join(dir, file)), contract]);
+      const en = await run(['eval', '--lang', 'en', rel(join(dir, file)), contract]);
+      expect([nl.code, en.code]).toEqual([2, 2]);
+      await expect(`${nl.output}\n${en.output}`).toMatchFileSnapshot(
+        join(dir, file.replace(/\.ir\.json$/, '.expected.txt')),
+      );
+    });
+  }
+});

@@ -28,6 +28,8 @@ Gebruik:
   sroi fmt BESTAND... [--check]         formatteer (met --check: alleen controleren)
   sroi dump tokens|cst|ast|ir BESTAND   toon een tussenstap van de compiler
   sroi export --schema [REGELING]       JSON Schema van het contract
+  sroi export --schema result|ir        JSON Schema van het resultaat of van de IR (ook:
+                                        --schema contract [REGELING])
   sroi export --ir-schema               JSON Schema van de IR
   sroi export --ir REGELING             de IR van een regeling (sneller te laden)
       -o, --output BESTAND              schrijf naar een bestand in plaats van naar stdout

@@ -1,11 +1,14 @@
-// `sroi export`: the contract JSON Schema (optionally with a ruleset's enumeration values), the
-// IR JSON Schema, or a ruleset's IR for fast loading (`sroi eval regeling.ir.json ...`).
+// `sroi export`: the JSON Schema of the contract (optionally with a ruleset's enumeration values),
+// of the result or of the IR, or a ruleset's IR for fast loading (`sroi eval regeling.ir.json ...`).
 import { writeFileSync } from 'node:fs';
-import { contractJsonSchema, irJsonSchema, type EnumerationValues } from '@sroi/core';
+import { contractJsonSchema, irJsonSchema, resultJsonSchema, type EnumerationValues } from '@sroi/core';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
+
+/** What `--schema` can describe. */
+const schemaKinds = new Set(['contract', 'result', 'ir']);
 
 export async function exportCommand(
   args: readonly string[],
@@ -14,12 +17,22 @@ export async function exportCommand(
 ): Promise<number> {
   const io = options.output === undefined ? terminal : toFile(options.output, terminal);
   const chosen = [options.schema, options.irSchema, options.ir].filter(Boolean).length;
-  if (chosen !== 1) throw new UsageError('export: kies --schema [REGELING], --ir-schema of --ir REGELING');
-  if (options.irSchema) {
-    io.out(JSON.stringify(irJsonSchema(), null, 2) + '\n');
+  if (chosen !== 1)
+    throw new UsageError(
+      'export: kies --schema [contract|result|ir] [REGELING], --ir-schema of --ir REGELING',
+    );
+  // `--schema contract|result|ir [REGELING]`; `--schema REGELING` and `--schema` alone are the contract's.
+  const kind = options.schema && schemaKinds.has(args[0] ?? '') ? args[0] : undefined;
+  const rest = kind === undefined ? args : args.slice(1);
+  if (options.irSchema || kind === 'ir' || kind === 'result') {
+    if (rest.length > 0)
+      throw new UsageError(
+        `export --schema ${kind ?? 'ir'}: geen regeling nodig (alleen bij --schema contract)`,
+      );
+    io.out(JSON.stringify(kind === 'result' ? resultJsonSchema() : irJsonSchema(), null, 2) + '\n');
     return EXIT.ok;
   }
-  const [file] = args;
+  const [file] = rest;
   if (options.ir && !file) throw new UsageError('export --ir: geef een regeling');
   let enums: EnumerationValues | undefined;
   if (file) {

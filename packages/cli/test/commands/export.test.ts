@@ -24,7 +24,7 @@ describe('sroi export', () => {
     expect([code, err]).toEqual([0, '']);
     const schema = JSON.parse(out) as JsonSchema;
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.$id).toBe('https://sroi.dev/schema/contract.json');
+    expect(schema.$id).toBe('https://sroi.dev/schema/contract-v1.json');
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['opdrachtsoort', 'waarde', 'gunningsdatum', 'activiteiten']);
@@ -54,11 +54,28 @@ describe('sroi export', () => {
     expect([schema.$id, schema.title]).toEqual(['https://sroi.dev/schema/ir-v1.json', 'sroi IR v1']);
   });
 
+  test('--schema contract|result|ir names the schema; --schema ir is --ir-schema, --schema contract is --schema', async () => {
+    const ids = async (...args: string[]) =>
+      (JSON.parse((await sroi('export', ...args)).out) as JsonSchema).$id;
+    expect(await ids('--schema', 'result')).toBe('https://sroi.dev/schema/result-v1.json');
+    expect(await ids('--schema', 'ir')).toBe('https://sroi.dev/schema/ir-v1.json');
+    expect(await sroi('export', '--schema', 'ir')).toEqual(await sroi('export', '--ir-schema'));
+    expect(await sroi('export', '--schema', 'contract')).toEqual(await sroi('export', '--schema'));
+    expect(await sroi('export', '--schema', 'contract', mini)).toEqual(
+      await sroi('export', '--schema', mini),
+    );
+    expect(await sroi('export', '--schema', 'result', mini)).toEqual({
+      code: 2,
+      out: '',
+      err: 'sroi: export --schema result: geen regeling nodig (alleen bij --schema contract)\n',
+    });
+  });
+
   test('exactly one of --schema, --ir-schema and --ir is required', async () => {
     const usage = {
       code: 2,
       out: '',
-      err: 'sroi: export: kies --schema [REGELING], --ir-schema of --ir REGELING\n',
+      err: 'sroi: export: kies --schema [contract|result|ir] [REGELING], --ir-schema of --ir REGELING\n',
     };
     expect(await sroi('export')).toEqual(usage);
     expect(await sroi('export', '--schema', '--ir', mini)).toEqual(usage);
