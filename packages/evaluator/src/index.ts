@@ -1,6 +1,7 @@
 // @sroi/evaluator: validates IR and evaluates contracts with explanations. Embeddable: it holds no
 // parser and no compiler, only @sroi/core, zod (contract input) and ajv (IR acceptance).
 export { Plan, type Engine, type EngineChoice, type FastResult, type PlanOptions } from './plan.js';
+export { canonicalJson, irSha256, type PlanMetadata } from './audit.js';
 export { JsonBytes } from './compiled/json-bytes.js';
 export { PlanSet, checkSetPeriods, type SetMember } from './plan-set.js';
 export { validateIr } from './validate.js';

@@ -18,6 +18,7 @@ import {
   type Result,
   type ValidContract,
 } from '@sroi/core';
+import { irSha256, planMetadata, type PlanMetadata } from './audit.js';
 import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
 import { JsonBytes } from './compiled/json-bytes.js';
 import type { GeneratedTracer } from './compiled/explain-tracer.js';
@@ -68,6 +69,8 @@ export class Plan {
   /** The enumeration values the ruleset declares, for contract validation. */
   readonly enumerations: EnumerationValues;
 
+  /** The IR's hash and the metadata that names it, computed on first use. */
+  private audit: PlanMetadata | undefined;
   /** Whether the generated code can be used: unknown until first needed, under `auto`. */
   private generatedUsable: boolean | undefined;
 
@@ -101,6 +104,19 @@ export class Plan {
     const checked = checkCompilerIr(ir);
     if (!checked.value) return { value: undefined, diagnostics: checked.diagnostics };
     return { value: new Plan(checked.value, options.engine), diagnostics: [] };
+  }
+
+  /**
+   * What this plan computes with, for an audit trail: ruleset name and version, periods, and the
+   * SHA-256 of the IR's canonical JSON (computed on first use: an editor's plans never need it).
+   */
+  get metadata(): PlanMetadata {
+    return (this.audit ??= planMetadata(this.ir, irSha256(this.ir)));
+  }
+
+  /** SHA-256 of the IR's canonical JSON, as 64 hex digits (`metadata.irSha256`). */
+  get irSha256(): string {
+    return this.metadata.irSha256;
   }
 
   /**
