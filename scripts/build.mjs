@@ -4,7 +4,7 @@
 // packages (`@sroi/core`, `@sroi/evaluator`) into their dist/ as ESM with type declarations.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -73,9 +73,10 @@ export function packageBundle(name) {
   };
 }
 
-export async function buildPackages({ quiet = false } = {}) {
+export async function buildPackages({ quiet = false, ifStale = false } = {}) {
   for (const name of embeddablePackages) {
     const dir = `${root}packages/${name}`;
+    if (ifStale && !isStale(dir)) continue;
     rmSync(`${dir}/dist`, { recursive: true, force: true });
     await build({ ...packageBundle(name), outfile: `${dir}/dist/index.js` });
     const tsc = spawnSync(
@@ -86,6 +87,15 @@ export async function buildPackages({ quiet = false } = {}) {
     if (tsc.status !== 0) throw new Error(`declarations of @sroi/${name} failed`);
     if (!quiet) console.log(`  packages/${name}/dist: index.js, index.d.ts`);
   }
+}
+
+/** Whether a package's dist/ is missing or older than a file of its src/ or its package.json. */
+function isStale(dir) {
+  const built = ['index.js', 'index.d.ts'].map((f) => `${dir}/dist/${f}`);
+  if (!built.every((f) => existsSync(f))) return true;
+  const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs));
+  const sources = readdirSync(`${dir}/src`, { recursive: true }).map((f) => `${dir}/src/${f}`);
+  return [...sources, `${dir}/package.json`].some((f) => statSync(f).mtimeMs > builtAt);
 }
 
 /**
