@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { nodeBundle, root } from './build.mjs';
+import { evaluatorSize, printSize } from './size.mjs';
 
 const outdir = '/tmp/sroi-bench/bundle';
 mkdirSync(outdir, { recursive: true });
@@ -23,9 +24,19 @@ await build({
   },
 });
 
+// The evaluator's size as an app bundles it (esbuild runs here, not in the bundle); run.ts
+// reports it against its target and keeps it in results.json.
+const size = await evaluatorSize();
+printSize(size);
+
 // The bundle lives outside the repository: tell it where the repository is.
 const r = spawnSync(process.execPath, [`${outdir}/run.mjs`, ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` },
+  env: {
+    ...process.env,
+    SROI_ROOT: root,
+    SROI_BENCH_EDITOR: `${outdir}/editor.mjs`,
+    SROI_BENCH_SIZE: JSON.stringify(size),
+  },
 });
 process.exit(r.status ?? 1);
