@@ -37,7 +37,13 @@ export default tseslint.config(
     // The page that embeds the evaluator runs in a browser.
     files: ['examples/embed-browser/**'],
     languageOptions: {
-      globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' },
+      globals: {
+        document: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        Worker: 'readonly',
+      },
     },
   },
 );

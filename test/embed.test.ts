@@ -172,7 +172,10 @@ describe('examples/embed-node', () => {
 describe('examples/embed-browser', () => {
   let server: Server;
   let base = '';
-  /** Pages served with `?csp` get a policy without 'unsafe-eval', as strict hosts set. */
+  /**
+   * Everything served under /csp/ (the page, its scripts and its worker, which gets the policy of
+   * its own response) carries a policy without 'unsafe-eval', as strict hosts set.
+   */
   const policy = "default-src 'self'; script-src 'self'; connect-src 'self'; style-src 'self'";
 
   beforeAll(async () => {
@@ -193,11 +196,13 @@ describe('examples/embed-browser', () => {
     };
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
-      const file = normalize(join(dist, url.pathname === '/' ? 'index.html' : url.pathname));
+      const strict = url.pathname.startsWith('/csp/');
+      const path = strict ? url.pathname.slice('/csp'.length) : url.pathname;
+      const file = normalize(join(dist, path === '/' ? 'index.html' : path));
       if (!file.startsWith(dist) || !existsSync(file)) return res.writeHead(404).end();
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
-        ...(url.searchParams.has('csp') ? { 'content-security-policy': policy } : {}),
+        ...(strict ? { 'content-security-policy': policy } : {}),
       });
       res.end(readFileSync(file));
     });
@@ -208,7 +213,7 @@ describe('examples/embed-browser', () => {
 
   afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-  test('the page computes the CLI result in Chromium, and under a strict CSP with the reference evaluator', async () => {
+  test('the page and its worker compute the CLI result in Chromium, and under a strict CSP with the reference evaluator', async () => {
     expect(
       existsSync('/usr/bin/chromium'),
       'Debian chromium at /usr/bin/chromium (apt-get install chromium)',
@@ -228,26 +233,33 @@ describe('examples/embed-browser', () => {
     try {
       const expected = await cliResult(contractFile);
       const seen: Record<string, unknown> = {};
-      for (const query of ['', '?csp']) {
+      for (const folder of ['/', '/csp/']) {
         const page = await browser.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${base}/${query}`);
+        await page.goto(`${base}${folder}`);
         await page.waitForFunction(() => 'sroi' in globalThis, undefined, { timeout: 30_000 });
         const state = (await page.evaluate(() => (globalThis as unknown as { sroi: unknown }).sroi)) as {
           engine: string;
           result: unknown;
           metadata: { irSha256: string };
+          worker: { engine: string; irSha256: string; result: unknown };
         };
         expect(errors).toEqual([]);
         expect(state.result).toEqual(expected);
+        // A web worker of the page computes the same, with the same engine as the page.
+        expect(state.worker).toEqual({
+          engine: state.engine,
+          irSha256: state.metadata.irSha256,
+          result: expected,
+        });
         expect(await page.textContent('#berekend')).toBe(
           `Berekend met Social Return Rijnmond 2023-2027, versie 2023-2027, periode 2023-2027, IR sha256 ${state.metadata.irSha256}`,
         );
-        seen[query || 'plain'] = state.engine;
+        seen[folder] = state.engine;
         await page.close();
       }
-      expect(seen).toEqual({ plain: 'compiled', '?csp': 'reference' });
+      expect(seen).toEqual({ '/': 'compiled', '/csp/': 'reference' });
     } finally {
       await browser.close();
     }

@@ -49,5 +49,12 @@ if (!plan.value || !result?.value) {
     tr.insertCell().textContent = value ?? '—';
   }
   show('meldingen', r.meldingen.map((m) => m.tekst).join('\n'));
-  globalThis.sroi = { engine: plan.value.engine, metadata: plan.value.metadata, result: r };
+  // The same in a web worker (Vite bundles worker.js with its own copy of the evaluator).
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const inWorker = await new Promise((resolve) => {
+    worker.addEventListener('message', (event) => resolve(event.data), { once: true });
+    worker.postMessage({ ir, contract });
+  });
+  worker.terminate();
+  globalThis.sroi = { engine: plan.value.engine, metadata: plan.value.metadata, result: r, worker: inWorker };
 }

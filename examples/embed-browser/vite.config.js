@@ -2,5 +2,8 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // Relative asset URLs: the page works from any folder it is served from.
+  base: './',
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  worker: { format: 'es' },
 });
