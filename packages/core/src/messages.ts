@@ -677,8 +677,8 @@ export const messages = {
     nl: 'IR-versie {version} wordt niet ondersteund (deze evaluator: {supported})',
     en: 'IR version {version} is not supported (this evaluator: {supported})',
     hint: {
-      nl: 'Compileer de regeling opnieuw met sroi dump ir.',
-      en: 'Recompile the ruleset with sroi dump ir.',
+      nl: 'Exporteer de regeling opnieuw met sroi export --ir.',
+      en: 'Export the ruleset again with sroi export --ir.',
     },
   },
   SR6101: {

@@ -129,7 +129,7 @@ describe('sroi export', () => {
     expect(await sroi('eval', '--format', 'gnu', ir, miniContract)).toEqual({
       code: 2,
       out: '',
-      err: `${ir}:1:2: error SR6002: irVersion: IR-versie 0 wordt niet ondersteund (deze evaluator: 1) (Compileer de regeling opnieuw met sroi dump ir.)\n`,
+      err: `${ir}:1:2: error SR6002: irVersion: IR-versie 0 wordt niet ondersteund (deze evaluator: 1) (Exporteer de regeling opnieuw met sroi export --ir.)\n`,
     });
   });
 });
