@@ -32,6 +32,9 @@ Gebruik:
                                         --schema contract [REGELING])
   sroi export --ir-schema               JSON Schema van de IR
   sroi export --ir REGELING             de IR van een regeling (sneller te laden)
+  sroi export --to json-rules-engine REGELING
+                                        regels en formules voor json-rules-engine 7 (met de
+                                        adapter van @sroi/evaluator; docs/embedding.md)
       -o, --output BESTAND              schrijf naar een bestand in plaats van naar stdout
   sroi diff REGELING-A REGELING-B       semantisch verschil: gewijzigde waarden, tabelrijen, formules,
                                         maxima, reikwijdte, perioden en kop, met hun plaats in beide
@@ -92,6 +95,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'ir-schema': { type: 'boolean' },
         ir: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
+        to: { type: 'string' },
         batch: { type: 'string' },
         coverage: { type: 'boolean' },
         runs: { type: 'string' },
@@ -196,6 +200,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             irSchema: Boolean(values['ir-schema']),
             ir: Boolean(values.ir),
             ...(values.output !== undefined ? { output: values.output } : {}),
+            ...(values.to !== undefined ? { to: values.to } : {}),
           },
           io,
         );

@@ -27,6 +27,7 @@ describe('sroi', () => {
       'sroi export',
       'sroi export',
       'sroi export',
+      'sroi export',
       'sroi diff',
       'sroi compare',
       'sroi matrix',

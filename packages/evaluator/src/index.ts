@@ -10,3 +10,17 @@ export { CoverageRecorder, type EvaluateOptions } from './interpret.js';
 export { coverageItems, type CoverageItem } from './coverage.js';
 export type { EvaluationResult, Melding, Waardering, RouteResultaat } from './result.js';
 export type { Uitleg, Voorwaarde, Invoer, Plaats } from './explanation.js';
+export {
+  toJsonRulesEngine,
+  JRE_FORMAT,
+  type JreDocument,
+  type JreRule,
+  type JreCondition,
+  type Formula,
+} from './json-rules-engine/export.js';
+export {
+  JreRunner,
+  JreEvaluationError,
+  type JreEngineClass,
+  type JreResult,
+} from './json-rules-engine/adapter.js';

@@ -1,7 +1,9 @@
 // `sroi export`: the JSON Schema of the contract (optionally with a ruleset's enumeration values),
-// of the result or of the IR, or a ruleset's IR for fast loading (`sroi eval regeling.ir.json ...`).
+// of the result or of the IR, a ruleset's IR for fast loading (`sroi eval regeling.ir.json ...`),
+// or its translation for json-rules-engine (`--to json-rules-engine`).
 import { writeFileSync } from 'node:fs';
 import { contractJsonSchema, irJsonSchema, resultJsonSchema, type EnumerationValues } from '@sroi/core';
+import { toJsonRulesEngine } from '@sroi/evaluator';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -12,14 +14,24 @@ const schemaKinds = new Set(['contract', 'result', 'ir']);
 
 export async function exportCommand(
   args: readonly string[],
-  options: CommonOptions & { schema: boolean; irSchema: boolean; ir: boolean; output?: string },
+  options: CommonOptions & {
+    schema: boolean;
+    irSchema: boolean;
+    ir: boolean;
+    output?: string;
+    to?: string;
+  },
   terminal: Io,
 ): Promise<number> {
   const io = options.output === undefined ? terminal : toFile(options.output, terminal);
-  const chosen = [options.schema, options.irSchema, options.ir].filter(Boolean).length;
+  const chosen = [options.schema, options.irSchema, options.ir, options.to !== undefined].filter(
+    Boolean,
+  ).length;
+  if (options.to !== undefined && options.to !== 'json-rules-engine')
+    throw new UsageError(`export --to: alleen json-rules-engine, niet '${options.to}'`);
   if (chosen !== 1)
     throw new UsageError(
-      'export: kies --schema [contract|result|ir] [REGELING], --ir-schema of --ir REGELING',
+      'export: kies --schema [contract|result|ir] [REGELING], --ir-schema, --ir REGELING of --to json-rules-engine REGELING',
     );
   // `--schema contract|result|ir [REGELING]`; `--schema REGELING` and `--schema` alone are the contract's.
   const kind = options.schema && schemaKinds.has(args[0] ?? '') ? args[0] : undefined;
@@ -34,6 +46,7 @@ export async function exportCommand(
   }
   const [file] = rest;
   if (options.ir && !file) throw new UsageError('export --ir: geef een regeling');
+  if (options.to && !file) throw new UsageError('export --to json-rules-engine: geef een regeling');
   let enums: EnumerationValues | undefined;
   if (file) {
     const loaded = await loadRuleset(file);
@@ -43,6 +56,10 @@ export async function exportCommand(
     }
     if (options.ir) {
       io.out(JSON.stringify(loaded.ir) + '\n');
+      return EXIT.ok;
+    }
+    if (options.to) {
+      io.out(JSON.stringify(toJsonRulesEngine(loaded.ir), null, 1) + '\n');
       return EXIT.ok;
     }
     enums = Object.fromEntries(loaded.ir.enumerations.map((e) => [e.name, e.values]));

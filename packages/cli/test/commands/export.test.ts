@@ -75,7 +75,7 @@ describe('sroi export', () => {
     const usage = {
       code: 2,
       out: '',
-      err: 'sroi: export: kies --schema [contract|result|ir] [REGELING], --ir-schema of --ir REGELING\n',
+      err: 'sroi: export: kies --schema [contract|result|ir] [REGELING], --ir-schema, --ir REGELING of --to json-rules-engine REGELING\n',
     };
     expect(await sroi('export')).toEqual(usage);
     expect(await sroi('export', '--schema', '--ir', mini)).toEqual(usage);
@@ -107,6 +107,37 @@ describe('sroi export', () => {
     const fromIr = await sroi('eval', '--json', '--no-explain', ir, rijnmondContract);
     expect(fromIr.code).toBe(0);
     expect(fromIr).toEqual(await sroi('eval', '--json', '--no-explain', rijnmond, rijnmondContract));
+  });
+
+  test('--to json-rules-engine writes rules json-rules-engine accepts and the model of formulas', async () => {
+    const { code, out, err } = await sroi('export', '--to', 'json-rules-engine', rijnmond);
+    expect([code, err]).toEqual([0, '']);
+    const doc = JSON.parse(out) as {
+      format: string;
+      regeling: string;
+      rules: { name: string }[];
+      model: object;
+    };
+    expect([doc.format, doc.regeling]).toEqual([
+      'sroi-json-rules-engine/1',
+      'Social Return Rijnmond 2023-2027',
+    ]);
+    expect(doc.rules.length).toBeGreaterThan(10);
+    expect(Object.keys(doc.model)).toEqual([
+      'referenceDate',
+      'periods',
+      'parameters',
+      'tables',
+      'definitions',
+      'valuations',
+      'routes',
+      'outcomes',
+    ]);
+    expect(await sroi('export', '--to', 'drools', rijnmond)).toEqual({
+      code: 2,
+      out: '',
+      err: "sroi: export --to: alleen json-rules-engine, niet 'drools'\n",
+    });
   });
 
   test('-o writes the IR to a file, byte for byte what stdout gets, and prints nothing', async () => {
