@@ -73,7 +73,7 @@ export function resultSchema() {
     ),
     gerealiseerd: amount,
     restant: amount,
-    overschot: amount.optional(),
+    overschot: amount,
     percentage: amount.optional(),
     boete: amount,
     routes: z.array(

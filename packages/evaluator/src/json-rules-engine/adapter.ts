@@ -45,6 +45,7 @@ export interface JreResult {
   waarderingen: { index: number; soort: string; bedrag: string; route: string }[];
   gerealiseerd: string;
   restant: string;
+  overschot: string;
   percentage?: string;
   boete: string;
   routes: { naam: string; label: string; totaal: string; gerealiseerd: string; maximum?: string }[];
@@ -392,6 +393,7 @@ class Run {
       waarderingen,
       gerealiseerd: money('gerealiseerd'),
       restant: money('restant'),
+      overschot: money('overschot'),
       ...(percentage instanceof Rational ? { percentage: percentText(percentage) } : {}),
       boete: money('boete'),
       routes,
