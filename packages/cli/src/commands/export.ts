@@ -39,7 +39,7 @@ export async function exportCommand(
   if (options.irSchema || kind === 'ir' || kind === 'result') {
     if (rest.length > 0)
       throw new UsageError(
-        `export --schema ${kind ?? 'ir'}: geen regeling nodig (alleen bij --schema contract)`,
+        `export ${kind ? `--schema ${kind}` : '--ir-schema'}: geen regeling nodig (alleen bij --schema contract)`,
       );
     io.out(JSON.stringify(kind === 'result' ? resultJsonSchema() : irJsonSchema(), null, 2) + '\n');
     return EXIT.ok;
