@@ -100,6 +100,24 @@ export const messages = {
     nl: 'Bestand is te groot ({size}; maximaal {limit})',
     en: 'File is too large ({size}; at most {limit})',
   },
+  SR1050: {
+    severity: 'error',
+    nl: 'Bedrag {text} heeft drie cijfers na de komma',
+    en: 'Amount {text} has three digits after the comma',
+    hint: {
+      nl: 'Bedragen hebben hoogstens twee decimalen; een punt scheidt groepen van drie cijfers, zoals in {fixed}.',
+      en: 'Amounts have at most two decimals; a dot separates groups of three digits, as in {fixed}.',
+    },
+  },
+  SR1051: {
+    severity: 'error',
+    nl: 'Onverwacht {found} in een periode; verwacht: {expected}',
+    en: 'Unexpected {found} in a period; expected: {expected}',
+    hint: {
+      nl: 'Een periode staat op één regel, met beide data inbegrepen: periode "2023-2027" van 2023-07-01 tot en met 2027-12-31',
+      en: 'A period is one line, both dates included: periode "2023-2027" van 2023-07-01 tot en met 2027-12-31 (English: period "2023-2027" from 2023-07-01 through 2027-12-31)',
+    },
+  },
 
   // ── SR2: names and structure ───────────────────────────────────────────────
   SR2001: {
