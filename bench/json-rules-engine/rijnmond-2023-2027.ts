@@ -1,4 +1,4 @@
-// Social Return Rijnmond 2023-2027 in json-rules-engine 7: the rules of rulesets.md as a JSON
+// Social Return Rijnmond 2023-2027 in json-rules-engine 7: the rules of docs/domain.md as a JSON
 // rule set, the way a team using a generic rules engine would write them, for comparison.
 //
 // json-rules-engine decides; it does not compute. A rule is conditions on facts that fire an event

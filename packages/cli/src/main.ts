@@ -15,7 +15,7 @@ Gebruik:
   sroi check BESTAND...                 controleer regelingen (fouten, waarschuwingen)
       --aannames                        toon ook alle aannames (voorlopige waarden)
   sroi eval REGELING CONTRACT.json      reken een contract door, met uitleg per euro
-      --json                            resultaat als JSON (contract-format.md)
+      --json                            resultaat als JSON (docs/contract-format.md)
       --kort                            alleen de bedragen, zonder uitleg
       --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract (- = stdin);
                                         uitvoer JSON Lines in dezelfde volgorde
@@ -27,6 +27,7 @@ Gebruik:
                                         om een run te herhalen
   sroi fmt BESTAND... [--check]         formatteer (met --check: alleen controleren)
   sroi dump tokens|cst|ast|ir BESTAND   toon een tussenstap van de compiler
+  sroi dump plan REGELING               toon de JavaScript die de evaluator voor de regeling maakt
   sroi export --schema [REGELING]       JSON Schema van het contract
   sroi export --schema result|ir        JSON Schema van het resultaat of van de IR (ook:
                                         --schema contract [REGELING])

@@ -572,11 +572,6 @@ export const messages = {
       en: 'JSON puts names and texts between double quotes and separates fields with commas.',
     },
   },
-  SR5003: {
-    severity: 'error',
-    nl: '{message}',
-    en: '{message}',
-  },
   SR5004: {
     severity: 'error',
     nl: '{value} is geen toegestane waarde voor {field}',

@@ -14,10 +14,9 @@ import {
   type ActivityInput,
   type ContractInput,
   type Diagnostic,
-  type IrValue,
   type Result,
 } from '@sroi/core';
-import { resultText } from '../interpret.js';
+import { constant, resultText, type Value } from '../values.js';
 import { JRE_FORMAT, type Formula, type JreDocument, type JreRule } from './export.js';
 
 /** What the adapter needs of json-rules-engine's `Engine` (version 7). */
@@ -33,8 +32,6 @@ export interface JreEngineClass {
 interface JreAlmanac {
   factValue(id: string): Promise<unknown>;
 }
-
-type Value = Rational | boolean | string | null | readonly Value[];
 
 /** The amounts of a result, as the evaluator's result gives them (no meldingen, no explanation). */
 export interface JreResult {
@@ -63,16 +60,6 @@ interface Frame {
   readonly args?: readonly Value[];
   readonly locals?: { totaal: Rational; maximum: Rational };
 }
-
-const constant = (v: IrValue): Value => {
-  if ('num' in v) {
-    const [n, d] = v.num.split('/');
-    return Rational.of(BigInt(n!), BigInt(d ?? '1'));
-  }
-  if ('bool' in v) return v.bool;
-  if ('text' in v) return v.text;
-  return null;
-};
 
 /** The exact sign of l − r for numbers; for other values 0 when equal, else 1. */
 const sign = (l: Value, r: Value): number =>
