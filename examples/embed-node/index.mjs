@@ -37,11 +37,11 @@ if (!result.value) {
   report(result.diagnostics);
   process.exit(2);
 }
-const { regeling, versie, irSha256 } = plan.value.metadata;
 console.log(
   JSON.stringify(
     {
-      berekend: { regeling, versie, periode: result.value.periode, irSha256 },
+      // What it was computed with, for the audit trail: ruleset, version, period, IR hash.
+      berekend: result.value.berekend,
       engine: plan.value.engine,
       resultaat: result.value,
     },

@@ -96,6 +96,12 @@ export function resultSchema() {
       }),
     ),
     overige: z.record(z.string(), z.string()).optional(),
+    berekend: z.strictObject({
+      regeling: z.string(),
+      versie: z.string().optional(),
+      periode: z.string(),
+      irSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
     uitleg: z.record(z.string(), explanation).optional(),
   });
 }

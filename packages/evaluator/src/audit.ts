@@ -33,6 +33,34 @@ export function canonicalJson(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
+/** What a result says it was computed with (`berekend`): ruleset, version, period, IR hash. */
+export interface Berekend {
+  readonly regeling: string;
+  readonly versie?: string;
+  readonly periode: string;
+  readonly irSha256: string;
+}
+
+/** The hash of each IR document a plan or a writer has seen (documents are never changed). */
+const hashes = new WeakMap<IrDocument, string>();
+
+/** `irSha256(ir)`, computed once per document. */
+export function irSha256Of(ir: IrDocument): string {
+  let hash = hashes.get(ir);
+  if (hash === undefined) hashes.set(ir, (hash = irSha256(ir)));
+  return hash;
+}
+
+/** A result's `berekend` for a contract whose reference date fell in `periode`. */
+export function berekendOf(ir: IrDocument, periode: string): Berekend {
+  return {
+    regeling: ir.ruleset.name,
+    ...(ir.ruleset.version !== undefined ? { versie: ir.ruleset.version } : {}),
+    periode,
+    irSha256: irSha256Of(ir),
+  };
+}
+
 /** SHA-256 of an IR document's canonical JSON, as hex. Synchronous, in browsers and in node. */
 export function irSha256(ir: IrDocument): string {
   return bytesToHex(sha256(new TextEncoder().encode(canonicalJson(ir))));

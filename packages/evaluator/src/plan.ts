@@ -17,7 +17,7 @@ import {
   type Result,
   type ValidContract,
 } from '@sroi/core';
-import { irSha256, planMetadata, type PlanMetadata } from './audit.js';
+import { irSha256Of, planMetadata, type PlanMetadata } from './audit.js';
 import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
 import { JsonBytes } from './compiled/json-bytes.js';
 import { resultFromFast, writeResultJson } from './compiled/result.js';
@@ -99,7 +99,7 @@ export class Plan {
    * SHA-256 of the IR's canonical JSON (computed on first use: an editor's plans never need it).
    */
   get metadata(): PlanMetadata {
-    return (this.audit ??= planMetadata(this.ir, irSha256(this.ir)));
+    return (this.audit ??= planMetadata(this.ir, irSha256Of(this.ir)));
   }
 
   /** SHA-256 of the IR's canonical JSON, as 64 hex digits (`metadata.irSha256`). */

@@ -51,6 +51,7 @@ describe('Plan.evaluate', () => {
         },
       ],
       meldingen: [],
+      berekend: { regeling: 'Klein', periode: '2024', irSha256: plan.irSha256 },
     });
   });
 

@@ -47,6 +47,7 @@ export interface JreResult {
   boete: string;
   routes: { naam: string; label: string; totaal: string; gerealiseerd: string; maximum?: string }[];
   overige?: Record<string, string>;
+  berekend: { regeling: string; versie?: string; periode: string; irSha256: string };
 }
 
 /** A contract the formulas cannot evaluate (division by zero, no table row, no period). */
@@ -393,6 +394,12 @@ class Run {
             ),
           }
         : {}),
+      berekend: {
+        regeling: this.runner.doc.regeling,
+        ...(this.runner.doc.versie !== undefined ? { versie: this.runner.doc.versie } : {}),
+        periode: period.name,
+        irSha256: this.runner.doc.irSha256,
+      },
     };
   }
 }
