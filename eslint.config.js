@@ -34,4 +34,17 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // The page that embeds the evaluator runs in a browser.
+    files: ['examples/embed-browser/**'],
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        Worker: 'readonly',
+      },
+    },
+  },
 );

@@ -646,6 +646,20 @@ console.log(
 );
 roundRatio('batch: sroi eval --batch / just parsing the file', batchRow, parseRow, 2);
 
+// ── size (measured by scripts/size.mjs before this bundle started) ─────────────────────────
+
+const evaluatorSize = JSON.parse(process.env['SROI_BENCH_SIZE'] ?? 'null') as {
+  plan: { minified: number; gzipped: number; parts: Record<string, number> };
+} | null;
+if (evaluatorSize)
+  check(
+    "evaluator size: import { Plan } from '@sroi/evaluator', minified + gzipped",
+    evaluatorSize.plan.gzipped / 1024,
+    ' kB',
+    25,
+    `${(evaluatorSize.plan.minified / 1024).toFixed(0)} kB minified`,
+  );
+
 // ── report ─────────────────────────────────────────────────────────────────────────────────
 
 load.push(loadavg());
@@ -692,6 +706,7 @@ const results = {
   },
   coldStart: { modules },
   batch: batchInfo,
+  evaluatorSize,
 };
 const target = quick ? `${scratchDir}/results-quick.json` : `${root}bench/results.json`;
 writeFileSync(target, JSON.stringify(results, null, 2) + '\n');

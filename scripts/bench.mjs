@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { nodeBundle, root } from './build.mjs';
+import { evaluatorSize, printSize } from './size.mjs';
 
 const outdir = '/tmp/sroi-bench/bundle';
 mkdirSync(outdir, { recursive: true });
@@ -23,11 +24,21 @@ await build({
   },
 });
 
+// The evaluator's size as an app bundles it (esbuild runs here, not in the bundle); run.ts
+// reports it against its target and keeps it in results.json.
+const size = await evaluatorSize();
+printSize(size);
+
 // The bundle lives outside the repository: tell it where the repository is. `--serve` runs only
 // the HTTP API's benchmark (bench/serve.ts), which otherwise runs after the others; the playground
 // in headless Chromium runs on full runs only (`pnpm test` runs its end-to-end tests).
 const args = process.argv.slice(2);
-const env = { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` };
+const env = {
+  ...process.env,
+  SROI_ROOT: root,
+  SROI_BENCH_EDITOR: `${outdir}/editor.mjs`,
+  SROI_BENCH_SIZE: JSON.stringify(size),
+};
 const runBundle = (name) =>
   spawnSync(process.execPath, [`${outdir}/${name}.mjs`, ...args.filter((a) => a !== '--serve')], {
     stdio: 'inherit',

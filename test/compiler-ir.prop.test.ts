@@ -75,6 +75,6 @@ describe('Plan.fromCompilerIr', () => {
   test('refuses IR of another version as fromIr does', () => {
     const other = { ...compile(), irVersion: IR_VERSION + 1 } as unknown as IrDocument;
     expect(Plan.fromCompilerIr(other).diagnostics).toEqual(Plan.fromIr(other).diagnostics);
-    expect(Plan.fromCompilerIr(other).diagnostics.map((d) => d.code)).toEqual(['SR6002']);
+    expect(Plan.fromCompilerIr(other).diagnostics.map((d) => d.code)).toEqual(['SR6401']);
   });
 });

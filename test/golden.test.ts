@@ -63,6 +63,21 @@ describe('explanations, as sroi eval prints them', () => {
   });
 });
 
+describe('IR documents, as sroi eval refuses them', () => {
+  const dir = join(fixtures, 'ir', 'bad');
+  const contract = 'rulesets/examples/schoonmaak-stadskantoor.json';
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ir.json'))) {
+    it(`${file} is refused with a located error, in Dutch and in English`, async () => {
+      const nl = await run(['eval', rel(join(dir, file)), contract]);
+      const en = await run(['eval', '--lang', 'en', rel(join(dir, file)), contract]);
+      expect([nl.code, en.code]).toEqual([2, 2]);
+      await expect(`${nl.output}\n${en.output}`).toMatchFileSnapshot(
+        join(dir, file.replace(/\.ir\.json$/, '.expected.txt')),
+      );
+    });
+  }
+});
+
 /**
  * Codes reported only outside a ruleset (a contract, IR, running examples, a ruleset set at
  * evaluation, input files too large or binary to keep as fixtures), each with the test file that
@@ -108,7 +123,6 @@ const coveredElsewhere: Partial<Record<DiagnosticCode, string>> = {
   SR5259: 'packages/cli/test/serve/hostile.test.ts',
   // IR documents read from a file.
   SR6001: 'packages/evaluator/test/validate.test.ts',
-  SR6002: 'packages/evaluator/test/validate.test.ts',
   // Running examples (`sroi test`), not checking them.
   SR6101: 'packages/evaluator/test/examples.test.ts',
   SR6102: 'packages/evaluator/test/examples.test.ts',

@@ -86,9 +86,12 @@ describe.each(shippedRulesets)('%s', (file) => {
     test.prop([contractArbitrary({ enumerations: plan.enumerations, dates: part })], { numRuns: 100 })(
       'is unaffected by the values of every other tariff version',
       (contract) => {
-        expect(other.evaluate(contract)).toEqual(plan.evaluate(contract));
-        expect(other.evaluate(contract, { explain: true })).toEqual(
-          plan.evaluate(contract, { explain: true }),
+        // Apart from the IR's hash in `berekend`: the IRs differ, elsewhere.
+        const unhashed = (r: ReturnType<Plan['evaluate']>) =>
+          r.value ? { ...r, value: { ...r.value, berekend: { ...r.value.berekend, irSha256: '' } } } : r;
+        expect(unhashed(other.evaluate(contract))).toEqual(unhashed(plan.evaluate(contract)));
+        expect(unhashed(other.evaluate(contract, { explain: true }))).toEqual(
+          unhashed(plan.evaluate(contract, { explain: true })),
         );
       },
     );

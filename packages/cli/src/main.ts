@@ -29,8 +29,14 @@ Gebruik:
   sroi dump tokens|cst|ast|ir BESTAND   toon een tussenstap van de compiler
   sroi dump plan REGELING               toon de JavaScript die de evaluator voor de regeling maakt
   sroi export --schema [REGELING]       JSON Schema van het contract
+  sroi export --schema result|ir        JSON Schema van het resultaat of van de IR (ook:
+                                        --schema contract [REGELING])
   sroi export --ir-schema               JSON Schema van de IR
   sroi export --ir REGELING             de IR van een regeling (sneller te laden)
+  sroi export --to json-rules-engine REGELING
+                                        regels en formules voor json-rules-engine 7 (met de
+                                        adapter van @sroi/evaluator; docs/embedding.md)
+      -o, --output BESTAND              schrijf naar een bestand in plaats van naar stdout
   sroi diff REGELING-A REGELING-B       semantisch verschil: gewijzigde waarden, tabelrijen, formules,
                                         maxima, reikwijdte, perioden en kop, met hun plaats in beide
                                         bestanden, en voorbeeldcontracten met een andere uitkomst
@@ -99,6 +105,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         schema: { type: 'boolean' },
         'ir-schema': { type: 'boolean' },
         ir: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        to: { type: 'string' },
         batch: { type: 'string' },
         coverage: { type: 'boolean' },
         runs: { type: 'string' },
@@ -210,6 +218,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             schema: Boolean(values.schema),
             irSchema: Boolean(values['ir-schema']),
             ir: Boolean(values.ir),
+            ...(values.output !== undefined ? { output: values.output } : {}),
+            ...(values.to !== undefined ? { to: values.to } : {}),
           },
           io,
         );

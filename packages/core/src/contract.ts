@@ -112,6 +112,13 @@ export function contractSchema(enums?: EnumerationValues) {
   });
 }
 
+/**
+ * The version of the contract format, in its JSON Schema's `$id`. A change that can refuse a
+ * contract the previous version accepted (or read it differently) raises it; a new optional
+ * field or activity kind does not.
+ */
+export const CONTRACT_FORMAT_VERSION = 1;
+
 /** The JSON Schema (draft 2020-12) of contract input, for `sroi export --schema`. */
 export function contractJsonSchema(enums?: EnumerationValues): Record<string, unknown> {
   const schema = z.toJSONSchema(contractSchema(enums), { io: 'input', unrepresentable: 'any' }) as Record<
@@ -120,7 +127,7 @@ export function contractJsonSchema(enums?: EnumerationValues): Record<string, un
   >;
   return {
     ...schema,
-    $id: 'https://sroi.dev/schema/contract.json',
+    $id: `https://sroi.dev/schema/contract-v${CONTRACT_FORMAT_VERSION}.json`,
     title: 'SROI-contract',
     description: 'Contract met social-return-activiteiten (docs/contract-format.md)',
   };

@@ -316,7 +316,7 @@ export const irDocumentSchema = (): DocumentSchemas['irDocument'] => (built ??= 
 export function irJsonSchema(): Record<string, unknown> {
   return {
     ...(z.toJSONSchema(irDocumentSchema(), { unrepresentable: 'any' }) as Record<string, unknown>),
-    $id: 'https://sroi.dev/schema/ir-v1.json',
-    title: 'sroi IR v1',
+    $id: `https://sroi.dev/schema/ir-v${IR_VERSION}.json`,
+    title: `sroi IR v${IR_VERSION}`,
   };
 }

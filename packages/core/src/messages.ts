@@ -759,8 +759,8 @@ export const messages = {
     nl: 'IR-versie {version} wordt niet ondersteund (deze evaluator: {supported})',
     en: 'IR version {version} is not supported (this evaluator: {supported})',
     hint: {
-      nl: 'Compileer de regeling opnieuw met sroi dump ir.',
-      en: 'Recompile the ruleset with sroi dump ir.',
+      nl: 'Exporteer de regeling opnieuw met sroi export --ir.',
+      en: 'Export the ruleset again with sroi export --ir.',
     },
   },
   SR6101: {
@@ -807,6 +807,25 @@ export const messages = {
     severity: 'error',
     nl: 'De regelingen van de set lezen verschillende peildata ({fields})',
     en: 'The rulesets of the set read different reference dates ({fields})',
+  },
+  // ── SR64: IR versions (issue 18) ──
+  SR6400: {
+    severity: 'error',
+    nl: 'irVersion moet een geheel getal zijn, niet {found}',
+    en: 'irVersion must be a whole number, not {found}',
+    hint: {
+      nl: 'Deze evaluator leest "irVersion": {supported} (een getal, zonder aanhalingstekens).',
+      en: 'This evaluator reads "irVersion": {supported} (a number, without quotes).',
+    },
+  },
+  SR6401: {
+    severity: 'error',
+    nl: 'IR-versie {version} is nieuwer dan deze evaluator (IR-versie {supported})',
+    en: 'IR version {version} is newer than this evaluator (IR version {supported})',
+    hint: {
+      nl: 'Werk @sroi/evaluator bij, of exporteer de regeling met een sroi die IR-versie {supported} schrijft.',
+      en: 'Update @sroi/evaluator, or export the ruleset with an sroi that writes IR version {supported}.',
+    },
   },
 } as const satisfies Record<string, MessageDefinition>;
 

@@ -528,7 +528,7 @@ describe('contractJsonSchema', () => {
       additionalProperties: boolean;
       properties: Record<string, unknown>;
     };
-    expect(schema.$id).toBe('https://sroi.dev/schema/contract.json');
+    expect(schema.$id).toBe('https://sroi.dev/schema/contract-v1.json');
     expect(schema.required).toEqual(['opdrachtsoort', 'waarde', 'gunningsdatum', 'activiteiten']);
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toEqual([

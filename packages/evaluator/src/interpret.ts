@@ -32,6 +32,7 @@ import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './re
 import { ParameterNodes, RowNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
 import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from './result-shape.js';
 import { constant, resultText, type Value } from './values.js';
+import { berekendOf } from './audit.js';
 
 /** An evaluation stopped by a problem of this contract (reported, never a crash). */
 export class EvaluationError extends Error {
@@ -777,6 +778,7 @@ export class Interpreter {
       routes,
       meldingen: run.meldingen,
       overige: Object.keys(overige).length ? overige : undefined,
+      berekend: berekendOf(doc, period.name),
       uitleg: tracer ? uitleg : undefined,
     };
     // The standard outcomes: amounts ('0.00' when the ruleset has none), the percentage when known.

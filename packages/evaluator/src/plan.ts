@@ -17,6 +17,7 @@ import {
   type Result,
   type ValidContract,
 } from '@sroi/core';
+import { irSha256Of, planMetadata, type PlanMetadata } from './audit.js';
 import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
 import { JsonBytes } from './compiled/json-bytes.js';
 import { resultFromFast, writeResultJson } from './compiled/result.js';
@@ -31,6 +32,20 @@ import { checkCompilerIr, validateIr } from './validate.js';
  */
 export type Engine = 'compiled' | 'reference';
 
+/**
+ * Which engine a plan may use. `auto` (the default) uses the generated code unless the host
+ * forbids compiling code from text (a Content-Security-Policy without 'unsafe-eval', or node's
+ * `--disallow-code-generation-from-strings`): then the first attempt's EvalError is caught once and
+ * the plan evaluates everything with the reference evaluator, with the same results. `reference`
+ * never generates code; `compiled` requires it (the EvalError is thrown).
+ */
+export type EngineChoice = 'auto' | 'compiled' | 'reference';
+
+/** Options of `Plan.fromIr` and `Plan.fromCompilerIr`. */
+export interface PlanOptions {
+  readonly engine?: EngineChoice;
+}
+
 export class Plan {
   private readonly interpreter: Interpreter;
   private compiledPlan: CompiledPlan | undefined;
@@ -42,7 +57,16 @@ export class Plan {
   /** The enumeration values the ruleset declares, for contract validation. */
   readonly enumerations: EnumerationValues;
 
-  private constructor(readonly ir: IrDocument) {
+  /** The IR's hash and the metadata that names it, computed on first use. */
+  private audit: PlanMetadata | undefined;
+  /** Whether the generated code can be used: unknown until first needed, under `auto`. */
+  private generatedUsable: boolean | undefined;
+
+  private constructor(
+    readonly ir: IrDocument,
+    private readonly engineChoice: EngineChoice = 'auto',
+  ) {
+    if (engineChoice === 'reference') this.generatedUsable = false;
     this.interpreter = new Interpreter(ir);
     this.enumerations = Object.fromEntries(ir.enumerations.map((e) => [e.name, e.values]));
     this.periods = ir.periods.map((p) => ({
@@ -53,10 +77,10 @@ export class Plan {
   }
 
   /** Validates an IR document (schema and invariants) and compiles it. */
-  static fromIr(json: unknown): Result<Plan | undefined> {
+  static fromIr(json: unknown, options: PlanOptions = {}): Result<Plan | undefined> {
     const checked = validateIr(json);
     if (!checked.value) return { value: undefined, diagnostics: checked.diagnostics };
-    return { value: new Plan(checked.value), diagnostics: [] };
+    return { value: new Plan(checked.value, options.engine), diagnostics: [] };
   }
 
   /**
@@ -64,10 +88,47 @@ export class Plan {
    * keystroke: the invariants are checked, the JSON Schema is not (`checkCompilerIr` says why;
    * it was half the cost). IR read from a file or received from elsewhere goes through `fromIr`.
    */
-  static fromCompilerIr(ir: IrDocument): Result<Plan | undefined> {
+  static fromCompilerIr(ir: IrDocument, options: PlanOptions = {}): Result<Plan | undefined> {
     const checked = checkCompilerIr(ir);
     if (!checked.value) return { value: undefined, diagnostics: checked.diagnostics };
-    return { value: new Plan(checked.value), diagnostics: [] };
+    return { value: new Plan(checked.value, options.engine), diagnostics: [] };
+  }
+
+  /**
+   * What this plan computes with, for an audit trail: ruleset name and version, periods, and the
+   * SHA-256 of the IR's canonical JSON (computed on first use: an editor's plans never need it).
+   */
+  get metadata(): PlanMetadata {
+    return (this.audit ??= planMetadata(this.ir, irSha256Of(this.ir)));
+  }
+
+  /** SHA-256 of the IR's canonical JSON, as 64 hex digits (`metadata.irSha256`). */
+  get irSha256(): string {
+    return this.metadata.irSha256;
+  }
+
+  /**
+   * The engine this plan evaluates with: `compiled` when the generated code can run here (it is
+   * generated now if it was not yet), `reference` when the plan was made so or the host forbids
+   * compiling code from text.
+   */
+  get engine(): Engine {
+    return this.generatedCode() ? 'compiled' : 'reference';
+  }
+
+  /** The generated evaluator, or undefined when this plan uses the reference evaluator only. */
+  private generatedCode(): CompiledPlan | undefined {
+    if (this.generatedUsable === false) return undefined;
+    try {
+      const compiled = this.compiled;
+      this.generatedUsable = true;
+      return compiled;
+    } catch (e) {
+      // Only the host's refusal to compile code from text falls back; any other error is a bug.
+      if (!(e instanceof EvalError) || this.engineChoice === 'compiled') throw e;
+      this.generatedUsable = false;
+      return undefined;
+    }
   }
 
   /** The generated evaluator, built on first use (so loading a plan stays cheap). */
@@ -168,7 +229,7 @@ export class Plan {
   compute(valid: ValidContract, out?: FastResult): FastResult | undefined {
     const day = this.referenceDay(valid);
     if (!this.periodOn(day)) return undefined;
-    return this.compiled.compute(valid, day, out);
+    return this.generatedCode()?.compute(valid, day, out);
   }
 
   /**
@@ -180,7 +241,7 @@ export class Plan {
   private fastRun(valid: ValidContract): { period: string; fast: FastResult } | undefined {
     const day = this.referenceDay(valid);
     const period = this.periodOn(day);
-    if (!period) return undefined;
+    if (!period || !this.generatedCode()) return undefined;
     this.scratch ??= this.compiled.newResult();
     const fast = this.compiled.compute(valid, day, this.scratch);
     return fast && { period: period.name, fast };

@@ -21,6 +21,7 @@ export const resultKeys = [
   'routes',
   'meldingen',
   'overige',
+  'berekend',
   'uitleg',
 ] as const satisfies readonly ResultKey[];
 

@@ -1,4 +1,5 @@
 // The result of evaluating a contract: the JSON of docs/contract-format.md.
+import type { Berekend } from './audit.js';
 import type { Plaats, Uitleg } from './explanation.js';
 
 /** A warning that does not stop the evaluation. */
@@ -46,6 +47,8 @@ export interface EvaluationResult {
   readonly meldingen: readonly Melding[];
   /** Further outcomes a ruleset defines, by name. */
   readonly overige?: Readonly<Record<string, string>>;
+  /** What the result was computed with: ruleset, version, period and the IR's SHA-256. */
+  readonly berekend: Berekend;
   /** Explanations of the outcomes, by name (with `explain`). */
   readonly uitleg?: Readonly<Record<string, Uitleg>>;
 }

@@ -13,20 +13,39 @@ import { validate as schemaValidator } from './ir-validator.generated.js';
 
 /** Checks a parsed JSON value as an IR document. */
 export function validateIr(json: unknown): Result<IrDocument | undefined> {
-  const version = (json as { irVersion?: unknown } | null)?.irVersion;
-  if (typeof json === 'object' && json !== null && version !== undefined && version !== IR_VERSION) {
-    return {
-      value: undefined,
-      diagnostics: [
-        diagnostic('SR6002', { version: String(version), supported: IR_VERSION }, { path: 'irVersion' }),
-      ],
-    };
-  }
+  const refused = refuseVersion(json);
+  if (refused) return { value: undefined, diagnostics: [refused] };
   if (!schemaValidator(json)) {
     const diagnostics: Diagnostic[] = (schemaValidator.errors ?? []).slice(0, 10).map(schemaDiagnostic);
     return { value: undefined, diagnostics };
   }
   return checkInvariants(json as IrDocument);
+}
+
+/**
+ * The version is checked before the schema, so a document of another version gets one clear
+ * message instead of the schema's complaints about fields that version may not have. The version
+ * is a whole number, the IR's major version: a text ("1") or a fraction is refused as such (a
+ * message saying "version 1 is not supported (this evaluator: 1)" would be a riddle), a newer
+ * version asks for a newer evaluator, an older one for a new export.
+ */
+function refuseVersion(json: unknown): Diagnostic | undefined {
+  if (typeof json !== 'object' || json === null || !Object.hasOwn(json, 'irVersion')) return undefined;
+  const version = (json as { irVersion: unknown }).irVersion;
+  if (version === IR_VERSION) return undefined;
+  const at = { path: 'irVersion' };
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    return diagnostic('SR6400', { found: describeValue(version), supported: IR_VERSION }, at);
+  return version > IR_VERSION
+    ? diagnostic('SR6401', { version, supported: IR_VERSION }, at)
+    : diagnostic('SR6002', { version: String(version), supported: IR_VERSION }, at);
+}
+
+/** A JSON value as a message names it: the text "1", the number 1.5, null. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? '[…]' : '{…}';
 }
 
 /**

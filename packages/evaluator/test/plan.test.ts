@@ -14,7 +14,7 @@ describe('Plan.fromIr', () => {
     expect(Plan.fromIr({ ...tinyIr(), irVersion: 99 })).toEqual({
       value: undefined,
       diagnostics: [
-        { code: 'SR6002', severity: 'error', args: { version: '99', supported: 1 }, path: 'irVersion' },
+        { code: 'SR6401', severity: 'error', args: { version: 99, supported: 1 }, path: 'irVersion' },
       ],
     });
   });
@@ -51,6 +51,7 @@ describe('Plan.evaluate', () => {
         },
       ],
       meldingen: [],
+      berekend: { regeling: 'Klein', periode: '2024', irSha256: plan.irSha256 },
     });
   });
 

@@ -1,3 +1,4 @@
+import { renderHint, renderMessage } from '@sroi/core';
 import { describe, expect, test } from 'vitest';
 import { validateIr } from '../src/validate.js';
 import { at, def, field, num, param, tinyIr, type Doc } from './support/ir.js';
@@ -41,11 +42,41 @@ describe('validateIr', () => {
     });
   });
 
-  test('rejects another IR version with SR6002 naming both versions', () => {
-    const doc = { ...tinyIr(), irVersion: 2 };
+  test('rejects an older IR version with SR6002 naming both versions', () => {
+    const doc = { ...tinyIr(), irVersion: 0 };
     expect(validateIr(doc).diagnostics).toEqual([
-      { code: 'SR6002', severity: 'error', args: { version: '2', supported: 1 }, path: 'irVersion' },
+      { code: 'SR6002', severity: 'error', args: { version: '0', supported: 1 }, path: 'irVersion' },
     ]);
+  });
+
+  test('rejects a newer IR version with SR6401, which asks for a newer evaluator', () => {
+    const [d] = validateIr({ ...tinyIr(), irVersion: 2 }).diagnostics;
+    expect(d).toEqual({
+      code: 'SR6401',
+      severity: 'error',
+      args: { version: 2, supported: 1 },
+      path: 'irVersion',
+    });
+    expect([renderMessage(d!.code, d!.args, 'en'), renderHint(d!, 'en')]).toEqual([
+      'IR version 2 is newer than this evaluator (IR version 1)',
+      'Update @sroi/evaluator, or export the ruleset with an sroi that writes IR version 1.',
+    ]);
+  });
+
+  test.each([
+    ['"1"', '1'],
+    ['1.5', 1.5],
+    ['null', null],
+    ['{…}', { major: 1 }],
+  ])('rejects irVersion %s with SR6400: the version is a whole number, not that', (found, version) => {
+    const [d, ...more] = validateIr({ ...tinyIr(), irVersion: version }).diagnostics;
+    expect(more).toEqual([]);
+    expect(d).toEqual({
+      code: 'SR6400',
+      severity: 'error',
+      args: { found, supported: 1 },
+      path: 'irVersion',
+    });
   });
 
   test('rejects a schema violation with SR6001 at its instance path', () => {

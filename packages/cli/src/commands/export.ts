@@ -1,24 +1,52 @@
-// `sroi export`: the contract JSON Schema (optionally with a ruleset's enumeration values), the
-// IR JSON Schema, or a ruleset's IR for fast loading (`sroi eval regeling.ir.json ...`).
-import { contractJsonSchema, irJsonSchema, type EnumerationValues } from '@sroi/core';
+// `sroi export`: the JSON Schema of the contract (optionally with a ruleset's enumeration values),
+// of the result or of the IR, a ruleset's IR for fast loading (`sroi eval regeling.ir.json ...`),
+// or its translation for json-rules-engine (`--to json-rules-engine`).
+import { writeFileSync } from 'node:fs';
+import { contractJsonSchema, irJsonSchema, resultJsonSchema, type EnumerationValues } from '@sroi/core';
+import { toJsonRulesEngine } from '@sroi/evaluator';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
 
+/** What `--schema` can describe. */
+const schemaKinds = new Set(['contract', 'result', 'ir']);
+
 export async function exportCommand(
   args: readonly string[],
-  options: CommonOptions & { schema: boolean; irSchema: boolean; ir: boolean },
-  io: Io,
+  options: CommonOptions & {
+    schema: boolean;
+    irSchema: boolean;
+    ir: boolean;
+    output?: string;
+    to?: string;
+  },
+  terminal: Io,
 ): Promise<number> {
-  const chosen = [options.schema, options.irSchema, options.ir].filter(Boolean).length;
-  if (chosen !== 1) throw new UsageError('export: kies --schema [REGELING], --ir-schema of --ir REGELING');
-  if (options.irSchema) {
-    io.out(JSON.stringify(irJsonSchema(), null, 2) + '\n');
+  const io = options.output === undefined ? terminal : toFile(options.output, terminal);
+  const chosen = [options.schema, options.irSchema, options.ir, options.to !== undefined].filter(
+    Boolean,
+  ).length;
+  if (options.to !== undefined && options.to !== 'json-rules-engine')
+    throw new UsageError(`export --to: alleen json-rules-engine, niet '${options.to}'`);
+  if (chosen !== 1)
+    throw new UsageError(
+      'export: kies --schema [contract|result|ir] [REGELING], --ir-schema, --ir REGELING of --to json-rules-engine REGELING',
+    );
+  // `--schema contract|result|ir [REGELING]`; `--schema REGELING` and `--schema` alone are the contract's.
+  const kind = options.schema && schemaKinds.has(args[0] ?? '') ? args[0] : undefined;
+  const rest = kind === undefined ? args : args.slice(1);
+  if (options.irSchema || kind === 'ir' || kind === 'result') {
+    if (rest.length > 0)
+      throw new UsageError(
+        `export ${kind ? `--schema ${kind}` : '--ir-schema'}: geen regeling nodig (alleen bij --schema contract)`,
+      );
+    io.out(JSON.stringify(kind === 'result' ? resultJsonSchema() : irJsonSchema(), null, 2) + '\n');
     return EXIT.ok;
   }
-  const [file] = args;
+  const [file] = rest;
   if (options.ir && !file) throw new UsageError('export --ir: geef een regeling');
+  if (options.to && !file) throw new UsageError('export --to json-rules-engine: geef een regeling');
   let enums: EnumerationValues | undefined;
   if (file) {
     const loaded = await loadRuleset(file);
@@ -30,8 +58,35 @@ export async function exportCommand(
       io.out(JSON.stringify(loaded.ir) + '\n');
       return EXIT.ok;
     }
+    if (options.to) {
+      io.out(JSON.stringify(toJsonRulesEngine(loaded.ir), null, 1) + '\n');
+      return EXIT.ok;
+    }
     enums = Object.fromEntries(loaded.ir.enumerations.map((e) => [e.name, e.values]));
   }
   io.out(JSON.stringify(contractJsonSchema(enums), null, 2) + '\n');
   return EXIT.ok;
+}
+
+/** An Io whose `out` writes the file (created or replaced); errors still go to the terminal. */
+function toFile(path: string, terminal: Io): Io {
+  return {
+    out(text) {
+      try {
+        writeFileSync(path, text);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const reason =
+          code === 'ENOENT'
+            ? 'de map bestaat niet'
+            : code === 'EACCES'
+              ? 'geen schrijfrechten'
+              : code === 'EISDIR'
+                ? 'dit is een map'
+                : (e as Error).message;
+        throw new UsageError(`export: kan ${path} niet schrijven: ${reason}`);
+      }
+    },
+    err: (text) => terminal.err(text),
+  };
 }

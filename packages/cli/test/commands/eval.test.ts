@@ -31,6 +31,11 @@ const miniResult = {
       route: 'overig',
     },
   ],
+  berekend: {
+    regeling: 'Mini',
+    periode: '2024',
+    irSha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+  },
 };
 
 describe('sroi eval', () => {
@@ -72,6 +77,7 @@ describe('sroi eval', () => {
       'boete',
       'routes',
       'meldingen',
+      'berekend',
       'uitleg',
     ]);
     expect(result['verplichting']).toMatch(/^\d+\.\d\d$/);

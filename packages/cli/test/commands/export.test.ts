@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { mini, miniContract, rijnmond, rijnmondContract, scratch, sroi } from '../support/run.js';
 
@@ -22,7 +24,7 @@ describe('sroi export', () => {
     expect([code, err]).toEqual([0, '']);
     const schema = JSON.parse(out) as JsonSchema;
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.$id).toBe('https://sroi.dev/schema/contract.json');
+    expect(schema.$id).toBe('https://sroi.dev/schema/contract-v1.json');
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['opdrachtsoort', 'waarde', 'gunningsdatum', 'activiteiten']);
@@ -52,11 +54,28 @@ describe('sroi export', () => {
     expect([schema.$id, schema.title]).toEqual(['https://sroi.dev/schema/ir-v1.json', 'sroi IR v1']);
   });
 
+  test('--schema contract|result|ir names the schema; --schema ir is --ir-schema, --schema contract is --schema', async () => {
+    const ids = async (...args: string[]) =>
+      (JSON.parse((await sroi('export', ...args)).out) as JsonSchema).$id;
+    expect(await ids('--schema', 'result')).toBe('https://sroi.dev/schema/result-v1.json');
+    expect(await ids('--schema', 'ir')).toBe('https://sroi.dev/schema/ir-v1.json');
+    expect(await sroi('export', '--schema', 'ir')).toEqual(await sroi('export', '--ir-schema'));
+    expect(await sroi('export', '--schema', 'contract')).toEqual(await sroi('export', '--schema'));
+    expect(await sroi('export', '--schema', 'contract', mini)).toEqual(
+      await sroi('export', '--schema', mini),
+    );
+    expect(await sroi('export', '--schema', 'result', mini)).toEqual({
+      code: 2,
+      out: '',
+      err: 'sroi: export --schema result: geen regeling nodig (alleen bij --schema contract)\n',
+    });
+  });
+
   test('exactly one of --schema, --ir-schema and --ir is required', async () => {
     const usage = {
       code: 2,
       out: '',
-      err: 'sroi: export: kies --schema [REGELING], --ir-schema of --ir REGELING\n',
+      err: 'sroi: export: kies --schema [contract|result|ir] [REGELING], --ir-schema, --ir REGELING of --to json-rules-engine REGELING\n',
     };
     expect(await sroi('export')).toEqual(usage);
     expect(await sroi('export', '--schema', '--ir', mini)).toEqual(usage);
@@ -90,12 +109,58 @@ describe('sroi export', () => {
     expect(fromIr).toEqual(await sroi('eval', '--json', '--no-explain', rijnmond, rijnmondContract));
   });
 
+  test('--to json-rules-engine writes rules json-rules-engine accepts and the model of formulas', async () => {
+    const { code, out, err } = await sroi('export', '--to', 'json-rules-engine', rijnmond);
+    expect([code, err]).toEqual([0, '']);
+    const doc = JSON.parse(out) as {
+      format: string;
+      regeling: string;
+      rules: { name: string }[];
+      model: object;
+    };
+    expect([doc.format, doc.regeling]).toEqual([
+      'sroi-json-rules-engine/1',
+      'Social Return Rijnmond 2023-2027',
+    ]);
+    expect(doc.rules.length).toBeGreaterThan(10);
+    expect(Object.keys(doc.model)).toEqual([
+      'referenceDate',
+      'periods',
+      'parameters',
+      'tables',
+      'definitions',
+      'valuations',
+      'routes',
+      'outcomes',
+    ]);
+    expect(await sroi('export', '--to', 'drools', rijnmond)).toEqual({
+      code: 2,
+      out: '',
+      err: "sroi: export --to: alleen json-rules-engine, niet 'drools'\n",
+    });
+  });
+
+  test('-o writes the IR to a file, byte for byte what stdout gets, and prints nothing', async () => {
+    const target = join(tmp.dir, 'mini.o.ir.json');
+    expect(await sroi('export', '--ir', mini, '-o', target)).toEqual({ code: 0, out: '', err: '' });
+    expect(readFileSync(target, 'utf8')).toBe((await sroi('export', '--ir', mini)).out);
+  });
+
+  test('-o into a folder that does not exist is a usage error, not a crash', async () => {
+    const target = join(tmp.dir, 'geen-map', 'x.json');
+    expect(await sroi('export', '--ir', mini, '--output', target)).toEqual({
+      code: 2,
+      out: '',
+      err: `sroi: export: kan ${target} niet schrijven: de map bestaat niet\n`,
+    });
+  });
+
   test('an IR file that is not valid is refused with exit 2', async () => {
     const ir = tmp.write('oud.ir.json', JSON.stringify({ irVersion: 0 }));
     expect(await sroi('eval', '--format', 'gnu', ir, miniContract)).toEqual({
       code: 2,
       out: '',
-      err: `${ir}:1:2: error SR6002: irVersion: IR-versie 0 wordt niet ondersteund (deze evaluator: 1) (Compileer de regeling opnieuw met sroi dump ir.)\n`,
+      err: `${ir}:1:2: error SR6002: irVersion: IR-versie 0 wordt niet ondersteund (deze evaluator: 1) (Exporteer de regeling opnieuw met sroi export --ir.)\n`,
     });
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '@sroi/core';
 import { capMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../values.js';
+import { berekendOf } from '../audit.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from '../result-shape.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
@@ -298,6 +299,7 @@ export function resultFromFast(
     routes,
     meldingen,
     overige: overigeOf(doc, fast, l),
+    berekend: berekendOf(doc, period),
   };
   for (const key of resultKeys)
     if (isOutcomeKey(key))
@@ -413,6 +415,10 @@ export function writeResultJson(
         if (overige) out.text(`,"overige":${JSON.stringify(overige)}`);
         break;
       }
+      case 'berekend':
+        out.bytes(JSON_KEYS.berekend);
+        out.text(JSON.stringify(berekendOf(doc, period)));
+        break;
       case 'uitleg':
         break; // the generated code never explains
       case 'percentage': {

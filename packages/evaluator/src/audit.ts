@@ -1,0 +1,78 @@
+// What a result was computed with, for an embedding app's audit trail: the ruleset's name and
+// version, its periods, and a content hash of the IR (SHA-256 of its canonical JSON).
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { compareText, IR_VERSION, type IrDocument } from '@sroi/core';
+
+/** A plan's identity: what "computed with Rijnmond 2023-2027, IR sha256 …" names. */
+export interface PlanMetadata {
+  readonly regeling: string;
+  readonly versie?: string;
+  readonly perioden: readonly { readonly naam: string; readonly van: string; readonly tot: string }[];
+  readonly irVersie: number;
+  /** SHA-256 of the IR's canonical JSON (`canonicalJson`), 64 lower-case hex digits. */
+  readonly irSha256: string;
+}
+
+/**
+ * The canonical JSON text of a JSON value: object keys sorted by UTF-16 code units, no
+ * whitespace, strings and numbers as `JSON.stringify` writes them, `undefined` members left out.
+ * For every value whose strings are well-formed UTF-16 this is the JSON Canonicalization Scheme
+ * (RFC 8785), which a property test holds it to; a lone surrogate (which RFC 8785 refuses) is
+ * written as JSON.stringify escapes it, so every document that passed validation has a hash.
+ * Recursive: an accepted IR document is only as deep as the validator, itself recursive, took.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const key of Object.keys(record).sort(compareText)) {
+    if (record[key] !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
+/** What a result says it was computed with (`berekend`): ruleset, version, period, IR hash. */
+export interface Berekend {
+  readonly regeling: string;
+  readonly versie?: string;
+  readonly periode: string;
+  readonly irSha256: string;
+}
+
+/** The hash of each IR document a plan or a writer has seen (documents are never changed). */
+const hashes = new WeakMap<IrDocument, string>();
+
+/** `irSha256(ir)`, computed once per document. */
+export function irSha256Of(ir: IrDocument): string {
+  let hash = hashes.get(ir);
+  if (hash === undefined) hashes.set(ir, (hash = irSha256(ir)));
+  return hash;
+}
+
+/** A result's `berekend` for a contract whose reference date fell in `periode`. */
+export function berekendOf(ir: IrDocument, periode: string): Berekend {
+  return {
+    regeling: ir.ruleset.name,
+    ...(ir.ruleset.version !== undefined ? { versie: ir.ruleset.version } : {}),
+    periode,
+    irSha256: irSha256Of(ir),
+  };
+}
+
+/** SHA-256 of an IR document's canonical JSON, as hex. Synchronous, in browsers and in node. */
+export function irSha256(ir: IrDocument): string {
+  return bytesToHex(sha256(new TextEncoder().encode(canonicalJson(ir))));
+}
+
+/** The metadata of a plan for an IR document (with its hash, computed by the caller once). */
+export function planMetadata(ir: IrDocument, hash: string): PlanMetadata {
+  return {
+    regeling: ir.ruleset.name,
+    ...(ir.ruleset.version !== undefined ? { versie: ir.ruleset.version } : {}),
+    perioden: ir.periods.map((p) => ({ naam: p.name, van: p.from, tot: p.to })),
+    irVersie: IR_VERSION,
+    irSha256: hash,
+  };
+}
