@@ -313,7 +313,8 @@ async function* sheetRows(file: string, names: readonly string[]): AsyncIterable
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // Styles tell a date cell from a number cell.
+    styles: 'cache',
   });
   let index = 0;
   for await (const sheet of reader) {
@@ -358,7 +359,10 @@ export async function* readXlsx(file: string, shownAs = file): AsyncIterable<Por
       ? undefined
       : h.trim() === 'soort'
         ? ({ header: h, scope: 'activity', name: 'soort' } as Column)
-        : columnOf(`activiteit.${h.trim().replace(/^activiteit[._]/, '')}`),
+        : ({
+            ...columnOf(`activiteit.${h.trim().replace(/^activiteit[._]/, '')}`)!,
+            header: h.trim(),
+          } as Column),
   );
   const idColumn = aHeader.findIndex((h) => h.trim() === 'contract');
   let pending = activityHeader.done ? undefined : await activities.next();

@@ -30,8 +30,8 @@ export interface RunOptions {
   readonly keep?: number;
   /** A row skipped: where, and why. */
   onSkip?(where: { file: string; row: number; column: string }, d: Diagnostic): void;
-  /** A contract a scenario could not evaluate. */
-  onFailed?(where: Where, d: Diagnostic): void;
+  /** A contract scenario `scenario` could not evaluate. */
+  onFailed?(where: Where, failure: { scenario: number; id: string }, d: Diagnostic): void;
   /** Progress: contracts done so far. */
   onProgress?(done: number): void;
   /** Per-contract CSV text, in portfolio order (header first, totals last). */
@@ -134,7 +134,7 @@ export async function runWhatIf(
       for (const d of s.diagnostics) options.onSkip?.({ file: where.file, ...where.locate(d.path) }, d);
       if (options.strict) stopped = true;
     }
-    for (const f of a.failed) for (const d of f.diagnostics) options.onFailed?.(next.wheres[f.index]!, d);
+    for (const f of a.failed) for (const d of f.diagnostics) options.onFailed?.(next.wheres[f.index]!, f, d);
     done += next.wheres.length;
     options.onProgress?.(done);
   };
@@ -161,7 +161,8 @@ export async function runWhatIf(
           },
           d,
         );
-        if (options.strict) {
+        // A problem of the whole file (a missing column or sheet) ends the run: nothing can be read.
+        if (options.strict || item.rows === 0) {
           stopped = true;
           break;
         }

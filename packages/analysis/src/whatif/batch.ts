@@ -11,7 +11,12 @@ export interface BatchAnswer {
   /** Contracts the baseline could not evaluate: their index in the batch and why. */
   readonly skipped: readonly { readonly index: number; readonly diagnostics: readonly Diagnostic[] }[];
   /** Contracts a scenario could not evaluate: index, scenario, why. */
-  readonly failed: readonly { readonly index: number; readonly diagnostics: readonly Diagnostic[] }[];
+  readonly failed: readonly {
+    readonly index: number;
+    readonly scenario: number;
+    readonly id: string;
+    readonly diagnostics: readonly Diagnostic[];
+  }[];
 }
 
 export function evaluateBatch(
@@ -34,7 +39,7 @@ export function evaluateBatch(
       skipped.push({ index, diagnostics: r.diagnostics });
       return;
     }
-    if (r.diagnostics.length > 0) failed.push({ index, diagnostics: r.diagnostics });
+    for (const f of r.failures ?? []) failed.push({ index, id: r.value.id, ...f });
     addOutcome(totals, r.value);
     if (csvRows) csv += csvRows(r.value);
   });

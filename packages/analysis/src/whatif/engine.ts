@@ -119,7 +119,12 @@ export class WhatIfEngine {
    * A contract under the baseline and every scenario; diagnostics (the contract's own problems,
    * with JSON paths) when the baseline cannot evaluate it.
    */
-  evaluate(contract: unknown): { value?: ContractOutcome; diagnostics: readonly Diagnostic[] } {
+  evaluate(contract: unknown): {
+    value?: ContractOutcome;
+    diagnostics: readonly Diagnostic[];
+    /** Scenarios that could not evaluate the contract, and why. */
+    failures?: readonly { readonly scenario: number; readonly diagnostics: readonly Diagnostic[] }[];
+  } {
     const member = this.memberOf(contract);
     if (typeof member !== 'number') return { diagnostics: [member] };
     const plan = this.basePlans[member]!;
@@ -130,14 +135,15 @@ export class WhatIfEngine {
     const json = contract as { id?: unknown; opdrachtsoort?: unknown; activiteiten?: unknown };
     const activities = Array.isArray(json.activiteiten) ? (json.activiteiten as unknown[]) : [];
     const baseEvaluated = this.summarise(base.value, activities);
-    const diagnostics: Diagnostic[] = [];
+    const failures: { scenario: number; diagnostics: readonly Diagnostic[] }[] = [];
     const scenarios = this.job.scenarios.map((spec, s): ScenarioOutcome | undefined => {
       const k = spec.players.length;
       const full = (1 << k) - 1;
       const run = (mask: number): EvaluationResult | undefined => {
         if ((mask & this.relevant[s]![member]!) === 0) return base.value;
         const r = this.planFor(s, member, mask).evaluateValid(valid.value!);
-        if (!r.value) diagnostics.push(...r.diagnostics);
+        if (!r.value && !failures.some((f) => f.scenario === s))
+          failures.push({ scenario: s, diagnostics: r.diagnostics });
         return r.value;
       };
       const result = run(full);
@@ -161,7 +167,8 @@ export class WhatIfEngine {
         base: baseEvaluated,
         scenarios,
       },
-      diagnostics,
+      diagnostics: [],
+      ...(failures.length > 0 ? { failures } : {}),
     };
   }
 

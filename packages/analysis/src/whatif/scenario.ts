@@ -107,7 +107,17 @@ export function diffScenario(base: IrDocument, scenario: IrDocument): ScenarioDi
       } else structural.push(part);
     }
 
-  if (structural.length > 0) return { players, variant: { whole: scenario }, structural };
+  // A scenario that is more than separable edits is one change as a whole (one player at least,
+  // so it is applied at all).
+  if (structural.length > 0)
+    return {
+      players:
+        players.length > 0
+          ? players
+          : [{ label: 'overige wijzigingen', from: '', to: structural.join(', ') }],
+      variant: { whole: scenario },
+      structural,
+    };
   return { players, variant: { edits, files }, structural };
 }
 

@@ -178,13 +178,20 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
         d.code === 'SR5303' ||
         d.code === 'SR5304'
           ? renderMessage(d.code, d.args, lang)
-          : `${where.file}:${where.row}: ${lang === 'nl' ? 'kolom' : 'column'} ${where.column}: ${renderMessage(d.code, d.args, lang)}`;
+          : `${where.file}:${where.row}: ${formatOf(where.file) === 'jsonl' ? '' : lang === 'nl' ? 'kolom ' : 'column '}${where.column}: ${renderMessage(d.code, d.args, lang)}`;
       io.err(`${text}\n`);
     },
-    onFailed: (where, d) => {
+    onFailed: (where, failure, d) => {
       if (quiet || skippedShown++ >= 50) return;
       progress?.clear();
-      io.err(`${where.file}:${where.row}: ${renderMessage(d.code, d.args, lang)}\n`);
+      const shown = diagnostic('SR5305', {
+        id: `'${failure.id}'`,
+        file: where.file,
+        row: where.row,
+        scenario: `'${scenarios[failure.scenario]?.name ?? ''}'`,
+        message: `${d.path !== undefined ? `${d.path}: ` : ''}${renderMessage(d.code, d.args, lang)}`,
+      });
+      io.err(line(shown, lang));
     },
     ...(progress ? { onProgress: (n: number) => progress.show(n) } : {}),
     ...(csvOut ? { csv: (t: string) => void csvOut.write(t) } : {}),
@@ -193,7 +200,11 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   if (csvOut) await new Promise<void>((r) => csvOut.end(r));
   if (!quiet && skippedShown > 50) io.err(`... en ${skippedShown - 50} meldingen meer\n`);
   if (stopped) {
-    io.err(`whatif: gestopt bij de eerste ongeldige rij (--strict)\n`);
+    io.err(
+      report.read.contracts === 0 && report.read.skippedRows === 0
+        ? `whatif: ${portfolioPath} is niet te lezen als portefeuille\n`
+        : `whatif: gestopt bij de eerste ongeldige rij (--strict)\n`,
+    );
     return EXIT.input;
   }
   const htmlPath = values['html'] as string | undefined;
@@ -249,8 +260,13 @@ async function scenarioFromFile(
   for (const [f, s] of compiled.sources) lookup.files.set(f, s);
   if (!compiled.ir) return { diagnostics: compiled.diagnostics };
   const ir = compiled.ir;
-  const own = (m: IrDocument) => resolve(m.files[0] ?? '');
-  const member = base.findIndex((m) => ir.files.slice(1).some((f) => resolve(f) === own(m.ir)));
+  // A ruleset's own file comes last in its IR's files, after the files it extends.
+  const own = (m: IrDocument) => resolve(m.files[m.files.length - 1] ?? '');
+  const member = base.findIndex(
+    (m) =>
+      ir.files.slice(0, -1).some((f) => resolve(f) === own(m.ir)) ||
+      ir.ruleset.bases.includes(m.ir.ruleset.name),
+  );
   if (member < 0)
     return {
       diagnostics: [
