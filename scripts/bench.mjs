@@ -14,7 +14,13 @@ mkdirSync(outdir, { recursive: true });
 
 await build({
   ...nodeBundle,
-  entryPoints: { run: 'bench/run.ts', editor: 'bench/editor.ts' },
+  entryPoints: {
+    run: 'bench/run.ts',
+    editor: 'bench/editor.ts',
+    // What-if at scale (bench/whatif.ts), with the worker threads it starts.
+    whatif: 'bench/whatif.ts',
+    'whatif-worker': 'packages/analysis/src/node/whatif-worker.ts',
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   logLevel: 'error',
@@ -23,9 +29,12 @@ await build({
   },
 });
 
-// The bundle lives outside the repository: tell it where the repository is.
-const r = spawnSync(process.execPath, [`${outdir}/run.mjs`, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` },
-});
-process.exit(r.status ?? 1);
+// The bundle lives outside the repository: tell it where the repository is. `--whatif` runs only
+// the what-if benchmark.
+const env = { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` };
+const args = process.argv.slice(2).filter((a) => a !== '--whatif');
+const r = process.argv.includes('--whatif')
+  ? { status: 0 }
+  : spawnSync(process.execPath, [`${outdir}/run.mjs`, ...args], { stdio: 'inherit', env });
+const w = spawnSync(process.execPath, [`${outdir}/whatif.mjs`, ...args], { stdio: 'inherit', env });
+process.exit(r.status || w.status || 0);

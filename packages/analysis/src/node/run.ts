@@ -56,7 +56,10 @@ function startWorker(setup: WorkerSetup): Worker {
       execArgv: ['--conditions', 'source'],
     });
   }
-  return new Worker(new URL('./whatif-worker.js', here), { workerData: setup });
+  // Bundled: beside this chunk (the CLI's dist/ writes .js, the benchmarks' bundle .mjs).
+  return new Worker(new URL(here.endsWith('.mjs') ? './whatif-worker.mjs' : './whatif-worker.js', here), {
+    workerData: setup,
+  });
 }
 
 /** Worker threads answering batches in the order each received them. */
