@@ -160,6 +160,7 @@ uitkomst gerealiseerd: bedrag = som(route.gerealiseerd voor elke route)
   bron "rulesets.md"
 
 uitkomst restant: bedrag = max(€ 0, verplichting - gerealiseerd)
+uitkomst overschot: bedrag = max(€ 0, gerealiseerd - verplichting)
   bron "rulesets.md"
 
 uitkomst percentage: percentage optioneel =

@@ -111,7 +111,7 @@ describe.each(shippedRulesets)('%s', (file) => {
   );
 
   test.prop([contracts], { numRuns: 200 })(
-    'restant and boete are never negative and never above the obligation; restant is what gerealiseerd leaves of it',
+    'restant and boete are never negative and never above the obligation; restant is what gerealiseerd leaves of it, overschot what it exceeds it by',
     (contract) => {
       const r = mustEvaluate(plan, contract);
       const obligation = cents(r.verplichting);
@@ -123,6 +123,8 @@ describe.each(shippedRulesets)('%s', (file) => {
       // All three rulesets define restant = max(€ 0, verplichting − gerealiseerd).
       const left = obligation - cents(r.gerealiseerd);
       expect(remainder).toBe(left > 0n ? left : 0n);
+      // ... and overschot = max(€ 0, gerealiseerd − verplichting): never both above zero.
+      expect(cents(r.overschot)).toBe(left < 0n ? -left : 0n);
     },
   );
 

@@ -50,6 +50,7 @@ route overig "Overig": inkoop, maatschappelijk, investering, maatwerk, overdrach
 uitkomst gerealiseerd: bedrag = som(route.gerealiseerd voor elke route)
   bron "Test"
 uitkomst restant: bedrag = max(€ 0, verplichting - gerealiseerd)
+uitkomst overschot: bedrag = max(€ 0, gerealiseerd - verplichting)
   bron "Test"
 uitkomst percentage: percentage optioneel = ${percentage}
   bron "Test"

@@ -100,7 +100,7 @@ describe.each(shippedRulesets)('%s', (file) => {
   });
 });
 
-test('Rijnmond 2023-2027 has two tariff versions and Haaglanden/ZHC two threshold versions in its period', () => {
+test('Rijnmond 2023-2027 has two tariff versions and Haaglanden/ZHC three threshold versions in its period', () => {
   expect(stretches(shippedIr('rijnmond-2023-2027.sroi')).map((s) => s.from)).toEqual([
     '2023-07-01',
     '2025-07-01',
@@ -108,6 +108,7 @@ test('Rijnmond 2023-2027 has two tariff versions and Haaglanden/ZHC two threshol
   expect(stretches(shippedIr('haaglanden-zhc-2023.sroi')).map((s) => s.from)).toEqual([
     '2023-07-01',
     '2024-01-01',
+    '2026-01-01',
   ]);
 });
 

@@ -206,6 +206,7 @@ route __proto__ ${sroiString(breakouts[4]!)}: inkoop, maatschappelijk, investeri
 uitkomst gerealiseerd: bedrag = som(route.gerealiseerd voor elke route waarbij route.naam ≠ "constructor")
   bron "Test"
 uitkomst restant: bedrag = max(€ 0, verplichting - gerealiseerd)
+uitkomst overschot: bedrag = max(€ 0, gerealiseerd - verplichting)
   bron "Test"
 uitkomst percentage: percentage optioneel =
   als verplichting = € 0 dan onbekend anders afronden(gerealiseerd / verplichting, op 0,01%)

@@ -21,6 +21,7 @@ interface WorkedExample {
     waarderingen: string[];
     gerealiseerd: string;
     restant: string;
+    overschot: string;
     boete: string;
     percentage?: string;
   };
@@ -73,6 +74,7 @@ describe('worked examples of the domain notes', () => {
         waarderingen: r.waarderingen.map((w) => w.bedrag),
         gerealiseerd: r.gerealiseerd,
         restant: r.restant,
+        overschot: r.overschot,
         boete: r.boete,
         percentage: r.percentage,
       }).toEqual({
@@ -80,6 +82,7 @@ describe('worked examples of the domain notes', () => {
         waarderingen: example.verwacht.waarderingen,
         gerealiseerd: example.verwacht.gerealiseerd,
         restant: example.verwacht.restant,
+        overschot: example.verwacht.overschot,
         boete: example.verwacht.boete,
         percentage: example.verwacht.percentage,
       });

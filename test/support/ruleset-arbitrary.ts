@@ -440,6 +440,7 @@ class Generator {
       `uitkomst verplichting: bedrag = ${obligation}`,
       'uitkomst gerealiseerd: bedrag = som(route.gerealiseerd voor elke route)',
       'uitkomst restant: bedrag = max(€ 0, verplichting - gerealiseerd)',
+      'uitkomst overschot: bedrag = max(€ 0, gerealiseerd - verplichting)',
       'uitkomst percentage: percentage optioneel =',
       `  als verplichting = € 0 dan onbekend anders afronden(gerealiseerd / verplichting, op ${r.pick(['0,01%', '1%'])})`,
       `uitkomst boete: bedrag = ${fine}`,

@@ -17,12 +17,12 @@ describe('harmonisation matrix over the five rulesets', () => {
   );
 
   test('computes on one reference date, moved into each ruleset’s own period', () => {
-    expect(m.date).toBe('2025-07-01');
+    expect(m.date).toBe('2026-01-01');
     expect(m.rulesets.map((r) => [r.date, r.moved])).toEqual([
       ['2023-06-30', true],
-      ['2025-07-01', false],
-      ['2025-07-01', false],
-      ['2025-07-01', false],
+      ['2026-01-01', false],
+      ['2026-01-01', false],
+      ['2026-01-01', false],
       ['2023-06-30', true],
     ]);
   });
@@ -51,8 +51,8 @@ describe('harmonisation matrix over the five rulesets', () => {
     expect(cells(m, 'berekend drempel diensten')).toEqual([
       '€ 50.000,00',
       '€ 50.000,01',
-      '€ 221.000,01',
-      '€ 221.000,01',
+      '€ 216.000,01',
+      '€ 216.000,01',
       '€ 125.000,00',
     ]);
     expect(cells(m, 'berekend drempel leveringen')?.[2]).toBe('geen (tot € 1.000.000.000,00)');

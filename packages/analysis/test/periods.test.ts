@@ -10,7 +10,11 @@ describe('reference dates', () => {
   test('epochs are the first day of the periods and every dated value inside them', () => {
     expect(epochs(ir('rijnmond-2023-2027.sroi')).map(formatIsoDate)).toEqual(['2023-07-01', '2025-07-01']);
     // The 2022 thresholds of Haaglanden start before its period: they count from its first day.
-    expect(epochs(ir('haaglanden-zhc-2023.sroi')).map(formatIsoDate)).toEqual(['2023-07-01', '2024-01-01']);
+    expect(epochs(ir('haaglanden-zhc-2023.sroi')).map(formatIsoDate)).toEqual([
+      '2023-07-01',
+      '2024-01-01',
+      '2026-01-01',
+    ]);
   });
 
   test('a date outside the periods moves to the nearest day inside them', () => {
@@ -25,6 +29,7 @@ describe('reference dates', () => {
       { a: '2023-07-01', b: '2023-07-01' },
       { a: '2024-01-01', b: '2024-01-01' },
       { a: '2025-07-01', b: '2025-07-01' },
+      { a: '2026-01-01', b: '2026-01-01' },
     ]);
   });
 

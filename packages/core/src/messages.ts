@@ -133,8 +133,8 @@ export const messages = {
     nl: 'Uitkomst {name} ontbreekt',
     en: 'Outcome {name} is missing',
     hint: {
-      nl: 'Elke regeling definieert de uitkomsten verplichting, gerealiseerd, restant, percentage en boete.',
-      en: 'Every ruleset defines the outcomes verplichting, gerealiseerd, restant, percentage and boete.',
+      nl: 'Elke regeling definieert de uitkomsten verplichting, gerealiseerd, restant, overschot, percentage en boete.',
+      en: 'Every ruleset defines the outcomes verplichting, gerealiseerd, restant, overschot, percentage and boete.',
     },
   },
   SR2006: {

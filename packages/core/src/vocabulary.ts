@@ -174,9 +174,16 @@ export const dateFieldNames: readonly string[] = Object.entries(contractFields)
  * The outcomes every result shows under their own keys (contract-format.md), in the result's
  * order; a ruleset's other outcomes go under `overige`.
  */
-export const standardOutcomes = ['verplichting', 'gerealiseerd', 'restant', 'percentage', 'boete'] as const;
+export const standardOutcomes = [
+  'verplichting',
+  'gerealiseerd',
+  'restant',
+  'overschot',
+  'percentage',
+  'boete',
+] as const;
 export type StandardOutcome = (typeof standardOutcomes)[number];
 
-/** Whether an outcome of this name is one of the standard five. */
+/** Whether an outcome of this name is one of the standard six. */
 export const isStandardOutcome = (name: string): name is StandardOutcome =>
   (standardOutcomes as readonly string[]).includes(name);

@@ -17,6 +17,7 @@ const text = (r: EvaluationResult, name: string): string => {
     case 'verplichting':
     case 'gerealiseerd':
     case 'restant':
+    case 'overschot':
     case 'boete':
       return r[name];
     case 'percentage':

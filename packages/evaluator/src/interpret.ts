@@ -793,6 +793,7 @@ export class Interpreter {
       waarderingen,
       gerealiseerd: money('gerealiseerd'),
       restant: money('restant'),
+      overschot: money('overschot'),
       ...(percentage instanceof Rational ? { percentage: percentText(percentage) } : {}),
       boete: money('boete'),
       routes,

@@ -37,6 +37,8 @@ export interface EvaluationResult {
   readonly waarderingen: readonly Waardering[];
   readonly gerealiseerd: string;
   readonly restant: string;
+  /** What the contract realised beyond its obligation, to carry to a next contract. */
+  readonly overschot: string;
   /** Absent when there is no obligation. */
   readonly percentage?: string;
   readonly boete: string;

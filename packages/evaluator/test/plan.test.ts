@@ -37,6 +37,7 @@ describe('Plan.evaluate', () => {
       ],
       gerealiseerd: '5250.00',
       restant: '0.00',
+      overschot: '250.00',
       percentage: '105.00',
       boete: '0.00',
       routes: [

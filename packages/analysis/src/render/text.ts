@@ -190,7 +190,7 @@ export function compareText(c: Comparison, lang: Language = 'nl'): string {
       );
     }
   }
-  for (const name of ['gerealiseerd', 'restant', 'boete'] as const)
+  for (const name of ['gerealiseerd', 'restant', 'overschot', 'boete'] as const)
     out.push(line(capital(w.outcomes[name]!), o(name).values, o(name).differs));
   const pct = o('percentage');
   out.push(

@@ -25,13 +25,13 @@ describe('diff of a variant against its base', () => {
       old: {
         declaration: 'parameter',
         text: '5%',
-        place: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 56 },
+        place: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 61 },
       },
       new: {
         declaration: 'definitie',
         text: 'als standaard(contract.arbeidsaandeel, 100%) < 30% dan 2% anders 5%',
         place: { file: 'rulesets/leidschendam-voorburg-2025.sroi', line: 11, column: 1 },
-        replaces: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 56, column: 1 },
+        replaces: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 61, column: 1 },
       },
     });
     expect(percentage.new!.provenance.map((p) => p.kind)).toEqual(['bron', 'aanname']);

@@ -51,6 +51,7 @@ export function voorbeeldText(title: string, contract: Record<string, unknown>, 
   lines.push('  verwacht', `    verplichting ${dutchMoney(r.verplichting)}`);
   r.waarderingen.forEach((w, i) => lines.push(`    waardering ${i + 1} ${dutchMoney(w.bedrag)}`));
   lines.push(`    gerealiseerd ${dutchMoney(r.gerealiseerd)}`, `    restant ${dutchMoney(r.restant)}`);
+  lines.push(`    overschot ${dutchMoney(r.overschot)}`);
   lines.push(
     `    percentage ${r.percentage === undefined ? 'onbekend' : `${dutchNumber(Number(r.percentage))}%`}`,
   );

@@ -12,6 +12,7 @@ const labels = {
     routes: 'Routes',
     realised: 'Gerealiseerd',
     remainder: 'Restant',
+    surplus: 'Overschot',
     percentage: 'Percentage',
     penalty: 'Boete',
     messages: 'Meldingen',
@@ -34,6 +35,7 @@ const labels = {
     routes: 'Routes',
     realised: 'Realised',
     remainder: 'Remainder',
+    surplus: 'Surplus',
     percentage: 'Percentage',
     penalty: 'Penalty',
     messages: 'Messages',
@@ -139,6 +141,10 @@ export function renderResult(r: EvaluationResult, lang: Language, options: { bri
   explain('gerealiseerd');
   lines.push(row(l.remainder, money(r.restant, lang)));
   explain('restant');
+  if (r.overschot !== '0.00') {
+    lines.push(row(l.surplus, money(r.overschot, lang)));
+    explain('overschot');
+  }
   lines.push(
     row(
       l.percentage,

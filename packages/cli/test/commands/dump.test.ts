@@ -92,7 +92,7 @@ describe('sroi dump', () => {
     const { code, out, err } = await sroi('dump', 'ir', '--format', 'gnu', header);
     expect([code, out]).toEqual([1, '']);
     expect(err.split('\n')[0]).toBe(
-      `${header}:1:10: error SR2005: Uitkomst 'verplichting' ontbreekt (Elke regeling definieert de uitkomsten verplichting, gerealiseerd, restant, percentage en boete.)`,
+      `${header}:1:10: error SR2005: Uitkomst 'verplichting' ontbreekt (Elke regeling definieert de uitkomsten verplichting, gerealiseerd, restant, overschot, percentage en boete.)`,
     );
   });
 

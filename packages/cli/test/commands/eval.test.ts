@@ -17,6 +17,7 @@ const miniResult = {
   ],
   gerealiseerd: '3000.00',
   restant: '2000.00',
+  overschot: '0.00',
   percentage: '60.00',
   boete: '2000.00',
   routes: [
@@ -66,6 +67,7 @@ describe('sroi eval', () => {
       'waarderingen',
       'gerealiseerd',
       'restant',
+      'overschot',
       'percentage',
       'boete',
       'routes',
@@ -98,6 +100,7 @@ describe('sroi eval', () => {
       'restant',
       'percentage',
       'boete',
+      'overschot',
     ]);
   });
 

@@ -20,6 +20,7 @@ export const requiredOutcomes: readonly { name: string; type: Type }[] = [
   { name: 'verplichting', type: T.bedrag },
   { name: 'gerealiseerd', type: T.bedrag },
   { name: 'restant', type: T.bedrag },
+  { name: 'overschot', type: T.bedrag },
   { name: 'percentage', type: { kind: 'percentage', optional: true } },
   { name: 'boete', type: T.bedrag },
 ];

@@ -51,7 +51,7 @@ interface Lookups {
   readonly outcome: Map<string, number>;
   /** The indexes of the five outcomes every result shows (undefined: the ruleset has none). */
   readonly standard: Readonly<Record<StandardOutcome, number | undefined>>;
-  /** The outcomes beyond the standard five, for `overige`. */
+  /** The outcomes beyond the standard six, for `overige`. */
   readonly others: readonly IrDocument['outcomes'][number][];
   /**
    * Result JSON that depends on the IR only, as UTF-8: from the start to the period, each
@@ -217,7 +217,7 @@ function moneyOf(doc: IrDocument, fast: FastResult, i: number | undefined): stri
   return v instanceof Rational ? moneyText(v) : '0.00';
 }
 
-/** The outcomes beyond the standard five, by name, as result text; undefined when there are none. */
+/** The outcomes beyond the standard six, by name, as result text; undefined when there are none. */
 function overigeOf(doc: IrDocument, fast: FastResult, l: Lookups): Record<string, string> | undefined {
   if (l.others.length === 0) return undefined;
   // Keyed by outcome names, which may be `__proto__`: built with fromEntries, never by assignment.
@@ -327,6 +327,7 @@ export function resultFromFast(
   result.waarderingen = waarderingen;
   result.gerealiseerd = moneyOf(doc, fast, ix.gerealiseerd);
   result.restant = moneyOf(doc, fast, ix.restant);
+  result.overschot = moneyOf(doc, fast, ix.overschot);
   const percentage = percentageText(ix.percentage, doc, fast);
   if (percentage !== undefined) result.percentage = percentage;
   result.boete = moneyOf(doc, fast, ix.boete);
@@ -426,6 +427,8 @@ export function writeResultJson(
   writeMoney(ix.gerealiseerd);
   out.bytes(JSON_RESTANT);
   writeMoney(ix.restant);
+  out.bytes(JSON_OVERSCHOT);
+  writeMoney(ix.overschot);
   if (percentage !== undefined) {
     out.bytes(JSON_PERCENTAGE);
     out.text(percentage);
@@ -467,6 +470,7 @@ const JSON_FIRST_INDEX = utf8('{"index":');
 const JSON_NEXT_INDEX = utf8(',{"index":');
 const JSON_GEREALISEERD = utf8('],"gerealiseerd":"');
 const JSON_RESTANT = utf8('","restant":"');
+const JSON_OVERSCHOT = utf8('","overschot":"');
 const JSON_PERCENTAGE = utf8('","percentage":"');
 const JSON_BOETE = utf8('","boete":"');
 const JSON_ROUTES = utf8('","routes":[');

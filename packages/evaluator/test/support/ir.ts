@@ -174,6 +174,14 @@ export function tinyIr(): Doc {
         at: at(42),
       },
       {
+        name: 'overschot',
+        type: money,
+        expr: { k: 'max', args: [num('0'), sub(outcome('gerealiseerd'), outcome('verplichting'))] },
+        src: 'max(€ 0, gerealiseerd - verplichting)',
+        provenance: [],
+        at: at(42),
+      },
+      {
         name: 'percentage',
         type: { t: 'percentage', optional: true },
         expr: when(
