@@ -787,6 +787,15 @@ export const messages = {
     nl: 'De eenheid {unit} past niet bij {name}, die {expected} is',
     en: 'The unit {unit} does not fit {name}, which is {expected}',
   },
+  SR3202: {
+    severity: 'warning',
+    nl: 'Een {what} in een formule ({where}): {text}',
+    en: 'A {what} inside a formula ({where}): {text}',
+    hint: {
+      nl: 'Geef de waarde een naam: een parameter (of tabel) met bron of aanname, zodat een scenario en de matrix haar kunnen wijzigen.',
+      en: 'Name the value: a parameter (or table) with bron or aanname, so that scenarios and the matrix can change it.',
+    },
+  },
   // ── What-if: portfolios (SR53xx) ───────────────────────────────────────────
   SR5300: {
     severity: 'error',
