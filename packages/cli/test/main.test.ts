@@ -28,6 +28,8 @@ describe('sroi', () => {
       'sroi export',
       'sroi diff',
       'sroi compare',
+      'sroi whatif',
+      'sroi portfolio',
       'sroi matrix',
     ]);
     expect(lines).toContain(
