@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/*.generated.*',
       'coverage/**',
       'bench/results.json',
+      'bench/results-serve.json',
       '.dependency-cruiser.cjs',
     ],
   },

@@ -1,8 +1,10 @@
 // Benchmark input: a seeded, deterministic generator of realistic random contracts for the
 // Rijnmond 2023-2027 ruleset — every activity kind, both tariff periods, optional facts present
 // and absent, caps that bite and caps that do not, amounts with cents, fte and months with decimals.
+// The kinds come from the vocabulary: a kind added there appears here, with valid fields by its spec.
+import { activityKinds, type FieldSpec } from '@sroi/core';
 
-/** Money as contract-format.md allows it: text with at most two decimals, or a JSON number. */
+/** Money as docs/contract-format.md allows it: text with at most two decimals, or a JSON number. */
 export type Money = string | number;
 
 export interface Plaatsing {
@@ -78,24 +80,35 @@ const DOELGROEPEN = [
 ];
 const OPLEIDINGEN = ['mbo-bbl', 'mbo-bol', 'hbo', 'vso', 'pro'];
 const VORMEN = ['werk-fit', 'voorschakelen', 'leren-en-werken', 'inwerken', 'doorstromen'];
+/** The values generated for each enumeration the generator knows. */
+const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {
+  doelgroep: DOELGROEPEN,
+  opleiding: OPLEIDINGEN,
+  vorm: VORMEN,
+  contractvorm: ['bepaald', 'onbepaald'],
+  leverancier: ['sw-bedrijf', 'sociaal-ondernemer'],
+  opdrachtsoort: ['diensten', 'werken', 'leveringen'],
+};
 const FTES = [0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9, 1, 1, 1, 1, 1.2, 1.5];
 /** Boundaries of the ruleset: the period, the tariff update, and a few ordinary days. */
 const BOUNDARY_DATES = ['2023-07-01', '2025-06-30', '2025-07-01', '2027-12-31'];
 const FIRST_DAY = Date.UTC(2023, 6, 1) / 86_400_000;
 const LAST_DAY = Date.UTC(2027, 11, 31) / 86_400_000;
 
-/** Weighted activity kinds: placements most often, as in practice. */
-const KINDS: readonly [Activity['soort'], number][] = [
-  ['plaatsing', 30],
-  ['leerling', 12],
-  ['arbeidsontwikkeling', 12],
-  ['scholing', 8],
-  ['inkoop', 12],
-  ['maatschappelijk', 8],
-  ['investering', 6],
-  ['maatwerk', 6],
-  ['overdracht', 6],
-];
+/** How often the kinds appear: placements most often, as in practice; any other kind 6. */
+const WEIGHTS: Readonly<Record<string, number>> = {
+  plaatsing: 30,
+  leerling: 12,
+  arbeidsontwikkeling: 12,
+  scholing: 8,
+  inkoop: 12,
+  maatschappelijk: 8,
+};
+/** Every activity kind of the vocabulary, in its order, with its weight. */
+const KINDS: readonly [Activity['soort'], number][] = Object.keys(activityKinds).map((kind) => [
+  kind as Activity['soort'],
+  WEIGHTS[kind] ?? 6,
+]);
 const KIND_TOTAL = KINDS.reduce((s, [, w]) => s + w, 0);
 
 const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -217,13 +230,40 @@ export class ContractGenerator {
       }
       case 'maatschappelijk':
         return { soort, uren: this.chance(0.2) ? this.int(1, 1600) / 4 : this.int(1, 400) };
-      default: {
+      case 'investering':
+      case 'maatwerk':
+      case 'overdracht': {
         const a: Bedrag = { soort, bedrag: this.money(500, 50_000) };
         if (soort === 'overdracht' && this.chance(0.5)) a.vanContract = `RTD-2021-${this.int(1, 999)}`;
         if (this.chance(0.3)) a.omschrijving = soort === 'investering' ? 'Rikx' : 'vrije invulling';
         return a;
       }
+      default:
+        return this.fromSpec(soort);
     }
+  }
+
+  /**
+   * An activity of a kind this generator has no realistic shape for (one new to the vocabulary):
+   * its required fields, and half of its optional ones, with valid values by their specs. The
+   * hand-written baselines must learn the kind before their agreement check passes.
+   */
+  private fromSpec(soort: string): Activity {
+    const a: Record<string, unknown> = { soort };
+    for (const [name, spec] of Object.entries(activityKinds[soort] ?? {}) as [string, FieldSpec][]) {
+      if (spec.presence !== 'required' && this.chance(0.5)) continue;
+      const t = spec.type;
+      if (t.kind === 'money') a[name] = this.money(100, 20_000);
+      else if (t.kind === 'duration') a[name] = t.unit === 'uren' ? this.int(1, 400) : this.months(24, [12]);
+      else if (t.kind === 'percentage') a[name] = this.int(0, 100);
+      else if (t.kind === 'boolean') a[name] = this.chance(0.5);
+      else if (t.kind === 'number')
+        a[name] = this.int(Math.ceil(t.min ?? 0) + (t.minExclusive ? 1 : 0), t.max ?? 10);
+      else if (t.kind === 'date') a[name] = BOUNDARY_DATES[0]!;
+      else if (t.kind === 'text') a[name] = 'tekst';
+      else a[name] = this.pick(ENUM_VALUES[t.enumeration] ?? ['onbekend']);
+    }
+    return a as unknown as Activity;
   }
 
   /** One contract with `activities` activities (default: 0 to 12). */

@@ -11,19 +11,19 @@ const HEADER = `regeling "Groei"
     aanname "Als Rijnmond 2023-2027"
 
 opsomming opdrachtsoort: diensten, werken, leveringen
-  bron "contract-format.md"
+  bron "docs/contract-format.md"
 opsomming doelgroep:
   participatiewet, loonkostensubsidie, banenafspraak, ww, wia, nugger,
   jongere-zonder-startkwalificatie
-  bron "contract-format.md"
+  bron "docs/contract-format.md"
 opsomming contractvorm: bepaald, onbepaald
-  bron "contract-format.md"
+  bron "docs/contract-format.md"
 opsomming opleiding: mbo-bbl, mbo-bol, hbo, vso, pro
-  bron "contract-format.md"
+  bron "docs/contract-format.md"
 opsomming vorm: werk-fit, voorschakelen, leren-en-werken, inwerken, doorstromen
-  bron "contract-format.md"
+  bron "docs/contract-format.md"
 opsomming leverancier: sw-bedrijf, sociaal-ondernemer
-  bron "contract-format.md"
+  bron "docs/contract-format.md"
 
 parameter drempel: bedrag
   vanaf 2023-07-01: € 50.000
@@ -38,7 +38,7 @@ definitie binnen_bereik: janee = contract.waarde > drempel
 
 uitkomst verplichting: bedrag =
   als binnen_bereik dan afronden(contract.waarde × sr_percentage, op € 0,01) anders € 0
-  bron "rulesets.md"
+  bron "docs/domain.md"
 `;
 
 /** The tables, parameters and definitions of one copy; `s` is its suffix. */
@@ -72,7 +72,7 @@ definitie geteld${s} bij plaatsing: duur in maanden =
 
 definitie basiswaarde${s} bij plaatsing: bedrag =
   jaarwaarde_plaatsing${s}(activiteit.doelgroep) × min(activiteit.fte, 1) × geteld${s}
-  bron "rulesets.md"
+  bron "docs/domain.md"
 
 definitie bonus_onbepaald${s} bij plaatsing: bedrag =
   als activiteit.contractvorm = onbepaald dan € 7.500 anders € 0
@@ -83,7 +83,7 @@ definitie bonus_duurzaam${s} bij plaatsing: bedrag =
   aanname "Eenmalig"
 
 definitie waarde_plaatsing${s} bij plaatsing: bedrag = basiswaarde${s} + bonus_onbepaald${s} + bonus_duurzaam${s}
-  bron "rulesets.md"
+  bron "docs/domain.md"
 
 tabel jaarwaarde_leerling${s}(opleiding: opleiding): bedrag per jaar [uniek]
   aanname "Geen openbare tabel"
@@ -157,15 +157,17 @@ route overdracht "Overdracht naar een volgend contract": overdracht
     aanname "10%"
 
 uitkomst gerealiseerd: bedrag = som(route.gerealiseerd voor elke route)
-  bron "rulesets.md"
+  bron "docs/domain.md"
 
 uitkomst restant: bedrag = max(€ 0, verplichting - gerealiseerd)
+  bron "docs/domain.md"
+
 uitkomst overschot: bedrag = max(€ 0, gerealiseerd - verplichting)
-  bron "rulesets.md"
+  bron "docs/domain.md"
 
 uitkomst percentage: percentage optioneel =
   als verplichting = € 0 dan onbekend anders afronden(gerealiseerd / verplichting, op 0,01%)
-  bron "rulesets.md"
+  bron "docs/domain.md"
 
 parameter boetepercentage: percentage = 100%
   aanname "Volledig"
@@ -186,7 +188,7 @@ export function synthesizeRuleset(k: number): string {
     k === 1 ? name : `(${suffixes.map((s) => `${name}${s}`).join(' + ')}) / ${k}`;
   const valuations = `
 waardering plaatsing = afronden(${mean('waarde_plaatsing')}, op € 0,01)
-  bron "rulesets.md"
+  bron "docs/domain.md"
 
 waardering leerling = afronden(${mean('waarde_leerling')}, op € 0,01)
   aanname "Zelfde opbouw als een plaatsing"
@@ -200,11 +202,11 @@ waardering arbeidsontwikkeling = afronden(${mean('waarde_ontwikkeling')}, op €
 
 waardering inkoop = afronden(activiteit.factuurbedrag × ${mean('inkoop_percentage')}, op € 0,01)
   bron "Beleid 2023-2027"
-  vereist standaard(activiteit.aandeelDoelgroep, 30%) ≥ 30%
+  vereist activiteit.leverancier = sw-bedrijf of standaard(activiteit.aandeelDoelgroep, 30%) ≥ 30%
     anders "Geen erkend sociaal ondernemer: {activiteit.aandeelDoelgroep} uit de doelgroep"
-  vereist standaard(activiteit.missieVoorop, ja)
+  vereist activiteit.leverancier = sw-bedrijf of standaard(activiteit.missieVoorop, ja)
     anders "Geen erkend sociaal ondernemer: de missie staat niet voorop"
-  vereist standaard(activiteit.aandeelCommercieel, 50%) ≥ 50%
+  vereist activiteit.leverancier = sw-bedrijf of standaard(activiteit.aandeelCommercieel, 50%) ≥ 50%
     anders "Geen erkend sociaal ondernemer: {activiteit.aandeelCommercieel} commercieel"
 
 waardering maatschappelijk = afronden(${mean('uurtarief_maatschappelijk')} × activiteit.uren, op € 0,01)

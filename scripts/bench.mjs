@@ -14,6 +14,7 @@ mkdirSync(outdir, { recursive: true });
 
 await build({
   ...nodeBundle,
+<<<<<<< HEAD
   entryPoints: {
     run: 'bench/run.ts',
     editor: 'bench/editor.ts',
@@ -21,6 +22,9 @@ await build({
     whatif: 'bench/whatif.ts',
     'whatif-worker': 'packages/analysis/src/node/whatif-worker.ts',
   },
+=======
+  entryPoints: { run: 'bench/run.ts', editor: 'bench/editor.ts', serve: 'bench/serve.ts' },
+>>>>>>> main
   outdir,
   outExtension: { '.js': '.mjs' },
   logLevel: 'error',
@@ -29,6 +33,7 @@ await build({
   },
 });
 
+<<<<<<< HEAD
 // The bundle lives outside the repository: tell it where the repository is. `--whatif` runs only
 // the what-if benchmark.
 const env = { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` };
@@ -38,3 +43,16 @@ const r = process.argv.includes('--whatif')
   : spawnSync(process.execPath, [`${outdir}/run.mjs`, ...args], { stdio: 'inherit', env });
 const w = spawnSync(process.execPath, [`${outdir}/whatif.mjs`, ...args], { stdio: 'inherit', env });
 process.exit(r.status || w.status || 0);
+=======
+// The bundle lives outside the repository: tell it where the repository is. `--serve` runs only
+// the HTTP API's benchmark (bench/serve.ts), which otherwise runs after the others.
+const args = process.argv.slice(2);
+const env = { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` };
+const runBundle = (name) =>
+  spawnSync(process.execPath, [`${outdir}/${name}.mjs`, ...args.filter((a) => a !== '--serve')], {
+    stdio: 'inherit',
+    env,
+  }).status ?? 1;
+const status = args.includes('--serve') ? 0 : runBundle('run');
+process.exit(status !== 0 ? status : runBundle('serve'));
+>>>>>>> main

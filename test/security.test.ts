@@ -10,7 +10,7 @@ import { main } from '@sroi/cli';
 import { compileSource } from '@sroi/compiler';
 import { Plan, validateIr, type EvaluationResult } from '@sroi/evaluator';
 import { contractArbitrary } from './support/arbitraries.js';
-import { explainedByGeneratedCode, planOf, shippedIr, withoutExplanations } from './support/shipped.js';
+import { planOf, shippedIr, withoutExplanations } from './support/shipped.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sroi-security-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -240,38 +240,33 @@ describe('names and texts in a ruleset cannot inject code into the generated Jav
     ],
   };
 
-  test.each(['results', 'explaining'])(
-    'the generated source (%s variant) holds no text of the ruleset: no string literal but "use strict", no name of its own',
-    (variant) => {
-      const { source, constants } =
-        variant === 'results' ? plan.compiled.generated : plan.compiled.explainingGenerated;
-      expect(source.match(/["'`]/g)).toEqual(['"', '"']);
-      expect(source.startsWith('"use strict";')).toBe(true);
-      for (const name of [
-        'constructor',
-        '__proto__',
-        'toString',
-        'hasOwnProperty',
-        'valueOf',
-        'prototype',
-        'pwned',
-      ])
-        expect(source).not.toContain(name);
-      // The texts travel as constants instead.
-      expect(constants).toContain('constructor');
-      expect(constants).toContain('__proto__');
-    },
-  );
+  test('the generated source holds no text of the ruleset: no string literal but "use strict", no name of its own', () => {
+    const { source, constants } = plan.compiled.generated;
+    expect(source.match(/["'`]/g)).toEqual(['"', '"']);
+    expect(source.startsWith('"use strict";')).toBe(true);
+    for (const name of [
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'prototype',
+      'pwned',
+    ])
+      expect(source).not.toContain(name);
+    // The texts travel as constants instead.
+    expect(constants).toContain('constructor');
+    expect(constants).toContain('__proto__');
+  });
 
   test('evaluation is correct in both engines, every text comes back verbatim and nothing runs', () => {
     const results: EvaluationResult[] = [
       plan.evaluate(contract).value!,
-      plan.evaluate(contract, { explain: true, engine: 'compiled' }).value!,
-      plan.evaluate(contract, { explain: true, engine: 'reference' }).value!,
+      plan.evaluate(contract, { engine: 'reference' }).value!,
+      plan.evaluate(contract, { explain: true }).value!,
     ];
     expect(plan.compute(plan.validate(contract).value!)).toBeDefined(); // the generated code answered
-    expect(explainedByGeneratedCode(plan, contract)).toBe(true); // and its explaining variant
-    expect(JSON.stringify(results[1])).toBe(JSON.stringify(results[2]));
+    expect(JSON.stringify(results[0])).toBe(JSON.stringify(results[1]));
     for (const r of results) {
       expect(r.regeling).toBe(breakouts.join(' '));
       expect(r.waarderingen.map((w) => [w.route, w.bedrag])).toEqual([
@@ -295,7 +290,7 @@ describe('names and texts in a ruleset cannot inject code into the generated Jav
         `Route ${breakouts[4]} begrensd op € 500,00: € 6.000,00 gewaardeerd, € 5.500,00 telt niet mee`,
       ]);
     }
-    expect(withoutExplanations(results[0]!)).toEqual(withoutExplanations(results[1]!));
+    expect(withoutExplanations(results[0]!)).toEqual(withoutExplanations(results[2]!));
   });
 
   test('IR written by hand may hold any text, U+2028, U+2029 and NUL included: still data, never code', () => {
@@ -306,16 +301,15 @@ describe('names and texts in a ruleset cannot inject code into the generated Jav
       .replaceAll('"ww"', JSON.stringify(nasty))
       .replaceAll(`"label":${JSON.stringify(breakouts[0])}`, `"label":${JSON.stringify(nasty)}`);
     const edited = planOf(JSON.parse(text));
-    for (const { source } of [edited.compiled.generated, edited.compiled.explainingGenerated]) {
-      expect(source.match(/["'`\u2028\u2029]/g)).toEqual(['"', '"']);
-      expect(source.includes('\u0000')).toBe(false);
-    }
+    const { source } = edited.compiled.generated;
+    expect(source.match(/["'`\u2028\u2029]/g)).toEqual(['"', '"']);
+    expect(source.includes('\u0000')).toBe(false);
     const input = {
       ...contract,
       activiteiten: [{ soort: 'plaatsing', doelgroep: nasty, contractvorm: 'bepaald', fte: 1, maanden: 1 }],
     };
     for (const explain of [false, true]) {
-      const r = edited.evaluate(input, { explain, engine: 'compiled' }).value!;
+      const r = edited.evaluate(input, { explain }).value!;
       expect(r.waarderingen[0]!.bedrag).toBe('2000.00');
       expect(r.routes[0]!.label).toBe(nasty);
       expect(r.meldingen[0]!.tekst).toBe(`${breakouts.join(' ')} ${nasty}`);

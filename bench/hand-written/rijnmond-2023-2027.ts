@@ -1,5 +1,5 @@
 // The baseline of the benchmarks: Social Return Rijnmond 2023-2027 written by hand in plain
-// TypeScript, the way a developer would without sroi — from the table in rulesets.md ("Rijnmond
+// TypeScript, the way a developer would without sroi — from the table in docs/domain.md ("Rijnmond
 // 2023-2027") and the text of rulesets/rijnmond-2023-2027.sroi, not by calling our code.
 //
 // Exact to the cent: money is integer cents; fte, months and hours are taken in hundredths (a
@@ -136,13 +136,15 @@ function arbeidsontwikkeling(a: Extract<Activity, { soort: 'arbeidsontwikkeling'
 
 function inkoop(a: Extract<Activity, { soort: 'inkoop' }>) {
   // Art. 2.82 Aw: a criterion counts only when it is given; one that fails makes the purchase count 0.
+  // An SW-bedrijf is no sociaal ondernemer in this sense: it is not held to the criteria.
+  if (a.leverancier === 'sw-bedrijf') return divRound(cents(a.factuurbedrag) * INKOOP_PERCENTAGE, 100);
   if (a.aandeelDoelgroep !== undefined && a.aandeelDoelgroep < 30) return 0;
   if (a.missieVoorop === false) return 0;
   if (a.aandeelCommercieel !== undefined && a.aandeelCommercieel < 50) return 0;
   return divRound(cents(a.factuurbedrag) * INKOOP_PERCENTAGE, 100);
 }
 
-/** Evaluates one contract (already valid under contract-format.md) against Rijnmond 2023-2027. */
+/** Evaluates one contract (already valid under docs/contract-format.md) against Rijnmond 2023-2027. */
 export function rijnmond20232027(contract: Contract): HandResult {
   const datum = contract.gunningsdatum;
   if (datum < PERIOD_FROM || datum > PERIOD_TO)

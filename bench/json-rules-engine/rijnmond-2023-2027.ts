@@ -1,4 +1,4 @@
-// Social Return Rijnmond 2023-2027 in json-rules-engine 7: the rules of rulesets.md as a JSON
+// Social Return Rijnmond 2023-2027 in json-rules-engine 7: the rules of docs/domain.md as a JSON
 // rule set, the way a team using a generic rules engine would write them, for comparison.
 //
 // json-rules-engine decides; it does not compute. A rule is conditions on facts that fire an event
@@ -20,6 +20,8 @@ import { cents, divRound, hundredths, type HandResult } from '../hand-written/ri
 const TARIEFUPDATE = 20250701;
 const always = { all: [] };
 const is = (fact: string, value: unknown) => ({ fact, operator: 'equal', value });
+/** Art. 2.82 holds a sociaal ondernemer to its criteria; an SW-bedrijf is not held to them. */
+const notSw = { fact: 'leverancier', operator: 'notEqual', value: 'sw-bedrijf' };
 
 /** One rule per row of a tariff table, for dates from `from` (inclusive) up to `to` (exclusive). */
 const tariffRows = (
@@ -168,17 +170,17 @@ export const activityRules: Readonly<Record<Activity['soort'], RuleProperties[]>
     },
     {
       name: 'art. 2.82: minimaal 30% personeel uit de doelgroep',
-      conditions: { all: [{ fact: 'aandeelDoelgroep', operator: 'lessThan', value: 30 }] },
+      conditions: { all: [notSw, { fact: 'aandeelDoelgroep', operator: 'lessThan', value: 30 }] },
       event: { type: 'afwijzing', params: { melding: 'Geen erkend sociaal ondernemer: aandeel doelgroep' } },
     },
     {
       name: 'art. 2.82: de maatschappelijke missie staat voorop',
-      conditions: { all: [is('missieVoorop', false)] },
+      conditions: { all: [notSw, is('missieVoorop', false)] },
       event: { type: 'afwijzing', params: { melding: 'Geen erkend sociaal ondernemer: missie' } },
     },
     {
       name: 'art. 2.82: minimaal 50% commerciële inkomsten',
-      conditions: { all: [{ fact: 'aandeelCommercieel', operator: 'lessThan', value: 50 }] },
+      conditions: { all: [notSw, { fact: 'aandeelCommercieel', operator: 'lessThan', value: 50 }] },
       event: {
         type: 'afwijzing',
         params: { melding: 'Geen erkend sociaal ondernemer: commerciële inkomsten' },

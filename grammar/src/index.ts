@@ -1,6 +1,6 @@
 // @sroi/grammar: tokens, the parser and the CST types of the sroi language. Knows only Chevrotain.
 export * from './tokens.js';
-export { SroiParser, sroiParser, type SyntaxErrorPayload } from './parser.js';
+export { declarationKeywords, SroiParser, sroiParser, type SyntaxErrorPayload } from './parser.js';
 export {
   lexAndParse,
   parseDeclarationAt,

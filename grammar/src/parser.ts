@@ -21,6 +21,7 @@ import {
   Equals,
   Identifier,
   Kw,
+  keywordList,
   LBracket,
   LParen,
   Minus,
@@ -824,5 +825,16 @@ export class SroiParser extends CstParser {
 
 /** The one parser instance: Chevrotain parsers are built once and reset per input. */
 export const sroiParser = new SroiParser();
+
+/**
+ * The keyword spellings that can start a declaration (`parameter`, `waardering`, `table`, ...),
+ * taken from the grammar's own first set, so that "did you mean" never lags behind the grammar.
+ */
+export const declarationKeywords: readonly string[] = (() => {
+  const concepts = new Set(
+    sroiParser.computeContentAssist('declaration', []).map((p) => p.nextTokenType.name.replace(/^Kw/, '')),
+  );
+  return keywordList.filter((k) => k.concepts.some((c) => concepts.has(c))).map((k) => k.spelling);
+})();
 
 export type { CstNode, IToken };

@@ -1,4 +1,4 @@
-// fast-check arbitraries for contract input, derived from the shared vocabulary (contract-format.md
+// fast-check arbitraries for contract input, derived from the shared vocabulary (docs/contract-format.md
 // as data in @sroi/core) and a ruleset's enumerations: every contract they make is valid input.
 import { fc } from '@fast-check/vitest';
 import {

@@ -4,7 +4,7 @@
 // extra ones), filled with well-typed formulas drawn from the contract vocabulary. Written as text,
 // so the whole pipeline (parser, checker, lowering) stands between the generator and the IR.
 import { fc } from '@fast-check/vitest';
-import { sharedEnumerationValues, type EnumerationValues } from '@sroi/core';
+import { activityKinds, sharedEnumerationValues, type EnumerationValues, type FieldSpec } from '@sroi/core';
 import { Random } from './random.js';
 
 /** A generated ruleset: its text and the enumeration values contracts may use. */
@@ -18,42 +18,45 @@ const VERSION_DATES = ['2019-10-01', '2021-01-01', '2023-07-01', '2025-07-01', '
 const FIRST_DAY = VERSION_DATES[0]!;
 const LAST_DAY = '2027-12-31';
 
-const kinds = [
-  'plaatsing',
-  'leerling',
-  'arbeidsontwikkeling',
-  'scholing',
-  'inkoop',
-  'maatschappelijk',
-  'investering',
-  'maatwerk',
-  'overdracht',
-] as const;
-type Kind = (typeof kinds)[number];
+// Every activity kind of the vocabulary, and what formulas can read of it, derived from its fields:
+// a kind added to the vocabulary is valued, capped and compared by the differential tests as is.
+const kinds = Object.keys(activityKinds);
+type Kind = string;
+const fieldsOf = (kind: Kind): [string, FieldSpec][] => Object.entries(activityKinds[kind] ?? {});
+const fieldWhere = (kind: Kind, test: (spec: FieldSpec) => boolean): string[] =>
+  fieldsOf(kind)
+    .filter(([, spec]) => test(spec))
+    .map(([name]) => name);
 
-/** Kinds with a duration in months, and their enumeration fields. */
-const monthsKinds: readonly Kind[] = ['plaatsing', 'leerling', 'arbeidsontwikkeling'];
-const enumFields: Partial<Record<Kind, readonly [field: string, enumeration: string][]>> = {
-  plaatsing: [
-    ['doelgroep', 'doelgroep'],
-    ['contractvorm', 'contractvorm'],
-  ],
-  leerling: [['opleiding', 'opleiding']],
-  arbeidsontwikkeling: [['vorm', 'vorm']],
-  inkoop: [['leverancier', 'leverancier']],
-};
-const moneyFields: Partial<Record<Kind, string>> = {
-  scholing: 'kosten',
-  inkoop: 'factuurbedrag',
-  investering: 'bedrag',
-  maatwerk: 'bedrag',
-  overdracht: 'bedrag',
-};
-const facts: Partial<Record<Kind, readonly string[]>> = {
-  plaatsing: ['arbeidsbeperking', 'naStageVsoPro'],
-  leerling: ['stage', 'arbeidsovereenkomst'],
-  arbeidsontwikkeling: ['startkwalificatie'],
-};
+/** Per kind: its duration in months, its hours, its fte (the first such field, if any). */
+const monthsField = (kind: Kind) =>
+  fieldWhere(kind, (s) => s.type.kind === 'duration' && s.type.unit === 'maanden')[0];
+const hoursField = (kind: Kind) =>
+  fieldWhere(kind, (s) => s.type.kind === 'duration' && s.type.unit === 'uren')[0];
+const fteField = (kind: Kind) => (activityKinds[kind]?.['fte'] ? 'fte' : undefined);
+/** Its enumeration fields, as [field, enumeration]. */
+const enumFields = (kind: Kind): [field: string, enumeration: string][] =>
+  fieldsOf(kind).flatMap(([name, spec]) =>
+    spec.type.kind === 'enum' ? [[name, spec.type.enumeration]] : [],
+  );
+const enumField = (kind: Kind, enumeration: string) =>
+  enumFields(kind).find(([, e]) => e === enumeration)?.[0];
+/** Its required amount (the cost, the invoice, the amount invested). */
+const moneyField = (kind: Kind) =>
+  fieldWhere(kind, (s) => s.type.kind === 'money' && s.presence === 'required')[0];
+/** Its yes/no facts that are "nee" unless stated, and its optional truth values. */
+const facts = (kind: Kind) => fieldWhere(kind, (s) => s.presence === 'default-false');
+const optionalBooleans = (kind: Kind) =>
+  fieldWhere(kind, (s) => s.type.kind === 'boolean' && s.presence === 'optional');
+/** Its optional whole numbers (age, level), with their bounds, and its optional percentages. */
+const optionalWholeNumbers = (kind: Kind): [string, number, number][] =>
+  fieldsOf(kind).flatMap(([name, s]) =>
+    s.presence === 'optional' && s.type.kind === 'number' && s.type.integer
+      ? [[name, s.type.min ?? 0, s.type.max ?? 100] as [string, number, number]]
+      : [],
+  );
+const optionalPercentages = (kind: Kind) =>
+  fieldWhere(kind, (s) => s.type.kind === 'percentage' && s.presence === 'optional');
 
 // ── a small seeded chooser: one integer seed makes one ruleset ──────────────
 
@@ -277,30 +280,29 @@ class Generator {
       () => `standaard(contract.arbeidsaandeel, ${this.percent()}) ≥ ${this.percent()}`,
       () => 'in_bereik',
     ];
-    for (const [field, enumeration] of enumFields[kind] ?? [])
+    for (const [field, enumeration] of enumFields(kind))
       options.push(
         () =>
           `activiteit.${field} ${r.chance(0.3) ? 'niet ' : ''}in (${r.subset(this.enumerations[enumeration]!).join(', ')})`,
         () => `activiteit.${field} ${r.pick(['=', '≠'])} ${r.pick(this.enumerations[enumeration]!)}`,
       );
-    for (const f of facts[kind] ?? []) options.push(() => `activiteit.${f}`);
-    if (monthsKinds.includes(kind))
-      options.push(() => `activiteit.maanden ${r.pick(['>', '≤', '='])} ${r.between(1, 36)} maanden`);
-    if (kind === 'plaatsing' || kind === 'leerling')
-      options.push(() => `activiteit.fte ${r.pick(['≥', '<'])} ${r.pick(['0,5', '1', '0,25'])}`);
-    if (kind === 'plaatsing')
+    for (const f of facts(kind)) options.push(() => `activiteit.${f}`);
+    const months = monthsField(kind);
+    if (months)
+      options.push(() => `activiteit.${months} ${r.pick(['>', '≤', '='])} ${r.between(1, 36)} maanden`);
+    const fte = fteField(kind);
+    if (fte) options.push(() => `activiteit.${fte} ${r.pick(['≥', '<'])} ${r.pick(['0,5', '1', '0,25'])}`);
+    for (const [f, min, max] of optionalWholeNumbers(kind))
       options.push(
-        () => `standaard(activiteit.leeftijd, ${r.between(16, 70)}) < ${r.between(18, 67)}`,
-        () => `bekend(activiteit.leeftijd)`,
+        () => `standaard(activiteit.${f}, ${r.between(min, max)}) < ${r.between(min, max)}`,
+        () => `bekend(activiteit.${f})`,
       );
-    if (kind === 'leerling')
-      options.push(() => `standaard(activiteit.niveau, ${r.between(1, 4)}) ≥ ${r.between(1, 4)}`);
-    if (kind === 'inkoop')
-      options.push(
-        () => `standaard(activiteit.aandeelDoelgroep, 30%) ≥ ${this.percent()}`,
-        () => `standaard(activiteit.missieVoorop, ${r.pick(['ja', 'nee'])})`,
-      );
-    if (kind === 'maatschappelijk') options.push(() => `activiteit.uren > ${r.between(0, 200)} uur`);
+    for (const f of optionalPercentages(kind))
+      options.push(() => `standaard(activiteit.${f}, 30%) ≥ ${this.percent()}`);
+    for (const f of optionalBooleans(kind))
+      options.push(() => `standaard(activiteit.${f}, ${r.pick(['ja', 'nee'])})`);
+    const hours = hoursField(kind);
+    if (hours) options.push(() => `activiteit.${hours} > ${r.between(0, 200)} uur`);
     if (depth > 0 && r.chance(0.3)) {
       const a = this.condition(kind, depth - 1);
       const b = this.condition(kind, depth - 1);
@@ -313,37 +315,51 @@ class Generator {
   private money(kind: Kind, depth: number): string {
     const r = this.r;
     const atoms: (() => string)[] = [() => this.euros(20_000), () => 'drempel'];
-    const field = moneyFields[kind];
+    const field = moneyField(kind);
     if (field)
       atoms.push(
         () => `activiteit.${field}`,
         () => `activiteit.${field}`,
       );
-    if (monthsKinds.includes(kind))
+    const months = monthsField(kind);
+    const fte = fteField(kind);
+    if (months)
       atoms.push(
-        () => `tarief_maand × ${r.pick(['activiteit.maanden', 'min(activiteit.maanden, max_maanden)'])}`,
-        () => `${this.euros(50_000)} per jaar × activiteit.maanden`,
+        () => `tarief_maand × ${r.pick([`activiteit.${months}`, `min(activiteit.${months}, max_maanden)`])}`,
+        () => `${this.euros(50_000)} per jaar × activiteit.${months}`,
       );
+    // The definitions `basis` and `geteld` are declared for plaatsing (see `definitions`).
     if (kind === 'plaatsing')
       atoms.push(
         () => 'basis',
         () => 'basis',
+      );
+    // The tables of the ruleset, for every kind with the fields they take.
+    const doelgroep = enumField(kind, 'doelgroep');
+    if (doelgroep && fte && months)
+      atoms.push(
         () =>
-          `jaarwaarde(activiteit.doelgroep) × ${r.pick(['activiteit.fte', 'min(activiteit.fte, 1)'])} × activiteit.maanden`,
+          `jaarwaarde(activiteit.${doelgroep}) × ${r.pick([`activiteit.${fte}`, `min(activiteit.${fte}, 1)`])} × activiteit.${months}`,
       );
-    if (kind === 'leerling')
-      atoms.push(() => 'leerwaarde(activiteit.opleiding) × min(activiteit.fte, 1) × activiteit.maanden');
-    if (kind === 'arbeidsontwikkeling')
-      atoms.push(() => 'maandwaarde(activiteit.vorm, activiteit.maanden) × activiteit.maanden');
-    if (kind === 'inkoop')
+    const opleiding = enumField(kind, 'opleiding');
+    if (opleiding && fte && months)
       atoms.push(
-        () => 'activiteit.factuurbedrag × inkoopnorm(activiteit.leverancier).deel',
-        () => 'min(activiteit.factuurbedrag, inkoopnorm(activiteit.leverancier).plafond)',
+        () => `leerwaarde(activiteit.${opleiding}) × min(activiteit.${fte}, 1) × activiteit.${months}`,
       );
-    if (kind === 'maatschappelijk')
+    const vorm = enumField(kind, 'vorm');
+    if (vorm && months)
+      atoms.push(() => `maandwaarde(activiteit.${vorm}, activiteit.${months}) × activiteit.${months}`);
+    const leverancier = enumField(kind, 'leverancier');
+    if (leverancier && field)
       atoms.push(
-        () => 'tarief_uur × activiteit.uren',
-        () => `${this.euros(150)} per uur × activiteit.uren`,
+        () => `activiteit.${field} × inkoopnorm(activiteit.${leverancier}).deel`,
+        () => `min(activiteit.${field}, inkoopnorm(activiteit.${leverancier}).plafond)`,
+      );
+    const hours = hoursField(kind);
+    if (hours)
+      atoms.push(
+        () => `tarief_uur × activiteit.${hours}`,
+        () => `${this.euros(150)} per uur × activiteit.${hours}`,
       );
     if (depth <= 0 || r.chance(0.35)) return r.pick(atoms)();
     const a = () => this.money(kind, depth - 1);
@@ -353,7 +369,7 @@ class Generator {
         () => 'factor',
         () => this.percent(),
         () => 'sr_percentage',
-        () => (kind === 'plaatsing' || kind === 'leerling' ? 'activiteit.fte' : '2'),
+        () => (fteField(kind) ? `activiteit.${fteField(kind)}` : '2'),
       ])();
     return r.pick([
       () => `${a()} + ${a()}`,
@@ -379,10 +395,12 @@ class Generator {
       'datum {contract.gunningsdatum}',
       '{{letterlijk}}',
     ];
-    if (monthsKinds.includes(kind)) parts.push('{activiteit.maanden}');
-    if (kind === 'plaatsing' || kind === 'leerling') parts.push('fte {activiteit.fte}');
-    if (kind === 'inkoop') parts.push('aandeel {activiteit.aandeelDoelgroep}');
-    if (kind === 'maatschappelijk') parts.push('{activiteit.uren}');
+    const months = monthsField(kind);
+    if (months) parts.push(`{activiteit.${months}}`);
+    if (fteField(kind)) parts.push(`fte {activiteit.${fteField(kind)}}`);
+    for (const f of optionalPercentages(kind).slice(0, 1)) parts.push(`aandeel {activiteit.${f}}`);
+    const hours = hoursField(kind);
+    if (hours) parts.push(`{activiteit.${hours}}`);
     return this.r.subset(parts).join(' ').replace(/"/g, '\\"');
   }
 
@@ -392,7 +410,7 @@ class Generator {
       this.out.push(`waardering ${kind} = € 0 met melding "${kind} telt niet"`, '');
       return;
     }
-    const field = moneyFields[kind];
+    const field = moneyField(kind);
     const formula =
       field && r.chance(0.2)
         ? `activiteit.${field}`

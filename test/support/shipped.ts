@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSource } from '@sroi/compiler';
-import { parseIsoDate, type IrDocument, type IrType, type Language } from '@sroi/core';
+import { type IrDocument, type IrType, type Language } from '@sroi/core';
 import { Plan, type EvaluationResult } from '@sroi/evaluator';
 import { fileHost } from './host.js';
 
@@ -141,29 +141,15 @@ export function addRational(value: string, n: bigint, d: bigint): string {
 }
 
 /**
- * The explained result of one contract as JSON text (key order included: what `sroi eval --json`
- * prints) from each engine: the generated code's (`engine: 'compiled'`) and the reference's.
+ * The result of one contract (no explanation) as JSON text (key order included: what `sroi eval
+ * --json` prints) from each engine: the generated code's (`engine: 'compiled'`) and the reference's.
  */
-export function explainedByBothEngines(
+export function resultJsonByBothEngines(
   plan: Plan,
   contract: unknown,
   lang: Language,
 ): { compiled: string; reference: string } {
   const json = (engine: 'compiled' | 'reference') =>
-    JSON.stringify(plan.evaluate(contract, { explain: true, lang, engine }));
+    JSON.stringify(plan.evaluate(contract, { lang, engine }));
   return { compiled: json('compiled'), reference: json('reference') };
-}
-
-/**
- * Whether the explaining variant of the generated code answers a valid contract itself (and does
- * not hand it to the reference evaluator): for the differential suites, to show they compare two
- * engines.
- */
-export function explainedByGeneratedCode(plan: Plan, contract: unknown, lang: Language = 'nl'): boolean {
-  const valid = plan.validate(contract).value;
-  const date = valid?.[plan.ir.referenceDate];
-  const day = typeof date === 'string' ? parseIsoDate(date) : undefined;
-  if (!valid || day === undefined) return false;
-  const inPeriod = plan.ir.periods.some((p) => parseIsoDate(p.from)! <= day && day <= parseIsoDate(p.to)!);
-  return inPeriod && plan.compiled.explain(valid, day, lang) !== undefined;
 }

@@ -13,7 +13,7 @@ import {
 import type { Probe, ProbeOrigin } from './probes.js';
 import { allowed, isNumeric, stepOf, toJson } from './values.js';
 
-/** A contract as JSON (contract-format.md), without its reference date. */
+/** A contract as JSON (docs/contract-format.md), without its reference date. */
 export type ContractJson = Record<string, unknown> & { activiteiten: Record<string, unknown>[] };
 
 /** The enumeration values of one or more rulesets, in their order, the first ruleset's first. */

@@ -54,18 +54,19 @@ const municipalities = [
 ];
 /** Contract values a reviewer checks by hand: the thresholds of the rulesets. */
 const thresholds = [50_000, 125_000, 215_000, 221_000, 225_000];
-/** How often each activity kind appears: placements most. */
-const kindWeights: Readonly<Record<string, number>> = {
+/** How often the common activity kinds appear: placements most. */
+const commonKinds: Readonly<Record<string, number>> = {
   plaatsing: 35,
   leerling: 15,
   arbeidsontwikkeling: 10,
   scholing: 10,
   inkoop: 10,
   maatschappelijk: 8,
-  investering: 4,
-  maatwerk: 4,
-  overdracht: 4,
 };
+/** Every kind of the vocabulary appears; a kind not listed above as often as the rarest. */
+const kindWeights: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.keys(activityKinds).map((kind) => [kind, commonKinds[kind] ?? 4]),
+);
 
 /**
  * `count` varied contracts (default 50) from `seed` (default 2025): every opdrachtsoort, values from
@@ -102,6 +103,8 @@ export function generatePortfolio(options: PortfolioOptions = {}): ContractJson[
       else if (t.kind === 'number' && name === 'fte') a[name] = pick([0.5, 0.6, 0.8, 1, 1, 1, 1.2]);
       else if (t.kind === 'number' && name === 'niveau') a[name] = int(1, 4);
       else if (t.kind === 'number' && name === 'leeftijd') a[name] = int(18, 66);
+      else if (t.kind === 'number')
+        a[name] = int(Math.ceil(t.min ?? 0) + (t.minExclusive ? 1 : 0), t.max ?? 10);
     }
     return a;
   };

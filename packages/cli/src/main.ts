@@ -15,7 +15,7 @@ Gebruik:
   sroi check BESTAND...                 controleer regelingen (fouten, waarschuwingen)
       --aannames                        toon ook alle aannames (voorlopige waarden)
   sroi eval REGELING CONTRACT.json      reken een contract door, met uitleg per euro
-      --json                            resultaat als JSON (contract-format.md)
+      --json                            resultaat als JSON (docs/contract-format.md)
       --kort                            alleen de bedragen, zonder uitleg
       --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract (- = stdin);
                                         uitvoer JSON Lines in dezelfde volgorde
@@ -27,6 +27,7 @@ Gebruik:
                                         om een run te herhalen
   sroi fmt BESTAND... [--check]         formatteer (met --check: alleen controleren)
   sroi dump tokens|cst|ast|ir BESTAND   toon een tussenstap van de compiler
+  sroi dump plan REGELING               toon de JavaScript die de evaluator voor de regeling maakt
   sroi export --schema [REGELING]       JSON Schema van het contract
   sroi export --ir-schema               JSON Schema van de IR
   sroi export --ir REGELING             de IR van een regeling (sneller te laden)
@@ -50,6 +51,15 @@ Gebruik:
                                         examples/portfolio.jsonl naast de eerste regeling)
       --peildatum JJJJ-MM-DD            peildatum van de berekende rijen
 
+  sroi serve REGELING|SET...            HTTP-API (JSON) over de regelingen; stopt netjes op SIGTERM/SIGINT
+      --port N  --host H                standaard 8080 op 127.0.0.1 (--port 0: een vrije poort)
+      --quiet                           zonder toegangslog (JSON-regels op stderr)
+      --max-body BYTES                  grens per contract (standaard 1048576)
+      --max-batch-body BYTES            grens per batch (standaard 67108864)
+      --max-lines N                     regels per batch (standaard 100000)
+      --max-activities N                activiteiten per contract (standaard 10000)
+      --timeout MS                      tijd per aanvraag (standaard 30000)
+
 REGELING is een .sroi-bestand of een IR-bestand (.json, gemaakt met sroi export --ir).
 
 Opties voor alle commando's:
@@ -69,6 +79,7 @@ const commands = [
   'diff',
   'compare',
   'matrix',
+  'serve',
   'help',
 ] as const;
 
@@ -136,6 +147,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         portfolio: { type: 'string' },
         peildatum: { type: 'string' },
         date: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        quiet: { type: 'boolean' },
+        'max-body': { type: 'string' },
+        'max-batch-body': { type: 'string' },
+        'max-lines': { type: 'string' },
+        'max-activities': { type: 'string' },
+        timeout: { type: 'string' },
       },
     });
   } catch (e) {
@@ -263,6 +282,32 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             csv: Boolean(values.csv),
             ...(portfolio !== undefined ? { portfolio } : {}),
             ...(date !== undefined ? { date } : {}),
+          },
+          io,
+        );
+      }
+      case 'serve': {
+        const { serveCommand } = await import('./commands/serve.js');
+        const text = (flag: string) => (values as Record<string, unknown>)[flag] as string | undefined;
+        return await serveCommand(
+          args,
+          {
+            ...common,
+            quiet: Boolean(values.quiet),
+            version: VERSION,
+            ...Object.fromEntries(
+              (
+                [
+                  ['port', 'port'],
+                  ['host', 'host'],
+                  ['maxBody', 'max-body'],
+                  ['maxBatchBody', 'max-batch-body'],
+                  ['maxLines', 'max-lines'],
+                  ['maxActivities', 'max-activities'],
+                  ['timeout', 'timeout'],
+                ] as const
+              ).flatMap(([key, flag]) => (text(flag) !== undefined ? [[key, text(flag)]] : [])),
+            ),
           },
           io,
         );

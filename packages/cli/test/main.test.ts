@@ -31,6 +31,7 @@ describe('sroi', () => {
       'sroi whatif',
       'sroi portfolio',
       'sroi matrix',
+      'sroi serve',
     ]);
     expect(lines).toContain(
       'Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep',

@@ -1,4 +1,4 @@
-// Contract input: the zod schema of contract-format.md, built from the vocabulary catalogue,
+// Contract input: the zod schema of docs/contract-format.md, built from the vocabulary catalogue,
 // and its translation into exact runtime values. Every problem becomes a Diagnostic with a JSON path.
 import * as z from 'zod';
 import { diagnostic, type Diagnostic, type Result } from './diagnostic.js';
@@ -122,7 +122,7 @@ export function contractJsonSchema(enums?: EnumerationValues): Record<string, un
     ...schema,
     $id: 'https://sroi.dev/schema/contract.json',
     title: 'SROI-contract',
-    description: 'Contract met social-return-activiteiten (contract-format.md)',
+    description: 'Contract met social-return-activiteiten (docs/contract-format.md)',
   };
 }
 
@@ -622,7 +622,7 @@ export function quickContractCheck(json: unknown, enums?: EnumerationValues): bo
 export const zodAcceptsContract = (json: unknown, enums?: EnumerationValues): boolean =>
   schemas.get(enums).safeParse(json).success;
 
-/** Contract JSON that passed validation: the shape of contract-format.md, values not yet converted. */
+/** Contract JSON that passed validation: the shape of docs/contract-format.md, values not yet converted. */
 export interface ValidContract {
   readonly [field: string]: unknown;
   readonly activiteiten: readonly ({ readonly soort: string } & Readonly<Record<string, unknown>>)[];

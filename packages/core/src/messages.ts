@@ -100,6 +100,24 @@ export const messages = {
     nl: 'Bestand is te groot ({size}; maximaal {limit})',
     en: 'File is too large ({size}; at most {limit})',
   },
+  SR1050: {
+    severity: 'error',
+    nl: 'Bedrag {text} heeft drie cijfers na de komma',
+    en: 'Amount {text} has three digits after the comma',
+    hint: {
+      nl: 'Bedragen hebben hoogstens twee decimalen; een punt scheidt groepen van drie cijfers, zoals in {fixed}.',
+      en: 'Amounts have at most two decimals; a dot separates groups of three digits, as in {fixed}.',
+    },
+  },
+  SR1051: {
+    severity: 'error',
+    nl: 'Onverwacht {found} in een periode; verwacht: {expected}',
+    en: 'Unexpected {found} in a period; expected: {expected}',
+    hint: {
+      nl: 'Een periode staat op één regel, met beide data inbegrepen: periode "2023-2027" van 2023-07-01 tot en met 2027-12-31',
+      en: 'A period is one line, both dates included: periode "2023-2027" van 2023-07-01 tot en met 2027-12-31 (English: period "2023-2027" from 2023-07-01 through 2027-12-31)',
+    },
+  },
 
   // ── SR2: names and structure ───────────────────────────────────────────────
   SR2001: {
@@ -554,11 +572,6 @@ export const messages = {
       en: 'JSON puts names and texts between double quotes and separates fields with commas.',
     },
   },
-  SR5003: {
-    severity: 'error',
-    nl: '{message}',
-    en: '{message}',
-  },
   SR5004: {
     severity: 'error',
     nl: '{value} is geen toegestane waarde voor {field}',
@@ -664,6 +677,75 @@ export const messages = {
     nl: '{date} valt in geen periode van de set {set}',
     en: '{date} falls in no period of the set {set}',
     hint: { nl: 'Perioden: {periods}.', en: 'Periods: {periods}.' },
+  },
+  // SR5250-SR5299: requests to the HTTP API (`sroi serve`).
+  SR5250: {
+    severity: 'error',
+    nl: 'Onbekende regeling {name}',
+    en: 'Unknown ruleset {name}',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR5251: {
+    severity: 'error',
+    nl: 'Inhoudstype {found} wordt hier niet aangenomen',
+    en: 'Content type {found} is not accepted here',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR5252: {
+    severity: 'error',
+    nl: 'De aanvraag is groter dan {limit} bytes',
+    en: 'The request is larger than {limit} bytes',
+    hint: {
+      nl: 'De server staat tot {limit} bytes toe ({option}); stuur veel contracten via evaluate-batch.',
+      en: 'The server allows up to {limit} bytes ({option}); send many contracts through evaluate-batch.',
+    },
+  },
+  SR5253: {
+    severity: 'error',
+    nl: 'Meer dan {limit} regels in één batch; de rest is niet gelezen',
+    en: 'More than {limit} lines in one batch; the rest was not read',
+    hint: {
+      nl: 'Splits de invoer in batches van hoogstens {limit} regels ({option}).',
+      en: 'Split the input into batches of at most {limit} lines ({option}).',
+    },
+  },
+  SR5254: {
+    severity: 'error',
+    nl: 'Het contract heeft {count} activiteiten; de server rekent er hoogstens {limit} per contract',
+    en: 'The contract has {count} activities; the server evaluates at most {limit} per contract',
+    hint: { nl: 'De grens is in te stellen met {option}.', en: 'The limit is set with {option}.' },
+  },
+  SR5255: {
+    severity: 'error',
+    nl: 'De aanvraag duurde langer dan {limit} ms',
+    en: 'The request took longer than {limit} ms',
+    hint: {
+      nl: 'Stuur de hele aanvraag in één keer; de grens is in te stellen met {option}.',
+      en: 'Send the whole request at once; the limit is set with {option}.',
+    },
+  },
+  SR5256: {
+    severity: 'error',
+    nl: 'Ongeldige waarde {value} voor {name}',
+    en: 'Invalid value {value} for {name}',
+    hint: { nl: 'Toegestaan: {allowed}.', en: 'Allowed: {allowed}.' },
+  },
+  SR5257: {
+    severity: 'error',
+    nl: 'Geen route {method} {url}',
+    en: 'No route {method} {url}',
+    hint: { nl: 'Routes: {allowed}; zie /openapi.json.', en: 'Routes: {allowed}; see /openapi.json.' },
+  },
+  SR5258: {
+    severity: 'error',
+    nl: 'De server stopt en neemt geen nieuwe aanvragen meer aan',
+    en: 'The server is stopping and takes no new requests',
+    hint: { nl: 'Probeer het opnieuw bij een andere server.', en: 'Try again with another server.' },
+  },
+  SR5259: {
+    severity: 'error',
+    nl: 'Het HTTP-verzoek is onjuist gevormd: {message}',
+    en: 'The HTTP request is malformed: {message}',
   },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────

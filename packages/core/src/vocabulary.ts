@@ -1,4 +1,4 @@
-// The shared vocabulary of contract-format.md as data: one catalogue from which the zod
+// The shared vocabulary of docs/contract-format.md as data: one catalogue from which the zod
 // schema, its JSON Schema and the compiler's record types are all derived.
 
 /** Enumerations whose values each ruleset declares (the engine hard-codes none of them). */
@@ -12,7 +12,7 @@ export const enumerationNames = [
 ] as const;
 export type EnumerationName = (typeof enumerationNames)[number];
 
-/** The values contract-format.md lists for each enumeration; rulesets may add more. */
+/** The values docs/contract-format.md lists for each enumeration; rulesets may add more. */
 export const sharedEnumerationValues: Readonly<Record<EnumerationName, readonly string[]>> = {
   opdrachtsoort: ['diensten', 'werken', 'leveringen'],
   doelgroep: [
@@ -33,7 +33,7 @@ export const sharedEnumerationValues: Readonly<Record<EnumerationName, readonly 
 /** Units a duration field is counted in. */
 export type DurationUnit = 'maanden' | 'uren';
 
-/** The type of one input field; JSON shapes are described in contract-format.md. */
+/** The type of one input field; JSON shapes are described in docs/contract-format.md. */
 export type FieldType =
   | { readonly kind: 'money' }
   | {
@@ -171,7 +171,7 @@ export const dateFieldNames: readonly string[] = Object.entries(contractFields)
   .map(([name]) => name);
 
 /**
- * The outcomes every result shows under their own keys (contract-format.md), in the result's
+ * The outcomes every result shows under their own keys (docs/contract-format.md), in the result's
  * order; a ruleset's other outcomes go under `overige`.
  */
 export const standardOutcomes = [

@@ -9,7 +9,7 @@ import {
 } from '../src/contract.js';
 import { Rational } from '../src/rational.js';
 
-/** The example of contract-format.md, verbatim. */
+/** The example of docs/contract-format.md, verbatim. */
 const documented = {
   id: 'RTD-2024-017',
   gemeente: 'rotterdam',
@@ -57,7 +57,7 @@ const only = (json: unknown, enums?: EnumerationValues) => {
 };
 
 describe('a valid contract', () => {
-  test('the example of contract-format.md parses, with money in cents and dates as day numbers', () => {
+  test('the example of docs/contract-format.md parses, with money in cents and dates as day numbers', () => {
     const result = parseContract(documented);
     expect(result.diagnostics).toEqual([]);
     expect(plain(result.value!.fields)).toEqual({

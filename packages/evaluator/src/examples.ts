@@ -1,6 +1,14 @@
 // Running a ruleset's worked examples (`voorbeeld`): each expected outcome, valuation and message
 // is compared with the evaluation; every difference is reported at the expectation's place.
-import { diagnostic, type Diagnostic, type IrSpan } from '@sroi/core';
+import {
+  diagnostic,
+  formatMoney,
+  formatNumber,
+  Rational,
+  type Diagnostic,
+  type IrSpan,
+  type IrType,
+} from '@sroi/core';
 import type { CoverageRecorder } from './interpret.js';
 import type { Plan } from './plan.js';
 import type { EvaluationResult } from './result.js';
@@ -27,6 +35,17 @@ const text = (r: EvaluationResult, name: string): string => {
   }
 };
 
+/**
+ * A result text as the voorbeeld writes it, in the ruleset's own (Dutch) notation whatever the
+ * message language: `€ 60.333,33` and `161,63%`, so that a failing example reads like the line
+ * it points at.
+ */
+function asWritten(text: string, type: IrType | undefined): string {
+  const r = type && (type.t === 'bedrag' || type.t === 'percentage') ? Rational.parse(text) : undefined;
+  if (!r) return text;
+  return type!.t === 'bedrag' ? formatMoney(r.mul(Rational.of(100))) : `${formatNumber(r, 'nl', 0, 4)}%`;
+}
+
 export function runExamples(plan: Plan, options: { coverage?: CoverageRecorder } = {}): ExampleOutcome[] {
   const files = plan.ir.files;
   const span = (at: IrSpan) => ({ span: { file: files[at.file] ?? '?', start: at.start, end: at.end } });
@@ -52,21 +71,39 @@ export function runExamples(plan: Plan, options: { coverage?: CoverageRecorder }
     const failures: Diagnostic[] = [];
     for (const o of example.expect.outcomes) {
       const actual = text(r, o.name);
-      if (actual !== o.value)
-        failures.push(
-          diagnostic('SR6101', { example: title, outcome: o.name, actual, expected: o.value }, span(o.at)),
-        );
-    }
-    for (const v of example.expect.valuations) {
-      const actual = r.waarderingen[v.index]?.bedrag ?? '?';
-      if (actual !== v.value)
+      if (actual !== o.value) {
+        const type = plan.ir.outcomes.find((x) => x.name === o.name)?.type;
         failures.push(
           diagnostic(
             'SR6101',
-            { example: title, outcome: `waardering ${v.index + 1}`, actual, expected: v.value },
+            {
+              example: title,
+              outcome: o.name,
+              actual: asWritten(actual, type),
+              expected: asWritten(o.value, type),
+            },
+            span(o.at),
+          ),
+        );
+      }
+    }
+    for (const v of example.expect.valuations) {
+      const actual = r.waarderingen[v.index]?.bedrag ?? '?';
+      if (actual !== v.value) {
+        const money: IrType = { t: 'bedrag' };
+        failures.push(
+          diagnostic(
+            'SR6101',
+            {
+              example: title,
+              outcome: `waardering ${v.index + 1}`,
+              actual: asWritten(actual, money),
+              expected: asWritten(v.value, money),
+            },
             span(v.at),
           ),
         );
+      }
     }
     for (const m of example.expect.messages) {
       if (!r.meldingen.some((x) => x.tekst.toLowerCase().includes(m.text.toLowerCase())))

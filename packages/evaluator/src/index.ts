@@ -1,5 +1,6 @@
 // @sroi/evaluator: validates IR and evaluates contracts with explanations. Embeddable: it holds no
-// parser and no compiler, only @sroi/core, zod (contract input) and ajv (IR acceptance).
+// parser and no compiler, only @sroi/core and zod (contract input); its IR validator was generated
+// by ajv at build time and needs no ajv at run time.
 export { Plan, type Engine, type FastResult } from './plan.js';
 export { JsonBytes } from './compiled/json-bytes.js';
 export { PlanSet, checkSetPeriods, type SetMember } from './plan-set.js';

@@ -30,9 +30,8 @@ import { capMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
 import { ParameterNodes, RowNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
-
-/** A runtime value; a table row with several outputs is an array. */
-export type Value = Rational | boolean | string | null | readonly Value[];
+import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from './result-shape.js';
+import { constant, resultText, type Value } from './values.js';
 
 /** An evaluation stopped by a problem of this contract (reported, never a crash). */
 export class EvaluationError extends Error {
@@ -71,16 +70,6 @@ export function fieldIrType(spec: FieldSpec | undefined): IrType {
       return { t: 'getal' };
   }
 }
-
-export const constant = (v: IrValue): Value => {
-  if ('num' in v) {
-    const [n, d] = v.num.split('/');
-    return Rational.of(BigInt(n!), BigInt(d ?? '1'));
-  }
-  if ('bool' in v) return v.bool;
-  if ('text' in v) return v.text;
-  return null;
-};
 
 const equal = (a: Value, b: Value): boolean =>
   a instanceof Rational && b instanceof Rational ? a.eq(b) : a === b;
@@ -774,47 +763,31 @@ export class Interpreter {
         ...(res.node ? { uitleg: res.node } : {}),
       };
     });
-    const money = (name: string) => {
-      const v = values.get(name);
-      return v instanceof Rational ? moneyText(v) : '0.00';
-    };
-    const percentage = values.get('percentage');
     const overige: Record<string, string> = Object.fromEntries(
       doc.outcomes
         .filter((o) => !isStandardOutcome(o.name))
         .map((o) => [o.name, resultText(values.get(o.name) ?? null, o.type)]),
     );
     const id = input.fields.get('id');
-    return {
+    const parts: ResultParts = {
       regeling: doc.ruleset.name,
       periode: period.name,
-      ...(typeof id === 'string' ? { contract: id } : {}),
-      verplichting: money('verplichting'),
+      contract: typeof id === 'string' ? id : undefined,
       waarderingen,
-      gerealiseerd: money('gerealiseerd'),
-      restant: money('restant'),
-      overschot: money('overschot'),
-      ...(percentage instanceof Rational ? { percentage: percentText(percentage) } : {}),
-      boete: money('boete'),
       routes,
       meldingen: run.meldingen,
-      ...(Object.keys(overige).length ? { overige } : {}),
-      ...(tracer ? { uitleg } : {}),
+      overige: Object.keys(overige).length ? overige : undefined,
+      uitleg: tracer ? uitleg : undefined,
     };
+    // The standard outcomes: amounts ('0.00' when the ruleset has none), the percentage when known.
+    for (const key of resultKeys) {
+      if (!isOutcomeKey(key)) continue;
+      const v = values.get(key);
+      if (key === 'percentage') parts.percentage = v instanceof Rational ? percentText(v) : undefined;
+      else parts[key] = v instanceof Rational ? moneyText(v) : '0.00';
+    }
+    return assembleResult(parts);
   }
-}
-
-/** The result-format text of a value: money and percentages with two decimals, others exact. */
-export function resultText(v: Value, type: IrType): string {
-  if (v === null) return 'onbekend';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map((x) => resultText(x, { t: 'getal' })).join(', ');
-  const r = v as Rational;
-  if (type.t === 'bedrag') return moneyText(r);
-  if (type.t === 'percentage') return percentText(r);
-  if (type.t === 'datum') return formatIsoDate(Number(r.n / r.d));
-  return r.toString();
 }
 
 const describe = (e: IrExpr): string => {

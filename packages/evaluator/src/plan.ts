@@ -1,12 +1,11 @@
 // A plan: an IR document compiled once, ready to evaluate any number of contracts. The only
 // entry for embedders: validate IR, then evaluate contract JSON into a result or diagnostics.
 //
-// Two evaluators stand behind it. Results, and with `explain` their explanations (an explaining
-// variant of the same code), come from the JavaScript generated for the ruleset (compiled/),
-// exact on JS numbers; any contract the generated code cannot handle exactly (a value beyond
-// 2^53, a problem that needs a located diagnostic), and coverage, come from the reference
-// evaluator on BigInt rationals (interpret.ts). Both give the same JSON for the same contract,
-// explanation included: the differential tests hold them to that.
+// Two evaluators stand behind it. Results without an explanation come from the JavaScript
+// generated for the ruleset (compiled/), exact on JS numbers; explanations, coverage and any
+// contract the generated code cannot handle exactly (a value beyond 2^53, a problem that needs a
+// located diagnostic) come from the reference evaluator on BigInt rationals (interpret.ts). Both
+// give the same result JSON for the same contract: the differential tests hold them to that.
 import {
   parseIsoDate,
   toContractInput,
@@ -20,7 +19,6 @@ import {
 } from '@sroi/core';
 import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
 import { JsonBytes } from './compiled/json-bytes.js';
-import type { GeneratedTracer } from './compiled/explain-tracer.js';
 import { resultFromFast, writeResultJson } from './compiled/result.js';
 import { day as isoDay } from './compiled/runtime.js';
 import { EvaluationError, Interpreter, type EvaluateOptions } from './interpret.js';
@@ -28,26 +26,16 @@ import type { EvaluationResult } from './result.js';
 import { checkCompilerIr, validateIr } from './validate.js';
 
 /**
- * How a plan evaluates: the generated code where it can, or always the reference evaluator. By
- * default the generated code, except a plan's first explanations (see REFERENCE_EXPLANATIONS);
- * `compiled` asks for the generated code from the first contract on.
+ * How a plan evaluates results: the generated code where it can (the default), or always the
+ * reference evaluator. Explanations and coverage always come from the reference evaluator.
  */
 export type Engine = 'compiled' | 'reference';
-
-/**
- * How many contracts a plan explains with the reference evaluator before it generates its
- * explaining code. Generating and compiling that code costs about as much as explaining twenty
- * contracts, and an editor makes a new plan per keystroke to explain one contract with it.
- */
-const REFERENCE_EXPLANATIONS = 16;
 
 export class Plan {
   private readonly interpreter: Interpreter;
   private compiledPlan: CompiledPlan | undefined;
   /** The fast result `fastRun` runs into (read before the next run). */
   private scratch: FastResult | undefined;
-  /** How many contracts this plan has explained (see REFERENCE_EXPLANATIONS). */
-  private explainedContracts = 0;
   /** Where `evaluateJson` writes its text before decoding it. */
   private scratchBytes: JsonBytes | undefined;
   private readonly periods: readonly { name: string; from: number; to: number }[];
@@ -145,23 +133,11 @@ export class Plan {
     valid: ValidContract,
     options: EvaluateOptions & { engine?: Engine } = {},
   ): Result<EvaluationResult | undefined> {
-    if (options.engine !== 'reference' && !options.coverage) {
-      const generated =
-        !options.explain ||
-        options.engine === 'compiled' ||
-        this.explainedContracts++ >= REFERENCE_EXPLANATIONS;
-      const run = generated && this.fastRun(valid, options.explain ? (options.lang ?? 'nl') : undefined);
+    if (options.engine !== 'reference' && !options.explain && !options.coverage) {
+      const run = this.fastRun(valid);
       if (run)
         return {
-          value: resultFromFast(
-            this.ir,
-            this.compiled.generated,
-            valid,
-            run.period,
-            run.fast,
-            options.lang,
-            run.tracer,
-          ),
+          value: resultFromFast(this.ir, this.compiled.generated, valid, run.period, run.fast, options.lang),
           diagnostics: [],
         };
     }
@@ -200,21 +176,12 @@ export class Plan {
    * the period that holds its reference date; undefined when no period holds it or the generated
    * code cannot answer (then the reference evaluator decides). The scratch result is read before
    * anything else runs: allocating its typed arrays per contract was a tenth of `evaluateValid`.
-   * With `explainIn`, the explaining variant runs, and its tracer holds the explanation in that
-   * language.
    */
-  private fastRun(
-    valid: ValidContract,
-    explainIn?: Language,
-  ): { period: string; fast: FastResult; tracer?: GeneratedTracer } | undefined {
+  private fastRun(valid: ValidContract): { period: string; fast: FastResult } | undefined {
     const day = this.referenceDay(valid);
     const period = this.periodOn(day);
     if (!period) return undefined;
     this.scratch ??= this.compiled.newResult();
-    if (explainIn !== undefined) {
-      const run = this.compiled.explain(valid, day, explainIn, this.scratch);
-      return run && { period: period.name, fast: run.fast, tracer: run.tracer };
-    }
     const fast = this.compiled.compute(valid, day, this.scratch);
     return fast && { period: period.name, fast };
   }

@@ -1,4 +1,4 @@
-// The result of evaluating a contract: the JSON of contract-format.md.
+// The result of evaluating a contract: the JSON of docs/contract-format.md.
 import type { Plaats, Uitleg } from './explanation.js';
 
 /** A warning that does not stop the evaluation. */

@@ -171,7 +171,7 @@ type Row = Table['versions'][number]['rows'][number];
  * input is text matched against exactly one value, so the arguments it shows are the row's own.
  * Numbers are left out: a range shows the contract's number.
  */
-export function rowNodesConstant(t: Table): boolean {
+function rowNodesConstant(t: Table): boolean {
   return (
     t.inputs.every((c) => c.type.t === 'tekst' || c.type.t === 'opsomming' || c.type.t === 'janee') &&
     t.versions.every((v) =>

@@ -39,7 +39,7 @@ describe('runExamples', () => {
     expect(outcome!.result?.gerealiseerd).toBe('5000.00');
   });
 
-  test('a wrong expectation fails with SR6101 naming the expected and the actual value at the expectation', () => {
+  test('a wrong expectation fails with SR6101 naming the expected and the actual amount, as the voorbeeld writes it, at the expectation', () => {
     const [outcome] = run(
       example('Fout', contract(placement('bepaald', 6)), {
         outcomes: [{ name: 'restant', value: '1.00', at: at(71, 5) }],
@@ -51,13 +51,13 @@ describe('runExamples', () => {
       {
         code: 'SR6101',
         severity: 'error',
-        args: { example: "'Fout'", outcome: 'restant', actual: '0.00', expected: '1.00' },
+        args: { example: "'Fout'", outcome: 'restant', actual: '€ 0,00', expected: '€ 1,00' },
         span: { file: 'klein.sroi', start: 704, end: 705 },
       },
       {
         code: 'SR6101',
         severity: 'error',
-        args: { example: "'Fout'", outcome: 'waardering 1', actual: '5000.00', expected: '4999.99' },
+        args: { example: "'Fout'", outcome: 'waardering 1', actual: '€ 5.000,00', expected: '€ 4.999,99' },
         span: { file: 'klein.sroi', start: 714, end: 715 },
       },
     ]);
@@ -68,7 +68,7 @@ describe('runExamples', () => {
       example('Geen activiteit', contract(), { valuations: [{ index: 2, value: '0.00', at: at(71) }] }),
     );
     expect(outcome!.diagnostics.map((d) => d.args)).toEqual([
-      { example: "'Geen activiteit'", outcome: 'waardering 3', actual: '?', expected: '0.00' },
+      { example: "'Geen activiteit'", outcome: 'waardering 3', actual: '?', expected: '€ 0,00' },
     ]);
   });
 

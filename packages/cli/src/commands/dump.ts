@@ -1,12 +1,12 @@
-// `sroi dump tokens|cst|ast|ir FILE`: each stage of the pipeline, for debugging a ruleset.
+// `sroi dump tokens|cst|ast|ir|plan FILE`: each stage of the pipeline, for debugging a ruleset.
 import { compileSource, parseSource, parseModule } from '@sroi/compiler';
 import { EXIT, UsageError } from '../errors.js';
 import { fileHost } from '../host.js';
-import { readInput } from '../load.js';
+import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
 
-const stages = ['tokens', 'cst', 'ast', 'ir'] as const;
+const stages = ['tokens', 'cst', 'ast', 'ir', 'plan'] as const;
 
 /** JSON without spans' noise: spans become "line:col-line:col", bigints strings. */
 function replacer(source: { position(o: number): { line: number; column: number } }) {
@@ -36,6 +36,7 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
   const [stage, file] = args;
   if (!stage || !file || !(stages as readonly string[]).includes(stage))
     throw new UsageError(`dump: gebruik sroi dump ${stages.join('|')} BESTAND`);
+  if (stage === 'plan') return dumpPlan(file, options, io);
   const { text } = readInput(file);
   const showSyntax = (parsed: ReturnType<typeof parseSource>): number => {
     if (parsed.diagnostics.length === 0) return EXIT.ok;
@@ -100,5 +101,23 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
     return EXIT.failures;
   }
   io.out(JSON.stringify(compiled.ir, null, 1) + '\n');
+  return EXIT.ok;
+}
+
+/**
+ * The JavaScript a plan generates for its results (a `.sroi` file or its IR), followed by the texts
+ * it receives as constants (`TEXT_i`), which the source never holds.
+ */
+async function dumpPlan(file: string, options: CommonOptions, io: Io): Promise<number> {
+  const loaded = await loadRuleset(file);
+  if (!loaded.plan) {
+    if (loaded.set) throw new UsageError(`dump: ${file} is een set; geef één regeling`);
+    io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n');
+    return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
+  }
+  const { source, constants } = loaded.plan.compiled.generated;
+  io.out(source + '\n');
+  // JSON text: control characters escaped, so a text of the ruleset cannot act on the terminal.
+  constants.forEach((c, i) => io.out(`// TEXT_${i} = ${JSON.stringify(c)}\n`));
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Rational } from '@sroi/core';
+import { formatMoney, Rational } from '@sroi/core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { mini, rijnmond, scratch, sroi } from '../support/run.js';
 
@@ -19,7 +19,10 @@ function withWrongExpectation(text: string) {
   );
   if (index < 0) throw new Error('test setup: no expected amount found');
   const [, indent, outcome, amount] = /^(\s+)(\w+) € ([\d.]+(?:,\d+)?)/.exec(lines[index]!)!;
-  const actual = Rational.parse(amount!.replace(/\./g, '').replace(',', '.'))!.toFixed(2);
+  // The message shows amounts as the voorbeeld writes them: € 6.000,00.
+  const actual = formatMoney(
+    Rational.parse(amount!.replace(/\./g, '').replace(',', '.'))!.mul(Rational.of(100)),
+  );
   lines[index] = `${indent}${outcome} € 999.999,99`;
   return { text: lines.join('\n'), line: index + 1, outcome: outcome!, actual };
 }
@@ -65,7 +68,7 @@ describe('sroi test', () => {
     expect(out).toMatch(/ {2}✗ /);
     expect(err).toMatch(
       new RegExp(
-        `^${escape(copy)}:${wrong.line}:\\d+: error SR6101: Voorbeeld '[^']+': ${wrong.outcome} is ${escape(wrong.actual)}, verwacht 999999\\.99$`,
+        `^${escape(copy)}:${wrong.line}:\\d+: error SR6101: Voorbeeld '[^']+': ${wrong.outcome} is ${escape(wrong.actual)}, verwacht € 999\\.999,99$`,
         'm',
       ),
     );
@@ -81,7 +84,7 @@ describe('sroi test', () => {
       out: `${copy}\n  ✗ Plaatsing van 6 maanden\n  0 van 1 voorbeelden kloppen\n`,
       err: [
         '',
-        `${copy}:73:5: fout SR6101: Voorbeeld 'Plaatsing van 6 maanden': restant is 0.00, verwacht 1.50`,
+        `${copy}:73:5: fout SR6101: Voorbeeld 'Plaatsing van 6 maanden': restant is € 0,00, verwacht € 1,50`,
         '   |',
         '73 |     restant € 1,50',
         '   |     ^^^^^^^^^^^^^^',

@@ -116,6 +116,26 @@ class Builder {
     return Rational.ZERO;
   }
 
+  /**
+   * An amount in cents. Three decimals after the comma (`€ 47,250`) are almost always a thousands
+   * group written with a comma, as English does: refused with the Dutch form, never read as € 47,25.
+   */
+  moneyCents(t: IToken | undefined): Rational {
+    const thousands = t && /^(\d{1,3}(?:\.\d{3})*),(\d{3})$/.exec(t.image);
+    if (thousands) {
+      this.diagnostics.push(
+        diagnostic(
+          'SR1050',
+          { text: `'€ ${t.image}'`, fixed: `€ ${thousands[1]}.${thousands[2]}` },
+          { span: this.tokenSpan(t) },
+          { suggestions: [`${thousands[1]}.${thousands[2]}`] },
+        ),
+      );
+      return Rational.ZERO;
+    }
+    return this.number(t).mul(Rational.of(100));
+  }
+
   provenance(nodes: readonly ProvenanceCstNode[] | undefined): A.Provenance[] {
     return (nodes ?? []).map((n) => ({
       kind: n.children.kind?.[0] && tokenIs(n.children.kind[0], Kw.Aanname) ? 'aanname' : 'bron',
@@ -497,7 +517,7 @@ class Builder {
     const span = this.nodeSpan(n);
     const c = n?.children;
     if (!c) return { kind: 'unknown', span };
-    if (c.amount) return { kind: 'money', cents: this.number(c.amount[0]).mul(Rational.of(100)), span };
+    if (c.amount) return { kind: 'money', cents: this.moneyCents(c.amount[0]), span };
     if (c.number)
       return { kind: 'number', value: this.number(c.number[0]), percent: c.percent !== undefined, span };
     if (c.date) {
@@ -715,7 +735,7 @@ class Builder {
     const span = this.nodeSpan(n);
     if (c.amount) {
       const per = this.timeUnit(c.per?.[0]);
-      const cents = this.number(c.amount[0]).mul(Rational.of(100));
+      const cents = this.moneyCents(c.amount[0]);
       return per ? { kind: 'money', cents, per, span } : { kind: 'money', cents, span };
     }
     if (c.number) {

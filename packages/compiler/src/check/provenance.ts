@@ -1,4 +1,4 @@
-// Provenance: every value carries its origin (rulesets.md: "every number carries its provenance").
+// Provenance: every value carries its origin (docs/domain.md: "every number carries its provenance").
 // A parameter version, a table row, or a formula that writes an amount of its own must say
 // `bron` or `aanname` — at its own level or at an enclosing one (table, table version).
 import { Rational, diagnostic, type Diagnostic } from '@sroi/core';

@@ -1,7 +1,8 @@
 // The grammar boundary: source text in, CST and Diagnostics out. Chevrotain's errors become
 // catalogue diagnostics here (STYLE 7), and hostile input is stopped before it can hurt.
-import { diagnostic, SourceFile, type Diagnostic, type Span } from '@sroi/core';
+import { diagnostic, SourceFile, suggestNames, type Diagnostic, type Span } from '@sroi/core';
 import {
+  declarationKeywords,
   lexAndParse,
   MAX_PARENTHESES_DEPTH,
   type IToken,
@@ -51,6 +52,12 @@ const ruleDescriptions: Record<string, string> = {
   rounding: 'afronden(...)',
   aggregate: 'som(...)',
 };
+
+/** The declaration keywords a name at the start of a line was probably meant to be. */
+function misspeltDeclaration(t: IToken): string[] {
+  if (t.startColumn !== 1 || t.tokenType.name !== 'Identifier') return [];
+  return suggestNames(t.image, declarationKeywords, 1);
+}
 
 function describeToken(t: IToken | undefined): string {
   if (!t || t.tokenType.name === 'EOF') return 'einde van het bestand';
@@ -144,10 +151,31 @@ export function parseSource(path: string, text: string): ParsedSource {
       if (r.startLine === token.startLine && r.endOffset !== undefined && !Number.isNaN(r.endOffset))
         end = Math.max(end, r.endOffset + 1);
     const found = describeToken(isEof ? undefined : token);
+    // A misspelt keyword at the start of a line (`parmeter`, `Tabel`) is a declaration that did
+    // not start: say which keyword was meant, here and for each one recovery skipped after it.
+    const meant = isEof ? [] : misspeltDeclaration(token);
+    for (const r of e.resyncedTokens ?? []) {
+      if (r === token || r.startLine === token.startLine) continue;
+      const also = misspeltDeclaration(r);
+      if (also.length > 0)
+        diagnostics.push(
+          diagnostic(
+            'SR1004',
+            { found: describeToken(r) },
+            { span: at(r.startOffset, r.startOffset + r.image.length) },
+            { suggestions: also },
+          ),
+        );
+    }
     const expected = payload.expected.slice(0, 8).join(', ') + (payload.expected.length > 8 ? ', ...' : '');
     const context = ruleDescriptions[payload.rule];
-    if (payload.kind === 'redundant')
-      diagnostics.push(diagnostic('SR1004', { found }, { span: at(start, end) }));
+    if (payload.kind === 'redundant' || meant.length > 0)
+      diagnostics.push(diagnostic('SR1004', { found }, { span: at(start, end) }, { suggestions: meant }));
+    // A period line is written the same way everywhere: show it whole rather than its next token.
+    else if (payload.rule === 'period' || payload.rule === 'throughKeyword')
+      diagnostics.push(
+        diagnostic('SR1051', { found, expected: expected || 'iets anders' }, { span: at(start, end) }),
+      );
     else
       diagnostics.push(
         diagnostic(

@@ -1,74 +1,27 @@
 // The fast path of a plan: the generated JavaScript of a ruleset, run on validated contract JSON.
 // Results only; anything it cannot do exactly (a number beyond 2^53, a problem that needs a
 // located diagnostic) is signalled, and the caller uses the reference evaluator instead.
-import type { IrDocument, Language } from '@sroi/core';
-import { TraceStatics } from '../trace.js';
+import type { IrDocument } from '@sroi/core';
 import { Codegen, type GeneratedPlan } from './codegen.js';
-import { ExplainStatics, GeneratedTracer } from './explain-tracer.js';
 import type { FastResult } from './fast-result.js';
 import * as runtime from './runtime.js';
 
 export type { FastResult };
 
-type RunFn = (contract: unknown, refDay: number, out: FastResult, tracer?: GeneratedTracer) => void;
-
-/** The generated module of a plan: its source and constants, and its `run`. */
-function load(ir: IrDocument, explain: boolean): { generated: GeneratedPlan; run: RunFn } {
-  const generated = new Codegen(ir, explain).generate();
-  // The source holds no text from the IR (see codegen.ts): constants arrive through K.
-  const factory = new Function('K', 'H', generated.source) as (
-    K: readonly unknown[],
-    H: typeof runtime,
-  ) => RunFn;
-  return { generated, run: factory(generated.constants, runtime) };
-}
+type RunFn = (contract: unknown, refDay: number, out: FastResult) => void;
 
 export class CompiledPlan {
   readonly generated: GeneratedPlan;
   private readonly run: RunFn;
-  /** The explaining variant, generated on first use. */
-  private explaining: { generated: GeneratedPlan; run: RunFn; statics: ExplainStatics } | undefined;
 
-  constructor(private readonly ir: IrDocument) {
-    ({ generated: this.generated, run: this.run } = load(ir, false));
-  }
-
-  /** The explaining variant's module, generated on first use. */
-  get explainingGenerated(): GeneratedPlan {
-    return this.explainingModule().generated;
-  }
-
-  private explainingModule(): { generated: GeneratedPlan; run: RunFn; statics: ExplainStatics } {
-    if (!this.explaining) {
-      const { generated, run } = load(this.ir, true);
-      this.explaining = {
-        generated,
-        run,
-        statics: new ExplainStatics(this.ir, new TraceStatics(this.ir.files), generated),
-      };
-    }
-    return this.explaining;
-  }
-
-  /**
-   * Runs a validated contract with its explanation: the result into `out`, the rule nodes and
-   * meldingen into the returned tracer; undefined when it must go to the reference evaluator.
-   */
-  explain(
-    contract: unknown,
-    refDay: number,
-    lang: Language,
-    out: FastResult = this.newResult(),
-  ): { fast: FastResult; tracer: GeneratedTracer } | undefined {
-    const { run, statics } = this.explainingModule();
-    const tracer = new GeneratedTracer(statics, lang);
-    try {
-      run(contract, refDay, out, tracer);
-    } catch (e) {
-      if (e === runtime.FALLBACK) return undefined;
-      throw e;
-    }
-    return { fast: out, tracer };
+  constructor(ir: IrDocument) {
+    this.generated = new Codegen(ir).generate();
+    // The source holds no text from the IR (see codegen.ts): texts arrive through CONSTANTS.
+    const factory = new Function('CONSTANTS', 'RUNTIME', this.generated.source) as (
+      constants: readonly unknown[],
+      helpers: typeof runtime,
+    ) => RunFn;
+    this.run = factory(this.generated.constants, runtime);
   }
 
   /** A result object to run into; reuse one across contracts to avoid allocations. */

@@ -1,4 +1,4 @@
-// From a fast run to the result JSON of contract-format.md — the same JSON the reference
+// From a fast run to the result JSON of docs/contract-format.md — the same JSON the reference
 // evaluator produces for the same contract (the differential tests hold them to that).
 import {
   formatFraction,
@@ -10,16 +10,14 @@ import {
   Rational,
   standardOutcomes,
   type IrDocument,
-  type IrSpan,
   type IrTemplate,
   type Language,
   type StandardOutcome,
 } from '@sroi/core';
 import { capMelding, notValuedMelding } from '../engine-messages.js';
-import { resultText, type Value } from '../interpret.js';
-import type { Uitleg } from '../explanation.js';
-import type { TraceStatics } from '../trace.js';
+import { resultText, type Value } from '../values.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
+import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from '../result-shape.js';
 import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './fast-result.js';
 import { utf8, type JsonBytes } from './json-bytes.js';
@@ -54,7 +52,7 @@ interface Lookups {
   /** The outcomes beyond the standard six, for `overige`. */
   readonly others: readonly IrDocument['outcomes'][number][];
   /**
-   * Result JSON that depends on the IR only, as UTF-8: from the start to the period, each
+   * Result JSON that depends on the IR only, as UTF-8: the ruleset's name after its key, each
    * period's name, each route's name and label, and per activity kind what follows its index up
    * to its amount and what follows the amount.
    */
@@ -87,7 +85,7 @@ function lookupsOf(doc: IrDocument): Lookups {
       activity.set(kind, { head: utf8(head), tail: utf8(tail) });
     }
     const json = {
-      start: utf8(`{"regeling":${JSON.stringify(doc.ruleset.name)},"periode":`),
+      start: utf8(`"regeling":${JSON.stringify(doc.ruleset.name)}`),
       periods: new Map(doc.periods.map((p) => [p.name, utf8(JSON.stringify(p.name))])),
       routeHeads: doc.routes.map((r) =>
         utf8(`{"naam":${JSON.stringify(r.name)},"label":${JSON.stringify(r.label)},"totaal":"`),
@@ -129,34 +127,27 @@ export function messageText(
 /**
  * A melding the generated code recorded — a route cap that bites ([CAP_MESSAGE, -1, route index,
  * total, cap]) or one of the ruleset's ([template id, activity index, ...values]) — as the
- * reference evaluator gives it: its keys in the same order, and with `statics` (an explaining
- * run) the place where it is written.
+ * reference evaluator gives it without an explanation: its keys in the same order, no place.
  */
-export function recordedMelding(
+function recordedMelding(
   doc: IrDocument,
   generated: GeneratedPlan,
   m: readonly unknown[],
   lang: Language,
-  statics?: TraceStatics,
 ): Melding {
   const id = m[0] as number;
   const act = m[1] as number;
   let melding: Mutable<Melding>;
-  let at: IrSpan | undefined;
   if (id === CAP_MESSAGE) {
     const route = doc.routes[m[2] as number]!;
     // Safe integers (the generated code checks every sum against 2^53).
     const tekst = capMelding(route.label, m[4] as number, m[3] as number, lang);
     melding = { soort: 'maximum', tekst, route: route.name };
-    at = route.cap?.at;
   } else {
     const t = generated.templates[id]!;
     melding = { soort: t.soort, tekst: messageText(t.template, t.kinds, m, 2) };
     if (act >= 0) melding.activiteit = act;
-    at = t.at;
   }
-  const plaats = statics?.place(at);
-  if (plaats) melding.plaats = plaats;
   return melding as Melding;
 }
 
@@ -262,20 +253,7 @@ function percentageText(i: number | undefined, doc: IrDocument, fast: FastResult
   return v instanceof Rational ? percentText(v) : undefined;
 }
 
-/** What an explaining run adds to its result (a GeneratedTracer after the run). */
-export interface FastExplanation {
-  /** Per activity, per route and per outcome (IR order): its node. */
-  readonly valuationNodes: readonly Uitleg[];
-  readonly routeNodes: readonly Uitleg[];
-  readonly outcomeNodes: readonly Uitleg[];
-  /** The meldingen, with their places. */
-  readonly meldingen: readonly Melding[];
-}
-
-/**
- * The result of a fast run: the JSON of the reference evaluator for the same contract, with its
- * explanation (the same keys in the same places) when the run was an explaining one.
- */
+/** The result of a fast run: the JSON of the reference evaluator for the same contract. */
 export function resultFromFast(
   doc: IrDocument,
   generated: GeneratedPlan,
@@ -283,24 +261,20 @@ export function resultFromFast(
   period: string,
   fast: FastResult,
   lang: Language = 'nl',
-  explained?: FastExplanation,
 ): EvaluationResult {
   const l = lookupsOf(doc);
   const ix = l.standard;
   // Objects are built key by key in the reference's order, not with spreads: a spread copies
-  // through a slow generic path, and was a tenth of an explained result (profiled).
+  // through a slow generic path (profiled).
   const activities = contract.activiteiten;
   const waarderingen: Waardering[] = new Array<Waardering>(activities.length);
   for (let index = 0; index < activities.length; index++) {
     const soort = activities[index]!.soort;
     const bedrag = centsText(fast.valuations[index]!);
     const route = l.route.get(soort) ?? '';
-    waarderingen[index] = explained
-      ? { index, soort, bedrag, route, uitleg: explained.valuationNodes[index]! }
-      : { index, soort, bedrag, route };
+    waarderingen[index] = { index, soort, bedrag, route };
   }
-  // An explaining run's meldingen belong to this result alone (a tracer serves one run).
-  const meldingen = explained ? explained.meldingen : meldingenOf(doc, generated, contract, fast, lang);
+  const meldingen = meldingenOf(doc, generated, contract, fast, lang);
   const routes: RouteResultaat[] = new Array<RouteResultaat>(doc.routes.length);
   for (let i = 0; i < doc.routes.length; i++) {
     const r = doc.routes[i]!;
@@ -313,51 +287,23 @@ export function resultFromFast(
     // Each shape its own literal: keys added afterwards would move the object's properties out.
     if (r.cap) {
       const maximum = centsText(fast.routeCaps[i]!);
-      routes[i] = explained
-        ? { naam, label, totaal, gerealiseerd, maximum, uitleg: explained.routeNodes[i]! }
-        : { naam, label, totaal, gerealiseerd, maximum };
-    } else
-      routes[i] = explained
-        ? { naam, label, totaal, gerealiseerd, uitleg: explained.routeNodes[i]! }
-        : { naam, label, totaal, gerealiseerd };
+      routes[i] = { naam, label, totaal, gerealiseerd, maximum };
+    } else routes[i] = { naam, label, totaal, gerealiseerd };
   }
-  const result: Mutable<EvaluationResult> = { regeling: doc.ruleset.name, periode: period };
-  if (typeof contract.id === 'string') result.contract = contract.id;
-  result.verplichting = moneyOf(doc, fast, ix.verplichting);
-  result.waarderingen = waarderingen;
-  result.gerealiseerd = moneyOf(doc, fast, ix.gerealiseerd);
-  result.restant = moneyOf(doc, fast, ix.restant);
-  result.overschot = moneyOf(doc, fast, ix.overschot);
-  const percentage = percentageText(ix.percentage, doc, fast);
-  if (percentage !== undefined) result.percentage = percentage;
-  result.boete = moneyOf(doc, fast, ix.boete);
-  result.routes = routes;
-  result.meldingen = meldingen;
-  const overige = overigeOf(doc, fast, l);
-  if (overige) result.overige = overige;
-  if (explained) result.uitleg = byName(doc.outcomes, explained.outcomeNodes);
-  return result as EvaluationResult;
-}
-
-/**
- * The nodes of the outcomes by name, as `Object.fromEntries` makes them (a later outcome of the
- * same name replaces the earlier value, in the earlier place), and as fast as assignments.
- * Outcome names may be `__proto__`: that one is defined, never assigned.
- */
-function byName(outcomes: IrDocument['outcomes'], nodes: readonly Uitleg[]): Record<string, Uitleg> {
-  const record: Record<string, Uitleg> = {};
-  for (let i = 0; i < outcomes.length; i++) {
-    const name = outcomes[i]!.name;
-    if (name === '__proto__')
-      Object.defineProperty(record, name, {
-        value: nodes[i],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else record[name] = nodes[i]!;
-  }
-  return record;
+  const parts: ResultParts = {
+    regeling: doc.ruleset.name,
+    periode: period,
+    contract: typeof contract.id === 'string' ? contract.id : undefined,
+    waarderingen,
+    routes,
+    meldingen,
+    overige: overigeOf(doc, fast, l),
+  };
+  for (const key of resultKeys)
+    if (isOutcomeKey(key))
+      parts[key] =
+        key === 'percentage' ? percentageText(ix.percentage, doc, fast) : moneyOf(doc, fast, ix[key]);
+  return assembleResult(parts);
 }
 
 /** A result or a melding while it is built, key by key. */
@@ -387,97 +333,124 @@ export function writeResultJson(
 ): void {
   const l = lookupsOf(doc);
   const { route: routeOf, json, standard: ix } = l;
-  const writeMoney = (i: number | undefined) => {
-    const c = wholeCents(doc, fast, i);
-    if (c !== undefined) out.cents(c);
-    else out.text(moneyOf(doc, fast, i));
-  };
-  const percentage = percentageText(ix.percentage, doc, fast);
-  const overige = overigeOf(doc, fast, l);
-  out.bytes(json.start);
-  const periodJson = json.periods.get(period);
-  if (periodJson) out.bytes(periodJson);
-  else out.string(period);
-  if (typeof contract.id === 'string') {
-    out.bytes(JSON_CONTRACT);
-    out.string(contract.id);
-  }
-  out.bytes(JSON_VERPLICHTING);
-  writeMoney(ix.verplichting);
-  out.bytes(JSON_WAARDERINGEN);
-  const activities = contract.activiteiten;
-  for (let index = 0; index < activities.length; index++) {
-    const soort = activities[index]!.soort;
-    out.bytes(index === 0 ? JSON_FIRST_INDEX : JSON_NEXT_INDEX);
-    out.digits(index);
-    // The kind's JSON around the amount, prepared once per ruleset (any other kind: made here).
-    const known = json.activity.get(soort);
-    if (known) {
-      out.bytes(known.head);
-      writeCents(out, fast.valuations[index]!);
-      out.bytes(known.tail);
-    } else {
-      const { head, tail } = activityJson(soort, routeOf.get(soort));
-      out.text(head);
-      writeCents(out, fast.valuations[index]!);
-      out.text(tail);
+  out.byte(123); // {
+  // The keys in the order of `resultKeys` (result-shape.ts), as resultFromFast builds them.
+  for (const key of resultKeys) {
+    switch (key) {
+      case 'regeling':
+        out.bytes(json.start);
+        break;
+      case 'periode': {
+        out.bytes(JSON_PERIODE);
+        const periodJson = json.periods.get(period);
+        if (periodJson) out.bytes(periodJson);
+        else out.string(period);
+        break;
+      }
+      case 'contract':
+        if (typeof contract.id === 'string') {
+          out.bytes(JSON_KEYS.contract);
+          out.string(contract.id);
+        }
+        break;
+      case 'waarderingen': {
+        out.bytes(JSON_KEYS.waarderingen);
+        out.byte(91); // [
+        const activities = contract.activiteiten;
+        for (let index = 0; index < activities.length; index++) {
+          const soort = activities[index]!.soort;
+          out.bytes(index === 0 ? JSON_FIRST_INDEX : JSON_NEXT_INDEX);
+          out.digits(index);
+          // The kind's JSON around the amount, prepared once per ruleset (any other kind: made here).
+          const known = json.activity.get(soort);
+          if (known) {
+            out.bytes(known.head);
+            writeCents(out, fast.valuations[index]!);
+            out.bytes(known.tail);
+          } else {
+            const { head, tail } = activityJson(soort, routeOf.get(soort));
+            out.text(head);
+            writeCents(out, fast.valuations[index]!);
+            out.text(tail);
+          }
+        }
+        out.byte(93); // ]
+        break;
+      }
+      case 'routes': {
+        out.bytes(JSON_KEYS.routes);
+        out.byte(91); // [
+        const routes = doc.routes;
+        for (let r = 0; r < routes.length; r++) {
+          if (r > 0) out.byte(44); // ,
+          out.bytes(json.routeHeads[r]!);
+          writeCents(out, fast.routeTotals[r]!);
+          out.bytes(JSON_ROUTE_GEREALISEERD);
+          writeCents(out, fast.routeRealised[r]!);
+          if (routes[r]!.cap) {
+            out.bytes(JSON_ROUTE_MAXIMUM);
+            writeCents(out, fast.routeCaps[r]!);
+          }
+          out.bytes(JSON_ROUTE_END);
+        }
+        out.byte(93); // ]
+        break;
+      }
+      case 'meldingen':
+        out.bytes(JSON_KEYS.meldingen);
+        out.byte(91); // [
+        if (fast.messages.length > 0) {
+          const meldingen = meldingenOf(doc, generated, contract, fast, lang);
+          for (let m = 0; m < meldingen.length; m++) {
+            if (m > 0) out.byte(44); // ,
+            writeMelding(out, meldingen[m]!);
+          }
+        }
+        out.byte(93); // ]
+        break;
+      case 'overige': {
+        const overige = overigeOf(doc, fast, l);
+        if (overige) out.text(`,"overige":${JSON.stringify(overige)}`);
+        break;
+      }
+      case 'uitleg':
+        break; // the generated code never explains
+      case 'percentage': {
+        const percentage = percentageText(ix.percentage, doc, fast);
+        if (percentage !== undefined) {
+          out.bytes(JSON_KEYS.percentage);
+          out.byte(34); // "
+          out.text(percentage);
+          out.byte(34);
+        }
+        break;
+      }
+      default: {
+        // An amount: a standard outcome in whole cents, or through its Rational when it is not.
+        out.bytes(JSON_KEYS[key]);
+        out.byte(34); // "
+        const c = wholeCents(doc, fast, ix[key]);
+        if (c !== undefined) out.cents(c);
+        else out.text(moneyOf(doc, fast, ix[key]));
+        out.byte(34);
+      }
     }
   }
-  out.bytes(JSON_GEREALISEERD);
-  writeMoney(ix.gerealiseerd);
-  out.bytes(JSON_RESTANT);
-  writeMoney(ix.restant);
-  out.bytes(JSON_OVERSCHOT);
-  writeMoney(ix.overschot);
-  if (percentage !== undefined) {
-    out.bytes(JSON_PERCENTAGE);
-    out.text(percentage);
-  }
-  out.bytes(JSON_BOETE);
-  writeMoney(ix.boete);
-  out.bytes(JSON_ROUTES);
-  const routes = doc.routes;
-  for (let r = 0; r < routes.length; r++) {
-    if (r > 0) out.byte(44); // ,
-    out.bytes(json.routeHeads[r]!);
-    writeCents(out, fast.routeTotals[r]!);
-    out.bytes(JSON_ROUTE_GEREALISEERD);
-    writeCents(out, fast.routeRealised[r]!);
-    if (routes[r]!.cap) {
-      out.bytes(JSON_ROUTE_MAXIMUM);
-      writeCents(out, fast.routeCaps[r]!);
-    }
-    out.bytes(JSON_ROUTE_END);
-  }
-  out.bytes(JSON_MELDINGEN);
-  if (fast.messages.length > 0) {
-    const meldingen = meldingenOf(doc, generated, contract, fast, lang);
-    for (let m = 0; m < meldingen.length; m++) {
-      if (m > 0) out.byte(44); // ,
-      writeMelding(out, meldingen[m]!);
-    }
-  }
-  out.byte(93); // ]
-  if (overige) out.text(`,"overige":${JSON.stringify(overige)}`);
   out.byte(125); // }
 }
 
-// The fixed keys of a result line, between the values (`writeResultJson`).
-const JSON_CONTRACT = utf8(',"contract":');
-const JSON_VERPLICHTING = utf8(',"verplichting":"');
-const JSON_WAARDERINGEN = utf8('","waarderingen":[');
+// The fixed JSON of a result line (`writeResultJson`): `,"key":` for every key of the shape, and
+// what stands inside the lists.
+const JSON_KEYS = Object.fromEntries(resultKeys.map((k) => [k, utf8(`,"${k}":`)])) as Record<
+  (typeof resultKeys)[number],
+  Uint8Array
+>;
+const JSON_PERIODE = JSON_KEYS.periode;
 const JSON_FIRST_INDEX = utf8('{"index":');
 const JSON_NEXT_INDEX = utf8(',{"index":');
-const JSON_GEREALISEERD = utf8('],"gerealiseerd":"');
-const JSON_RESTANT = utf8('","restant":"');
-const JSON_OVERSCHOT = utf8('","overschot":"');
-const JSON_PERCENTAGE = utf8('","percentage":"');
-const JSON_BOETE = utf8('","boete":"');
-const JSON_ROUTES = utf8('","routes":[');
 const JSON_ROUTE_GEREALISEERD = utf8('","gerealiseerd":"');
 const JSON_ROUTE_MAXIMUM = utf8('","maximum":"');
 const JSON_ROUTE_END = utf8('"}');
-const JSON_MELDINGEN = utf8('],"meldingen":[');
 const JSON_SOORT = utf8('{"soort":');
 const JSON_TEKST = utf8(',"tekst":');
 const JSON_ACTIVITEIT = utf8(',"activiteit":');

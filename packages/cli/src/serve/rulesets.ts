@@ -1,0 +1,114 @@
+// The rulesets a server offers: each loaded ruleset or set under a stable name (a slug of its own
+// name), with what a client needs to cite it: version, periods and a sha256 of its IR.
+import { createHash } from 'node:crypto';
+import type { IrDocument } from '@sroi/core';
+import type { Plan, PlanSet } from '@sroi/evaluator';
+
+/** One ruleset of a served set (or the ruleset itself), as `GET /v1/rulesets` describes it. */
+export interface ServedMember {
+  readonly name: string;
+  readonly title: string;
+  readonly version?: string;
+  readonly periods: readonly { readonly name: string; readonly from: string; readonly to: string }[];
+  /** sha256 (hex) of the IR's canonical JSON: object keys sorted, no whitespace. */
+  readonly irSha256: string;
+  readonly plan: Plan;
+}
+
+export interface ServedRuleset {
+  /** The name in the URL: `slug(title)`. */
+  readonly name: string;
+  /** The ruleset's own name (`regeling "..."`), or the set's `naam`. */
+  readonly title: string;
+  readonly kind: 'regeling' | 'set';
+  /** The file it was loaded from, as given on the command line. */
+  readonly file: string;
+  readonly evaluator: Plan | PlanSet;
+  /** The ruleset itself, or the members of a set in manifest order. */
+  readonly members: readonly ServedMember[];
+}
+
+/**
+ * The URL name of a ruleset: its name in lower case, accents removed, every run of other
+ * characters than a-z and 0-9 one hyphen, no hyphen at either end. "Social Return Rijnmond
+ * 2023-2027" → `social-return-rijnmond-2023-2027`. It changes only when the ruleset's name does.
+ */
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** JSON with object keys in code-unit order at every level: the same text for the same IR. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const fields = keys.flatMap((k) => {
+      const v = (value as Record<string, unknown>)[k];
+      return v === undefined ? [] : [`${JSON.stringify(k)}:${canonicalJson(v)}`];
+    });
+    return `{${fields.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export const irSha256 = (ir: IrDocument): string =>
+  createHash('sha256').update(canonicalJson(ir)).digest('hex');
+
+export function servedMember(plan: Plan): ServedMember {
+  const ir = plan.ir;
+  return {
+    name: slug(ir.ruleset.name),
+    title: ir.ruleset.name,
+    ...(ir.ruleset.version !== undefined ? { version: ir.ruleset.version } : {}),
+    periods: ir.periods.map((p) => ({ name: p.name, from: p.from, to: p.to })),
+    irSha256: irSha256(ir),
+    plan,
+  };
+}
+
+export function servedPlan(file: string, plan: Plan): ServedRuleset {
+  const member = servedMember(plan);
+  return {
+    name: member.name,
+    title: member.title,
+    kind: 'regeling',
+    file,
+    evaluator: plan,
+    members: [member],
+  };
+}
+
+export function servedSet(file: string, set: PlanSet): ServedRuleset {
+  return {
+    name: slug(set.name),
+    title: set.name,
+    kind: 'set',
+    file,
+    evaluator: set,
+    members: set.members.map((m) => servedMember(m.plan)),
+  };
+}
+
+/** The names that two files share (or that are empty), as messages; none when all are usable. */
+export function nameClashes(rulesets: readonly ServedRuleset[]): string[] {
+  const seen = new Map<string, ServedRuleset>();
+  const out: string[] = [];
+  for (const r of rulesets) {
+    if (r.name === '') {
+      out.push(`${r.file}: de naam '${r.title}' geeft geen URL-naam (geen letters of cijfers)`);
+      continue;
+    }
+    const first = seen.get(r.name);
+    if (first)
+      out.push(
+        `${r.file} en ${first.file} hebben dezelfde URL-naam '${r.name}'; geef elke regeling één keer`,
+      );
+    else seen.set(r.name, r);
+  }
+  return out;
+}
