@@ -14,17 +14,14 @@ mkdirSync(outdir, { recursive: true });
 
 await build({
   ...nodeBundle,
-<<<<<<< HEAD
   entryPoints: {
     run: 'bench/run.ts',
     editor: 'bench/editor.ts',
+    serve: 'bench/serve.ts',
     // What-if at scale (bench/whatif.ts), with the worker threads it starts.
     whatif: 'bench/whatif.ts',
     'whatif-worker': 'packages/analysis/src/node/whatif-worker.ts',
   },
-=======
-  entryPoints: { run: 'bench/run.ts', editor: 'bench/editor.ts', serve: 'bench/serve.ts' },
->>>>>>> main
   outdir,
   outExtension: { '.js': '.mjs' },
   logLevel: 'error',
@@ -33,26 +30,19 @@ await build({
   },
 });
 
-<<<<<<< HEAD
-// The bundle lives outside the repository: tell it where the repository is. `--whatif` runs only
-// the what-if benchmark.
-const env = { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` };
-const args = process.argv.slice(2).filter((a) => a !== '--whatif');
-const r = process.argv.includes('--whatif')
-  ? { status: 0 }
-  : spawnSync(process.execPath, [`${outdir}/run.mjs`, ...args], { stdio: 'inherit', env });
-const w = spawnSync(process.execPath, [`${outdir}/whatif.mjs`, ...args], { stdio: 'inherit', env });
-process.exit(r.status || w.status || 0);
-=======
 // The bundle lives outside the repository: tell it where the repository is. `--serve` runs only
-// the HTTP API's benchmark (bench/serve.ts), which otherwise runs after the others.
+// the HTTP API's benchmark (bench/serve.ts), `--whatif` only the what-if benchmark (bench/whatif.ts);
+// otherwise both run after the others.
+const only = ['--serve', '--whatif'];
 const args = process.argv.slice(2);
 const env = { ...process.env, SROI_ROOT: root, SROI_BENCH_EDITOR: `${outdir}/editor.mjs` };
 const runBundle = (name) =>
-  spawnSync(process.execPath, [`${outdir}/${name}.mjs`, ...args.filter((a) => a !== '--serve')], {
+  spawnSync(process.execPath, [`${outdir}/${name}.mjs`, ...args.filter((a) => !only.includes(a))], {
     stdio: 'inherit',
     env,
   }).status ?? 1;
-const status = args.includes('--serve') ? 0 : runBundle('run');
-process.exit(status !== 0 ? status : runBundle('serve'));
->>>>>>> main
+const picked = only.filter((o) => args.includes(o));
+const bundles = picked.length > 0 ? picked.map((o) => o.slice(2)) : ['run', 'serve', 'whatif'];
+let status = 0;
+for (const b of bundles) if (status === 0) status = runBundle(b);
+process.exit(status);
