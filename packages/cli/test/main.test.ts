@@ -23,6 +23,7 @@ describe('sroi', () => {
       'sroi test',
       'sroi fmt',
       'sroi dump',
+      'sroi dump',
       'sroi export',
       'sroi export',
       'sroi export',

@@ -171,14 +171,10 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
     onSkip: (where, d) => {
       if (quiet || skippedShown++ >= 50) return;
       progress?.clear();
-      const text =
-        d.code === 'SR5300' ||
-        d.code === 'SR5301' ||
-        d.code === 'SR5302' ||
-        d.code === 'SR5303' ||
-        d.code === 'SR5304'
-          ? renderMessage(d.code, d.args, lang)
-          : `${where.file}:${where.row}: ${formatOf(where.file) === 'jsonl' ? '' : lang === 'nl' ? 'kolom ' : 'column '}${where.column}: ${renderMessage(d.code, d.args, lang)}`;
+      // A problem of the file itself (SR53xx) with its code; a contract's, at its row and column.
+      const text = d.code.startsWith('SR53')
+        ? line(d, lang).trimEnd()
+        : `${where.file}:${where.row}: ${formatOf(where.file) === 'jsonl' ? '' : lang === 'nl' ? 'kolom ' : 'column '}${where.column}: ${renderMessage(d.code, d.args, lang)}`;
       io.err(`${text}\n`);
     },
     onFailed: (where, failure, d) => {

@@ -53,7 +53,7 @@ describe('sroi test', () => {
     expect(code).toBe(0);
     expect(out).toContain('  dekking Mini: 8/23 (34,7%)\n');
     expect(out).toContain(
-      `    nooit bereikt:\n      ${mini}:28:7  definitie bonus_onbepaald: als activiteit.contractvorm = onbepaald (dan)\n`,
+      `      ${mini}:28:7  definitie bonus_onbepaald: als activiteit.contractvorm = onbepaald (dan)\n`,
     );
     expect(out).toContain(
       `      ${mini}:54:3  route overig: maximum afronden(maximum_overig × verplichting, op € 0,01) (begrenst)\n`,
