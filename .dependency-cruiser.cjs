@@ -72,7 +72,18 @@ module.exports = {
       comment: 'packages import each other through their public entry (src/index.ts) only',
       severity: 'error',
       from: { path: '^(grammar|packages/[^/]+)/src/' },
-      to: { path: '^(grammar|packages/[^/]+)/src/', pathNot: ['^$1/src/', '/src/index\\.ts$'] },
+      to: {
+        path: '^(grammar|packages/[^/]+)/src/',
+        pathNot: ['^$1/src/', '/src/index\\.ts$', '^packages/analysis/src/node/index\\.ts$'],
+      },
+    },
+    {
+      name: 'analysis-core-is-browser-safe',
+      comment:
+        'what-if for the playground: node:* only in packages/analysis/src/node/ (file readers, worker threads)',
+      severity: 'error',
+      from: { path: '^packages/analysis/src/', pathNot: '^packages/analysis/src/node/' },
+      to: { dependencyTypes: ['core'] },
     },
   ],
   options: {

@@ -15,7 +15,14 @@ mkdirSync(outdir, { recursive: true });
 
 await build({
   ...nodeBundle,
-  entryPoints: { run: 'bench/run.ts', editor: 'bench/editor.ts', serve: 'bench/serve.ts' },
+  entryPoints: {
+    run: 'bench/run.ts',
+    editor: 'bench/editor.ts',
+    serve: 'bench/serve.ts',
+    // What-if at scale (bench/whatif.ts), with the worker threads it starts.
+    whatif: 'bench/whatif.ts',
+    'whatif-worker': 'packages/analysis/src/node/whatif-worker.ts',
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   logLevel: 'error',
@@ -30,8 +37,10 @@ const size = await evaluatorSize();
 printSize(size);
 
 // The bundle lives outside the repository: tell it where the repository is. `--serve` runs only
-// the HTTP API's benchmark (bench/serve.ts), which otherwise runs after the others; the playground
-// in headless Chromium runs on full runs only (`pnpm test` runs its end-to-end tests).
+// the HTTP API's benchmark (bench/serve.ts), `--whatif` only the what-if benchmark (bench/whatif.ts);
+// otherwise both run after the others. The playground in headless Chromium runs on full runs only
+// (`pnpm test` runs its end-to-end tests).
+const only = ['--serve', '--whatif'];
 const args = process.argv.slice(2);
 const env = {
   ...process.env,
@@ -40,7 +49,7 @@ const env = {
   SROI_BENCH_SIZE: JSON.stringify(size),
 };
 const runBundle = (name) =>
-  spawnSync(process.execPath, [`${outdir}/${name}.mjs`, ...args.filter((a) => a !== '--serve')], {
+  spawnSync(process.execPath, [`${outdir}/${name}.mjs`, ...args.filter((a) => !only.includes(a))], {
     stdio: 'inherit',
     env,
   }).status ?? 1;
@@ -48,7 +57,10 @@ const runPlayground = () =>
   spawnSync(process.execPath, [`${root}scripts/sroi-dev.mjs`, `${root}bench/playground.ts`], {
     stdio: 'inherit',
   }).status ?? 1;
-const serveOnly = args.includes('--serve');
-let status = serveOnly ? 0 : runBundle('run');
-if (status === 0 && !serveOnly && !args.includes('--quick')) status = runPlayground();
-process.exit(status !== 0 ? status : runBundle('serve'));
+const picked = only.filter((o) => args.includes(o));
+const bundles = picked.length > 0 ? picked.map((o) => o.slice(2)) : ['run', 'playground', 'serve', 'whatif'];
+let status = 0;
+for (const b of bundles)
+  if (status === 0)
+    status = b === 'playground' ? (args.includes('--quick') ? 0 : runPlayground()) : runBundle(b);
+process.exit(status);

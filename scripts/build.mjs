@@ -31,6 +31,8 @@ export async function buildCli({ quiet = false } = {}) {
     entryPoints: {
       sroi: 'packages/cli/src/bin.ts',
       'batch-worker': 'packages/cli/src/commands/batch-worker.ts',
+      // ... and those of `sroi whatif` from dist/whatif-worker.js.
+      'whatif-worker': 'packages/analysis/src/node/whatif-worker.ts',
     },
     outdir,
     splitting: true,

@@ -84,8 +84,11 @@ describe('hostile rulesets', { timeout: 20_000 }, () => {
     const text = readFileSync(rijnmond, 'utf8');
     const file = write('half.sroi', text.slice(0, Math.floor(text.length / 2)));
     const run = await sroi('check', '--format', 'gnu', file);
-    expectLocated(run, file, 'SR\\d{4}', 1);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
     const lines = run.err.trimEnd().split('\n');
+    // Problems come in source order, so a warning before the cut may come first.
+    expect(lines.some((l) => new RegExp(`^${escape(file)}:\\d+:\\d+: error SR\\d{4}: `).test(l))).toBe(true);
     expect(
       lines.every((l) => new RegExp(`^${escape(file)}:\\d+:\\d+: (error|warning) SR\\d{4}: `).test(l)),
     ).toBe(true);

@@ -64,3 +64,45 @@ export {
 export { diffText, compareText, matrixText } from './render/text.js';
 export { diffHtml, matrixHtml, escapeHtml } from './render/html.js';
 export { matrixCsv, csvField } from './render/csv.js';
+export {
+  applyEdits,
+  variantIr,
+  type Edit,
+  type Player,
+  type MemberVariant,
+  type ScenarioSpec,
+} from './whatif/changes.js';
+export {
+  parseAssignment,
+  scenarioFromAssignments,
+  parseNumberText,
+  type Assignment,
+} from './whatif/overrides.js';
+export { diffScenario, type ScenarioDiff } from './whatif/scenario.js';
+export { scaledShapley, distributeCents, MAX_EXACT_PLAYERS } from './whatif/shapley.js';
+export {
+  WhatIfEngine,
+  quantities,
+  type WhatIfJob,
+  type ContractOutcome,
+  type Evaluated,
+  type Quantity,
+  type Status,
+} from './whatif/engine.js';
+export {
+  addOutcome,
+  emptyTotals,
+  finishTotals,
+  mergeTotals,
+  fulfilmentBuckets,
+  type WhatIfTotals,
+} from './whatif/aggregate.js';
+export { evaluateBatch, type BatchAnswer } from './whatif/batch.js';
+export {
+  whatIfReport,
+  contractAttribution,
+  type WhatIfReport,
+  type ScenarioReport,
+} from './whatif/report.js';
+export { contractGenerator, generatedKindWeights } from './whatif/generate.js';
+export { whatIfText, whatIfHtml, WhatIfCsv } from './render/whatif.js';

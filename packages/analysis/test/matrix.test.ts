@@ -31,13 +31,15 @@ describe('harmonisation matrix over the five rulesets', () => {
     expect(cells(m, 'waarde binnen_bereik')?.[0]).toBe('contract.waarde ≥ drempel');
     expect(marks(m, 'waarde binnen_bereik')).toEqual([false, true, true, true, true]);
     expect(marks(m, 'waarde sr_percentage')).toEqual([false, false, false, true, false]);
+    // The caps name their percentage (a parameter), so the formulas agree and the values differ.
     expect(cells(m, 'maximum maatschappelijk')).toEqual([
-      'afronden(20% × verplichting, op € 0,01)',
-      'afronden(10% × verplichting, op € 0,01)',
+      'afronden(maximum_maatschappelijk × verplichting, op € 0,01)',
+      'afronden(maximum_maatschappelijk × verplichting, op € 0,01)',
       'geen',
       'geen',
-      'afronden(20% × verplichting, op € 0,01)',
+      'afronden(maximum_maatschappelijk × verplichting, op € 0,01)',
     ]);
+    expect(cells(m, 'waarde maximum_maatschappelijk')).toEqual(['20%', '10%', '—', '—', '20%']);
   });
 
   test('computed rows compare like with like, whatever a ruleset calls its tables', () => {

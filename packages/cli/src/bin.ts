@@ -20,7 +20,9 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`sroi: interne fout: ${(e as Error).message}\n`);
+    process.stderr.write(
+      `sroi: interne fout: ${process.env['SROI_DEBUG'] ? String((e as Error).stack) : (e as Error).message}\n`,
+    );
     process.exitCode = 2;
   },
 );

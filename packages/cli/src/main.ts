@@ -46,6 +46,11 @@ Gebruik:
                                         één contract onder meerdere regelingen naast elkaar, met de
                                         regels die de verschillen maken
       --json                            als JSON
+  sroi whatif BASIS PORTEFEUILLE --scenario S.sroi | --set NAAM=WAARDE
+                                        wat-als: tariefwijzigingen over een portefeuille, met
+                                        toerekening per parameter (sroi whatif --help)
+  sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out BESTAND]
+                                        een synthetische portefeuille
   sroi matrix REGELING...               harmonisatiematrix; de eerste regeling is de basis
       --html | --csv | --json           als afdrukbare HTML-pagina, als CSV of als JSON
       --portefeuille CONTRACTEN.jsonl   totalen over een voorbeeldportefeuille (standaard
@@ -84,7 +89,37 @@ const commands = [
   'help',
 ] as const;
 
+/** The first word that is not an option (nor the value of --format/--lang): the command. */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--format' || a === '--lang') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // whatif and portfolio take options of their own (--html FILE, --set, repeated --scenario).
+  const own = commandOf(argv);
+  if (own === 'whatif' || own === 'portfolio') {
+    try {
+      const { whatifCommand, portfolioCommand, whatifUsage } = await import('./commands/whatif.js');
+      if (argv.includes('--help') || argv.includes('-h')) {
+        io.out(whatifUsage);
+        return EXIT.ok;
+      }
+      return own === 'whatif' ? await whatifCommand(argv, io) : await portfolioCommand(argv, io);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.err(`sroi: ${e.message}\n`);
+        return EXIT.input;
+      }
+      if (process.env['SROI_DEBUG']) throw e;
+      io.err(`sroi: interne fout: ${(e as Error).message}\n`);
+      return EXIT.input;
+    }
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -31,6 +31,8 @@ describe('sroi', () => {
       'sroi export',
       'sroi diff',
       'sroi compare',
+      'sroi whatif',
+      'sroi portfolio',
       'sroi matrix',
       'sroi serve',
     ]);

@@ -827,6 +827,135 @@ export const messages = {
       en: 'Update @sroi/evaluator, or export the ruleset with an sroi that writes IR version {supported}.',
     },
   },
+  // ── What-if: scenarios and --set (SR22xx names, SR32xx values and units) ─────
+  SR2200: {
+    severity: 'error',
+    nl: '{name} is geen parameter of tabel van {ruleset}',
+    en: '{name} is not a parameter or table of {ruleset}',
+    hint: {
+      nl: 'Een scenario wijzigt een parameter (naam=waarde) of een tabelrij (tabel[rij]=waarde).',
+      en: 'A scenario changes a parameter (name=value) or a table row (table[row]=value).',
+    },
+  },
+  SR2201: {
+    severity: 'error',
+    nl: 'Tabel {table} heeft geen rij {row}',
+    en: 'Table {table} has no row {row}',
+    hint: {
+      nl: "Noem de rij met de waarden van de invoerkolommen, gescheiden door komma's: tabel[a,b].",
+      en: 'Name the row by the values of its input columns, separated by commas: table[a,b].',
+    },
+  },
+  SR2202: {
+    severity: 'error',
+    nl: 'Verwacht naam=waarde of tabel[rij]=waarde, niet {text}',
+    en: 'Expected name=value or table[row]=value, not {text}',
+    hint: {
+      nl: 'Bijvoorbeeld --set jaarwaarde_plaatsing[participatiewet]=42000 of --set sr_percentage=5%.',
+      en: 'For example --set jaarwaarde_plaatsing[participatiewet]=42000 or --set sr_percentage=5%.',
+    },
+  },
+  SR2203: {
+    severity: 'error',
+    nl: '{name} is een tabel: noem de rij, {name}[...]',
+    en: '{name} is a table: name the row, {name}[...]',
+  },
+  SR2204: {
+    severity: 'error',
+    nl: '{name} is een parameter, geen tabel: laat [{row}] weg',
+    en: '{name} is a parameter, not a table: leave out [{row}]',
+  },
+  SR2205: {
+    severity: 'error',
+    nl: 'Het scenario breidt {base} uit, maar dat is geen regeling van de basis {set}',
+    en: 'The scenario extends {base}, which is not a ruleset of the base {set}',
+    hint: {
+      nl: 'Een scenario begint met: regeling "..." breidt uit "<regeling van de basis>.sroi".',
+      en: 'A scenario starts with: regeling "..." breidt uit "<ruleset of the base>.sroi".',
+    },
+  },
+  SR3200: {
+    severity: 'error',
+    nl: '{value} is geen geldige waarde voor {name}: verwacht {expected}',
+    en: '{value} is not a valid value for {name}: expected {expected}',
+    hint: {
+      nl: 'Bedragen als 42000, 42.000 of 42.000,50; percentages met %: 5%; duur als 12 of 12 maanden.',
+      en: 'Amounts as 42000, 42.000 or 42.000,50; percentages with %: 5%; durations as 12 or 12 maanden.',
+    },
+  },
+  SR3201: {
+    severity: 'error',
+    nl: 'De eenheid {unit} past niet bij {name}, die {expected} is',
+    en: 'The unit {unit} does not fit {name}, which is {expected}',
+  },
+  SR3202: {
+    severity: 'warning',
+    nl: 'Een {what} in een formule ({where}): {text}',
+    en: 'A {what} inside a formula ({where}): {text}',
+    hint: {
+      nl: 'Geef de waarde een naam: een parameter (of tabel) met bron of aanname, zodat een scenario en de matrix haar kunnen wijzigen.',
+      en: 'Name the value: a parameter (or table) with bron or aanname, so that scenarios and the matrix can change it.',
+    },
+  },
+  // ── What-if: portfolios (SR53xx) ───────────────────────────────────────────
+  SR5300: {
+    severity: 'error',
+    nl: '{file}, rij {row}, kolom {column}: {message}',
+    en: '{file}, row {row}, column {column}: {message}',
+  },
+  SR5301: {
+    severity: 'error',
+    nl: '{file}, regel {row}: geen geldige JSON ({message})',
+    en: '{file}, line {row}: not valid JSON ({message})',
+  },
+  SR5302: {
+    severity: 'error',
+    nl: '{file}, rij {row}: contract {id} kwam al eerder voor (rij {first}); de rijen van een contract horen bij elkaar',
+    en: '{file}, row {row}: contract {id} appeared before (row {first}); the rows of a contract belong together',
+    hint: {
+      nl: 'Sorteer de export op contract, of zet elk contract in één blok rijen.',
+      en: 'Sort the export by contract, or keep each contract in one block of rows.',
+    },
+  },
+  SR5303: {
+    severity: 'error',
+    nl: '{file}: kolom {column} ontbreekt',
+    en: '{file}: column {column} is missing',
+  },
+  SR5304: {
+    severity: 'error',
+    nl: '{file}: werkblad {sheet} ontbreekt (verwacht: {expected})',
+    en: '{file}: sheet {sheet} is missing (expected: {expected})',
+  },
+  SR5305: {
+    severity: 'warning',
+    nl: 'Contract {id} ({file}, rij {row}) kan onder {scenario} niet worden doorgerekend: {message}',
+    en: 'Contract {id} ({file}, row {row}) cannot be evaluated under {scenario}: {message}',
+  },
+  // ── What-if: scenarios and attribution (SR65xx) ────────────────────────────
+  SR6500: {
+    severity: 'warning',
+    nl: 'Scenario {scenario} wijzigt meer dan parameters en tabelrijen ({what}): geen toerekening per parameter',
+    en: 'Scenario {scenario} changes more than parameters and table rows ({what}): no attribution per parameter',
+    hint: {
+      nl: 'De totalen en statuswijzigingen kloppen wel; een toerekening vraagt wijzigingen die los van elkaar toe te passen zijn.',
+      en: 'Totals and status changes are still right; attribution needs changes that can be applied one by one.',
+    },
+  },
+  SR6501: {
+    severity: 'warning',
+    nl: 'Scenario {scenario} wijzigt {count} parameters; exacte toerekening kan tot {max}: geen toerekening',
+    en: 'Scenario {scenario} changes {count} parameters; exact attribution goes up to {max}: no attribution',
+    hint: {
+      nl: "Splits het scenario op in kleinere scenario's.",
+      en: 'Split the scenario into smaller ones.',
+    },
+  },
+  SR6502: {
+    severity: 'warning',
+    nl: 'Scenario {scenario} wijzigt niets ten opzichte van de basis',
+    en: 'Scenario {scenario} changes nothing relative to the base',
+  },
 } as const satisfies Record<string, MessageDefinition>;
 
 /** A stable diagnostic code such as `SR2001`. */

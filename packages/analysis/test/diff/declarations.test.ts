@@ -15,6 +15,9 @@ describe('diff of a variant against its base', () => {
       'added kop gemeente',
       'changed kop bron',
       'added kop basis',
+      'added waarde arbeidsaandeel_grens',
+      'added waarde sr_percentage_weinig_arbeid',
+      'added waarde sr_percentage_gewoon',
       'changed waarde sr_percentage',
     ]);
     const percentage = changes.at(-1)!;
@@ -29,8 +32,8 @@ describe('diff of a variant against its base', () => {
       },
       new: {
         declaration: 'definitie',
-        text: 'als standaard(contract.arbeidsaandeel, 100%) < 30% dan 2% anders 5%',
-        place: { file: 'rulesets/leidschendam-voorburg-2025.sroi', line: 11, column: 1 },
+        text: 'als standaard(contract.arbeidsaandeel, 100%) < arbeidsaandeel_grens dan sr_percentage_weinig_arbeid anders sr_percentage_gewoon',
+        place: { file: 'rulesets/leidschendam-voorburg-2025.sroi', line: 20, column: 1 },
         replaces: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 61, column: 1 },
       },
     });
@@ -89,11 +92,11 @@ describe('diff of Rijnmond 2019-2023 against 2023-2027', () => {
   });
 
   test('caps: the maatschappelijk cap changes, open and overdracht get one', () => {
-    expect(find('maximum maatschappelijk')).toMatchObject({
-      change: 'changed',
-      category: 'routes',
-      fragments: [{ old: 'afronden(20%', new: 'afronden(10%' }],
-    });
+    // The cap's formula names its percentage: the parameter changes, the formula only its aanname.
+    expect(find('maximum maatschappelijk')).toMatchObject({ change: 'changed', aspects: ['provenance'] });
+    expect(find('waarde maximum_maatschappelijk')).toMatchObject({ change: 'changed' });
+    expect(find('waarde maximum_maatschappelijk')?.old?.text).toBe('20%');
+    expect(find('waarde maximum_maatschappelijk')?.new?.text).toBe('10%');
     expect(find('maximum open')?.change).toBe('added');
     expect(find('maximum overdracht')?.change).toBe('added');
   });

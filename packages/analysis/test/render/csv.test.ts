@@ -18,7 +18,7 @@ describe('CSV of the matrix', () => {
   test('names the rulesets that differ from the base', () => {
     const line = lines.find((l) => l.startsWith('Reikwijdte en verplichting,waarde sr_percentage,'))!;
     expect(line).toBe(
-      'Reikwijdte en verplichting,waarde sr_percentage,waarde sr_percentage,5%,"als standaard(contract.arbeidsaandeel, 100%) < 30% dan 2% anders 5%",rulesets/leidschendam-voorburg-2025.sroi',
+      'Reikwijdte en verplichting,waarde sr_percentage,waarde sr_percentage,5%,"als standaard(contract.arbeidsaandeel, 100%) < arbeidsaandeel_grens dan sr_percentage_weinig_arbeid anders sr_percentage_gewoon",rulesets/leidschendam-voorburg-2025.sroi',
     );
   });
 

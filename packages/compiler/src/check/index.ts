@@ -18,6 +18,7 @@ import { ExpressionChecker, monotoneNames, type FormulaScope } from './expressio
 import { SymbolTable } from './names.js';
 import { checkPeriods, checkVersions } from './periods.js';
 import { PrecisionChecker } from './precision.js';
+import { checkNamedValues } from './literals.js';
 import { checkProvenance } from './provenance.js';
 import { checkStructure } from './structure.js';
 import { TableChecker } from './tables.js';
@@ -168,6 +169,13 @@ export function checkRuleset(
     ...checkProvenance(
       merged.declarations.filter((d) => !isDamaged(d)),
       merged.root.file,
+    ),
+  );
+  diagnostics.push(
+    ...checkNamedValues(
+      merged.declarations.filter((d) => !isDamaged(d)),
+      merged.root.file,
+      excerpt,
     ),
   );
 

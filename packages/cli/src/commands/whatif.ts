@@ -1,0 +1,336 @@
+// `sroi whatif BASE PORTFOLIO --scenario A.sroi [--set name=value] ...`: what tariff changes do to
+// a portfolio — totals, fulfilment, status changes and the attribution of every change to the
+// parameters that caused it — and `sroi portfolio generate`, a synthetic portfolio to try it on.
+import { createWriteStream, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+  diffScenario,
+  MAX_EXACT_PLAYERS,
+  scenarioFromAssignments,
+  whatIfHtml,
+  whatIfText,
+  type ScenarioSpec,
+  type WhatIfJob,
+} from '@sroi/analysis';
+import { formatOf, readPortfolio, runWhatIf, writeGeneratedPortfolio } from '@sroi/analysis/node';
+import {
+  diagnostic,
+  renderHint,
+  renderMessage,
+  type SourceFile,
+  type Diagnostic,
+  type IrDocument,
+  type Language,
+} from '@sroi/core';
+import { EXIT, UsageError } from '../errors.js';
+import { fileHost } from '../host.js';
+import { loadRuleset, readInput } from '../load.js';
+import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
+import type { Io } from '../options.js';
+
+export const whatifUsage = `Gebruik:
+  sroi whatif BASIS PORTEFEUILLE [--scenario S.sroi]... [--set NAAM=WAARDE]...
+      BASIS                             regeling (.sroi of IR .json) of regioset (.set.json): elk
+                                        contract volgens de periode van zijn gunningsdatum
+      PORTEFEUILLE                      .jsonl (één contract per regel), .csv (één rij per
+                                        activiteit, ; of ,) of .xlsx (werkbladen contracten en
+                                        activiteiten); zie docs/whatif.md
+      --scenario S.sroi                 een regeling die de basis uitbreidt (breidt uit) en
+                                        parameters of tabelrijen vervangt; mag vaker
+      --set NAAM=WAARDE                 samen één scenario: --set sr_percentage=6%
+                                        --set jaarwaarde_plaatsing[participatiewet]=42000
+      --html BESTAND | --csv BESTAND    rapport als HTML-pagina met grafieken; per contract als CSV
+      --json                            rapport als JSON op stdout
+      --zonder-toerekening              geen toerekening per parameter (sneller)
+      --workers N                       aantal threads (standaard één per kern)
+      --strict                          stop bij de eerste ongeldige rij
+      --quiet                           geen voortgang en geen meldingen per rij
+  sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out BESTAND]
+`;
+
+interface Parsed {
+  readonly positionals: string[];
+  readonly values: Record<string, string | boolean | string[] | undefined>;
+}
+
+function parse(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): Parsed {
+  try {
+    const p = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+    return p as unknown as Parsed;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${whatifUsage}`);
+  }
+}
+
+const common = {
+  format: { type: 'string' },
+  lang: { type: 'string' },
+} as const;
+
+function commonOf(values: Parsed['values']): { format: DiagnosticFormat; lang: Language } {
+  const format = (values['format'] ?? 'text') as DiagnosticFormat;
+  const lang = (values['lang'] ?? process.env['SROI_LANG'] ?? 'nl') as Language;
+  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError(`--format moet text, json of gnu zijn`);
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang moet nl of en zijn`);
+  return { format, lang };
+}
+
+/** A diagnostic without a source (a `--set` text, a portfolio row) as one line with its hint. */
+function line(d: Diagnostic, lang: Language): string {
+  const hint = renderHint(d, lang);
+  const word =
+    d.severity === 'error' ? (lang === 'nl' ? 'fout' : 'error') : lang === 'nl' ? 'waarschuwing' : 'warning';
+  return `${d.path !== undefined ? `--set ${d.path}: ` : ''}${word} ${d.code}: ${renderMessage(d.code, d.args, lang)}${hint ? `\n  ${hint}` : ''}\n`;
+}
+
+export async function whatifCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { positionals, values } = parse(argv, {
+    ...common,
+    scenario: { type: 'string', multiple: true },
+    set: { type: 'string', multiple: true },
+    html: { type: 'string' },
+    csv: { type: 'string' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    workers: { type: 'string' },
+    'zonder-toerekening': { type: 'boolean' },
+    'no-attribution': { type: 'boolean' },
+  });
+  const { format, lang } = commonOf(values);
+  const [, basePath, portfolioPath, ...extra] = positionals;
+  if (!basePath || !portfolioPath || extra.length > 0)
+    throw new UsageError(`whatif: geef een basis en een portefeuille\n\n${whatifUsage}`);
+  const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64))
+    throw new UsageError(`whatif: --workers moet een geheel getal van 1 tot en met 64 zijn`);
+  if (!formatOf(portfolioPath))
+    throw new UsageError(`whatif: ${portfolioPath}: verwacht een .jsonl-, .csv- of .xlsx-bestand`);
+  readInputExists(portfolioPath);
+
+  const loaded = await loadRuleset(basePath);
+  const lookup: { files: Map<string, SourceFile>; json?: SourceFile } = {
+    files: new Map(loaded.lookup.files),
+  };
+  if (loaded.lookup.json) lookup.json = loaded.lookup.json;
+  const baseMembers = loaded.set
+    ? loaded.set.members.map((m) => ({ label: m.label, ir: m.plan.ir }))
+    : loaded.plan
+      ? [{ label: basePath, ir: loaded.plan.ir }]
+      : [];
+  if (baseMembers.length === 0) {
+    io.err(renderDiagnostics(format, loaded.diagnostics, loaded.lookup, lang) + '\n');
+    return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
+  }
+  const baseName = loaded.set ? loaded.set.name : baseMembers[0]!.ir.ruleset.name;
+
+  const scenarios: ScenarioSpec[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const path of (values['scenario'] as string[] | undefined) ?? []) {
+    const s = await scenarioFromFile(path, baseMembers, baseName, lookup);
+    if ('diagnostics' in s) {
+      io.err(renderDiagnostics(format, s.diagnostics, lookup, lang) + '\n');
+      return EXIT.failures;
+    }
+    warnings.push(...s.warnings);
+    scenarios.push(s.spec);
+  }
+  const sets = (values['set'] as string[] | undefined) ?? [];
+  if (sets.length > 0) {
+    const s = scenarioFromAssignments(
+      'scenario (--set)',
+      baseMembers.map((m) => m.ir),
+      sets,
+    );
+    if (!s.value) {
+      for (const d of s.diagnostics) io.err(line(d, lang));
+      return EXIT.input;
+    }
+    scenarios.push(limit(s.value, warnings));
+  }
+  if (scenarios.length === 0)
+    throw new UsageError("whatif: geef een of meer scenario's: --scenario S.sroi of --set NAAM=WAARDE");
+  for (const w of warnings) io.err(line(w, lang));
+
+  const job: WhatIfJob = {
+    base: baseMembers,
+    baseName,
+    scenarios,
+    attribution: !(values['zonder-toerekening'] || values['no-attribution']),
+  };
+  const quiet = Boolean(values['quiet']);
+  const progress = !quiet && process.stderr.isTTY ? new Progress(io) : undefined;
+  let skippedShown = 0;
+  const csvPath = values['csv'] as string | undefined;
+  const csvOut = csvPath ? createWriteStream(csvPath) : undefined;
+  const { report, stopped } = await runWhatIf(job, readPortfolio(portfolioPath), {
+    ...(workers !== undefined ? { workers } : {}),
+    strict: Boolean(values['strict']),
+    portfolioName: portfolioPath,
+    onSkip: (where, d) => {
+      if (quiet || skippedShown++ >= 50) return;
+      progress?.clear();
+      // A problem of the file itself (SR53xx) with its code; a contract's, at its row and column.
+      const text = d.code.startsWith('SR53')
+        ? line(d, lang).trimEnd()
+        : `${where.file}:${where.row}: ${formatOf(where.file) === 'jsonl' ? '' : lang === 'nl' ? 'kolom ' : 'column '}${where.column}: ${renderMessage(d.code, d.args, lang)}`;
+      io.err(`${text}\n`);
+    },
+    onFailed: (where, failure, d) => {
+      if (quiet || skippedShown++ >= 50) return;
+      progress?.clear();
+      const shown = diagnostic('SR5305', {
+        id: `'${failure.id}'`,
+        file: where.file,
+        row: where.row,
+        scenario: `'${scenarios[failure.scenario]?.name ?? ''}'`,
+        message: `${d.path !== undefined ? `${d.path}: ` : ''}${renderMessage(d.code, d.args, lang)}`,
+      });
+      io.err(line(shown, lang));
+    },
+    ...(progress ? { onProgress: (n: number) => progress.show(n) } : {}),
+    ...(csvOut ? { csv: (t: string) => void csvOut.write(t) } : {}),
+  });
+  progress?.clear();
+  if (csvOut) await new Promise<void>((r) => csvOut.end(r));
+  if (!quiet && skippedShown > 50) io.err(`... en ${skippedShown - 50} meldingen meer\n`);
+  if (stopped) {
+    io.err(
+      report.read.contracts === 0 && report.read.skippedRows === 0
+        ? `whatif: ${portfolioPath} is niet te lezen als portefeuille\n`
+        : `whatif: gestopt bij de eerste ongeldige rij (--strict)\n`,
+    );
+    return EXIT.input;
+  }
+  const htmlPath = values['html'] as string | undefined;
+  if (htmlPath) writeFileSync(htmlPath, whatIfHtml(report));
+  if (values['json']) io.out(JSON.stringify(report, null, 2) + '\n');
+  else io.out(whatIfText(report));
+  return EXIT.ok;
+}
+
+function readInputExists(path: string): void {
+  if (path.endsWith('.xlsx')) return;
+  // A clear reason for a missing file or a directory, before any worker starts.
+  try {
+    readInputHead(path);
+  } catch (e) {
+    throw new UsageError(`whatif: ${(e as Error).message}`);
+  }
+}
+function readInputHead(path: string): void {
+  // readInput refuses files above the CLI's input limit; a portfolio is streamed, so only its
+  // existence is checked here.
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (!s) throw new Error(`${path}: bestand bestaat niet`);
+  if (s.isDirectory()) throw new Error(`${path}: dit is een map, geen bestand`);
+}
+
+/** A scenario with more players than exact attribution handles: evaluated, not attributed. */
+function limit(spec: ScenarioSpec, warnings: Diagnostic[]): ScenarioSpec {
+  if (spec.players.length === 0) {
+    warnings.push(diagnostic('SR6502', { scenario: `'${spec.name}'` }));
+    return spec;
+  }
+  if (spec.players.length <= MAX_EXACT_PLAYERS || spec.noAttribution !== undefined) return spec;
+  warnings.push(
+    diagnostic('SR6501', { scenario: `'${spec.name}'`, count: spec.players.length, max: MAX_EXACT_PLAYERS }),
+  );
+  return {
+    ...spec,
+    noAttribution: `${spec.players.length} parameters gewijzigd; exact tot ${MAX_EXACT_PLAYERS}`,
+  };
+}
+
+/** A scenario ruleset: compiled like any ruleset, then compared with the base member it extends. */
+async function scenarioFromFile(
+  path: string,
+  base: readonly { label: string; ir: IrDocument }[],
+  baseName: string,
+  lookup: SourceLookup & { files: Map<string, SourceFile> },
+): Promise<{ spec: ScenarioSpec; warnings: Diagnostic[] } | { diagnostics: readonly Diagnostic[] }> {
+  const read = readInput(path);
+  const { compileSource } = await import('@sroi/compiler');
+  const compiled = compileSource(path, read.text, fileHost);
+  for (const [f, s] of compiled.sources) lookup.files.set(f, s);
+  if (!compiled.ir) return { diagnostics: compiled.diagnostics };
+  const ir = compiled.ir;
+  // A ruleset's own file comes last in its IR's files, after the files it extends.
+  const own = (m: IrDocument) => resolve(m.files[m.files.length - 1] ?? '');
+  const member = base.findIndex(
+    (m) =>
+      ir.files.slice(0, -1).some((f) => resolve(f) === own(m.ir)) ||
+      ir.ruleset.bases.includes(m.ir.ruleset.name),
+  );
+  if (member < 0)
+    return {
+      diagnostics: [
+        diagnostic(
+          'SR2205',
+          { base: `'${ir.ruleset.bases.join(', ') || '(geen)'}'`, set: `'${baseName}'` },
+          { span: { file: path, start: 0, end: Math.min(1, read.text.length) } },
+        ),
+      ],
+    };
+  const diff = diffScenario(base[member]!.ir, ir);
+  const warnings: Diagnostic[] = [];
+  const name = ir.ruleset.name;
+  let noAttribution: string | undefined;
+  if (diff.structural.length > 0) {
+    warnings.push(diagnostic('SR6500', { scenario: `'${name}'`, what: diff.structural.join(', ') }));
+    noAttribution = `het scenario wijzigt ook ${diff.structural.join(', ')}`;
+  }
+  const members = base.map((_, i) => (i === member ? diff.variant : { edits: diff.players.map(() => []) }));
+  const spec: ScenarioSpec = {
+    name,
+    players: diff.players,
+    members,
+    ...(noAttribution ? { noAttribution } : {}),
+  };
+  return { spec: limit(spec, warnings), warnings };
+}
+
+/** A progress line on a terminal's stderr: contracts done and the rate. */
+class Progress {
+  private last = 0;
+  private readonly start = Date.now();
+  constructor(private readonly io: Io) {}
+  show(done: number): void {
+    const now = Date.now();
+    if (now - this.last < 200) return;
+    this.last = now;
+    const rate = Math.round(done / Math.max(0.001, (now - this.start) / 1000));
+    this.io.err(
+      `\r\x1b[2K${done.toLocaleString('nl-NL')} contracten · ${rate.toLocaleString('nl-NL')} per seconde`,
+    );
+  }
+  clear(): void {
+    if (this.last > 0) this.io.err('\r\x1b[2K');
+  }
+}
+
+export async function portfolioCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { positionals, values } = parse(argv, {
+    ...common,
+    contracts: { type: 'string' },
+    seed: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const [, sub] = positionals;
+  if (sub !== 'generate') throw new UsageError(`portfolio: alleen 'generate' bestaat\n\n${whatifUsage}`);
+  const count = Number(values['contracts'] ?? 1000);
+  const seed = Number(values['seed'] ?? 2025);
+  const format = (values['format'] ?? 'jsonl') as string;
+  if (!Number.isInteger(count) || count < 0 || count > 100_000_000)
+    throw new UsageError('portfolio generate: --contracts moet een geheel getal van 0 tot 10^8 zijn');
+  if (!Number.isInteger(seed)) throw new UsageError('portfolio generate: --seed moet een geheel getal zijn');
+  if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx')
+    throw new UsageError(`portfolio generate: --format moet jsonl, csv of xlsx zijn, niet '${format}'`);
+  const out = (values['out'] as string | undefined) ?? (format === 'xlsx' ? undefined : '/dev/stdout');
+  if (!out) throw new UsageError('portfolio generate: een XLSX-bestand vraagt --out BESTAND');
+  await writeGeneratedPortfolio(out, count, seed, format);
+  void io;
+  return EXIT.ok;
+}
