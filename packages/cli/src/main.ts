@@ -5,6 +5,7 @@ import type { Language } from '@sroi/core';
 import { EXIT, UsageError } from './errors.js';
 import type { CommonOptions, Io } from './options.js';
 import type { DiagnosticFormat } from './render/diagnostics.js';
+import { safeLine, terminalIo } from './render/terminal.js';
 
 export const VERSION = '0.1.0';
 export type { Io };
@@ -67,7 +68,8 @@ const commands = [
   'help',
 ] as const;
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  let io = terminalIo(rawIo, { out: true, err: true });
   let parsed;
   try {
     parsed = parseArgs({
@@ -121,21 +123,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const { suggestNames } = await import('@sroi/core');
     const close = suggestNames(command, commands);
     io.err(
-      `sroi: onbekend commando '${command}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`,
+      `sroi: onbekend commando '${safeLine(command)}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`,
     );
     return EXIT.input;
   }
   const format = (values.format ?? 'text') as DiagnosticFormat;
   if (!['text', 'json', 'gnu'].includes(format)) {
-    io.err(`sroi: --format moet text, json of gnu zijn, niet '${format}'\n`);
+    io.err(`sroi: --format moet text, json of gnu zijn, niet '${safeLine(format)}'\n`);
     return EXIT.input;
   }
   const lang = (values.lang ?? process.env['SROI_LANG'] ?? 'nl') as Language;
   if (lang !== 'nl' && lang !== 'en') {
-    io.err(`sroi: --lang moet nl of en zijn, niet '${lang}'\n`);
+    io.err(`sroi: --lang moet nl of en zijn, niet '${safeLine(lang)}'\n`);
     return EXIT.input;
   }
   const common: CommonOptions = { format, lang };
+  const machineOut =
+    format === 'json' ||
+    Boolean(values.json || values.html || values.csv || values.batch !== undefined) ||
+    command === 'export' ||
+    (command === 'dump' && args[0] !== 'tokens');
+  io = terminalIo(rawIo, { out: !machineOut, err: format !== 'json' });
   try {
     switch (command) {
       case 'check': {
@@ -235,12 +243,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`sroi: ${e.message}\n`);
+      io.err(`sroi: ${safeLine(e.message)}\n`);
       return EXIT.input;
     }
     if (process.env['SROI_DEBUG']) throw e;
     io.err(
-      `sroi: interne fout: ${(e as Error).message}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`,
+      `sroi: interne fout: ${safeLine((e as Error).message)}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`,
     );
     return EXIT.input;
   }

@@ -100,6 +100,15 @@ export const messages = {
     nl: 'Bestand is te groot ({size}; maximaal {limit})',
     en: 'File is too large ({size}; at most {limit})',
   },
+  SR1100: {
+    severity: 'warning',
+    nl: 'Onzichtbaar stuurteken {char}: een editor of terminal kan de tekst anders tonen dan sroi hem leest',
+    en: 'Invisible control character {char}: an editor or terminal may show the text differently from how sroi reads it',
+    hint: {
+      nl: 'Verwijder het teken (richtingtekens en C1-stuurtekens horen niet in een regeling).',
+      en: 'Remove the character (direction controls and C1 controls do not belong in a ruleset).',
+    },
+  },
 
   // ── SR2: names and structure ───────────────────────────────────────────────
   SR2001: {

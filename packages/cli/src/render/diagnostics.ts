@@ -2,6 +2,7 @@
 // per problem (gnu: file:line:col: error SR2001: ...), or JSON. Same data, three renderings.
 import { renderHint, renderMessage, SourceFile, type Diagnostic, type Language, type Span } from '@sroi/core';
 import { locateJsonPath } from './json-location.js';
+import { safeLine } from './terminal.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'gnu';
 
@@ -49,13 +50,16 @@ function excerpt(source: SourceFile, start: number, end: number): string[] {
   const line = source.lineText(from.line);
   const width = String(from.line).length;
   const pad = ' '.repeat(width);
-  const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  const cut = line.length > 160 ? `${line.slice(0, 157)}...` : line;
   const caretEnd = to.line === from.line ? Math.max(to.column + 1, from.column + 1) : line.length + 1;
-  const carets = '^'.repeat(Math.max(1, Math.min(caretEnd, shown.length + 1) - from.column));
+  // Control characters are shown escaped, which widens the line: carets follow the escaped text.
+  const shown = (s: string) => safeLine(s.replace(/\t/g, ' '));
+  const before = shown(cut.slice(0, from.column - 1)).length;
+  const under = shown(cut.slice(from.column - 1, Math.min(caretEnd, cut.length + 1) - 1)).length;
   return [
     `${pad} |`,
-    `${from.line} | ${shown.replace(/\t/g, ' ')}`,
-    `${pad} | ${' '.repeat(from.column - 1)}${carets}`,
+    `${from.line} | ${shown(cut)}`,
+    `${pad} | ${' '.repeat(before)}${'^'.repeat(Math.max(1, under))}`,
   ];
 }
 
@@ -68,16 +72,16 @@ export function renderText(
   for (const d of diagnostics) {
     const at = locate(d, lookup);
     const pos = at?.source ? at.source.position(at.start) : undefined;
-    const where = at ? `${at.file}${pos ? `:${pos.line}:${pos.column}` : ''}: ` : '';
-    const lines = [`${where}${severityWord[lang][d.severity]} ${d.code}: ${message(d, lang)}`];
+    const where = at ? `${safeLine(at.file)}${pos ? `:${pos.line}:${pos.column}` : ''}: ` : '';
+    const lines = [`${where}${severityWord[lang][d.severity]} ${d.code}: ${safeLine(message(d, lang))}`];
     if (at?.source && at.source.text.length > 0) lines.push(...excerpt(at.source, at.start, at.end));
     const hint = renderHint(d, lang);
-    if (hint) lines.push(`  = ${lang === 'nl' ? 'tip' : 'hint'}: ${hint}`);
+    if (hint) lines.push(`  = ${lang === 'nl' ? 'tip' : 'hint'}: ${safeLine(hint)}`);
     for (const r of d.related ?? []) {
       const source = lookup.files.get(r.span.file);
       const p = source?.position(r.span.start);
       lines.push(
-        `  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${r.span.file}${p ? `:${p.line}:${p.column}` : ''}`,
+        `  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${safeLine(r.span.file)}${p ? `:${p.line}:${p.column}` : ''}`,
       );
     }
     blocks.push(lines.join('\n'));
@@ -96,7 +100,8 @@ export function renderGnu(
       const pos = at?.source?.position(at.start);
       const where = at ? `${at.file}:${pos?.line ?? 1}:${pos?.column ?? 1}` : 'sroi';
       const hint = renderHint(d, lang);
-      return `${where}: ${severityWord.en[d.severity]} ${d.code}: ${message(d, lang)}${hint ? ` (${hint})` : ''}`;
+      const text = `${message(d, lang)}${hint ? ` (${hint})` : ''}`;
+      return `${safeLine(where)}: ${severityWord.en[d.severity]} ${d.code}: ${safeLine(text)}`;
     })
     .join('\n');
 }
