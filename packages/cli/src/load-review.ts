@@ -5,6 +5,7 @@ import { diagnostic, RULESET_SET_SUFFIX, SourceFile, type Diagnostic } from '@sr
 import { reviewIr, reviewSource, type ReviewedRuleset } from '@sroi/analysis';
 import { EXIT, notText, UsageError } from './errors.js';
 import { fileHost } from './host.js';
+import { jsonTextDiagnostics } from './json-input.js';
 import { readInput } from './load.js';
 import { renderDiagnostics, type SourceLookup } from './render/diagnostics.js';
 import type { CommonOptions, Io } from './options.js';
@@ -47,6 +48,12 @@ export function loadForReview(
           files: new Map(),
           json: source,
         });
+        code = Math.max(code, EXIT.input);
+        continue;
+      }
+      const problems = jsonTextDiagnostics(path, read.text);
+      if (problems.length > 0) {
+        show(problems, { files: new Map(), json: source });
         code = Math.max(code, EXIT.input);
         continue;
       }

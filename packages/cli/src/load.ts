@@ -13,6 +13,7 @@ import {
 import { checkSetPeriods, Plan, PlanSet, type SetMember } from '@sroi/evaluator';
 import { notText, UsageError } from './errors.js';
 import { fileHost, readText } from './host.js';
+import { jsonTextDiagnostics } from './json-input.js';
 import type { SourceLookup } from './render/diagnostics.js';
 
 export interface LoadedRuleset {
@@ -57,6 +58,9 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
         failure: 'input',
       };
     }
+    const problems = jsonTextDiagnostics(path, read.text);
+    if (problems.length > 0)
+      return { diagnostics: problems, lookup: { files: new Map(), json: source }, failure: 'input' };
     const plan = Plan.fromIr(json);
     return plan.value
       ? { plan: plan.value, ir: plan.value.ir, diagnostics: [], lookup: { files: new Map(), json: source } }
@@ -89,6 +93,8 @@ async function loadSet(path: string): Promise<LoadedRuleset> {
       failure: 'input',
     };
   }
+  const problems = jsonTextDiagnostics(path, read.text);
+  if (problems.length > 0) return { diagnostics: problems, lookup: lookup(), failure: 'input' };
   const manifest = rulesetSetSchema().safeParse(json);
   if (!manifest.success) {
     const diagnostics = manifest.error.issues.map((i) =>

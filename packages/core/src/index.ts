@@ -13,3 +13,4 @@ export * from './format.js';
 export * from './ir-invariants.js';
 export * from './ruleset-set.js';
 export * from './ir-walk.js';
+export * from './json-text.js';

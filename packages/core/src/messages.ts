@@ -674,6 +674,24 @@ export const messages = {
     en: '{date} falls in no period of the set {set}',
     hint: { nl: 'Perioden: {periods}.', en: 'Periods: {periods}.' },
   },
+  SR5100: {
+    severity: 'error',
+    nl: 'Getal {text} is niet exact te lezen: als JSON-getal wordt het {read}',
+    en: 'Number {text} cannot be read exactly: as a JSON number it becomes {read}',
+    hint: {
+      nl: 'Schrijf het als tekst tussen aanhalingstekens, bijvoorbeeld "{text}" (bedragen: "120000.00").',
+      en: 'Write it as text between quotes, e.g. "{text}" (amounts: "120000.00").',
+    },
+  },
+  SR5101: {
+    severity: 'error',
+    nl: 'Sleutel {key} staat twee keer in hetzelfde object',
+    en: 'Key {key} appears twice in the same object',
+    hint: {
+      nl: 'Houd één van beide; nu zou de laatste stil de eerste vervangen.',
+      en: 'Keep one of them; otherwise the last would silently replace the first.',
+    },
+  },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────
   SR6001: {

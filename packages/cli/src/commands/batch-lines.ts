@@ -56,13 +56,15 @@ export function evaluateLines(
     const mark = out.length;
     try {
       const parsed = parseJsonInput(`regel ${line}`, raw);
-      if ('diagnostic' in parsed) {
+      if ('diagnostics' in parsed) {
         failed++;
-        const d = parsed.diagnostic;
         out.text(
           JSON.stringify({
             regel: line,
-            fouten: [{ code: d.code, melding: renderMessage(d.code, d.args, lang) }],
+            fouten: parsed.diagnostics.map((d) => ({
+              code: d.code,
+              melding: renderMessage(d.code, d.args, lang),
+            })),
           }),
         );
       } else if (evaluator instanceof Plan) {

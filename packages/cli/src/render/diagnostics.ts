@@ -27,7 +27,8 @@ interface Located {
 
 function locate(d: Diagnostic, lookup: SourceLookup): Located | undefined {
   if (d.span) {
-    const source = lookup.files.get(d.span.file);
+    const source =
+      lookup.files.get(d.span.file) ?? (lookup.json?.path === d.span.file ? lookup.json : undefined);
     return { file: d.span.file, ...(source ? { source } : {}), start: d.span.start, end: d.span.end };
   }
   if (d.path !== undefined && lookup.json) {
@@ -78,7 +79,8 @@ export function renderText(
     const hint = renderHint(d, lang);
     if (hint) lines.push(`  = ${lang === 'nl' ? 'tip' : 'hint'}: ${safeLine(hint)}`);
     for (const r of d.related ?? []) {
-      const source = lookup.files.get(r.span.file);
+      const source =
+        lookup.files.get(r.span.file) ?? (lookup.json?.path === r.span.file ? lookup.json : undefined);
       const p = source?.position(r.span.start);
       lines.push(
         `  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${safeLine(r.span.file)}${p ? `:${p.line}:${p.column}` : ''}`,
