@@ -692,6 +692,12 @@ export const messages = {
       en: 'Keep one of them; otherwise the last would silently replace the first.',
     },
   },
+  SR5102: {
+    severity: 'info',
+    nl: 'Nog {count} meldingen in dit bestand worden niet getoond (alleen de eerste {limit})',
+    en: '{count} more diagnostics in this file are not shown (only the first {limit})',
+    hint: { nl: 'Met --format json komen ze allemaal.', en: 'With --format json all of them are shown.' },
+  },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────
   SR6001: {
