@@ -4,7 +4,7 @@ import { isAbsolute, relative } from 'node:path';
 import { diagnostic, RULESET_SET_SUFFIX, SourceFile, type Diagnostic } from '@sroi/core';
 import { reviewIr, reviewSource, type ReviewedRuleset } from '@sroi/analysis';
 import { EXIT, notText, UsageError } from './errors.js';
-import { fileHost } from './host.js';
+import { rulesetHost } from './host.js';
 import { jsonTextDiagnostics } from './json-input.js';
 import { readInput } from './load.js';
 import { renderDiagnostics, type SourceLookup } from './render/diagnostics.js';
@@ -64,7 +64,7 @@ export function loadForReview(
       } else out.push(r.value);
       continue;
     }
-    const r = reviewSource(path, read.text, fileHost, { displayFile });
+    const r = reviewSource(path, read.text, rulesetHost(path), { displayFile });
     if (!r.value) {
       show(r.diagnostics, { files: r.sources });
       code = Math.max(code, EXIT.failures);

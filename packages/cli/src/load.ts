@@ -12,7 +12,7 @@ import {
 } from '@sroi/core';
 import { checkSetPeriods, Plan, PlanSet, type SetMember } from '@sroi/evaluator';
 import { notText, UsageError } from './errors.js';
-import { fileHost, readText } from './host.js';
+import { readText, rulesetHost } from './host.js';
 import { jsonTextDiagnostics } from './json-input.js';
 import type { SourceLookup } from './render/diagnostics.js';
 
@@ -67,7 +67,7 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
       : { diagnostics: plan.diagnostics, lookup: { files: new Map(), json: source }, failure: 'input' };
   }
   const { compileSource } = await import('@sroi/compiler');
-  const compiled = compileSource(path, read.text, fileHost);
+  const compiled = compileSource(path, read.text, rulesetHost(path));
   const lookup: SourceLookup = { files: compiled.sources };
   if (!compiled.ir) return { diagnostics: compiled.diagnostics, lookup, failure: 'ruleset' };
   // IR the compiler just wrote in this process: the invariants are checked, the JSON Schema need not be.

@@ -51,8 +51,11 @@ REGELING is een .sroi-bestand of een IR-bestand (.json, gemaakt met sroi export 
 Opties voor alle commando's:
   --format text|json|gnu                vorm van foutmeldingen (standaard text)
   --lang nl|en                          taal van meldingen (standaard nl)
+  --root MAP                            ook regelingen in MAP mogen worden uitgebreid (breidt uit);
+                                        standaard alleen de map van de genoemde regeling en lager
 
 Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep
+           3 uitvoer kon niet worden geschreven (schijf vol, lezer gestopt)
 `;
 
 const commands = [
@@ -103,6 +106,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         portfolio: { type: 'string' },
         peildatum: { type: 'string' },
         date: { type: 'string' },
+        root: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -138,6 +142,8 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     return EXIT.input;
   }
   const common: CommonOptions = { format, lang };
+  const { allowRoots } = await import('./host.js');
+  allowRoots(values.root ?? []);
   const machineOut =
     format === 'json' ||
     Boolean(values.json || values.html || values.csv || values.batch !== undefined) ||

@@ -274,6 +274,25 @@ export const messages = {
     },
   },
 
+  SR2100: {
+    severity: 'error',
+    nl: 'Te veel regelingen breiden elkaar uit: meer dan {limit} achter elkaar',
+    en: 'Too many rulesets extend each other: more than {limit} in a row',
+    hint: {
+      nl: 'Neem de waarden van een tussenliggende regeling over in plaats van haar uit te breiden.',
+      en: 'Copy the values of an intermediate ruleset instead of extending it.',
+    },
+  },
+  SR2101: {
+    severity: 'error',
+    nl: '{path} is geen regeling: het begint niet met regeling "..."',
+    en: '{path} is not a ruleset: it does not start with regeling "..."',
+    hint: {
+      nl: 'breidt uit noemt een .sroi-bestand met een regeling; de inhoud van andere bestanden wordt niet getoond.',
+      en: 'breidt uit names a .sroi file holding a ruleset; the contents of other files are not shown.',
+    },
+  },
+
   // ── SR3: types and units ───────────────────────────────────────────────────
   SR3001: {
     severity: 'error',
