@@ -21,6 +21,9 @@ Gebruik:
       --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract (- = stdin);
                                         uitvoer JSON Lines in dezelfde volgorde
       --workers N                       bij --batch: aantal threads (standaard één per kern)
+      --max-line-bytes N                bij --batch: een langere regel krijgt een foutregel (SR5103)
+                                        en de run gaat door (standaard 16 MB); een BOM mag elke
+                                        regel beginnen; SIGINT/SIGTERM stopt na een hele regel
   sroi test BESTAND...                  voer de voorbeelden (en eigenschappen) uit
       --coverage                        welke regels, tabelrijen, takken en maxima de voorbeelden
                                         raken, en welke nooit
@@ -56,6 +59,7 @@ Opties voor alle commando's:
 
 Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep
            3 uitvoer kon niet worden geschreven (schijf vol, lezer gestopt)
+           130/143 --batch gestopt door SIGINT/SIGTERM (na een hele regel, met een samenvatting)
 `;
 
 const commands = [
@@ -107,6 +111,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         peildatum: { type: 'string' },
         date: { type: 'string' },
         root: { type: 'string', multiple: true },
+        'max-line-bytes': { type: 'string' },
       },
     });
   } catch (e) {
@@ -171,6 +176,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
             explain: !values['no-explain'],
             ...(values.batch !== undefined ? { batch: values.batch } : {}),
             ...(values.workers !== undefined ? { workers: values.workers } : {}),
+            ...(values['max-line-bytes'] !== undefined ? { maxLineBytes: values['max-line-bytes'] } : {}),
           },
           io,
         );

@@ -717,6 +717,15 @@ export const messages = {
     en: '{count} more diagnostics in this file are not shown (only the first {limit})',
     hint: { nl: 'Met --format json komen ze allemaal.', en: 'With --format json all of them are shown.' },
   },
+  SR5103: {
+    severity: 'error',
+    nl: 'Regel is langer dan {limit} bytes en is niet gelezen',
+    en: 'Line is longer than {limit} bytes and was not read',
+    hint: {
+      nl: 'Eén contract per regel; een grotere grens geeft --max-line-bytes.',
+      en: 'One contract per line; --max-line-bytes sets a larger limit.',
+    },
+  },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────
   SR6001: {
