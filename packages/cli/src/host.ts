@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { SourceHost } from '@sroi/compiler';
+import { firstInvalidUtf8 } from './utf8.js';
 
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
@@ -50,8 +51,12 @@ export function readText(path: string): ReadResult {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {
       // Keep going with replacement characters so the problem can be shown in place.
+      // The offset of the bad byte itself, not of a U+FFFD written in the text before it.
       const text = new TextDecoder('utf-8').decode(bytes);
-      return { text, invalidAt: Math.max(0, text.indexOf('\ufffd')) };
+      const bad = firstInvalidUtf8(bytes);
+      // Decoded as the text is (a leading BOM dropped), so the offset matches the text.
+      const invalidAt = bad < 0 ? 0 : new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).length;
+      return { text, invalidAt };
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -95,3 +95,14 @@ describe('write errors', () => {
     expect(r.stderr).toBe('sroi: kan niet schrijven naar stdout: de schijf is vol (ENOSPC)\n');
   }, 60_000);
 });
+
+describe('readText on bytes that are not UTF-8', () => {
+  test('points at the bad byte, not at a legitimate U+FFFD before it', () => {
+    const path = tmp.write(
+      'fffd.json',
+      Buffer.concat([Buffer.from('{"a": "\ufffd", "b": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+    );
+    const r = readText(path);
+    expect(r).toMatchObject({ invalidAt: '{"a": "\ufffd", "b": "'.length });
+  });
+});

@@ -111,7 +111,8 @@ function countLineBreaks(bytes: Uint8Array): number {
 
 function workerCount(option: string | undefined): number {
   if (option === undefined) return Math.min(availableParallelism(), MAX_WORKERS);
-  const n = Number(option);
+  // Digits only: Number() would take '0x2', '1e1' and ' 2' too.
+  const n = /^\d{1,3}$/.test(option) ? Number(option) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
     throw new UsageError(
       `--workers moet een geheel getal van 1 tot en met ${MAX_WORKERS} zijn, niet '${option}'`,
