@@ -63,6 +63,17 @@ describe('explanations, as sroi eval prints them', () => {
   });
 });
 
+describe('contract diagnostics, as sroi eval prints them', () => {
+  const dir = join(fixtures, 'contracts', 'bad');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    it(`${file} is refused with a located error`, async () => {
+      const { code, output } = await run(['eval', 'rulesets/rijnmond-2023-2027.sroi', rel(join(dir, file))]);
+      expect(code).toBe(2);
+      await expect(output).toMatchFileSnapshot(join(dir, file.replace(/\.json$/, '.expected.txt')));
+    });
+  }
+});
+
 describe('IR documents, as sroi eval refuses them', () => {
   const dir = join(fixtures, 'ir', 'bad');
   const contract = 'rulesets/examples/schoonmaak-stadskantoor.json';

@@ -383,8 +383,8 @@ export const contractJsonTarget: FuzzTarget<string> = {
   },
   check: (text) => {
     const read = parseJsonInput('fuzz.json', text);
-    if ('diagnostic' in read) {
-      expectSpansInside([read.diagnostic], text.length);
+    if ('diagnostics' in read) {
+      expectSpansInside(read.diagnostics, text.length);
       return;
     }
     const enums: EnumerationValues = plans[0]!.enumerations;

@@ -3,8 +3,8 @@ import { diagnostic, type Diagnostic } from '@sroi/core';
 
 export class UsageError extends Error {}
 
-/** Exit codes (README): 0 ok, 1 ruleset or example failures, 2 bad input or usage. */
-export const EXIT = { ok: 0, failures: 1, input: 2 } as const;
+/** Exit codes (README): 0 ok, 1 ruleset or example failures, 2 bad input or usage, 3 output not written. */
+export const EXIT = { ok: 0, failures: 1, input: 2, output: 3, interrupted: 130, terminated: 143 } as const;
 
 /** The diagnostic for a file whose bytes are not UTF-8 text. */
 export const notText = (path: string, offset: number): Diagnostic =>

@@ -1,47 +1,120 @@
 // Files for the CLI: a SourceHost on the real file system, and text reading that refuses what
-// is not text (binary, invalid UTF-8) with a clear reason instead of a crash.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// is not text (binary, invalid UTF-8) or not a regular file (a device, a pipe) with a clear reason
+// instead of a crash or a hang. Reads are bounded by the bytes actually read, not by the size a
+// file reports (0 for /dev/zero).
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { SourceHost } from '@sroi/compiler';
+import { firstInvalidUtf8 } from './utf8.js';
 
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** Text, or why the file cannot be read; `invalidAt` marks the first byte that is not UTF-8. */
 export type ReadResult = { text: string; invalidAt?: number } | { error: string };
 
-/** Reads a file as UTF-8 text; a missing file or a directory is an error, not an exception. */
+const limit = `maximaal ${MAX_INPUT_BYTES / 1024 / 1024} MB`;
+/** Too large: by its reported size, or (a size of 0 reported) by the bytes read past the limit. */
+const tooLarge = (size?: number) =>
+  size !== undefined
+    ? `bestand is ${(size / 1024 / 1024).toFixed(1)} MB; ${limit}`
+    : `bestand is groter dan ${MAX_INPUT_BYTES / 1024 / 1024} MB; ${limit}`;
+
+/** At most MAX_INPUT_BYTES + 1 bytes of an open file: one more than allowed tells it is too large. */
+function readBounded(fd: number): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_INPUT_BYTES + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+    if (total > MAX_INPUT_BYTES) return undefined;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Reads a regular file as UTF-8 text; anything else is an error, not an exception. */
 export function readText(path: string): ReadResult {
+  let fd: number | undefined;
   try {
-    const stat = statSync(path);
+    // Non-blocking: opening a named pipe must not wait for a writer. The type is checked on the
+    // open file, so it cannot change between the check and the read.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) return { error: 'dit is een map, geen bestand' };
-    if (stat.size > MAX_INPUT_BYTES)
-      return {
-        error: `bestand is ${(stat.size / 1024 / 1024).toFixed(1)} MB; maximaal ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
-      };
-    const bytes = readFileSync(path);
+    if (!stat.isFile()) return { error: 'geen gewoon bestand (een apparaat, pipe of socket)' };
+    if (stat.size > MAX_INPUT_BYTES) return { error: tooLarge(stat.size) };
+    const bytes = readBounded(fd);
+    if (!bytes) return { error: tooLarge() };
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {
       // Keep going with replacement characters so the problem can be shown in place.
+      // The offset of the bad byte itself, not of a U+FFFD written in the text before it.
       const text = new TextDecoder('utf-8').decode(bytes);
-      return { text, invalidAt: Math.max(0, text.indexOf('\ufffd')) };
+      const bad = firstInvalidUtf8(bytes);
+      // Decoded as the text is (a leading BOM dropped), so the offset matches the text.
+      const invalidAt = bad < 0 ? 0 : new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).length;
+      return { text, invalidAt };
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { error: 'bestand bestaat niet' };
     if (code === 'EACCES') return { error: 'geen leesrechten' };
+    if (code === 'EISDIR') return { error: 'dit is een map, geen bestand' };
     return { error: (e as Error).message };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** Rulesets on disk; `breidt uit "x.sroi"` is relative to the extending file. */
-export const fileHost = {
-  readFile: (path: string): { text: string } | { error: string } => {
-    const r = readText(path);
-    return 'error' in r
-      ? r
-      : r.invalidAt !== undefined
-        ? { error: 'geen geldige UTF-8-tekst (binair bestand?)' }
-        : { text: r.text };
-  },
-  resolve: (fromFile: string, relative: string) => resolve(dirname(fromFile), relative),
+/** Folders added with `--root DIR` for this run: rulesets there may be extended too. */
+let extraRoots: readonly string[] = [];
+
+/** Sets the folders `--root` adds (main calls this for every run). */
+export function allowRoots(dirs: readonly string[]): void {
+  extraRoots = dirs.map((d) => resolve(d));
+}
+
+const real = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 };
+
+const inside = (root: string, path: string): boolean => {
+  const r = relative(root, path);
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+};
+
+/**
+ * Rulesets on disk for the ruleset at `rulesetPath`; `breidt uit "x.sroi"` is relative to the
+ * extending file. A base must be a `.sroi` file under an allowed root: the folder of the ruleset
+ * named on the command line and below, or a `--root` folder (symbolic links resolved), so a
+ * ruleset from elsewhere cannot make sroi read `../../../../etc/passwd`.
+ */
+export function rulesetHost(rulesetPath: string): SourceHost {
+  const roots = [dirname(rulesetPath), ...extraRoots].map(real);
+  return {
+    readFile: (path) => {
+      if (!path.endsWith('.sroi')) return { error: 'alleen .sroi-regelingen kunnen worden uitgebreid' };
+      const at = real(path);
+      if (!roots.some((root) => inside(root, at)))
+        return {
+          error: `buiten de toegestane mappen (${roots.join(', ')}); voeg een map toe met --root MAP`,
+        };
+      const r = readText(path);
+      return 'error' in r
+        ? r
+        : r.invalidAt !== undefined
+          ? { error: 'geen geldige UTF-8-tekst (binair bestand?)' }
+          : { text: r.text };
+    },
+    // Relative to the extending file, and relative to the working directory as the user named it.
+    resolve: (fromFile, relativePath) =>
+      isAbsolute(relativePath) ? relativePath : join(dirname(fromFile), relativePath),
+  };
+}

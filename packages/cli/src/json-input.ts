@@ -1,15 +1,40 @@
-// Contract JSON as a user typed it: JSON.parse decides, and when it refuses, the first problem is
-// located (jsonc-parser's scanner knows where) and worded without V8's English.
-import { diagnostic, type Diagnostic } from '@sroi/core';
+// JSON as a user typed it (a contract, an IR document, a set manifest): JSON.parse decides, and when
+// it refuses, the first problem is located (jsonc-parser's scanner knows where) and worded without
+// V8's English. What JSON.parse would change silently — a key written twice, a number a double
+// cannot hold — is refused too, located: money is never changed without a word.
+import { diagnostic, jsonTextProblems, type Diagnostic, type JsonTextProblem } from '@sroi/core';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
-/** Parses JSON text; a syntax error becomes a diagnostic at the offending position. */
-export function parseJsonInput(path: string, text: string): { json: unknown } | { diagnostic: Diagnostic } {
+/** Parses JSON text; a syntax error, a duplicate key or an inexact number becomes a located diagnostic. */
+export function parseJsonInput(
+  path: string,
+  text: string,
+): { json: unknown } | { diagnostics: readonly Diagnostic[] } {
+  let json: unknown;
   try {
-    return { json: JSON.parse(text) };
+    json = JSON.parse(text);
   } catch (e) {
-    return { diagnostic: jsonSyntaxDiagnostic(path, text, (e as Error).message) };
+    return { diagnostics: [jsonSyntaxDiagnostic(path, text, (e as Error).message)] };
   }
+  const problems = jsonTextDiagnostics(path, text);
+  return problems.length > 0 ? { diagnostics: problems } : { json };
+}
+
+/** The duplicate keys and inexact numbers of a text JSON.parse accepted, located. */
+export function jsonTextDiagnostics(path: string, text: string): Diagnostic[] {
+  return jsonTextProblems(text).map((p) => problemDiagnostic(path, p));
+}
+
+function problemDiagnostic(path: string, p: JsonTextProblem): Diagnostic {
+  const span = { file: path, start: p.start, end: p.end };
+  if (p.kind === 'inexact-number') return diagnostic('SR5100', { text: p.text, read: p.read }, { span });
+  const first = { file: path, start: p.first, end: p.first + (p.end - p.start) };
+  return diagnostic(
+    'SR5101',
+    { key: `'${p.key}'` },
+    { span },
+    { related: [{ span: first, code: 'SR5101' }] },
+  );
 }
 
 function jsonSyntaxDiagnostic(path: string, text: string, engineMessage: string): Diagnostic {

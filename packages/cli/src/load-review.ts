@@ -4,7 +4,8 @@ import { isAbsolute, relative } from 'node:path';
 import { diagnostic, RULESET_SET_SUFFIX, SourceFile, type Diagnostic } from '@sroi/core';
 import { reviewIr, reviewSource, type ReviewedRuleset } from '@sroi/analysis';
 import { EXIT, notText, UsageError } from './errors.js';
-import { fileHost } from './host.js';
+import { rulesetHost } from './host.js';
+import { jsonTextDiagnostics } from './json-input.js';
 import { readInput } from './load.js';
 import { renderDiagnostics, type SourceLookup } from './render/diagnostics.js';
 import type { CommonOptions, Io } from './options.js';
@@ -50,6 +51,12 @@ export function loadForReview(
         code = Math.max(code, EXIT.input);
         continue;
       }
+      const problems = jsonTextDiagnostics(path, read.text);
+      if (problems.length > 0) {
+        show(problems, { files: new Map(), json: source });
+        code = Math.max(code, EXIT.input);
+        continue;
+      }
       const r = reviewIr(path, json, { displayFile });
       if (!r.value) {
         show(r.diagnostics, { files: new Map(), json: source });
@@ -57,7 +64,7 @@ export function loadForReview(
       } else out.push(r.value);
       continue;
     }
-    const r = reviewSource(path, read.text, fileHost, { displayFile });
+    const r = reviewSource(path, read.text, rulesetHost(path), { displayFile });
     if (!r.value) {
       show(r.diagnostics, { files: r.sources });
       code = Math.max(code, EXIT.failures);

@@ -12,7 +12,8 @@ import {
 } from '@sroi/core';
 import { checkSetPeriods, Plan, PlanSet, type SetMember } from '@sroi/evaluator';
 import { notText, UsageError } from './errors.js';
-import { fileHost, readText } from './host.js';
+import { readText, rulesetHost } from './host.js';
+import { jsonTextDiagnostics } from './json-input.js';
 import type { SourceLookup } from './render/diagnostics.js';
 
 export interface LoadedRuleset {
@@ -57,13 +58,16 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
         failure: 'input',
       };
     }
+    const problems = jsonTextDiagnostics(path, read.text);
+    if (problems.length > 0)
+      return { diagnostics: problems, lookup: { files: new Map(), json: source }, failure: 'input' };
     const plan = Plan.fromIr(json);
     return plan.value
       ? { plan: plan.value, ir: plan.value.ir, diagnostics: [], lookup: { files: new Map(), json: source } }
       : { diagnostics: plan.diagnostics, lookup: { files: new Map(), json: source }, failure: 'input' };
   }
   const { compileSource } = await import('@sroi/compiler');
-  const compiled = compileSource(path, read.text, fileHost);
+  const compiled = compileSource(path, read.text, rulesetHost(path));
   const lookup: SourceLookup = { files: compiled.sources };
   if (!compiled.ir) return { diagnostics: compiled.diagnostics, lookup, failure: 'ruleset' };
   // IR the compiler just wrote in this process: the invariants are checked, the JSON Schema need not be.
@@ -89,6 +93,8 @@ async function loadSet(path: string): Promise<LoadedRuleset> {
       failure: 'input',
     };
   }
+  const problems = jsonTextDiagnostics(path, read.text);
+  if (problems.length > 0) return { diagnostics: problems, lookup: lookup(), failure: 'input' };
   const manifest = rulesetSetSchema().safeParse(json);
   if (!manifest.success) {
     const diagnostics = manifest.error.issues.map((i) =>

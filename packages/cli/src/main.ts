@@ -5,6 +5,7 @@ import type { Language } from '@sroi/core';
 import { EXIT, UsageError } from './errors.js';
 import type { CommonOptions, Io } from './options.js';
 import type { DiagnosticFormat } from './render/diagnostics.js';
+import { safeLine, terminalIo } from './render/terminal.js';
 
 export const VERSION = '0.1.0';
 export type { Io };
@@ -20,6 +21,9 @@ Gebruik:
       --batch CONTRACTEN.jsonl          veel contracten, één JSON-regel per contract (- = stdin);
                                         uitvoer JSON Lines in dezelfde volgorde
       --workers N                       bij --batch: aantal threads (standaard één per kern)
+      --max-line-bytes N                bij --batch: een langere regel krijgt een foutregel (SR5103)
+                                        en de run gaat door (standaard 16 MB); een BOM mag elke
+                                        regel beginnen; SIGINT/SIGTERM stopt na een hele regel
   sroi test BESTAND...                  voer de voorbeelden (en eigenschappen) uit
       --coverage                        welke regels, tabelrijen, takken en maxima de voorbeelden
                                         raken, en welke nooit
@@ -71,8 +75,12 @@ REGELING is een .sroi-bestand of een IR-bestand (.json, gemaakt met sroi export 
 Opties voor alle commando's:
   --format text|json|gnu                vorm van foutmeldingen (standaard text)
   --lang nl|en                          taal van meldingen (standaard nl)
+  --root MAP                            ook regelingen in MAP mogen worden uitgebreid (breidt uit);
+                                        standaard alleen de map van de genoemde regeling en lager
 
 Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onjuiste invoer of aanroep
+           3 uitvoer kon niet worden geschreven (schijf vol, lezer gestopt)
+           130/143 --batch gestopt door SIGINT/SIGTERM (na een hele regel, met een samenvatting)
 `;
 
 const commands = [
@@ -99,17 +107,21 @@ function commandOf(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  let io = terminalIo(rawIo, { out: true, err: true });
   // whatif and portfolio take options of their own (--html FILE, --set, repeated --scenario).
   const own = commandOf(argv);
   if (own === 'whatif' || own === 'portfolio') {
+    // Reports to stdout (JSON, CSV, generated portfolios) pass unchanged; text is escaped.
+    const machine = own === 'portfolio' || argv.some((a) => ['--json', '--csv', '--html'].includes(a));
+    const ownIo = terminalIo(rawIo, { out: !machine, err: true });
     try {
       const { whatifCommand, portfolioCommand, whatifUsage } = await import('./commands/whatif.js');
       if (argv.includes('--help') || argv.includes('-h')) {
         io.out(whatifUsage);
         return EXIT.ok;
       }
-      return own === 'whatif' ? await whatifCommand(argv, io) : await portfolioCommand(argv, io);
+      return own === 'whatif' ? await whatifCommand(argv, ownIo) : await portfolioCommand(argv, ownIo);
     } catch (e) {
       if (e instanceof UsageError) {
         io.err(`sroi: ${e.message}\n`);
@@ -163,6 +175,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'max-lines': { type: 'string' },
         'max-activities': { type: 'string' },
         timeout: { type: 'string' },
+        root: { type: 'string', multiple: true },
+        'max-line-bytes': { type: 'string' },
       },
     });
   } catch (e) {
@@ -183,21 +197,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const { suggestNames } = await import('@sroi/core');
     const close = suggestNames(command, commands);
     io.err(
-      `sroi: onbekend commando '${command}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`,
+      `sroi: onbekend commando '${safeLine(command)}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`,
     );
     return EXIT.input;
   }
   const format = (values.format ?? 'text') as DiagnosticFormat;
   if (!['text', 'json', 'gnu'].includes(format)) {
-    io.err(`sroi: --format moet text, json of gnu zijn, niet '${format}'\n`);
+    io.err(`sroi: --format moet text, json of gnu zijn, niet '${safeLine(format)}'\n`);
     return EXIT.input;
   }
   const lang = (values.lang ?? process.env['SROI_LANG'] ?? 'nl') as Language;
   if (lang !== 'nl' && lang !== 'en') {
-    io.err(`sroi: --lang moet nl of en zijn, niet '${lang}'\n`);
+    io.err(`sroi: --lang moet nl of en zijn, niet '${safeLine(lang)}'\n`);
     return EXIT.input;
   }
   const common: CommonOptions = { format, lang };
+  const { allowRoots } = await import('./host.js');
+  allowRoots(values.root ?? []);
+  const machineOut =
+    format === 'json' ||
+    Boolean(values.json || values.html || values.csv || values.batch !== undefined) ||
+    command === 'export' ||
+    (command === 'dump' && args[0] !== 'tokens');
+  io = terminalIo(rawIo, { out: !machineOut, err: format !== 'json' });
   try {
     switch (command) {
       case 'check': {
@@ -219,6 +241,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             explain: !values['no-explain'],
             ...(values.batch !== undefined ? { batch: values.batch } : {}),
             ...(values.workers !== undefined ? { workers: values.workers } : {}),
+            ...(values['max-line-bytes'] !== undefined ? { maxLineBytes: values['max-line-bytes'] } : {}),
           },
           io,
         );
@@ -325,12 +348,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`sroi: ${e.message}\n`);
+      io.err(`sroi: ${safeLine(e.message)}\n`);
       return EXIT.input;
     }
     if (process.env['SROI_DEBUG']) throw e;
     io.err(
-      `sroi: interne fout: ${(e as Error).message}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`,
+      `sroi: interne fout: ${safeLine((e as Error).message)}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`,
     );
     return EXIT.input;
   }

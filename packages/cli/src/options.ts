@@ -21,4 +21,5 @@ export interface EvalOptions extends CommonOptions {
   readonly explain: boolean;
   readonly batch?: string;
   readonly workers?: string;
+  readonly maxLineBytes?: string;
 }

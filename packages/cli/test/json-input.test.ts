@@ -5,8 +5,8 @@ import { parseJsonInput } from '../src/json-input.js';
 /** The code, the offset it points at, and the message in both languages. */
 function problem(text: string) {
   const parsed = parseJsonInput('c.json', text);
-  if (!('diagnostic' in parsed)) throw new Error('expected a diagnostic');
-  const d = parsed.diagnostic;
+  if (!('diagnostics' in parsed)) throw new Error('expected a diagnostic');
+  const d = parsed.diagnostics[0]!;
   return {
     code: d.code,
     at: d.span!.start,
@@ -59,5 +59,33 @@ describe('contract JSON a user typed', () => {
   test('an empty or blank file is empty, not a syntax error', () => {
     expect(problem('')).toMatchObject({ code: 'SR5022', at: 0 });
     expect(problem(' \n ')).toMatchObject({ code: 'SR5022', at: 0 });
+  });
+});
+
+describe('what JSON.parse would change silently is refused, located', () => {
+  test('a key written twice: the second is the error, the first is related', () => {
+    const text = '{"waarde": "120000.00", "waarde": "1.00"}';
+    const parsed = parseJsonInput('c.json', text);
+    if (!('diagnostics' in parsed)) throw new Error('expected a diagnostic');
+    const [d] = parsed.diagnostics;
+    expect(d).toMatchObject({ code: 'SR5101', span: { start: 24, end: 32 } });
+    expect(d!.related![0]!.span.start).toBe(1);
+    expect(renderMessage(d!.code, d!.args)).toBe("Sleutel 'waarde' staat twee keer in hetzelfde object");
+  });
+
+  test('a key written once with an escape and once without is the same key', () => {
+    expect(problem('{"a": 1, "b": {"a": 2}, "\\u0061": 3}')).toMatchObject({ code: 'SR5101', at: 24 });
+  });
+
+  test('a number a double cannot hold recommends a string; one it can hold passes', () => {
+    expect(problem('{"waarde": 9007199254740993}')).toEqual({
+      code: 'SR5100',
+      at: 11,
+      nl: 'Getal 9007199254740993 is niet exact te lezen: als JSON-getal wordt het 9007199254740992',
+      en: 'Number 9007199254740993 cannot be read exactly: as a JSON number it becomes 9007199254740992',
+    });
+    expect(problem('[1e400]')).toMatchObject({ code: 'SR5100', at: 1 });
+    for (const ok of ['0.8', '-12.5', '1e2', '0.30000000000000004', '9007199254740992', '123456789012345.67'])
+      expect('json' in parseJsonInput('c.json', `{"x": ${ok}}`), ok).toBe(true);
   });
 });

@@ -14,3 +14,4 @@ export * from './ir-invariants.js';
 export * from './ruleset-set.js';
 export * from './ir-walk.js';
 export * from './result.js';
+export * from './json-text.js';

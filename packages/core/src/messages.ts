@@ -118,6 +118,15 @@ export const messages = {
       en: 'A period is one line, both dates included: periode "2023-2027" van 2023-07-01 tot en met 2027-12-31 (English: period "2023-2027" from 2023-07-01 through 2027-12-31)',
     },
   },
+  SR1100: {
+    severity: 'warning',
+    nl: 'Onzichtbaar stuurteken {char}: een editor of terminal kan de tekst anders tonen dan sroi hem leest',
+    en: 'Invisible control character {char}: an editor or terminal may show the text differently from how sroi reads it',
+    hint: {
+      nl: 'Verwijder het teken (richtingtekens en C1-stuurtekens horen niet in een regeling).',
+      en: 'Remove the character (direction controls and C1 controls do not belong in a ruleset).',
+    },
+  },
 
   // ── SR2: names and structure ───────────────────────────────────────────────
   SR2001: {
@@ -280,6 +289,25 @@ export const messages = {
     hint: {
       nl: 'Elke waarde noemt haar herkomst: bron "..." voor een openbare bron, aanname "..." voor een voorlopige waarde.',
       en: 'Every value names its origin: bron "..." for a public source, aanname "..." for a provisional value.',
+    },
+  },
+
+  SR2100: {
+    severity: 'error',
+    nl: 'Te veel regelingen breiden elkaar uit: meer dan {limit} achter elkaar',
+    en: 'Too many rulesets extend each other: more than {limit} in a row',
+    hint: {
+      nl: 'Neem de waarden van een tussenliggende regeling over in plaats van haar uit te breiden.',
+      en: 'Copy the values of an intermediate ruleset instead of extending it.',
+    },
+  },
+  SR2101: {
+    severity: 'error',
+    nl: '{path} is geen regeling: het begint niet met regeling "..."',
+    en: '{path} is not a ruleset: it does not start with regeling "..."',
+    hint: {
+      nl: 'breidt uit noemt een .sroi-bestand met een regeling; de inhoud van andere bestanden wordt niet getoond.',
+      en: 'breidt uit names a .sroi file holding a ruleset; the contents of other files are not shown.',
     },
   },
 
@@ -746,6 +774,39 @@ export const messages = {
     severity: 'error',
     nl: 'Het HTTP-verzoek is onjuist gevormd: {message}',
     en: 'The HTTP request is malformed: {message}',
+  },
+  SR5100: {
+    severity: 'error',
+    nl: 'Getal {text} is niet exact te lezen: als JSON-getal wordt het {read}',
+    en: 'Number {text} cannot be read exactly: as a JSON number it becomes {read}',
+    hint: {
+      nl: 'Schrijf het als tekst tussen aanhalingstekens, bijvoorbeeld "{text}" (bedragen: "120000.00").',
+      en: 'Write it as text between quotes, e.g. "{text}" (amounts: "120000.00").',
+    },
+  },
+  SR5101: {
+    severity: 'error',
+    nl: 'Sleutel {key} staat twee keer in hetzelfde object',
+    en: 'Key {key} appears twice in the same object',
+    hint: {
+      nl: 'Houd één van beide; nu zou de laatste stil de eerste vervangen.',
+      en: 'Keep one of them; otherwise the last would silently replace the first.',
+    },
+  },
+  SR5102: {
+    severity: 'info',
+    nl: 'Nog {count} meldingen in dit bestand worden niet getoond (alleen de eerste {limit})',
+    en: '{count} more diagnostics in this file are not shown (only the first {limit})',
+    hint: { nl: 'Met --format json komen ze allemaal.', en: 'With --format json all of them are shown.' },
+  },
+  SR5103: {
+    severity: 'error',
+    nl: 'Regel is langer dan {limit} bytes en is niet gelezen',
+    en: 'Line is longer than {limit} bytes and was not read',
+    hint: {
+      nl: 'Eén contract per regel; een grotere grens geeft --max-line-bytes.',
+      en: 'One contract per line; --max-line-bytes sets a larger limit.',
+    },
   },
 
   // ── SR6: IR documents and examples ─────────────────────────────────────────

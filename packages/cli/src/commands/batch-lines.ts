@@ -3,6 +3,7 @@
 import { renderMessage, type Diagnostic, type IrDocument, type Language } from '@sroi/core';
 import { JsonBytes, Plan, PlanSet } from '@sroi/evaluator';
 import { parseJsonInput } from '../json-input.js';
+import { firstInvalidUtf8, textOffset } from '../utf8.js';
 
 /** What a worker needs to rebuild the evaluator: the IR of the ruleset, or of each set member. */
 export interface EvaluatorSpec {
@@ -30,6 +31,36 @@ export interface BatchOutput {
   readonly failed: number;
 }
 
+/** A batch's text, and its lines that are not UTF-8: line number → offset of the first bad byte. */
+export interface DecodedLines {
+  readonly text: string;
+  readonly invalid?: ReadonlyMap<number, number>;
+}
+
+const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lossy = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Decodes a batch of whole lines. A line that is not UTF-8 is refused (SR1006, as a file is) and
+ * not evaluated with replacement characters; the others are decoded as they are. A BOM is kept:
+ * evaluateLines drops one at the start of any line, not only of the first batch.
+ */
+export function decodeLines(bytes: Uint8Array, firstLine: number): DecodedLines {
+  try {
+    return { text: fatal.decode(bytes) };
+  } catch {
+    const invalid = new Map<number, number>();
+    for (let start = 0, line = firstLine; start < bytes.length; line++) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      const bad = firstInvalidUtf8(bytes, start, end);
+      if (bad >= 0) invalid.set(line, textOffset(bytes, start, bad));
+      start = end + 1;
+    }
+    return { text: lossy.decode(bytes), invalid };
+  }
+}
+
 /** The output of a thread's batches, reused from one batch to the next (it only grows). */
 const output = new JsonBytes();
 
@@ -42,6 +73,7 @@ export function evaluateLines(
   text: string,
   firstLine: number,
   lang: Language,
+  invalid?: ReadonlyMap<number, number>,
 ): BatchOutput {
   const out = output;
   out.truncate(0);
@@ -50,19 +82,32 @@ export function evaluateLines(
   for (let start = 0; start < text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    // A BOM may start any line (files joined with cat): it is dropped wherever it is.
+    const from = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+    const raw = text.slice(from, end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
+    const badByte = invalid?.get(line);
+    if (badByte !== undefined) {
+      failed++;
+      const what = 'ongeldige UTF-8-reeks';
+      const melding = renderMessage('SR1006', { what, offset: badByte }, lang);
+      out.text(JSON.stringify({ regel: line, fouten: [{ code: 'SR1006', melding }] }));
+      out.byte(10);
+      continue;
+    }
     if (raw.trim() === '') continue;
     const mark = out.length;
     try {
       const parsed = parseJsonInput(`regel ${line}`, raw);
-      if ('diagnostic' in parsed) {
+      if ('diagnostics' in parsed) {
         failed++;
-        const d = parsed.diagnostic;
         out.text(
           JSON.stringify({
             regel: line,
-            fouten: [{ code: d.code, melding: renderMessage(d.code, d.args, lang) }],
+            fouten: parsed.diagnostics.map((d) => ({
+              code: d.code,
+              melding: renderMessage(d.code, d.args, lang),
+            })),
           }),
         );
       } else if (evaluator instanceof Plan) {

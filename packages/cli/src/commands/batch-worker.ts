@@ -2,7 +2,13 @@
 // turns each batch of input bytes (whole lines) into result lines, in the order batches arrive.
 // Bundled as an entry of its own (scripts/build.mjs): dist/batch-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluateLines, evaluatorFromSpec, type BatchOutput, type EvaluatorSpec } from './batch-lines.js';
+import {
+  decodeLines,
+  evaluateLines,
+  evaluatorFromSpec,
+  type BatchOutput,
+  type EvaluatorSpec,
+} from './batch-lines.js';
 
 /** A worker's answer to a batch: its result lines as UTF-8, and how many lines had errors. */
 export type WorkerAnswer = BatchOutput;
@@ -15,11 +21,11 @@ export interface BatchMessage {
 
 const spec = workerData as EvaluatorSpec;
 const evaluator = evaluatorFromSpec(spec);
-const decoder = new TextDecoder('utf-8');
 const port = parentPort!;
 port.on('message', (m: BatchMessage) => {
   // The result lines as UTF-8 in a buffer of their own, handed over (not copied): the main
   // thread only writes them, so it keeps up with every worker.
-  const answer: WorkerAnswer = evaluateLines(evaluator, decoder.decode(m.bytes), m.firstLine, spec.lang);
+  const { text, invalid } = decodeLines(m.bytes, m.firstLine);
+  const answer: WorkerAnswer = evaluateLines(evaluator, text, m.firstLine, spec.lang, invalid);
   port.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
 });

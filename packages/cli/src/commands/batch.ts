@@ -3,14 +3,15 @@
 // threads (one per core, or `--workers N`) that each load the plan once; at most two batches per
 // worker are in flight, so memory stays bounded however long the file is. An input of a single
 // batch is evaluated on the main thread, without starting workers.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { EXIT, UsageError } from '../errors.js';
 import { evaluatorOf, loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { EvalOptions, Io } from '../options.js';
-import { evaluateLines, type BatchOutput, type EvaluatorSpec } from './batch-lines.js';
+import { renderMessage } from '@sroi/core';
+import { decodeLines, evaluateLines, type BatchOutput, type EvaluatorSpec } from './batch-lines.js';
 import type { BatchMessage, WorkerAnswer } from './batch-worker.js';
 
 /** Bytes of input per batch (cut at the last line break): a few hundred contracts. */
@@ -18,6 +19,8 @@ const BATCH_BYTES = 256 * 1024;
 /** Batches in flight per worker: one being evaluated, one waiting, so no worker idles. */
 const IN_FLIGHT_PER_WORKER = 2;
 const MAX_WORKERS = 64;
+/** A longer line is reported as too long (SR5103) and skipped unread; `--max-line-bytes` sets it. */
+export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /** A worker thread running batch-worker; from the bundle its .js, from sources its .ts via tsx. */
 function startWorker(spec: EvaluatorSpec): Worker {
@@ -87,11 +90,16 @@ function join(parts: readonly Uint8Array[], length: number): Uint8Array {
 }
 
 /** The chunks of the input; a read error becomes a usage error naming the file. */
-async function* chunks(input: AsyncIterable<Uint8Array>, path: string): AsyncGenerator<Uint8Array> {
+async function* chunks(
+  input: AsyncIterable<Uint8Array>,
+  path: string,
+  stopped: () => boolean,
+): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of input) yield chunk;
   } catch (e) {
-    throw readError(path, e);
+    // Reading ends with an error when a signal closed the input: that is the stop, not a fault.
+    if (!stopped()) throw readError(path, e);
   }
 }
 
@@ -103,12 +111,36 @@ function countLineBreaks(bytes: Uint8Array): number {
 
 function workerCount(option: string | undefined): number {
   if (option === undefined) return Math.min(availableParallelism(), MAX_WORKERS);
-  const n = Number(option);
+  // Digits only: Number() would take '0x2', '1e1' and ' 2' too.
+  const n = /^\d{1,3}$/.test(option) ? Number(option) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
     throw new UsageError(
       `--workers moet een geheel getal van 1 tot en met ${MAX_WORKERS} zijn, niet '${option}'`,
     );
   return n;
+}
+
+function maxLineBytes(option: string | undefined): number {
+  if (option === undefined) return DEFAULT_MAX_LINE_BYTES;
+  const n = /^[1-9]\d{0,9}$/.test(option) ? Number(option) : NaN;
+  if (!Number.isSafeInteger(n))
+    throw new UsageError(`--max-line-bytes moet een positief geheel getal zijn, niet '${option}'`);
+  return n;
+}
+
+/** The batch input: stdin, a regular file or a pipe; a device or a directory is refused unread. */
+function openInput(path: string): AsyncIterable<Uint8Array> {
+  if (path === '-') return process.stdin;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UsageError(`${path}: dit is een map, geen bestand`);
+    if (!stat.isFile() && !stat.isFIFO())
+      throw new UsageError(`${path}: geen gewoon bestand of pipe (een apparaat of socket)`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw readError(path, e);
+  }
+  return createReadStream(path, { highWaterMark: 64 * 1024 });
 }
 
 const readError = (path: string, e: unknown): UsageError => {
@@ -127,86 +159,169 @@ export async function batchCommand(args: readonly string[], options: EvalOptions
   if (!rulesetPath || rest.length > 0 || !options.batch)
     throw new UsageError('eval --batch: sroi eval REGELING --batch CONTRACTEN.jsonl');
   const workers = workerCount(options.workers);
-  const loaded = await loadRuleset(rulesetPath);
-  const evaluator = evaluatorOf(loaded);
-  if (!evaluator) {
-    io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n');
-    return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
-  }
-  const spec: EvaluatorSpec = loaded.set
-    ? {
-        set: loaded.set.name,
-        members: loaded.set.members.map((m) => ({ label: m.label, ir: m.plan.ir })),
-        lang: options.lang,
-      }
-    : { members: [{ label: rulesetPath, ir: loaded.plan!.ir }], lang: options.lang };
-
-  const input =
-    options.batch === '-' ? process.stdin : createReadStream(options.batch, { highWaterMark: 64 * 1024 });
-  const decoder = new TextDecoder('utf-8');
-  let pool: WorkerPool | undefined;
-  /** Results in input order; the head is written as soon as it is ready. */
-  const queue: Promise<WorkerAnswer>[] = [];
-  let failed = 0;
-  let lines = 0;
-  /** A batch cut but not yet sent: sent once a second batch shows the input is not a single one. */
-  let held: BatchMessage | undefined;
-  const writeBytes = (o: BatchOutput) => {
-    if (o.bytes.length > 0) {
-      if (io.outBytes) io.outBytes(o.bytes);
-      else io.out(decoder.decode(o.bytes));
-    }
-    failed += o.failed;
+  const maxLine = maxLineBytes(options.maxLineBytes);
+  // SIGINT or SIGTERM: stop reading, finish and write the lines already read (whole lines only),
+  // and say how far the run got. Listened for from the start, so a signal while the ruleset
+  // loads also ends with the summary.
+  let stopped: NodeJS.Signals | undefined;
+  let input: AsyncIterable<Uint8Array> | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    stopped ??= signal;
+    (input as { destroy?: () => void } | undefined)?.destroy?.();
   };
-  const send = async (message: BatchMessage) => {
-    pool ??= new WorkerPool(workers, spec);
-    const result = pool.run(message);
-    result.catch(() => {}); // awaited in order below; a failure surfaces there
-    queue.push(result);
-    while (queue.length >= workers * IN_FLIGHT_PER_WORKER) writeBytes(await queue.shift()!);
-  };
-  const inline = (message: BatchMessage) =>
-    writeBytes(evaluateLines(evaluator, decoder.decode(message.bytes), message.firstLine, options.lang));
-  const cut = async (bytes: Uint8Array) => {
-    const message: BatchMessage = { bytes, firstLine: lines + 1 };
-    lines += countLineBreaks(bytes);
-    if (workers === 1) return inline(message);
-    if (held) await send(held);
-    held = message;
-  };
-
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  for (const signal of signals) process.on(signal, stop);
   try {
-    let parts: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of chunks(input as AsyncIterable<Uint8Array>, options.batch)) {
-      parts.push(chunk);
-      size += chunk.length;
-      if (size < BATCH_BYTES) continue;
-      // Cut after the chunk's last line break; a chunk without one continues a long line.
-      const rest = chunk.length - 1 - chunk.lastIndexOf(10);
-      if (rest === chunk.length) continue;
-      const batch = join(parts, size - rest);
-      parts = rest > 0 ? [chunk.subarray(chunk.length - rest)] : [];
-      size = rest;
-      await cut(batch);
+    return await run();
+  } finally {
+    for (const signal of signals) process.off(signal, stop);
+  }
+
+  async function run(): Promise<number> {
+    const loaded = await loadRuleset(rulesetPath!);
+    const evaluator = evaluatorOf(loaded);
+    if (!evaluator) {
+      io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n');
+      return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
     }
-    if (size > 0) {
-      const last = join(parts, size);
-      await cut(last);
-      if (last[last.length - 1] !== 10) lines++; // a last line without a line break
-    }
-    if (held) {
+    const spec: EvaluatorSpec = loaded.set
+      ? {
+          set: loaded.set.name,
+          members: loaded.set.members.map((m) => ({ label: m.label, ir: m.plan.ir })),
+          lang: options.lang,
+        }
+      : { members: [{ label: rulesetPath!, ir: loaded.plan!.ir }], lang: options.lang };
+
+    input = stopped ? (async function* () {})() : openInput(options.batch!);
+    const decoder = new TextDecoder('utf-8');
+    let pool: WorkerPool | undefined;
+    /** Results in input order; the head is written as soon as it is ready. */
+    const queue: Promise<WorkerAnswer>[] = [];
+    let failed = 0;
+    let written = 0;
+    let lines = 0;
+    /** A batch cut but not yet sent: sent once a second batch shows the input is not a single one. */
+    let held: BatchMessage | undefined;
+    const writeBytes = (o: BatchOutput) => {
+      if (o.bytes.length > 0) {
+        if (io.outBytes) io.outBytes(o.bytes);
+        else io.out(decoder.decode(o.bytes));
+      }
+      written += countLineBreaks(o.bytes);
+      failed += o.failed;
+    };
+    const send = async (message: BatchMessage) => {
+      pool ??= new WorkerPool(workers, spec);
+      const result = pool.run(message);
+      result.catch(() => {}); // awaited in order below; a failure surfaces there
+      queue.push(result);
+      while (queue.length >= workers * IN_FLIGHT_PER_WORKER) writeBytes(await queue.shift()!);
+    };
+    const inline = (message: BatchMessage) => {
+      const { text, invalid } = decodeLines(message.bytes, message.firstLine);
+      writeBytes(evaluateLines(evaluator, text, message.firstLine, options.lang, invalid));
+    };
+    const cut = async (bytes: Uint8Array) => {
+      const message: BatchMessage = { bytes, firstLine: lines + 1 };
+      lines += countLineBreaks(bytes);
+      if (workers === 1) return inline(message);
+      if (held) await send(held);
+      held = message;
+    };
+    /** Everything cut so far goes out before what comes next (a too-long line's error). */
+    const flushHeld = async () => {
+      if (!held) return;
       if (pool) await send(held);
       else inline(held);
+      held = undefined;
+    };
+    /** The line after the last one counted is too long: its error line, in its place. */
+    const tooLong = async () => {
+      await flushHeld();
+      lines++;
+      const fout = {
+        code: 'SR5103',
+        melding: renderMessage('SR5103', { limit: maxLine }, options.lang),
+      };
+      const o: BatchOutput = {
+        bytes: new TextEncoder().encode(JSON.stringify({ regel: lines, fouten: [fout] }) + '\n'),
+        failed: 1,
+      };
+      if (queue.length === 0) writeBytes(o);
+      else queue.push(Promise.resolve(o));
+    };
+
+    try {
+      /** Bytes read but not cut: whole lines, then the start of an unfinished one (`partial` bytes). */
+      let parts: Uint8Array[] = [];
+      let size = 0;
+      let partial = 0;
+      /** Inside a line over the limit: its bytes are dropped until its line break. */
+      let skipping = false;
+      const reading = chunks(input, options.batch!, () => stopped !== undefined);
+      for await (const chunk of reading) {
+        for (let from = 0; from < chunk.length;) {
+          const nl = chunk.indexOf(10, from);
+          const end = nl < 0 ? chunk.length : nl + 1;
+          if (skipping) {
+            if (nl >= 0) {
+              skipping = false;
+              await tooLong();
+            }
+            from = end;
+            continue;
+          }
+          const lineBytes = partial + (nl < 0 ? end - from : end - from - 1);
+          if (lineBytes > maxLine) {
+            // The whole lines before it go out first; this line's bytes are dropped, unread.
+            if (size > partial) await cut(join(parts, size - partial));
+            parts = [];
+            size = 0;
+            partial = 0;
+            if (nl >= 0) await tooLong();
+            else skipping = true;
+            from = end;
+            continue;
+          }
+          parts.push(from === 0 && end === chunk.length ? chunk : chunk.subarray(from, end));
+          size += end - from;
+          partial = nl < 0 ? lineBytes : 0;
+          from = end;
+          if (partial === 0 && size >= BATCH_BYTES) {
+            await cut(join(parts, size));
+            parts = [];
+            size = 0;
+          }
+        }
+        if (stopped) break;
+      }
+      if (stopped) {
+        // Only whole lines read before the signal are evaluated; an unfinished one is dropped.
+        if (size > partial) await cut(join(parts, size - partial));
+      } else if (skipping) await tooLong();
+      else if (size > 0) {
+        const last = join(parts, size);
+        await cut(last);
+        if (last[last.length - 1] !== 10) lines++; // a last line without a line break
+      }
+      await flushHeld();
+      while (queue.length > 0) writeBytes(await queue.shift()!);
+    } finally {
+      await pool?.close();
     }
-    while (queue.length > 0) writeBytes(await queue.shift()!);
-  } finally {
-    await pool?.close();
+    const summary =
+      options.lang === 'nl'
+        ? `${lines} regels gelezen, ${written} geschreven, ${failed} geweigerd`
+        : `${lines} lines read, ${written} written, ${failed} refused`;
+    if (stopped) {
+      io.err(
+        options.lang === 'nl'
+          ? `sroi: gestopt door ${stopped} na een hele regel; ${summary}\n`
+          : `sroi: stopped by ${stopped} after a whole line; ${summary}\n`,
+      );
+      return stopped === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+    }
+    io.err(`${summary}\n`);
+    return failed > 0 ? EXIT.input : EXIT.ok;
   }
-  io.err(
-    options.lang === 'nl'
-      ? `${lines} regels, ${failed} met fouten\n`
-      : `${lines} lines, ${failed} with errors\n`,
-  );
-  return failed > 0 ? EXIT.input : EXIT.ok;
 }

@@ -2,7 +2,7 @@
 import { hasErrors, RULESET_SET_SUFFIX } from '@sroi/core';
 import { compileSource, listAssumptions } from '@sroi/compiler';
 import { EXIT, notText } from '../errors.js';
-import { fileHost } from '../host.js';
+import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, diagnosticsJson, SourceFile } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
@@ -31,7 +31,7 @@ export async function checkCommand(
       worst = EXIT.input;
       continue;
     }
-    const result = compileSource(file, read.text, fileHost);
+    const result = compileSource(file, read.text, rulesetHost(file));
     const lookup = { files: result.sources };
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = result.diagnostics.length - errors;

@@ -36,8 +36,8 @@ export async function compareCommand(
     return EXIT.input;
   }
   const parsed = parseJsonInput(path, read.text);
-  if ('diagnostic' in parsed) {
-    show([parsed.diagnostic]);
+  if ('diagnostics' in parsed) {
+    show(parsed.diagnostics);
     return EXIT.input;
   }
   const comparison = compareContract(loaded, parsed.json, { lang: options.lang });

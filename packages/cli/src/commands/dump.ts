@@ -1,7 +1,7 @@
 // `sroi dump tokens|cst|ast|ir|plan FILE`: each stage of the pipeline, for debugging a ruleset.
 import { compileSource, parseSource, parseModule } from '@sroi/compiler';
 import { EXIT, UsageError } from '../errors.js';
-import { fileHost } from '../host.js';
+import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
@@ -92,7 +92,7 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
       );
     return module.diagnostics.length ? EXIT.failures : EXIT.ok;
   }
-  const compiled = compileSource(file, text, fileHost);
+  const compiled = compileSource(file, text, rulesetHost(file));
   if (!compiled.ir) {
     io.err(
       renderDiagnostics(options.format, compiled.diagnostics, { files: compiled.sources }, options.lang) +

@@ -37,8 +37,8 @@ export async function evalCommand(args: readonly string[], options: EvalOptions,
     return EXIT.input;
   }
   const parsed = parseJsonInput(contractPath, read.text);
-  if ('diagnostic' in parsed) {
-    show([parsed.diagnostic], lookup);
+  if ('diagnostics' in parsed) {
+    show(parsed.diagnostics, lookup);
     return EXIT.input;
   }
   const result = evaluator.evaluate(parsed.json, {

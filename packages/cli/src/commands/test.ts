@@ -75,7 +75,8 @@ export async function testCommand(files: readonly string[], options: TestOptions
 /** Properties: each checked against generated contracts (fast-check), with a shrunk counterexample. */
 function checkProperties(file: string, plans: readonly Plan[], options: TestOptions, io: Io): number {
   const nl = options.lang === 'nl';
-  const runs = options.runs !== undefined ? Number(options.runs) : 200;
+  // Digits only: Number() would take '1e3', '0x10' and ' 5' too.
+  const runs = options.runs === undefined ? 200 : /^\d{1,9}$/.test(options.runs) ? Number(options.runs) : NaN;
   const seed = options.seed !== undefined ? Number(options.seed) : undefined;
   if (!Number.isInteger(runs) || runs < 1)
     throw new UsageError(`test: --runs moet een positief geheel getal zijn, niet '${options.runs}'`);

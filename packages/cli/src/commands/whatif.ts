@@ -24,7 +24,7 @@ import {
   type Language,
 } from '@sroi/core';
 import { EXIT, UsageError } from '../errors.js';
-import { fileHost } from '../host.js';
+import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
 import type { Io } from '../options.js';
@@ -252,7 +252,7 @@ async function scenarioFromFile(
 ): Promise<{ spec: ScenarioSpec; warnings: Diagnostic[] } | { diagnostics: readonly Diagnostic[] }> {
   const read = readInput(path);
   const { compileSource } = await import('@sroi/compiler');
-  const compiled = compileSource(path, read.text, fileHost);
+  const compiled = compileSource(path, read.text, rulesetHost(path));
   for (const [f, s] of compiled.sources) lookup.files.set(f, s);
   if (!compiled.ir) return { diagnostics: compiled.diagnostics };
   const ir = compiled.ir;

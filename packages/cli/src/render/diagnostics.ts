@@ -1,7 +1,16 @@
 // Diagnostics for people and machines: the source line with a caret underline (text), one line
 // per problem (gnu: file:line:col: error SR2001: ...), or JSON. Same data, three renderings.
-import { renderHint, renderMessage, SourceFile, type Diagnostic, type Language, type Span } from '@sroi/core';
-import { locateJsonPath } from './json-location.js';
+import {
+  diagnostic,
+  renderHint,
+  renderMessage,
+  SourceFile,
+  type Diagnostic,
+  type Language,
+  type Span,
+} from '@sroi/core';
+import { jsonLocator, type JsonLocator } from './json-location.js';
+import { safeLine } from './terminal.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'gnu';
 
@@ -24,13 +33,23 @@ interface Located {
   readonly end: number;
 }
 
+/** One locator per JSON file: its text is parsed once for all its diagnostics. */
+const locators = new WeakMap<SourceFile, JsonLocator>();
+
+function locatorOf(source: SourceFile): JsonLocator {
+  let locator = locators.get(source);
+  if (!locator) locators.set(source, (locator = jsonLocator(source.text)));
+  return locator;
+}
+
 function locate(d: Diagnostic, lookup: SourceLookup): Located | undefined {
   if (d.span) {
-    const source = lookup.files.get(d.span.file);
+    const source =
+      lookup.files.get(d.span.file) ?? (lookup.json?.path === d.span.file ? lookup.json : undefined);
     return { file: d.span.file, ...(source ? { source } : {}), start: d.span.start, end: d.span.end };
   }
   if (d.path !== undefined && lookup.json) {
-    const at = locateJsonPath(lookup.json.text, d.path);
+    const at = locatorOf(lookup.json)(d.path);
     if (at) return { file: lookup.json.path, source: lookup.json, ...at };
     return { file: lookup.json.path, source: lookup.json, start: 0, end: 0 };
   }
@@ -49,14 +68,53 @@ function excerpt(source: SourceFile, start: number, end: number): string[] {
   const line = source.lineText(from.line);
   const width = String(from.line).length;
   const pad = ' '.repeat(width);
-  const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  const cut = line.length > 160 ? `${line.slice(0, 157)}...` : line;
   const caretEnd = to.line === from.line ? Math.max(to.column + 1, from.column + 1) : line.length + 1;
-  const carets = '^'.repeat(Math.max(1, Math.min(caretEnd, shown.length + 1) - from.column));
+  // Control characters are shown escaped, which widens the line: carets follow the escaped text.
+  const shown = (s: string) => safeLine(s.replace(/\t/g, ' '));
+  const before = shown(cut.slice(0, from.column - 1)).length;
+  const under = shown(cut.slice(from.column - 1, Math.min(caretEnd, cut.length + 1) - 1)).length;
   return [
     `${pad} |`,
-    `${from.line} | ${shown.replace(/\t/g, ' ')}`,
-    `${pad} | ${' '.repeat(from.column - 1)}${carets}`,
+    `${from.line} | ${shown(cut)}`,
+    `${pad} | ${' '.repeat(before)}${'^'.repeat(Math.max(1, under))}`,
   ];
+}
+
+/** At most this many diagnostics per file in text and gnu output; JSON output has them all. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+
+/**
+ * The diagnostics to show, at most MAX_DIAGNOSTICS_PER_FILE per file in their order, and per file
+ * how many are left out (SR5102 says so, after the file's last one shown).
+ */
+function bounded(
+  diagnostics: readonly Diagnostic[],
+  lookup: SourceLookup,
+): { shown: Diagnostic[]; more: Map<string, number> } {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return { shown: [...diagnostics], more: new Map() };
+  const count = new Map<string, number>();
+  const shown: Diagnostic[] = [];
+  const more = new Map<string, number>();
+  for (const d of diagnostics) {
+    const file = d.span?.file ?? (d.path !== undefined ? lookup.json?.path : undefined) ?? '';
+    const n = (count.get(file) ?? 0) + 1;
+    count.set(file, n);
+    if (n <= MAX_DIAGNOSTICS_PER_FILE) shown.push(d);
+    else more.set(file, n - MAX_DIAGNOSTICS_PER_FILE);
+  }
+  return { shown, more };
+}
+
+/** The line that says how many diagnostics of `file` are not shown. */
+function moreLine(file: string, count: number, lang: Language, gnu: boolean): string {
+  const d = diagnostic('SR5102', { count, limit: MAX_DIAGNOSTICS_PER_FILE });
+  const where = file === '' ? 'sroi' : safeLine(file) + (gnu ? ':1:1' : '');
+  const hint = renderHint(d, lang);
+  const text = `${where}: ${severityWord[gnu ? 'en' : lang].info} SR5102: ${renderMessage(d.code, d.args, lang)}`;
+  return gnu
+    ? `${text}${hint ? ` (${hint})` : ''}`
+    : `${text}\n  = ${lang === 'nl' ? 'tip' : 'hint'}: ${hint}`;
 }
 
 export function renderText(
@@ -65,23 +123,26 @@ export function renderText(
   lang: Language = 'nl',
 ): string {
   const blocks: string[] = [];
-  for (const d of diagnostics) {
+  const { shown, more } = bounded(diagnostics, lookup);
+  for (const d of shown) {
     const at = locate(d, lookup);
     const pos = at?.source ? at.source.position(at.start) : undefined;
-    const where = at ? `${at.file}${pos ? `:${pos.line}:${pos.column}` : ''}: ` : '';
-    const lines = [`${where}${severityWord[lang][d.severity]} ${d.code}: ${message(d, lang)}`];
+    const where = at ? `${safeLine(at.file)}${pos ? `:${pos.line}:${pos.column}` : ''}: ` : '';
+    const lines = [`${where}${severityWord[lang][d.severity]} ${d.code}: ${safeLine(message(d, lang))}`];
     if (at?.source && at.source.text.length > 0) lines.push(...excerpt(at.source, at.start, at.end));
     const hint = renderHint(d, lang);
-    if (hint) lines.push(`  = ${lang === 'nl' ? 'tip' : 'hint'}: ${hint}`);
+    if (hint) lines.push(`  = ${lang === 'nl' ? 'tip' : 'hint'}: ${safeLine(hint)}`);
     for (const r of d.related ?? []) {
-      const source = lookup.files.get(r.span.file);
+      const source =
+        lookup.files.get(r.span.file) ?? (lookup.json?.path === r.span.file ? lookup.json : undefined);
       const p = source?.position(r.span.start);
       lines.push(
-        `  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${r.span.file}${p ? `:${p.line}:${p.column}` : ''}`,
+        `  = ${lang === 'nl' ? 'zie ook' : 'see also'} ${safeLine(r.span.file)}${p ? `:${p.line}:${p.column}` : ''}`,
       );
     }
     blocks.push(lines.join('\n'));
   }
+  for (const [file, count] of more) blocks.push(moreLine(file, count, lang, false));
   return blocks.join('\n\n');
 }
 
@@ -90,15 +151,17 @@ export function renderGnu(
   lookup: SourceLookup,
   lang: Language = 'nl',
 ): string {
-  return diagnostics
-    .map((d) => {
-      const at = locate(d, lookup);
-      const pos = at?.source?.position(at.start);
-      const where = at ? `${at.file}:${pos?.line ?? 1}:${pos?.column ?? 1}` : 'sroi';
-      const hint = renderHint(d, lang);
-      return `${where}: ${severityWord.en[d.severity]} ${d.code}: ${message(d, lang)}${hint ? ` (${hint})` : ''}`;
-    })
-    .join('\n');
+  const { shown, more } = bounded(diagnostics, lookup);
+  const lines = shown.map((d) => {
+    const at = locate(d, lookup);
+    const pos = at?.source?.position(at.start);
+    const where = at ? `${at.file}:${pos?.line ?? 1}:${pos?.column ?? 1}` : 'sroi';
+    const hint = renderHint(d, lang);
+    const text = `${message(d, lang)}${hint ? ` (${hint})` : ''}`;
+    return `${safeLine(where)}: ${severityWord.en[d.severity]} ${d.code}: ${safeLine(text)}`;
+  });
+  for (const [file, count] of more) lines.push(moreLine(file, count, lang, true));
+  return lines.join('\n');
 }
 
 /** Machine-readable diagnostics with positions resolved. */

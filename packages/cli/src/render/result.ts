@@ -2,6 +2,7 @@
 // their caps, the messages — and under each amount the rules, formulas, values and sources.
 import { formatMoney, Rational, type Language } from '@sroi/core';
 import type { EvaluationResult, Uitleg } from '@sroi/evaluator';
+import { safeLine } from './terminal.js';
 
 const labels = {
   nl: {
@@ -166,5 +167,11 @@ export function renderResult(r: EvaluationResult, lang: Language, options: { bri
     const who = m.activiteit !== undefined ? `#${m.activiteit + 1} ` : m.route ? `${m.route}: ` : '';
     lines.push(`  ! ${who}${m.tekst}`);
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  // Every line may carry contract text (its id, an activity's kind): escaped, it stays one line.
+  return (
+    lines
+      .map(safeLine)
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n') + '\n'
+  );
 }

@@ -129,9 +129,9 @@ export async function buildApp(
   app.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     const parsed = parseJsonInput('body', text);
-    if ('diagnostic' in parsed) {
+    if ('diagnostics' in parsed) {
       request.bodyText = text;
-      done(new ProblemError(400, [parsed.diagnostic]), undefined);
+      done(new ProblemError(400, parsed.diagnostics), undefined);
     } else done(null, parsed.json);
   });
   // JSON Lines are read as a stream by the batch route itself.

@@ -71,7 +71,7 @@ export async function* batchResults(
       out.byte(NEWLINE);
     };
     const parsed = parseJsonInput(`regel ${line}`, text);
-    if ('diagnostic' in parsed) return fail([parsed.diagnostic]);
+    if ('diagnostics' in parsed) return fail(parsed.diagnostics);
     const tooMany = activityLimit(parsed.json, limits.activities);
     if (tooMany) return fail([tooMany]);
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { locateJsonPath, parsePath } from '../../src/render/json-location.js';
+import { jsonLocator, locateJsonPath, parsePath } from '../../src/render/json-location.js';
 
 const text = [
   '{',
@@ -48,5 +48,20 @@ describe('locateJsonPath', () => {
   test('finds nothing, without throwing, in JSON nested too deeply to walk', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(() => locateJsonPath(deep, '[0]')).not.toThrow();
+  });
+});
+
+describe('jsonLocator', () => {
+  test('finds keys that hold dots and brackets, the longest key first', () => {
+    const doc = '{"a.b[0]": 1, "a": {"b": [5]}, "x": [{"y.z": 2}]}';
+    const locate = jsonLocator(doc);
+    const at = (path: string) => {
+      const r = locate(path);
+      return r ? doc.slice(r.start, r.end) : undefined;
+    };
+    expect(at('a.b[0]')).toBe('"a.b[0]": 1');
+    expect(at('a.b')).toBe('"b": [5]');
+    expect(at('x[0].y.z')).toBe('"y.z": 2');
+    expect(at('x[0].nope')).toBe('{');
   });
 });

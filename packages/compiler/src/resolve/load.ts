@@ -1,7 +1,7 @@
 // Loading: a ruleset and the chain of base rulesets it extends (`breidt uit`), each parsed to an
 // AST. Files come from a host, so the CLI reads the disk and the playground an in-memory map.
 import { diagnostic, type Diagnostic, type SourceFile } from '@sroi/core';
-import type { IToken } from '@sroi/grammar';
+import { Kw, type IToken } from '@sroi/grammar';
 import type { Ruleset } from '../ast/ast.js';
 import { astFromCst } from '../ast/from-cst.js';
 import { parseSource } from '../syntax/parse.js';
@@ -37,8 +37,8 @@ export interface LoadedChain {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Bases deeper than this are surely a mistake (and would be a slow cycle). */
-const MAX_EXTENDS_DEPTH = 16;
+/** Bases deeper than this are surely a mistake: reported as a chain too long (SR2100). */
+export const MAX_EXTENDS_DEPTH = 16;
 
 /**
  * Loads a root module and, following `breidt uit`, its bases; reports unreadable bases and cycles.
@@ -62,7 +62,11 @@ export function loadChain(
     }
     const path = host.resolve(current.source.path, ref.value);
     const seen = chain.find((m) => m.source.path === path);
-    if (seen || chain.length > MAX_EXTENDS_DEPTH) {
+    if (!seen && chain.length > MAX_EXTENDS_DEPTH) {
+      diagnostics.push(diagnostic('SR2100', { limit: MAX_EXTENDS_DEPTH }, { span: ref.span }));
+      break;
+    }
+    if (seen) {
       const cycle = [
         ...chain.map((m) => m.ast?.header.name.value ?? m.source.path),
         seen?.ast?.header.name.value ?? path,
@@ -76,6 +80,11 @@ export function loadChain(
       break;
     }
     const base = parse(path, read.text);
+    if (!base.tokens[0]?.tokenType.CATEGORIES?.includes(Kw.Regeling)) {
+      // Not a ruleset (a text file, a binary): its lines are never shown in diagnostics.
+      diagnostics.push(diagnostic('SR2101', { path: ref.value }, { span: ref.span }));
+      break;
+    }
     diagnostics.push(...base.diagnostics);
     chain.push(base);
     current = base;

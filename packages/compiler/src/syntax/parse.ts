@@ -1,6 +1,14 @@
 // The grammar boundary: source text in, CST and Diagnostics out. Chevrotain's errors become
 // catalogue diagnostics here (STYLE 7), and hostile input is stopped before it can hurt.
-import { diagnostic, SourceFile, suggestNames, type Diagnostic, type Span } from '@sroi/core';
+import {
+  diagnostic,
+  isBidiControl,
+  isC1Control,
+  SourceFile,
+  suggestNames,
+  type Diagnostic,
+  type Span,
+} from '@sroi/core';
 import {
   declarationKeywords,
   lexAndParse,
@@ -74,6 +82,29 @@ export function firstBinaryCharacter(text: string): number {
   return -1;
 }
 
+/** At most this many "Trojan Source" warnings per file: one per line, the first lines only. */
+const MAX_INVISIBLE_CONTROL_WARNINGS = 20;
+
+/**
+ * Warnings for bidi controls and C1 controls (the "Trojan Source" class): in a string, a comment
+ * or a name they make an editor show text in another order than the compiler reads it.
+ */
+function invisibleControls(source: SourceFile): Diagnostic[] {
+  const text = source.text;
+  const out: Diagnostic[] = [];
+  let lastLine = 0;
+  for (let i = 0; i < text.length && out.length < MAX_INVISIBLE_CONTROL_WARNINGS; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || !(isBidiControl(c) || isC1Control(c))) continue;
+    const line = source.position(i).line;
+    if (line === lastLine) continue;
+    lastLine = line;
+    const char = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    out.push(diagnostic('SR1100', { char }, { span: source.span(i, i + 1) }));
+  }
+  return out;
+}
+
 /** Parses one file. Never throws on any text. */
 export function parseSource(path: string, text: string): ParsedSource {
   const source = new SourceFile(path, text);
@@ -106,7 +137,7 @@ export function parseSource(path: string, text: string): ParsedSource {
   }
 
   const raw = lexAndParse(text);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = invisibleControls(source);
   for (const e of raw.lexErrors) {
     const image = text.slice(e.offset, e.offset + (e.length || 1));
     diagnostics.push(
