@@ -1,6 +1,8 @@
 // Options shared by the commands (kept apart from main.ts so commands never import their caller).
 import type { Language } from '@sroi/core';
-import type { DiagnosticFormat } from './render/diagnostics.js';
+
+/** How diagnostics are shown: with the source line and a caret, as JSON, or one gnu line each. */
+export type DiagnosticFormat = 'text' | 'json' | 'gnu';
 
 /** Where a command writes. */
 export interface Io {

@@ -12,7 +12,9 @@ import {
 import { jsonLocator, type JsonLocator } from './json-location.js';
 import { safeLine } from './terminal.js';
 
-export type DiagnosticFormat = 'text' | 'json' | 'gnu';
+import type { DiagnosticFormat } from '../options.js';
+
+export type { DiagnosticFormat };
 
 /** Where diagnostics point: ruleset files by path, and the JSON file that `path` diagnostics belong to. */
 export interface SourceLookup {
