@@ -32,9 +32,12 @@ function plans(base: string) {
   return { basePlan, variantPlan: Plan.fromIr(compiled.ir).value! };
 }
 
-/** A result without the ruleset's name, the one thing a variant changes. */
+/**
+ * A result without the ruleset's name and what it was computed with (`berekend`: the variant's
+ * name and IR hash), the one thing a variant changes.
+ */
 const withoutName = (r: unknown) => {
-  const { regeling: _name, ...rest } = r as Record<string, unknown>;
+  const { regeling: _name, berekend: _with, ...rest } = r as Record<string, unknown>;
   return rest;
 };
 

@@ -103,7 +103,6 @@ const coveredElsewhere: Partial<Record<DiagnosticCode, string>> = {
   SR5002: 'packages/cli/test/json-input.test.ts',
   SR5004: 'packages/core/test/contract.test.ts',
   SR5005: 'packages/evaluator/test/interpret.test.ts',
-  SR5006: 'packages/core/test/contract.test.ts',
   SR5007: 'packages/evaluator/test/interpret.test.ts',
   SR5008: 'packages/evaluator/test/interpret.test.ts',
   SR5009: 'packages/evaluator/test/interpret.test.ts',
@@ -121,6 +120,7 @@ const coveredElsewhere: Partial<Record<DiagnosticCode, string>> = {
   SR5021: 'packages/cli/test/json-input.test.ts',
   SR5022: 'packages/cli/test/json-input.test.ts',
   SR5023: 'packages/cli/test/commands/batch-lines.test.ts',
+  SR5103: 'packages/cli/test/commands/batch.test.ts',
   // Requests to the HTTP API (sroi serve): answered as problem+json, golden in test/fixtures/serve.
   SR5250: 'packages/cli/test/serve/problems.test.ts',
   SR5251: 'packages/cli/test/serve/problems.test.ts',

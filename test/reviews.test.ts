@@ -60,11 +60,14 @@ describe('diff of Rijnmond 2019-2023 against 2023-2027 finds every change the po
   });
 
   test('the durability bonus: from six months to more than a year', () => {
+    // The duration and the bonus are named parameters: the formula changes its comparison, the
+    // parameters their values.
     const bonus = change('definitie plaatsing.bonus_duurzaam');
     expect(bonus.aspects).toContain('formula');
-    expect(bonus.fragments?.[0]).toEqual({ old: '≥ 6', new: '> 12' });
-    expect(bonus.old!.formula).toContain('≥ 6 maanden');
-    expect(bonus.new!.formula).toContain('> 12 maanden');
+    expect(bonus.fragments?.[0]).toEqual({ old: '≥', new: '>' });
+    const duration = change('waarde duur_duurzame_uitstroom');
+    expect(duration.old!.text).toBe('6 maanden');
+    expect(duration.new!.text).toBe('12 maanden');
   });
 
   test('Nuggers and the loonkostensubsidie group weigh more, Nuggers relatively most', () => {

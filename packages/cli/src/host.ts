@@ -93,11 +93,12 @@ const inside = (root: string, path: string): boolean => {
 /**
  * Rulesets on disk for the ruleset at `rulesetPath`; `breidt uit "x.sroi"` is relative to the
  * extending file. A base must be a `.sroi` file under an allowed root: the folder of the ruleset
- * named on the command line and below, or a `--root` folder (symbolic links resolved), so a
+ * named on the command line and below (`alsoNamed`: other rulesets named there, such as a what-if
+ * scenario's base), or a `--root` folder (symbolic links resolved), so a
  * ruleset from elsewhere cannot make sroi read `../../../../etc/passwd`.
  */
-export function rulesetHost(rulesetPath: string): SourceHost {
-  const roots = [dirname(rulesetPath), ...extraRoots].map(real);
+export function rulesetHost(rulesetPath: string, alsoNamed: readonly string[] = []): SourceHost {
+  const roots = [dirname(rulesetPath), ...alsoNamed.map((p) => dirname(p)), ...extraRoots].map(real);
   return {
     readFile: (path) => {
       if (!path.endsWith('.sroi')) return { error: 'alleen .sroi-regelingen kunnen worden uitgebreid' };

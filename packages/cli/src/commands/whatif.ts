@@ -128,7 +128,7 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   const scenarios: ScenarioSpec[] = [];
   const warnings: Diagnostic[] = [];
   for (const path of (values['scenario'] as string[] | undefined) ?? []) {
-    const s = await scenarioFromFile(path, baseMembers, baseName, lookup);
+    const s = await scenarioFromFile(path, basePath, baseMembers, baseName, lookup);
     if ('diagnostics' in s) {
       io.err(renderDiagnostics(format, s.diagnostics, lookup, lang) + '\n');
       return EXIT.failures;
@@ -246,13 +246,16 @@ function limit(spec: ScenarioSpec, warnings: Diagnostic[]): ScenarioSpec {
 /** A scenario ruleset: compiled like any ruleset, then compared with the base member it extends. */
 async function scenarioFromFile(
   path: string,
+  basePath: string,
   base: readonly { label: string; ir: IrDocument }[],
   baseName: string,
   lookup: SourceLookup & { files: Map<string, SourceFile> },
 ): Promise<{ spec: ScenarioSpec; warnings: Diagnostic[] } | { diagnostics: readonly Diagnostic[] }> {
   const read = readInput(path);
   const { compileSource } = await import('@sroi/compiler');
-  const compiled = compileSource(path, read.text, rulesetHost(path));
+  // The base was named on the command line too: a scenario may extend it (and its set's members).
+  const baseFiles = base.map((m) => m.ir.files[m.ir.files.length - 1] ?? basePath);
+  const compiled = compileSource(path, read.text, rulesetHost(path, [basePath, ...baseFiles]));
   for (const [f, s] of compiled.sources) lookup.files.set(f, s);
   if (!compiled.ir) return { diagnostics: compiled.diagnostics };
   const ir = compiled.ir;

@@ -121,7 +121,8 @@ class Builder {
    * group written with a comma, as English does: refused with the Dutch form, never read as € 47,25.
    */
   moneyCents(t: IToken | undefined): Rational {
-    const thousands = t && /^(\d{1,3}(?:\.\d{3})*),(\d{3})$/.exec(t.image);
+    // Below one euro (`€ 0,125`) three decimals are a fraction of a cent, never a thousands group.
+    const thousands = t && /^([1-9]\d{0,2}(?:\.\d{3})*),(\d{3})$/.exec(t.image);
     if (thousands) {
       this.diagnostics.push(
         diagnostic(

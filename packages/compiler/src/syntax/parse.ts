@@ -21,7 +21,7 @@ import {
 /** Larger files are refused: a real ruleset is tens of kilobytes. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 /** Past this many syntax errors a file is not a ruleset; the rest would be noise. */
-export const MAX_SYNTAX_ERRORS = 100;
+export const MAX_SYNTAX_ERRORS = 50;
 
 export interface ParsedSource {
   readonly source: SourceFile;

@@ -166,6 +166,14 @@ const decimalArbitrary: fc.Arbitrary<Rational> = fc
       : Rational.of(BigInt(int) * 10n ** BigInt(places) + BigInt(frac % 10 ** places), 10n ** BigInt(places)),
   );
 
+/**
+ * Amounts in euros as a ruleset can write them: three decimals after a whole euro or more
+ * (`€ 47,250`) are refused as a thousands group written with a comma (SR1050).
+ */
+const euroArbitrary: fc.Arbitrary<Rational> = decimalArbitrary.filter(
+  (r) => r.lt(Rational.of(1)) || !r.mul(Rational.of(1000)).isInteger() || r.mul(Rational.of(100)).isInteger(),
+);
+
 const dateArbitrary = fc
   .integer({ min: parseIsoDate('1990-01-01')!, max: parseIsoDate('2099-12-31')! })
   .map((day) => ({ day, text: formatIsoDate(day) }));
@@ -280,7 +288,7 @@ const templateArbitrary: fc.Arbitrary<MTemplate> = fc
   });
 
 const literalArbitrary: fc.Arbitrary<MExpr> = fc.oneof(
-  fc.tuple(decimalArbitrary, fc.option(timeUnit, { nil: undefined })).map(([euros, per]) => ({
+  fc.tuple(euroArbitrary, fc.option(timeUnit, { nil: undefined })).map(([euros, per]) => ({
     kind: 'money' as const,
     cents: euros.mul(Rational.of(100)),
     ...(per ? { per } : {}),
@@ -488,7 +496,7 @@ const nameWord = nameWordArbitrary.map((name) => ({ name }));
 const text = textArbitrary.map((value) => ({ value }));
 
 const exampleValueArbitrary: fc.Arbitrary<MExampleValue> = fc.oneof(
-  decimalArbitrary.map((euros) => ({ kind: 'money' as const, cents: euros.mul(Rational.of(100)) })),
+  euroArbitrary.map((euros) => ({ kind: 'money' as const, cents: euros.mul(Rational.of(100)) })),
   fc.record({ kind: fc.constant('number' as const), value: decimalArbitrary, percent: fc.boolean() }),
   dateArbitrary.map((d) => ({ kind: 'date' as const, ...d })),
   textArbitrary.map((value) => ({ kind: 'text' as const, value })),
