@@ -605,7 +605,12 @@ log(
 const rss = { batch: 0, parse: 0 };
 const batchRun = async () => {
   const r = await runNode([cli, 'eval', irPath, '--batch', batchFile], { rss: true });
-  if (r.code !== 0 || !r.stderr.includes(`${size.batchContracts} regels, 0 met fouten`))
+  if (
+    r.code !== 0 ||
+    !r.stderr.includes(
+      `${size.batchContracts} regels gelezen, ${size.batchContracts} geschreven, 0 geweigerd`,
+    )
+  )
     throw new Error(`sroi eval --batch: exit ${r.code}\n${r.stderr}`);
   rss.batch = Math.max(rss.batch, r.maxRssMb ?? 0);
 };
