@@ -22,6 +22,7 @@ import {
   tokenIs,
   type IToken,
 } from '@sroi/grammar';
+import { fieldTypeWord } from './field-types.js';
 import type { DocumentAnalysis } from './analysis.js';
 import { builtinFunctions } from './builtins.js';
 import { keywordDescription } from './keyword-docs.js';
@@ -75,25 +76,8 @@ const fieldOf = (
 
 const kindsOf = (name: string) => (Object.hasOwn(activityKinds, name) ? activityKinds[name] : undefined);
 
-const describeField = (spec: FieldSpec): string => {
-  const t = spec.type;
-  const base =
-    t.kind === 'enum'
-      ? t.enumeration
-      : t.kind === 'duration'
-        ? `duur in ${t.unit}`
-        : (
-            {
-              money: 'bedrag',
-              number: 'getal',
-              percentage: 'percentage',
-              date: 'datum',
-              text: 'tekst',
-              boolean: 'janee',
-            } as const
-          )[t.kind];
-  return spec.presence === 'optional' ? `${base} optioneel` : base;
-};
+const describeField = (spec: FieldSpec): string =>
+  spec.presence === 'optional' ? `${fieldTypeWord(spec)} optioneel` : fieldTypeWord(spec);
 
 /** Completion at an offset of a document. */
 export function complete(doc: DocumentAnalysis, offset: number, language: Language): CompletionList {

@@ -3,6 +3,7 @@
 import { declarationKey, showType, type Ast, type CheckedModel } from '@sroi/compiler';
 import { activityKinds, contractFields, type FieldSpec, type Language } from '@sroi/core';
 import { Kw, sroiLexer, tokenIs, type KeywordName } from '@sroi/grammar';
+import { fieldTypeWord } from './field-types.js';
 import type { DocumentAnalysis, Workspace } from './analysis.js';
 import { builtinFunctions } from './builtins.js';
 import { keywordDescription } from './keyword-docs.js';
@@ -144,22 +145,7 @@ function effective(model: CheckedModel, s: SymbolRef): Ast.Declaration | undefin
 }
 
 const fieldLine = (name: string, spec: FieldSpec, language: Language): string[] => {
-  const t = spec.type;
-  const type =
-    t.kind === 'enum'
-      ? t.enumeration
-      : t.kind === 'duration'
-        ? `duur in ${t.unit}`
-        : (
-            {
-              money: 'bedrag',
-              number: 'getal',
-              percentage: 'percentage',
-              date: 'datum',
-              text: 'tekst',
-              boolean: 'janee',
-            } as const
-          )[t.kind];
+  const type = fieldTypeWord(spec);
   const presence =
     spec.presence === 'required'
       ? words[language].required
