@@ -71,4 +71,16 @@ describe('LanguageService diagnostics', () => {
     service.setDocument('rijnmond-2019-2023.sroi', shipped('rijnmond-2019-2023.sroi'));
     expect(service.getDiagnostics('v.sroi').filter((d) => d.severity === 'error')).toEqual([]);
   });
+
+  it('compiles a variant again once a base that was not a ruleset (SR2101) is one again', () => {
+    const base = shipped('rijnmond-2019-2023.sroi');
+    const service = new LanguageService({
+      documents: { 'v.sroi': shipped('schiedam-legacy.sroi'), 'rijnmond-2019-2023.sroi': `x${base}` },
+    });
+    expect(service.getDiagnostics('v.sroi').map((d) => d.code)).toContain('SR2101');
+    // Found by the property test in service.prop.test.ts (seed 267193216): `#` makes the stray
+    // first line a comment, so the base is a ruleset again.
+    service.setDocument('rijnmond-2019-2023.sroi', `#x${base}`);
+    expect(service.getDiagnostics('v.sroi').filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
