@@ -105,4 +105,11 @@ export {
   type ScenarioReport,
 } from './whatif/report.js';
 export { contractGenerator, generatedKindWeights } from './whatif/generate.js';
+export {
+  portfolioFromText,
+  formatOf,
+  type PortfolioItem,
+  type PortfolioFormat,
+  type Where,
+} from './whatif/portfolio-rows.js';
 export { whatIfText, whatIfHtml, WhatIfCsv } from './render/whatif.js';

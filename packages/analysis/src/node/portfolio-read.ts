@@ -3,37 +3,23 @@
 // registration tool exports it; `;` or `,`, Dutch decimal commas) with csv-parse, and XLSX (a
 // contracts sheet and an activities sheet, in the same contract order) with exceljs's streaming
 // reader. Each contract comes with where it was read, so a validation problem's JSON path can be
-// shown as file, row and column.
+// shown as file, row and column. How rows become contracts is in ../whatif/portfolio-rows.ts.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import { activityKinds, contractFields, diagnostic, type Diagnostic, type FieldSpec } from '@sroi/core';
-import { parseNumberText } from '../whatif/overrides.js';
+import { diagnostic } from '@sroi/core';
+import {
+  cellValue,
+  columnOf,
+  formatOf,
+  jsonLine,
+  RowGrouper,
+  separatorOf,
+  type Column,
+  type PortfolioItem,
+} from '../whatif/portfolio-rows.js';
 
-/** A contract read from a portfolio, or a row that could not become one. */
-export type PortfolioItem =
-  | { readonly contract: Record<string, unknown>; readonly where: Where }
-  | { readonly problem: Diagnostic; readonly rows: number };
-
-/** Where a contract was read: its file and first row, and how a JSON path maps to row and column. */
-export interface Where {
-  readonly file: string;
-  readonly row: number;
-  readonly rows: number;
-  /** The row and column of a JSON path (`activiteiten[1].fte`), as the file names them. */
-  locate(path: string | undefined): { row: number; column: string };
-}
-
-export type PortfolioFormat = 'jsonl' | 'csv' | 'xlsx';
-
-export const formatOf = (file: string): PortfolioFormat | undefined =>
-  /\.(jsonl|ndjson)$/i.test(file)
-    ? 'jsonl'
-    : /\.(csv|txt)$/i.test(file)
-      ? 'csv'
-      : /\.xlsx$/i.test(file)
-        ? 'xlsx'
-        : undefined;
+export { formatOf, type PortfolioFormat, type PortfolioItem, type Where } from '../whatif/portfolio-rows.js';
 
 export function readPortfolio(file: string, shownAs = file): AsyncIterable<PortfolioItem> {
   const format = formatOf(file) ?? 'jsonl';
@@ -49,208 +35,9 @@ export async function* readJsonLines(file: string, shownAs = file): AsyncIterabl
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of lines) {
-    n++;
-    const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      yield {
-        problem: diagnostic('SR5301', { file: shownAs, row: n, message: (e as Error).message }),
-        rows: 1,
-      };
-      continue;
-    }
-    const row = n;
-    yield {
-      contract: json as Record<string, unknown>,
-      where: { file: shownAs, row, rows: 1, locate: (path) => ({ row, column: path ?? '(contract)' }) },
-    };
+    const item = jsonLine(raw, ++n, shownAs);
+    if (item) yield item;
   }
-}
-
-// ── Rows of a table (CSV and XLSX) into contracts ───────────────────────────
-
-const activityFieldSpecs = new Map<string, FieldSpec>(
-  Object.values(activityKinds).flatMap((fields) => Object.entries(fields)),
-);
-activityFieldSpecs.set('omschrijving', {
-  type: { kind: 'text' },
-  presence: 'optional',
-  doc: '',
-} as FieldSpec);
-
-/** How a column of the file maps to the contract: a contract field, `soort`, or an activity field. */
-type Column = { header: string; scope: 'contract' | 'activity'; name: string; spec?: FieldSpec } | undefined;
-
-/** The column a header names: contract fields first; `activiteit.x`/`activiteit_x` for an activity's. */
-function columnOf(header: string): Column {
-  const h = header.trim();
-  const prefixed = /^activiteit[._](.+)$/i.exec(h);
-  if (prefixed) {
-    const name = prefixed[1]!;
-    return { header: h, scope: 'activity', name, spec: activityFieldSpecs.get(name) };
-  }
-  if (h === 'soort' || h === 'activiteit') return { header: h, scope: 'activity', name: 'soort' };
-  if (Object.hasOwn(contractFields, h))
-    return { header: h, scope: 'contract', name: h, spec: contractFields[h] };
-  if (activityFieldSpecs.has(h))
-    return { header: h, scope: 'activity', name: h, spec: activityFieldSpecs.get(h) };
-  if (h === '') return undefined;
-  return { header: h, scope: 'contract', name: h };
-}
-
-/** A cell's text as the JSON value the contract format expects for the field. */
-function cellValue(text: string, spec: FieldSpec | undefined): unknown {
-  const t = text.trim();
-  if (!spec) return t;
-  switch (spec.type.kind) {
-    case 'money': {
-      // Money stays decimal text (exact): "1.250.000,00" → "1250000.00".
-      const plain = plainDecimal(t.replace(/^€\s*/, ''));
-      return plain ?? t;
-    }
-    case 'number':
-    case 'percentage':
-    case 'duration': {
-      const plain = plainDecimal(t.replace(/%$/, ''));
-      return plain !== undefined ? Number(plain) : t;
-    }
-    case 'boolean': {
-      const b = {
-        ja: true,
-        nee: false,
-        true: true,
-        false: false,
-        '1': true,
-        '0': false,
-        waar: true,
-        onwaar: false,
-      }[t.toLowerCase()];
-      return b ?? t;
-    }
-    default:
-      return t;
-  }
-}
-
-/** Decimal text in plain notation ("1250000.5"), from Dutch or plain; undefined when not a number. */
-function plainDecimal(t: string): string | undefined {
-  const r = parseNumberText(t);
-  if (!r) return undefined;
-  const s = t.replace(/\s/g, '');
-  // As many decimals as written: a validator sees "12,345" as three decimals, as it was typed.
-  const m = /[.,](\d+)$/.exec(s);
-  const dutch = /,/.test(s) || /^-?\d{1,3}(\.\d{3})+$/.test(s);
-  const decimals = m && (dutch ? s.includes(',') : true) ? m[1]!.length : 0;
-  return r.toFixed(decimals);
-}
-
-/** Builds contracts from rows of one table (one row per activity, contract columns repeated). */
-class RowGrouper {
-  private columns: Column[] = [];
-  private current:
-    | {
-        id: string;
-        contract: Record<string, unknown>;
-        activities: Record<string, unknown>[];
-        rows: number[];
-        firstRow: number;
-      }
-    | undefined;
-  private readonly seen = new Map<string, number>();
-  private readonly activityColumns = new Map<string, string>();
-  private readonly contractColumns = new Map<string, string>();
-
-  constructor(private readonly file: string) {}
-
-  /** Reads the header; a problem when a required column is missing. */
-  header(cells: readonly string[]): Diagnostic | undefined {
-    this.columns = cells.map((c) => columnOf(String(c ?? '').replace(/^\uFEFF/, '')));
-    for (const c of this.columns) {
-      if (!c) continue;
-      (c.scope === 'activity' ? this.activityColumns : this.contractColumns).set(c.name, c.header);
-    }
-    for (const required of ['waarde', 'gunningsdatum', 'opdrachtsoort'])
-      if (!this.contractColumns.has(required))
-        return diagnostic('SR5303', { file: this.file, column: required });
-    return undefined;
-  }
-
-  /** Adds a data row (`row` numbered as the file shows it); yields a finished contract or a problem. */
-  *add(cells: readonly unknown[], row: number): Iterable<PortfolioItem> {
-    const contract: Record<string, unknown> = {};
-    const activity: Record<string, unknown> = {};
-    this.columns.forEach((c, i) => {
-      if (!c) return;
-      const raw = cells[i];
-      const text = raw === undefined || raw === null ? '' : String(raw);
-      if (text.trim() === '') return;
-      (c.scope === 'activity' ? activity : contract)[c.name] = cellValue(text, c.spec);
-    });
-    const id = typeof contract['id'] === 'string' ? contract['id'] : '';
-    if (this.current && id !== '' && id === this.current.id) {
-      if (Object.keys(activity).length > 0) {
-        this.current.activities.push(activity);
-        this.current.rows.push(row);
-      }
-      return;
-    }
-    const done = this.finish();
-    if (done) yield done;
-    if (id !== '') {
-      const first = this.seen.get(id);
-      if (first !== undefined) {
-        yield { problem: diagnostic('SR5302', { file: this.file, row, id: `'${id}'`, first }), rows: 1 };
-        return;
-      }
-      this.seen.set(id, row);
-    }
-    const hasActivity = Object.keys(activity).length > 0;
-    this.current = {
-      id,
-      contract,
-      activities: hasActivity ? [activity] : [],
-      rows: hasActivity ? [row] : [],
-      firstRow: row,
-    };
-  }
-
-  /** The contract being built, finished. */
-  finish(): PortfolioItem | undefined {
-    const c = this.current;
-    this.current = undefined;
-    if (!c) return undefined;
-    const contract = { ...c.contract, activiteiten: c.activities };
-    const file = this.file;
-    const { rows, firstRow } = c;
-    return {
-      contract,
-      where: {
-        file,
-        row: firstRow,
-        rows: Math.max(1, (rows.at(-1) ?? firstRow) - firstRow + 1),
-        locate: (path) => {
-          const m = /^activiteiten\[(\d+)\](?:\.(\w+))?/.exec(path ?? '');
-          if (m) {
-            const name = m[2] ?? 'soort';
-            return { row: rows[Number(m[1])] ?? firstRow, column: this.activityColumns.get(name) ?? name };
-          }
-          const name = (path ?? '').split(/[.[]/)[0] || '(contract)';
-          return { row: firstRow, column: this.contractColumns.get(name) ?? name };
-        },
-      },
-    };
-  }
-}
-
-/** The separator of a CSV file, from its header line: `;` when it has one (Dutch exports), else `,`. */
-function separatorOf(headerLine: string): string {
-  const count = (c: string) => headerLine.split(c).length - 1;
-  if (count(';') > 0) return ';';
-  if (count('\t') > count(',')) return '\t';
-  return ',';
 }
 
 async function firstLine(file: string): Promise<string> {
@@ -269,19 +56,8 @@ export async function* readCsv(file: string, shownAs = file): AsyncIterable<Port
     parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
   );
   const grouper = new RowGrouper(shownAs);
-  let header = true;
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (header) {
-      header = false;
-      const problem = grouper.header(rec.record);
-      if (problem) {
-        yield { problem, rows: 0 };
-        return;
-      }
-      continue;
-    }
-    yield* grouper.add(rec.record, rec.info.lines);
-  }
+  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+    yield* grouper.record(rec.record, rec.info.lines);
   const last = grouper.finish();
   if (last) yield last;
 }
