@@ -239,6 +239,42 @@ describe('the built playground in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it("completes a name from the language service and shows a parameter's value and bron on hover", async () => {
+    const { context, page } = await newPage('#ruleset=rijnmond-2023-2027');
+    await page.waitForSelector('body[data-editor="ready"]');
+    await typeLastLine(page, 'definitie extra: bedrag = drem');
+    await settledEngine(page);
+    // Completion on request (Ctrl+Space), as a person asks for it: the names in scope come from the
+    // checked model, so the parameter 'drempel' is offered with its type.
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'drempel' }).first();
+    await suggestion.waitFor({ timeout: 30_000 });
+    await expect(page.locator('.suggest-widget').textContent()).resolves.toContain('bedrag');
+    await page.screenshot({ path: join(shots, '09-aanvullen.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('.monaco-editor .view-lines')!
+        .textContent!.replace(/\u00a0/g, ' ')
+        .includes('definitie extra: bedrag = drempel'),
+    );
+    await settledEngine(page);
+    expect(await page.locator('.problems [data-code="SR2001"]').count()).toBe(0);
+
+    // Hover over the parameter's name: its type, its value per period and its bron.
+    await page.keyboard.press('Escape');
+    const word = page.locator('.monaco-editor .view-line span', { hasText: /^drempel$/ }).last();
+    await word.hover();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Beleid 2023-2027' });
+    await hover.waitFor({ timeout: 30_000 });
+    const shown = ((await hover.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    expect(shown).toContain('drempel');
+    expect(shown).toContain('€ 50.000');
+    expect(shown).toContain('bron');
+    await page.screenshot({ path: join(shots, '10-uitleg-bij-parameter.png') });
+    await context.close();
+  }, 120_000);
+
   it('runs the voorbeelden live, compares with 2019-2023 and switches to English', async () => {
     const { context, page } = await newPage('#ruleset=rijnmond-2023-2027');
     await page.click('[data-tab="result-1"]');

@@ -2,6 +2,7 @@
 // `@sroi/language-service` in the worker. Markers are a pure mapping of the worker's diagnostics;
 // highlighting comes from the grammar's words (`highlightWords`) and the checked model's names.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
+import './monaco-contributions.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import type {
   CodeAction,
@@ -324,7 +325,11 @@ export async function createEditor(
   monaco.languages.registerDocumentSemanticTokensProvider(LANGUAGE, {
     getLegend: () => legend,
     provideDocumentSemanticTokens: async () => {
+      const version = model.getVersionId();
       const tokens = ((await call('getSemanticTokens', [path])) as SemanticToken[] | undefined) ?? [];
+      // Offsets of the text the worker had: after another keystroke they no longer fit the model,
+      // and Monaco asks again for the new text.
+      if (model.getVersionId() !== version) return null;
       const data: number[] = [];
       let line = 0;
       let char = 0;
@@ -333,7 +338,8 @@ export async function createEditor(
         const l = p.lineNumber - 1;
         const c = p.column - 1;
         const length = tk.end - tk.start;
-        if (length <= 0 || pos(tk.end).lineNumber - 1 !== l) continue;
+        if (length <= 0 || pos(tk.end).lineNumber - 1 !== l || c + length > model.getLineLength(l + 1))
+          continue;
         data.push(
           l - line,
           l === line ? c - char : c,
