@@ -46,6 +46,77 @@ function cliEval(ruleset: string, contract: unknown): Record<string, unknown> {
   return JSON.parse(out) as Record<string, unknown>;
 }
 
+function sroi(args: readonly string[]): string {
+  return execFileSync(process.execPath, ['scripts/sroi.mjs', ...args], { cwd: repoRoot, encoding: 'utf8' });
+}
+
+interface WhatIfJson {
+  read: { contracts: number; evaluated: number; skipped: number };
+  quantities: string[];
+  baseline: { totals: Record<string, string> };
+  scenarios: {
+    totals: Record<string, string>;
+    difference: Record<string, string>;
+    players: { label: string }[];
+    attribution?: Record<string, string[]>;
+    statusChangesShown: number;
+  }[];
+}
+
+/** `sroi whatif` of the open ruleset over a portfolio with the same `--set` values: the independent run. */
+function cliWhatIf(portfolio: string, sets: readonly string[]): WhatIfJson {
+  return JSON.parse(
+    sroi([
+      'whatif',
+      'rulesets/rijnmond-2023-2027.sroi',
+      portfolio,
+      ...sets.flatMap((s) => ['--set', s]),
+      '--json',
+      '--quiet',
+      '--workers',
+      '1',
+    ]),
+  ) as WhatIfJson;
+}
+
+/** The panel's totals, attribution and counts equal the report of `sroi whatif`, to the cent. */
+async function expectReport(page: Page, r: WhatIfJson): Promise<void> {
+  const s = r.scenarios[0]!;
+  const shown = await page.$$eval('#whatif-totals tr[data-quantity]', (rows) =>
+    Object.fromEntries(
+      rows.map((row) => [
+        row.getAttribute('data-quantity')!,
+        [...row.querySelectorAll('td')].map((td) => td.getAttribute('data-value')),
+      ]),
+    ),
+  );
+  expect(shown).toEqual(
+    Object.fromEntries(r.quantities.map((q) => [q, [r.baseline.totals[q], s.totals[q], s.difference[q]]])),
+  );
+  const attribution = await page.$$eval('#whatif-attribution tbody tr', (rows) =>
+    rows.map((row) => [
+      row.getAttribute('data-player'),
+      Object.fromEntries(
+        [...row.querySelectorAll('td')].map((td) => [
+          td.getAttribute('data-quantity'),
+          td.getAttribute('data-value'),
+        ]),
+      ),
+    ]),
+  );
+  expect(attribution).toEqual(
+    s.players.map((p, i) => [
+      p.label,
+      Object.fromEntries(Object.entries(s.attribution ?? {}).map(([q, list]) => [q, list[i]])),
+    ]),
+  );
+  const read = (await page.textContent('#whatif-read')) ?? '';
+  expect(read).toContain(`${r.read.evaluated.toLocaleString('nl-NL')} doorgerekend`);
+  expect(read).toContain(`${r.read.skipped.toLocaleString('nl-NL')} overgeslagen`);
+  if (s.statusChangesShown > 0)
+    await expect(page.textContent('#whatif-status summary')).resolves.toContain(`(${s.statusChangesShown})`);
+}
+
 /** Every amount the page shows, by key: outcomes, valuations, routes. */
 async function amounts(page: Page): Promise<Record<string, string>> {
   return page.$$eval('#result [data-outcome]', (rows) =>
@@ -384,6 +455,91 @@ describe('the built playground in Chromium', () => {
     );
     await shared.close();
   }, 120_000);
+
+  it('runs a what-if scenario over a generated portfolio and an opened CSV to the cent as sroi whatif does', async () => {
+    const { context, page } = await newPage('#ruleset=rijnmond-2023-2027');
+    await page.click('[data-tab="result-3"]');
+    await page.waitForSelector('#whatif-fields [data-name="sr_percentage"]', { timeout: 60_000 });
+    // The current values, with their bron or aanname, as the form's starting point.
+    await expect(page.inputValue('[data-name="sr_percentage"]')).resolves.toBe('5%');
+    await expect(page.textContent('[data-field="drempel"]')).resolves.toContain('Beleid 2023-2027');
+    await page.uncheck('#whatif-live');
+    await page.fill('#whatif-count', '400');
+    await page.fill('#whatif-seed', '7');
+    const sets = [
+      'sr_percentage=6%',
+      'bonus_contract_onbepaald=€ 10.000',
+      'jaarwaarde_plaatsing[participatiewet]=42000',
+    ];
+    for (const set of sets) {
+      const [name, value] = set.split('=') as [string, string];
+      const field = page.locator(`#whatif-fields input[data-name="${name}"]`);
+      if (name.includes('['))
+        await page.locator('.whatif-table > summary', { hasText: name.split('[')[0]! }).click();
+      await field.fill(value);
+    }
+    await page.click('#whatif-run');
+    await page.waitForSelector('#whatif-out[data-state="done"] #whatif-totals', { timeout: 90_000 });
+    await page.locator('#whatif-status summary').click();
+    await page.evaluate(() => document.querySelector('#whatif-read')!.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(shots, '11-wat-als.png') });
+    await axe(page, 'the what-if panel');
+
+    // The same run on the command line: generator, scenario and engine are the same code.
+    const portfolio = join(work, 'p.jsonl');
+    sroi(['portfolio', 'generate', '--contracts', '400', '--seed', '7', '--out', portfolio]);
+    const expected = cliWhatIf(portfolio, sets);
+    await expectReport(page, expected);
+    expect(await page.textContent('#whatif-command')).toContain("--set 'sr_percentage=6%'");
+
+    // An export of a registration tool, opened as a file (CSV, Dutch numbers, a bad row).
+    const csv = join(repoRoot, 'test/fixtures/whatif/export.csv');
+    await page.setInputFiles('#whatif-file', csv);
+    await page.waitForFunction(
+      () => document.querySelector('#whatif-file-name')?.textContent === 'export.csv',
+    );
+    await page.click('#whatif-run');
+    await page.waitForFunction(() =>
+      document.querySelector('#whatif-read')?.textContent?.startsWith('export.csv'),
+    );
+    await expectReport(page, cliWhatIf(csv, sets));
+
+    // A value that does not fit its parameter: a located problem, as --set gives it.
+    await page.fill('#whatif-fields input[data-name="sr_percentage"]', '6 euro');
+    await page.click('#whatif-run');
+    await page.waitForSelector('#whatif-problems [data-code], #whatif-problems .badge');
+    await expect(page.textContent('#whatif-problems')).resolves.toContain('sr_percentage');
+
+    // A larger portfolio shows its progress; English labels.
+    await page.fill('#whatif-fields input[data-name="sr_percentage"]', '6%');
+    await page.check('#whatif-generated');
+    await page.fill('#whatif-count', '3000');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      const el = document.querySelector('#whatif-progress-text')!;
+      new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await page.click('#whatif-run');
+    await page.waitForFunction(
+      () => document.querySelector('#whatif-read')?.textContent?.includes('3.000 contracten'),
+      undefined,
+      {
+        timeout: 90_000,
+      },
+    );
+    const progress = await page.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
+    expect(progress.some((p) => / van 3\.000 contracten$/.test(p))).toBe(true);
+    await page.click('#lang');
+    await expect(page.textContent('#whatif-totals caption')).resolves.toBe('Portfolio totals');
+    await context.close();
+  }, 240_000);
 
   it('had no console errors, warnings or CSP violations', () => {
     expect(problems).toEqual([]);

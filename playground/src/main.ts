@@ -29,6 +29,7 @@ import {
   type ShippedRuleset,
 } from './shipped.js';
 import { tabs } from './tabs.js';
+import { whatIfPanel, type WhatIfPanel } from './whatif-view.js';
 
 // ── Engine ───────────────────────────────────────────────────────────────────
 const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' });
@@ -44,6 +45,7 @@ function ask(
     | { kind: 'properties' }
     | { kind: 'compare'; other: string; contract: unknown }
     | { kind: 'diff'; other: string }
+    | { kind: 'whatif-base' }
     | { kind: 'service'; method: string; args: readonly unknown[] },
 ): Promise<unknown> {
   const id = nextId++;
@@ -154,7 +156,9 @@ const fileInput = h('input', {
   on: { change: () => void openFile() },
 });
 
-const resultTabs = tabs('result', [t('result'), t('examples'), t('compare')]);
+const resultTabs = tabs('result', [t('result'), t('examples'), t('compare'), t('whatIf')], (i) => {
+  if (i === 3) whatIf().refresh();
+});
 const resultPanel = resultTabs.panels[0]!;
 const resultBox = h('div', { attrs: { id: 'result' } });
 resultPanel.append(resultBox);
@@ -190,6 +194,20 @@ resultTabs.panels[2]!.append(
   h('div', { class: 'toolbar' }, compareButton, diffButton),
   compareOut,
 );
+
+// The what-if panel, built when first opened (its worker starts then).
+let whatIfView: WhatIfPanel | undefined;
+function whatIf(): WhatIfPanel {
+  whatIfView ??= whatIfPanel(resultTabs.panels[3]!, {
+    base: async () => {
+      const r = (await ask({ kind: 'whatif-base' })) as { ir: unknown; name: string } | { unavailable: true };
+      return 'ir' in r ? r : undefined;
+    },
+    path: () => ruleset.path,
+  });
+  return whatIfView;
+}
+let whatIfTimer: ReturnType<typeof setTimeout> | undefined;
 
 const rulesetLabel = word(h('label', { attrs: { for: 'ruleset' } }), 'ruleset');
 const header = h(
@@ -287,7 +305,8 @@ function relabel() {
   langButton.setAttribute('aria-label', t('languageLabel'));
   lower.setLabels([t('problems'), t('outline')]);
   contractTabs.setLabels([t('form'), t('json')]);
-  resultTabs.setLabels([t('result'), t('examples'), t('compare')]);
+  resultTabs.setLabels([t('result'), t('examples'), t('compare'), t('whatIf')]);
+  whatIfView?.relabel();
   document.title = t('title');
   fillRulesetSelect();
   editor?.setLabel(t('editorLabel'));
@@ -571,6 +590,10 @@ function renderState(s: EngineState) {
     );
   } else replace(resultBox, h('p', { class: 'muted' }, t('noResult')));
   document.body.dataset.version = String(s.version);
+  if (whatIfView && resultTabs.selected() === 3) {
+    clearTimeout(whatIfTimer);
+    whatIfTimer = setTimeout(() => whatIfView?.refresh(), 500);
+  }
 }
 
 function renderExamples(examples: readonly ExampleView[] | undefined, version: number) {

@@ -1,5 +1,6 @@
 // The messages between the page and the engine worker: plain JSON-like values only, so that the
 // page never holds compiler objects and the worker never touches the DOM.
+import type { WhatIfReport } from '@sroi/analysis';
 import type { EvaluationResult } from '@sroi/evaluator';
 import type { FieldSpec, Language, Severity } from '@sroi/core';
 
@@ -88,6 +89,8 @@ export type EngineRequest =
   | { readonly kind: 'properties'; readonly id: number }
   | { readonly kind: 'compare'; readonly id: number; readonly other: string; readonly contract: unknown }
   | { readonly kind: 'diff'; readonly id: number; readonly other: string }
+  /** The IR of the ruleset as it is now, for the what-if panel (unavailable while it has errors). */
+  | { readonly kind: 'whatif-base'; readonly id: number }
   | {
       readonly kind: 'service';
       readonly id: number;
@@ -107,3 +110,66 @@ export type EngineReply =
   | EngineState
   | EngineExamples
   | { readonly kind: 'reply'; readonly id: number; readonly value: unknown; readonly error?: string };
+
+// ── The what-if worker ───────────────────────────────────────────────────────
+
+/** A value a scenario can change: a parameter or a table row (`tabel[rij]`), as `--set` names it. */
+export interface WhatIfField {
+  readonly name: string;
+  /** `parameter`, or the table the row belongs to. */
+  readonly group: string;
+  readonly type: string;
+  /** The current (latest) value, written as `--set` reads it ("€ 50.000", "5%", "12 maanden"). */
+  readonly value: string;
+  /** The value per period (`vanaf`; '' for always). */
+  readonly periods: readonly { readonly from: string; readonly value: string }[];
+  readonly provenance: readonly { readonly kind: 'bron' | 'aanname'; readonly text: string }[];
+}
+
+/** A portfolio: generated as `sroi portfolio generate --contracts N --seed S`, or an opened file. */
+export type WhatIfPortfolio =
+  | { readonly kind: 'generated'; readonly count: number; readonly seed: number; readonly name: string }
+  | { readonly kind: 'file'; readonly name: string; readonly text: string };
+
+/** A problem of a `--set` value or of a portfolio row, in the page's language. */
+export interface WhatIfProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  /** The assignment (`sr_percentage=6 %`) or the file, row and column. */
+  readonly where?: string;
+}
+
+export type WhatIfRequest =
+  | { readonly kind: 'fields'; readonly id: number; readonly ir: unknown }
+  | {
+      readonly kind: 'run';
+      readonly id: number;
+      readonly ir: unknown;
+      readonly label: string;
+      /** `NAME=VALUE`, as `sroi whatif --set` takes them. */
+      readonly sets: readonly string[];
+      readonly portfolio: WhatIfPortfolio;
+      readonly lang: Language;
+    };
+
+export interface WhatIfRunReply {
+  readonly kind: 'result';
+  readonly id: number;
+  readonly report?: WhatIfReport & {
+    /** Rows skipped per diagnostic code. */
+    readonly skippedByCode: Readonly<Record<string, number>>;
+    /** The first skipped rows, with why and where. */
+    readonly skippedExamples: readonly WhatIfProblem[];
+    /** Contracts the scenario could not evaluate (the base could). */
+    readonly failed: number;
+  };
+  /** Why the run did not start (a value that does not fit its parameter, an unknown name). */
+  readonly problems?: readonly WhatIfProblem[];
+  readonly millis: number;
+}
+
+export type WhatIfReply =
+  | { readonly kind: 'fields'; readonly id: number; readonly fields: readonly WhatIfField[] }
+  | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
+  | WhatIfRunReply;

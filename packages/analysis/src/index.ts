@@ -76,6 +76,8 @@ export {
   parseAssignment,
   scenarioFromAssignments,
   parseNumberText,
+  showValue as showIrValue,
+  rowKey,
   type Assignment,
 } from './whatif/overrides.js';
 export { diffScenario, type ScenarioDiff } from './whatif/scenario.js';

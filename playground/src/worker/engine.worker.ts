@@ -55,6 +55,11 @@ function answer(request: EngineRequest): unknown {
       if (!a || !b) return { unavailable: true };
       return diffRulesets(a, b, { lang: engine.lang });
     }
+    case 'whatif-base': {
+      engine.refresh();
+      const ir = engine.compiled?.ir;
+      return ir ? { ir, name: ir.ruleset.name } : { unavailable: true };
+    }
     case 'service':
       return serviceCall(engine, request.method, request.args);
     default:
@@ -89,8 +94,7 @@ function run() {
   if (changed) post(engine.state(latest));
   const version = latest;
   for (const r of requests) {
-    if (r.kind !== 'properties' && r.kind !== 'compare' && r.kind !== 'diff' && r.kind !== 'service')
-      continue;
+    if (!('id' in r)) continue;
     try {
       post({ kind: 'reply', id: r.id, value: answer(r) });
     } catch (e) {

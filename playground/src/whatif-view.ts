@@ -1,0 +1,678 @@
+// The what-if panel: the open ruleset is the base; a policy officer changes one or more of its
+// parameters or table rows, runs a portfolio (generated as `sroi portfolio generate` does, or an
+// opened JSON Lines or CSV file) and reads the totals base against scenario, the contracts that
+// change status and what each changed value contributes. Runs in a worker of its own, so typing
+// in the editor never waits for it; the page only builds elements (text, never HTML).
+import type { Quantity } from '@sroi/analysis';
+import { h, replace } from './dom.js';
+import { language, t, type Word } from './i18n.js';
+import { showMoney } from './money.js';
+import type {
+  WhatIfField,
+  WhatIfPortfolio,
+  WhatIfProblem,
+  WhatIfReply,
+  WhatIfRequest,
+  WhatIfRunReply,
+} from './protocol.js';
+
+export interface WhatIfHost {
+  /** The IR of the ruleset as it is now; undefined while it has errors. */
+  base(): Promise<{ ir: unknown; name: string } | undefined>;
+  /** The shipped file name of the open ruleset (for the equivalent command line). */
+  path(): string;
+}
+
+type Report = NonNullable<WhatIfRunReply['report']>;
+
+const quantityWords: Readonly<Record<Quantity, Word>> = {
+  verplichting: 'verplichting',
+  gerealiseerd: 'gerealiseerd',
+  restant: 'restant',
+  overschot: 'overschot',
+  boete: 'boete',
+};
+const statusWords: Readonly<Record<string, Word>> = {
+  'geen-verplichting': 'statusNone',
+  voldaan: 'statusMet',
+  'niet-voldaan': 'statusNotMet',
+};
+
+const count = (n: number) => n.toLocaleString(language() === 'nl' ? 'nl-NL' : 'en-GB');
+const money = (v: string | undefined) => (v === undefined ? '—' : showMoney(v, language()));
+/** A shell word, quoted for a POSIX shell (the command is shown, never run). */
+const shellQuote = (s: string) => (/^[\w./=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+export interface WhatIfPanel {
+  /** The panel became visible, or the ruleset changed while it is: reload the fields. */
+  refresh(): void;
+  /** The page's language changed. */
+  relabel(): void;
+}
+
+export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  let fieldsId = 0;
+  let runId = 0;
+  let fields: readonly WhatIfField[] = [];
+  let fieldsKey = '';
+  /** What the person typed, by field name (kept while the fields reload). */
+  const entered = new Map<string, string>();
+  let report: Report | undefined;
+  let problems: readonly WhatIfProblem[] = [];
+  let file: { name: string; text: string } | undefined;
+  let source: 'generated' | 'file' = 'generated';
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastSets: readonly string[] = [];
+  let lastPortfolio: WhatIfPortfolio | undefined;
+
+  const engine = (): Worker => {
+    if (worker) return worker;
+    worker = new Worker(new URL('./worker/whatif.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (e: MessageEvent<WhatIfReply>) => receive(e.data));
+    worker.addEventListener('error', (e) =>
+      replace(problemsBox, h('p', { class: 'warning-box' }, t('failedInternal', { error: e.message }))),
+    );
+    return worker;
+  };
+  const post = (m: WhatIfRequest) => engine().postMessage(m);
+
+  // ── Elements ──────────────────────────────────────────────────────────────
+  const intro = h('p', { class: 'muted', attrs: { id: 'whatif-intro' } });
+  const countInput = h('input', {
+    attrs: { id: 'whatif-count', type: 'number', min: '1', max: '100000', step: '1', value: '1000' },
+    on: { change: () => changed() },
+  });
+  const seedInput = h('input', {
+    attrs: { id: 'whatif-seed', type: 'number', step: '1', value: '2025' },
+    on: { change: () => changed() },
+  });
+  const generatedRadio = h('input', {
+    attrs: { type: 'radio', name: 'whatif-source', id: 'whatif-generated', value: 'generated', checked: '' },
+    on: { change: () => ((source = 'generated'), changed()) },
+  });
+  const fileRadio = h('input', {
+    attrs: { type: 'radio', name: 'whatif-source', id: 'whatif-file-source', value: 'file' },
+    on: { change: () => ((source = 'file'), changed()) },
+  });
+  const fileInput = h('input', {
+    attrs: {
+      type: 'file',
+      id: 'whatif-file',
+      accept: '.jsonl,.ndjson,.csv,.txt,application/json,text/csv',
+      hidden: '',
+    },
+    on: { change: () => void openFile() },
+  });
+  const fileButton = h('button', {
+    class: 'small',
+    attrs: { type: 'button', id: 'whatif-open' },
+    on: { click: () => fileInput.click() },
+  });
+  const fileName = h('span', { class: 'muted', attrs: { id: 'whatif-file-name' } });
+  const portfolioBox = h('fieldset', { class: 'whatif-portfolio' });
+  const fieldsBox = h('div', { class: 'whatif-fields', attrs: { id: 'whatif-fields' } });
+  const liveBox = h('input', { attrs: { type: 'checkbox', id: 'whatif-live', checked: '' } });
+  const runButton = h('button', { attrs: { type: 'button', id: 'whatif-run' }, on: { click: () => run() } });
+  const resetButton = h('button', {
+    class: 'small',
+    attrs: { type: 'button', id: 'whatif-reset' },
+    on: {
+      click: () => {
+        entered.clear();
+        renderFields();
+        changed();
+      },
+    },
+  });
+  const progress = h('progress', { attrs: { id: 'whatif-progress', max: '1', value: '0' } });
+  const progressText = h('span', { class: 'muted', attrs: { id: 'whatif-progress-text' } });
+  const progressBox = h(
+    'div',
+    { class: 'whatif-progress', attrs: { role: 'status' } },
+    progress,
+    ' ',
+    progressText,
+  );
+  progressBox.hidden = true;
+  const problemsBox = h('div', { attrs: { id: 'whatif-problems', 'aria-live': 'polite' } });
+  const out = h('div', { class: 'whatif-out', attrs: { id: 'whatif-out', 'aria-live': 'polite' } });
+  const heading = h('h3', { attrs: { id: 'whatif-values' } });
+
+  function renderStatic() {
+    intro.textContent = t('whatIfIntro');
+    fileButton.textContent = t('whatIfOpen');
+    runButton.textContent = t('whatIfRun');
+    resetButton.textContent = t('whatIfReset');
+    replace(
+      portfolioBox,
+      h('legend', {}, t('whatIfPortfolio')),
+      h(
+        'div',
+        { class: 'whatif-source' },
+        generatedRadio,
+        h('label', { attrs: { for: 'whatif-generated' } }, t('whatIfGenerated')),
+        ' ',
+        h('label', { attrs: { for: 'whatif-count' } }, t('whatIfCount')),
+        countInput,
+        ' ',
+        h('label', { attrs: { for: 'whatif-seed' } }, t('whatIfSeed')),
+        seedInput,
+      ),
+      h(
+        'div',
+        { class: 'whatif-source' },
+        fileRadio,
+        h('label', { attrs: { for: 'whatif-file-source' } }, t('whatIfFile')),
+        ' ',
+        fileButton,
+        ' ',
+        fileName,
+        fileInput,
+      ),
+      h('p', { class: 'muted small-text' }, t('whatIfFileHelp')),
+    );
+    fileName.textContent = file ? file.name : '';
+  }
+
+  renderStatic();
+  // The results above the values: a person changes a value below and sees the totals move.
+  root.append(
+    intro,
+    portfolioBox,
+    h(
+      'div',
+      { class: 'toolbar whatif-actions' },
+      runButton,
+      resetButton,
+      h('span', {}, liveBox, h('label', { attrs: { for: 'whatif-live', id: 'whatif-live-label' } })),
+    ),
+    progressBox,
+    problemsBox,
+    out,
+    heading,
+    fieldsBox,
+  );
+  const liveLabel = root.querySelector('#whatif-live-label')!;
+  const relabelHeadings = () => {
+    heading.textContent = t('whatIfValues');
+    liveLabel.textContent = t('whatIfLive');
+  };
+  relabelHeadings();
+
+  // ── Fields ────────────────────────────────────────────────────────────────
+  function fieldRow(f: WhatIfField, i: number): HTMLElement {
+    const id = `whatif-field-${i}`;
+    const input = h('input', {
+      attrs: {
+        id,
+        type: 'text',
+        'data-name': f.name,
+        'aria-describedby': `${id}-about`,
+        spellcheck: 'false',
+      },
+      on: {
+        input: () => {
+          const v = input.value;
+          if (v.trim() === f.value) entered.delete(f.name);
+          else entered.set(f.name, v);
+          row.classList.toggle('changed', entered.has(f.name));
+          scheduleLive();
+        },
+      },
+    });
+    input.value = entered.get(f.name) ?? f.value;
+    const about = h(
+      'div',
+      { class: 'muted small-text', attrs: { id: `${id}-about` } },
+      f.type,
+      f.periods.length > 1
+        ? h(
+            'div',
+            {},
+            f.periods.map((p) => `${p.from ? `${t('whatIfFrom')} ${p.from}: ` : ''}${p.value}`).join(' · '),
+            ` (${t('whatIfAllPeriods')})`,
+          )
+        : null,
+      f.provenance.map((p) =>
+        h(
+          'div',
+          { class: p.kind === 'aanname' ? 'provenance provisional' : 'provenance' },
+          p.kind === 'aanname'
+            ? h('span', { class: 'badge provisional' }, t('provisional'))
+            : `${t('source')}: `,
+          p.kind === 'aanname' ? ` ${p.text}` : `“${p.text}”`,
+        ),
+      ),
+    );
+    const row = h(
+      'div',
+      { class: `whatif-field${entered.has(f.name) ? ' changed' : ''}`, attrs: { 'data-field': f.name } },
+      h('label', { attrs: { for: id } }, f.name),
+      input,
+      about,
+    );
+    return row;
+  }
+
+  function renderFields() {
+    if (fields.length === 0) return replace(fieldsBox, h('p', { class: 'muted' }, t('whatIfNoFields')));
+    const parameters = fields.filter((f) => f.group === 'parameter');
+    const tables = [...new Set(fields.filter((f) => f.group !== 'parameter').map((f) => f.group))];
+    let i = 0;
+    replace(
+      fieldsBox,
+      parameters.map((f) => fieldRow(f, i++)),
+      tables.map((table) => {
+        const rows = fields.filter((f) => f.group === table);
+        const open = rows.some((f) => entered.has(f.name));
+        const d = h(
+          'details',
+          { class: 'whatif-table' },
+          h('summary', {}, `${t('whatIfTable')} ${table} (${rows.length})`),
+          rows.map((f) => fieldRow(f, i++)),
+        );
+        d.open = open;
+        return d;
+      }),
+    );
+  }
+
+  async function loadFields() {
+    const base = await host.base();
+    if (!base) {
+      fields = [];
+      fieldsKey = '';
+      replace(fieldsBox, h('p', { class: 'warning-box' }, t('rulesetHasErrors')));
+      return;
+    }
+    fieldsId = nextId++;
+    post({ kind: 'fields', id: fieldsId, ir: base.ir });
+  }
+
+  // ── Runs ──────────────────────────────────────────────────────────────────
+  const sets = () => [...entered].map(([name, value]) => `${name}=${value.trim()}`);
+  function portfolio(): WhatIfPortfolio | undefined {
+    if (source === 'file') return file ? { kind: 'file', name: file.name, text: file.text } : undefined;
+    const n = Math.trunc(Number(countInput.value));
+    const seed = Math.trunc(Number(seedInput.value));
+    if (!(n >= 1 && n <= 100_000) || !Number.isFinite(seed)) return undefined;
+    return { kind: 'generated', count: n, seed, name: t('whatIfGeneratedName', { count: count(n), seed }) };
+  }
+
+  async function run() {
+    const p = portfolio();
+    if (!p) {
+      replace(
+        problemsBox,
+        h('p', { class: 'warning-box' }, t(source === 'file' ? 'whatIfNoFile' : 'whatIfBadCount')),
+      );
+      return;
+    }
+    const base = await host.base();
+    if (!base) return replace(problemsBox, h('p', { class: 'warning-box' }, t('rulesetHasErrors')));
+    runId = nextId++;
+    lastSets = sets();
+    lastPortfolio = p;
+    replace(problemsBox);
+    progress.removeAttribute('value');
+    progressText.textContent = t('working');
+    progressBox.hidden = false;
+    out.dataset.state = 'running';
+    post({
+      kind: 'run',
+      id: runId,
+      ir: base.ir,
+      label: base.name,
+      sets: lastSets,
+      portfolio: p,
+      lang: language(),
+    });
+  }
+
+  function scheduleLive() {
+    if (!liveBox.checked) return;
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(() => void run(), 500);
+  }
+  function changed() {
+    if (report || out.dataset.state === 'running') scheduleLive();
+  }
+
+  async function openFile() {
+    const f = fileInput.files?.[0];
+    if (!f) return;
+    file = { name: f.name, text: await f.text() };
+    fileName.textContent = f.name;
+    fileInput.value = '';
+    source = 'file';
+    fileRadio.checked = true;
+    scheduleLive();
+  }
+
+  function receive(m: WhatIfReply) {
+    if (m.kind === 'fields') {
+      if (m.id !== fieldsId) return;
+      const key = JSON.stringify(m.fields);
+      if (key === fieldsKey) return;
+      fields = m.fields;
+      fieldsKey = key;
+      // A value the ruleset no longer has is forgotten; one now equal to the ruleset's is unchanged.
+      for (const name of [...entered.keys()]) {
+        const f = fields.find((x) => x.name === name);
+        if (!f || f.value === entered.get(name)!.trim()) entered.delete(name);
+      }
+      if (!root.contains(document.activeElement) || !fieldsBox.contains(document.activeElement))
+        renderFields();
+      return;
+    }
+    if (m.id !== runId) return;
+    if (m.kind === 'progress') {
+      progress.max = m.total;
+      progress.value = m.done;
+      progressText.textContent = t('whatIfProgress', { done: count(m.done), total: count(m.total) });
+      return;
+    }
+    progressBox.hidden = true;
+    out.dataset.state = 'done';
+    problems = m.problems ?? [];
+    if (m.report) report = m.report;
+    renderProblems();
+    if (m.report) renderReport(m.millis);
+  }
+
+  function renderProblems() {
+    if (problems.length === 0) return replace(problemsBox);
+    replace(
+      problemsBox,
+      h('p', { class: 'warning-box' }, t('whatIfProblems')),
+      h(
+        'ul',
+        { class: 'problems' },
+        problems.map((p) =>
+          h(
+            'li',
+            { class: 'problem error' },
+            h('span', { class: 'badge error' }, p.code),
+            ' ',
+            p.where ? h('code', {}, p.where) : null,
+            ` ${p.message}`,
+            p.hint ? h('div', { class: 'muted hint' }, p.hint) : null,
+          ),
+        ),
+      ),
+    );
+  }
+
+  // ── The report ────────────────────────────────────────────────────────────
+  function renderReport(millis?: number) {
+    if (!report) return replace(out);
+    const r = report;
+    const s = r.scenarios[0]!;
+    const qs = r.quantities;
+    const skippedText = Object.entries(r.skippedByCode)
+      .map(([code, n]) => `${code} × ${count(n)}`)
+      .join(', ');
+    const read = h(
+      'p',
+      { attrs: { id: 'whatif-read' } },
+      t('whatIfRead', {
+        portfolio: r.portfolio,
+        contracts: count(r.read.contracts),
+        evaluated: count(r.read.evaluated),
+        skipped: count(r.read.skipped),
+      }),
+      millis !== undefined
+        ? h('span', { class: 'muted small-text' }, ` · ${t('computedIn', { ms: millis.toFixed(0) })}`)
+        : null,
+    );
+    const skipped =
+      r.read.skipped > 0
+        ? h(
+            'details',
+            { class: 'whatif-skipped', attrs: { id: 'whatif-skipped' } },
+            h('summary', {}, `${t('whatIfSkipped')}: ${skippedText}`),
+            h(
+              'ul',
+              { class: 'problems' },
+              r.skippedExamples.map((p) =>
+                h(
+                  'li',
+                  {},
+                  h('span', { class: 'badge warning' }, p.code),
+                  ' ',
+                  p.where ? `${p.where}: ` : '',
+                  p.message,
+                ),
+              ),
+            ),
+          )
+        : null;
+    const totals = h(
+      'table',
+      { class: 'compare-table whatif-totals', attrs: { id: 'whatif-totals' } },
+      h('caption', {}, t('whatIfTotals')),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { attrs: { scope: 'col' } }, ''),
+          h('th', { attrs: { scope: 'col' } }, t('whatIfBase')),
+          h('th', { attrs: { scope: 'col' } }, t('whatIfScenario')),
+          h('th', { attrs: { scope: 'col' } }, t('whatIfDifference')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        qs.map((q) =>
+          h(
+            'tr',
+            { attrs: { 'data-quantity': q } },
+            h('th', { attrs: { scope: 'row' } }, t(quantityWords[q])),
+            h(
+              'td',
+              { class: 'num', attrs: { 'data-value': r.baseline.totals[q] ?? '' } },
+              money(r.baseline.totals[q]),
+            ),
+            h('td', { class: 'num', attrs: { 'data-value': s.totals[q] ?? '' } }, money(s.totals[q])),
+            h('td', { class: 'num', attrs: { 'data-value': s.difference[q] ?? '' } }, money(s.difference[q])),
+          ),
+        ),
+        (['voldaan', 'niet-voldaan'] as const).map((st) =>
+          h(
+            'tr',
+            { attrs: { 'data-status': st } },
+            h('th', { attrs: { scope: 'row' } }, t('whatIfContracts', { status: t(statusWords[st]!) })),
+            h('td', { class: 'num' }, count(r.baseline.status[st])),
+            h('td', { class: 'num' }, count(s.status[st])),
+            h('td', { class: 'num' }, count(s.status[st] - r.baseline.status[st])),
+          ),
+        ),
+      ),
+    );
+    const changedLine = h(
+      'p',
+      { attrs: { id: 'whatif-changed' } },
+      t('whatIfChangedLine', {
+        changed: count(s.changed),
+        notMetToMet: count(s.notMetToMet),
+        metToNotMet: count(s.metToNotMet),
+      }),
+      s.failed > 0 ? ` ${t('whatIfFailed', { failed: count(s.failed) })}` : '',
+    );
+    replace(
+      out,
+      read,
+      skipped,
+      s.players.length === 0 ? h('p', { class: 'muted' }, t('whatIfNothingChanged')) : null,
+      totals,
+      changedLine,
+      attribution(r),
+      statusChanges(r),
+      commandLine(),
+    );
+  }
+
+  /** A wide table in a region that scrolls sideways (and takes focus, so keys scroll it too). */
+  const scrollable = (label: string, table: HTMLElement) =>
+    h('div', { class: 'table-scroll', attrs: { role: 'region', 'aria-label': label, tabindex: '0' } }, table);
+
+  function attribution(r: Report): HTMLElement | null {
+    const s = r.scenarios[0]!;
+    if (s.players.length === 0) return null;
+    if (!s.attribution)
+      return h(
+        'p',
+        { class: 'muted', attrs: { id: 'whatif-attribution' } },
+        `${t('whatIfNoAttribution')}${s.noAttribution ? `: ${s.noAttribution}` : ''}`,
+      );
+    const qs = r.quantities.filter((q) => s.attribution![q]);
+    return scrollable(
+      t('whatIfAttribution'),
+      h(
+        'table',
+        { class: 'compare-table whatif-attribution', attrs: { id: 'whatif-attribution' } },
+        h('caption', {}, t('whatIfAttribution')),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { attrs: { scope: 'col' } }, t('whatIfChange')),
+            qs.map((q) => h('th', { attrs: { scope: 'col' } }, t(quantityWords[q]))),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          s.players.map((p, i) =>
+            h(
+              'tr',
+              { attrs: { 'data-player': p.label } },
+              h(
+                'th',
+                { attrs: { scope: 'row' } },
+                p.label,
+                h('div', { class: 'muted small-text' }, `${p.from} → ${p.to}`),
+              ),
+              qs.map((q) => {
+                const v = s.attribution![q]![i];
+                return h(
+                  'td',
+                  { class: 'num', attrs: { 'data-quantity': q, 'data-value': v ?? '' } },
+                  money(v),
+                );
+              }),
+            ),
+          ),
+        ),
+        h(
+          'tfoot',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { attrs: { scope: 'row' } }, t('whatIfAttributedTotal')),
+            qs.map((q) => h('td', { class: 'num', attrs: { 'data-quantity': q } }, money(s.attributed?.[q]))),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function statusChanges(r: Report): HTMLElement | null {
+    const s = r.scenarios[0]!;
+    if (s.statusChanges.length === 0) return null;
+    const shown = s.statusChanges.slice(0, 100);
+    return h(
+      'details',
+      { class: 'whatif-status', attrs: { id: 'whatif-status' } },
+      h('summary', {}, t('whatIfStatusChanges', { count: count(s.statusChangesShown) })),
+      scrollable(
+        t('whatIfStatusChanges', { count: count(s.statusChangesShown) }),
+        h(
+          'table',
+          { class: 'compare-table' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              [t('whatIfContract'), t('whatIfStatus'), t('gerealiseerd'), t('boete')].map((w) =>
+                h('th', { attrs: { scope: 'col' } }, w),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            shown.map((c) =>
+              h(
+                'tr',
+                { attrs: { 'data-contract': c.id } },
+                h(
+                  'th',
+                  { attrs: { scope: 'row' } },
+                  c.id,
+                  h('div', { class: 'muted small-text' }, c.opdrachtsoort),
+                ),
+                h('td', {}, `${t(statusWords[c.from]!)} → ${t(statusWords[c.to]!)}`),
+                (['gerealiseerd', 'boete'] as const).map((q) =>
+                  h(
+                    'td',
+                    { class: 'num' },
+                    h('div', {}, money(c.baseline[q])),
+                    h('div', {}, `→ ${money(c.scenario[q])}`),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+      s.statusChangesShown > shown.length
+        ? h('p', { class: 'muted small-text' }, t('whatIfMoreChanges', { shown: shown.length }))
+        : null,
+    );
+  }
+
+  /** The same run on the command line: what an analyst repeats or scripts. */
+  function commandLine(): HTMLElement {
+    const p = lastPortfolio;
+    const file = p?.kind === 'file' ? p.name : 'portefeuille.jsonl';
+    const lines = [
+      ...(p?.kind === 'generated'
+        ? [`sroi portfolio generate --contracts ${p.count} --seed ${p.seed} --out portefeuille.jsonl`]
+        : []),
+      [
+        'sroi whatif',
+        shellQuote(host.path()),
+        shellQuote(file),
+        ...lastSets.map((s) => `--set ${shellQuote(s)}`),
+      ].join(' '),
+    ];
+    return h(
+      'details',
+      { class: 'whatif-cli' },
+      h('summary', {}, t('whatIfCommand')),
+      h('pre', { attrs: { id: 'whatif-command' } }, lines.join('\n')),
+    );
+  }
+
+  return {
+    refresh: () => void loadFields(),
+    relabel() {
+      renderStatic();
+      relabelHeadings();
+      renderFields();
+      renderProblems();
+      renderReport();
+    },
+  };
+}

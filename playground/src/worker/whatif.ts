@@ -1,0 +1,238 @@
+// The what-if panel's engine: the named parameters and table rows of the open ruleset as fields,
+// and runs of `@sroi/analysis`'s what-if engine over a portfolio (generated as `sroi portfolio
+// generate` does, or read from an opened file as `sroi whatif` reads it), with the same semantics
+// as `sroi whatif RULESET PORTFOLIO --set NAME=VALUE`. No DOM here: it runs in its own worker.
+import {
+  MAX_EXACT_PLAYERS,
+  WhatIfEngine,
+  contractGenerator,
+  emptyTotals,
+  evaluateBatch,
+  finishTotals,
+  mergeTotals,
+  portfolioFromText,
+  rowKey,
+  scenarioFromAssignments,
+  showIrValue,
+  whatIfReport,
+  type PortfolioItem,
+  type ScenarioSpec,
+  type WhatIfJob,
+} from '@sroi/analysis';
+import { renderHint, renderMessage, type Diagnostic, type IrDocument, type Language } from '@sroi/core';
+import type { WhatIfField, WhatIfPortfolio, WhatIfProblem, WhatIfRunReply } from '../protocol.js';
+
+/** The types a `--set` value can be written for (see `valueFor` in @sroi/analysis). */
+const settable = new Set(['bedrag', 'tarief', 'percentage', 'duur', 'getal', 'janee', 'opsomming', 'tekst']);
+
+const typeText = (t: IrDocument['parameters'][number]['type']): string =>
+  t.t === 'tarief'
+    ? `tarief per ${t.per}`
+    : t.t === 'duur'
+      ? `duur in ${t.unit}`
+      : t.t === 'opsomming'
+        ? t.name
+        : t.t;
+
+/**
+ * Every value a scenario can change: the parameters (their latest value; a new value applies to
+ * every period, as `--set` does) and the rows of tables whose output is a constant.
+ */
+export function whatIfFields(ir: IrDocument): WhatIfField[] {
+  const fields: WhatIfField[] = [];
+  for (const p of ir.parameters) {
+    if (!settable.has(p.type.t)) continue;
+    const latest = p.versions[p.versions.length - 1]!;
+    fields.push({
+      name: p.name,
+      group: 'parameter',
+      type: typeText(p.type),
+      value: showIrValue(latest.value, p.type),
+      periods: p.versions.map((v) => ({ from: v.from ?? '', value: showIrValue(v.value, p.type) })),
+      provenance: p.versions.flatMap((v) => v.provenance.map((x) => ({ kind: x.kind, text: x.text }))),
+    });
+  }
+  for (const t of ir.tables) {
+    const seen = new Map<string, WhatIfField>();
+    for (const version of t.versions)
+      for (const row of version.rows)
+        t.outputs.forEach((out, column) => {
+          const cell = row.then[column];
+          if (!cell || cell.k !== 'const' || !settable.has(out.type.t)) return;
+          const key = rowKey(row);
+          const name = `${t.name}[${key}]${t.outputs.length > 1 ? `.${out.name}` : ''}`;
+          const value = showIrValue(cell.v, out.type);
+          const known = seen.get(name);
+          const period = { from: version.from ?? '', value };
+          const provenance = [...t.provenance, ...row.provenance].map((x) => ({
+            kind: x.kind,
+            text: x.text,
+          }));
+          if (known) {
+            // A later version of the table: its value is the one shown, every period listed.
+            seen.set(name, {
+              ...known,
+              value,
+              periods: [...known.periods, period],
+              provenance: [...known.provenance, ...provenance],
+            });
+          } else
+            seen.set(name, {
+              name,
+              group: t.name,
+              type: typeText(out.type),
+              value,
+              periods: [period],
+              provenance,
+            });
+        });
+    fields.push(...seen.values());
+  }
+  // The same bron quoted by several versions is shown once.
+  return fields.map((f) => ({
+    ...f,
+    provenance: f.provenance.filter(
+      (p, i) => f.provenance.findIndex((q) => q.kind === p.kind && q.text === p.text) === i,
+    ),
+  }));
+}
+
+const problemOf = (d: Diagnostic, lang: Language, where?: string): WhatIfProblem => {
+  const hint = renderHint(d, lang);
+  return {
+    code: d.code,
+    message: renderMessage(d.code, d.args, lang),
+    ...(hint ? { hint } : {}),
+    ...(where !== undefined ? { where } : d.path !== undefined ? { where: d.path } : {}),
+  };
+};
+
+/** The scenario of the assignments, as `sroi whatif --set` makes it (attribution up to 10 changes). */
+export function scenarioOf(
+  ir: IrDocument,
+  sets: readonly string[],
+  lang: Language,
+): { spec: ScenarioSpec } | { problems: WhatIfProblem[] } {
+  const s = scenarioFromAssignments('scenario', [ir], sets);
+  if (!s.value) return { problems: s.diagnostics.map((d) => problemOf(d, lang)) };
+  const spec = s.value;
+  if (spec.players.length > MAX_EXACT_PLAYERS)
+    return {
+      spec: {
+        ...spec,
+        noAttribution:
+          lang === 'nl'
+            ? `${spec.players.length} waarden gewijzigd; exacte toerekening kan tot ${MAX_EXACT_PLAYERS}`
+            : `${spec.players.length} values changed; exact attribution goes up to ${MAX_EXACT_PLAYERS}`,
+      },
+    };
+  return { spec };
+}
+
+/** The contracts of a portfolio, in order: generated from a seed, or read from a file's text. */
+export function portfolioItems(portfolio: WhatIfPortfolio): Iterable<PortfolioItem> {
+  if (portfolio.kind === 'file') return portfolioFromText(portfolio.text, portfolio.name);
+  const next = contractGenerator(portfolio.seed);
+  const name = portfolio.name;
+  return (function* () {
+    for (let i = 0; i < portfolio.count; i++)
+      yield {
+        contract: next(i),
+        where: { file: name, row: i + 1, rows: 1, locate: (path) => ({ row: i + 1, column: path ?? '' }) },
+      };
+  })();
+}
+
+export interface RunHooks {
+  /** Contracts done so far; return false to stop (a newer run replaced this one). */
+  progress(done: number, total: number): Promise<boolean>;
+}
+
+/** The most skipped rows listed by example (the count covers all of them). */
+const EXAMPLES = 20;
+/** Contracts per step between progress reports (and chances to be replaced by a newer run). */
+const BATCH = 250;
+
+/**
+ * Runs the ruleset as base and the scenario over the portfolio with the what-if engine of
+ * `@sroi/analysis`, in batches with progress in between. Undefined when a newer run replaced it.
+ */
+export async function runWhatIfInWorker(
+  ir: IrDocument,
+  label: string,
+  spec: ScenarioSpec,
+  items: readonly PortfolioItem[],
+  portfolioName: string,
+  lang: Language,
+  hooks: RunHooks,
+): Promise<WhatIfRunReply['report'] | undefined> {
+  const job: WhatIfJob = { base: [{ label, ir }], baseName: label, scenarios: [spec], attribution: true };
+  const engine = new WhatIfEngine(job);
+  const keep = 200;
+  const totals = emptyTotals(1, [engine.attributes(0) ? spec.players.length : 0], keep);
+  let contracts = 0;
+  let skipped = 0;
+  let skippedRows = 0;
+  let failed = 0;
+  const skippedByCode = new Map<string, number>();
+  const examples: WhatIfProblem[] = [];
+  const skip = (d: Diagnostic, where: string, rows: number) => {
+    skipped++;
+    skippedRows += rows;
+    skippedByCode.set(d.code, (skippedByCode.get(d.code) ?? 0) + 1);
+    if (examples.length < EXAMPLES) examples.push(problemOf(d, lang, where));
+  };
+  const batchOf: { contract: unknown; locate: (path: string | undefined) => string }[] = [];
+  const flush = () => {
+    const a = evaluateBatch(
+      engine,
+      batchOf.map((b) => b.contract),
+      undefined,
+      keep,
+    );
+    mergeTotals(totals, a.totals);
+    for (const s of a.skipped) {
+      const b = batchOf[s.index]!;
+      const d = s.diagnostics[0];
+      if (d) skip(d, b.locate(d.path), 1);
+    }
+    failed += a.failed.length;
+    batchOf.length = 0;
+  };
+  for (const item of items) {
+    if ('problem' in item) {
+      skip(item.problem, '', item.rows);
+      continue;
+    }
+    contracts++;
+    const w = item.where;
+    batchOf.push({
+      contract: item.contract,
+      locate: (p) => {
+        const at = w.locate(p);
+        return `${w.file}, ${lang === 'nl' ? 'rij' : 'row'} ${at.row}${at.column ? `, ${at.column}` : ''}`;
+      },
+    });
+    if (batchOf.length >= BATCH) {
+      flush();
+      if (!(await hooks.progress(contracts, items.length))) return undefined;
+    }
+  }
+  if (batchOf.length > 0) flush();
+  finishTotals(totals);
+  const report = whatIfReport(totals, job.scenarios, {
+    base: label,
+    portfolio: portfolioName,
+    contracts,
+    skipped,
+    skippedRows,
+    overschot: engine.overschot,
+    attribution: [engine.attributes(0)],
+  });
+  return {
+    ...report,
+    skippedByCode: Object.fromEntries(skippedByCode),
+    skippedExamples: examples,
+    failed,
+  };
+}

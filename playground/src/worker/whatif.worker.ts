@@ -1,0 +1,70 @@
+// The what-if worker: runs apart from the engine worker, so a run over a large portfolio never
+// delays the markers and the result of a keystroke. A newer run replaces the one in progress.
+import type { PortfolioItem } from '@sroi/analysis';
+import type { IrDocument } from '@sroi/core';
+import type { WhatIfPortfolio, WhatIfReply, WhatIfRequest } from '../protocol.js';
+import { portfolioItems, runWhatIfInWorker, scenarioOf, whatIfFields } from './whatif.js';
+
+const post = (message: WhatIfReply) => (self as unknown as Worker).postMessage(message);
+
+/** The last portfolio read, by what it was read from: a run with other values reuses it. */
+let cached: { key: string; items: readonly PortfolioItem[] } | undefined;
+const keyOf = (p: WhatIfPortfolio) =>
+  p.kind === 'generated' ? `generated:${p.count}:${p.seed}` : `file:${p.name}:${p.text.length}:${p.text}`;
+function itemsOf(p: WhatIfPortfolio): readonly PortfolioItem[] {
+  const key = keyOf(p);
+  if (cached?.key !== key) cached = { key, items: [...portfolioItems(p)] };
+  return cached.items;
+}
+
+let latest = 0;
+/** Lets waiting messages in (a newer run) between batches. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<void> {
+  const started = performance.now();
+  const ir = request.ir as IrDocument;
+  const scenario = scenarioOf(ir, request.sets, request.lang);
+  if ('problems' in scenario) {
+    post({ kind: 'result', id: request.id, problems: scenario.problems, millis: 0 });
+    return;
+  }
+  const items = itemsOf(request.portfolio);
+  let lastShown = 0;
+  const report = await runWhatIfInWorker(
+    ir,
+    request.label,
+    scenario.spec,
+    items,
+    request.portfolio.name,
+    request.lang,
+    {
+      progress: async (done, total) => {
+        const now = performance.now();
+        if (now - lastShown > 100) {
+          lastShown = now;
+          post({ kind: 'progress', id: request.id, done, total });
+        }
+        await breathe();
+        return latest === request.id;
+      },
+    },
+  );
+  if (report) post({ kind: 'result', id: request.id, report, millis: performance.now() - started });
+}
+
+self.addEventListener('message', (event: MessageEvent<WhatIfRequest>) => {
+  const m = event.data;
+  if (m.kind === 'fields') post({ kind: 'fields', id: m.id, fields: whatIfFields(m.ir as IrDocument) });
+  else {
+    latest = m.id;
+    run(m).catch((e: unknown) =>
+      post({
+        kind: 'result',
+        id: m.id,
+        problems: [{ code: 'intern', message: e instanceof Error ? e.message : String(e) }],
+        millis: 0,
+      }),
+    );
+  }
+});
