@@ -128,6 +128,7 @@ const words = {
   changed: ['gewijzigd', 'changed'],
   replaceWith: ["Vervang door '{name}'", "Replace with '{name}'"],
   whatIf: ['Wat als', 'What if'],
+  didYouMean: ['Bedoelde je: {names}?', 'Did you mean: {names}?'],
   whatIfIntro: [
     'De regeling zoals hij nu in de editor staat is de basis. Wijzig een of meer waarden en reken een portefeuille door: dezelfde berekening als sroi whatif --set.',
     'The ruleset as it is now in the editor is the base. Change one or more values and run a portfolio: the same computation as sroi whatif --set.',

@@ -136,6 +136,8 @@ export interface WhatIfProblem {
   readonly code: string;
   readonly message: string;
   readonly hint?: string;
+  /** Did you mean: names or values that fit. */
+  readonly suggestions?: readonly string[];
   /** The assignment (`sr_percentage=6 %`) or the file, row and column. */
   readonly where?: string;
 }

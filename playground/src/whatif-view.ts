@@ -398,6 +398,9 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
             ' ',
             p.where ? h('code', {}, p.where) : null,
             ` ${p.message}`,
+            p.suggestions
+              ? h('div', { class: 'hint' }, t('didYouMean', { names: p.suggestions.join(', ') }))
+              : null,
             p.hint ? h('div', { class: 'muted hint' }, p.hint) : null,
           ),
         ),

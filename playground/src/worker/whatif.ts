@@ -11,6 +11,7 @@ import {
   finishTotals,
   mergeTotals,
   portfolioFromText,
+  parseAssignment,
   rowKey,
   scenarioFromAssignments,
   showIrValue,
@@ -19,11 +20,21 @@ import {
   type ScenarioSpec,
   type WhatIfJob,
 } from '@sroi/analysis';
-import { renderHint, renderMessage, type Diagnostic, type IrDocument, type Language } from '@sroi/core';
+import {
+  renderHint,
+  renderMessage,
+  type Diagnostic,
+  type IrDocument,
+  type IrValue,
+  type Language,
+} from '@sroi/core';
 import type { WhatIfField, WhatIfPortfolio, WhatIfProblem, WhatIfRunReply } from '../protocol.js';
 
 /** The types a `--set` value can be written for (see `valueFor` in @sroi/analysis). */
 const settable = new Set(['bedrag', 'tarief', 'percentage', 'duur', 'getal', 'janee', 'opsomming', 'tekst']);
+
+/** A value `--set` can write back: a number, yes/no or a text (not an unknown, `-` in a table). */
+const writable = (v: IrValue) => 'num' in v || 'bool' in v || 'text' in v;
 
 const typeText = (t: IrDocument['parameters'][number]['type']): string =>
   t.t === 'tarief'
@@ -41,8 +52,8 @@ const typeText = (t: IrDocument['parameters'][number]['type']): string =>
 export function whatIfFields(ir: IrDocument): WhatIfField[] {
   const fields: WhatIfField[] = [];
   for (const p of ir.parameters) {
-    if (!settable.has(p.type.t)) continue;
     const latest = p.versions[p.versions.length - 1]!;
+    if (!settable.has(p.type.t) || !p.versions.every((v) => writable(v.value))) continue;
     fields.push({
       name: p.name,
       group: 'parameter',
@@ -58,9 +69,12 @@ export function whatIfFields(ir: IrDocument): WhatIfField[] {
       for (const row of version.rows)
         t.outputs.forEach((out, column) => {
           const cell = row.then[column];
-          if (!cell || cell.k !== 'const' || !settable.has(out.type.t)) return;
+          if (!cell || cell.k !== 'const' || !writable(cell.v) || !settable.has(out.type.t)) return;
           const key = rowKey(row);
           const name = `${t.name}[${key}]${t.outputs.length > 1 ? `.${out.name}` : ''}`;
+          // A row `--set` cannot name (its key holds a bracket or a comparison it cannot write) is left out.
+          const parsed = parseAssignment(`${name}=0`);
+          if (parsed?.name !== t.name || parsed.row?.join(',') !== key) return;
           const value = showIrValue(cell.v, out.type);
           const known = seen.get(name);
           const period = { from: version.from ?? '', value };
@@ -103,6 +117,7 @@ const problemOf = (d: Diagnostic, lang: Language, where?: string): WhatIfProblem
     code: d.code,
     message: renderMessage(d.code, d.args, lang),
     ...(hint ? { hint } : {}),
+    ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
     ...(where !== undefined ? { where } : d.path !== undefined ? { where: d.path } : {}),
   };
 };

@@ -212,7 +212,11 @@ export function rowKey(row: IrRow): string {
     .map((cell) => {
       if ('any' in cell) return '*';
       if ('in' in cell)
-        return cell.in.map((v) => ('text' in v ? v.text : 'num' in v ? v.num : String(v))).join('|');
+        return cell.in
+          .map((v) =>
+            'text' in v ? v.text : 'num' in v ? v.num : 'bool' in v ? (v.bool ? 'ja' : 'nee') : '?',
+          )
+          .join('|');
       return cell.cmp.map(([op, v]) => `${op}${'num' in v ? v.num : JSON.stringify(v)}`).join('&');
     })
     .join(',');

@@ -1,0 +1,88 @@
+// The what-if panel's engine in the worker, outside the browser: the fields it offers for every
+// shipped ruleset read back as the same values, and a run without changes reproduces the base.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compileSource } from '@sroi/compiler';
+import type { IrDocument } from '@sroi/core';
+import { describe, expect, it } from 'vitest';
+import { bundleHost } from '../../src/worker/engine.js';
+import { portfolioItems, runWhatIfInWorker, scenarioOf, whatIfFields } from '../../src/worker/whatif.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const files = Object.fromEntries(
+  readdirSync(`${root}rulesets`)
+    .filter((f) => f.endsWith('.sroi'))
+    .map((f) => [`rulesets/${f}`, readFileSync(`${root}rulesets/${f}`, 'utf8')]),
+);
+const irOf = (path: string): IrDocument => {
+  const compiled = compileSource(path, files[path]!, bundleHost(files));
+  expect(compiled.ir, path).toBeDefined();
+  return compiled.ir!;
+};
+
+describe('what-if fields', () => {
+  for (const path of Object.keys(files))
+    it(`${path}: every field's shown value is accepted as its own value (unchanged where it has one period)`, () => {
+      const ir = irOf(path);
+      const fields = whatIfFields(ir);
+      expect(fields.some((f) => f.group === 'parameter')).toBe(true);
+      for (const f of fields) {
+        const s = scenarioOf(ir, [`${f.name}=${f.value}`], 'nl');
+        expect('spec' in s ? [] : s.problems, f.name).toEqual([]);
+        if ('spec' in s && f.periods.length === 1) {
+          const [player] = s.spec.players;
+          expect(player?.to, f.name).toBe(player?.from);
+        }
+      }
+    });
+
+  it('lists the bron and aanname of a parameter', () => {
+    const fields = whatIfFields(irOf('rulesets/rijnmond-2023-2027.sroi'));
+    const drempel = fields.find((f) => f.name === 'drempel')!;
+    expect(drempel.provenance).toEqual([
+      { kind: 'bron', text: expect.stringContaining('Beleid 2023-2027') as string },
+    ]);
+    expect(fields.find((f) => f.name === 'sr_percentage')!.provenance[0]!.kind).toBe('aanname');
+  });
+});
+
+describe('what-if runs in the worker', () => {
+  it('a run without changes reproduces the base exactly, in batches with progress', async () => {
+    const ir = irOf('rulesets/rijnmond-2023-2027.sroi');
+    const s = scenarioOf(ir, [], 'nl');
+    if (!('spec' in s)) throw new Error('no scenario');
+    const items = [...portfolioItems({ kind: 'generated', count: 600, seed: 3, name: 'p' })];
+    const seen: number[] = [];
+    const report = await runWhatIfInWorker(ir, 'r', s.spec, items, 'p', 'nl', {
+      progress: (done) => (seen.push(done), Promise.resolve(true)),
+    });
+    expect(seen).toEqual([250, 500]);
+    expect(report!.read.contracts).toBe(600);
+    expect(report!.read.evaluated + report!.read.skipped).toBe(600);
+    const scenario = report!.scenarios[0]!;
+    expect(scenario.totals).toEqual(report!.baseline.totals);
+    for (const v of Object.values(scenario.difference)) expect(v).toBe('0.00');
+    expect(scenario.statusChangesShown).toBe(0);
+  });
+
+  it('stops when a newer run replaces it', async () => {
+    const ir = irOf('rulesets/rijnmond-2023-2027.sroi');
+    const s = scenarioOf(ir, ['sr_percentage=6%'], 'nl');
+    if (!('spec' in s)) throw new Error('no scenario');
+    const items = [...portfolioItems({ kind: 'generated', count: 600, seed: 3, name: 'p' })];
+    const report = await runWhatIfInWorker(ir, 'r', s.spec, items, 'p', 'nl', {
+      progress: () => Promise.resolve(false),
+    });
+    expect(report).toBeUndefined();
+  });
+
+  it('refuses a value that does not fit, with the assignment as its place', () => {
+    const ir = irOf('rulesets/rijnmond-2023-2027.sroi');
+    const s = scenarioOf(ir, ['sr_percentag=6%'], 'nl');
+    expect('problems' in s && s.problems[0]).toMatchObject({
+      code: 'SR2200',
+      where: 'sr_percentag=6%',
+      suggestions: expect.arrayContaining(['sr_percentage']) as string[],
+    });
+  });
+});
