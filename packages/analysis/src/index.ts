@@ -115,3 +115,4 @@ export {
   type Where,
 } from './whatif/portfolio-rows.js';
 export { whatIfText, whatIfHtml, WhatIfCsv } from './render/whatif.js';
+export { runProperties, type PropertyOutcome, type PropertyOptions } from './properties/run.js';

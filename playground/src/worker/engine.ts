@@ -156,10 +156,6 @@ export class Engine {
     return this.files;
   }
 
-  get currentText(): string {
-    return this.text;
-  }
-
   get currentPlan(): Plan | undefined {
     return this.plan;
   }

@@ -1,9 +1,8 @@
-// Adapter: the CLI's property checker (fast-check contracts, shrunk counterexamples, a ready
-// `voorbeeld` block), used as is. The CLI package exports only its command; this reaches its
-// module directly so the playground and `sroi test` check eigenschappen the same way.
+// Adapter: the property checker of `@sroi/analysis` (fast-check contracts, shrunk counterexamples,
+// a ready `voorbeeld` block), so the playground and `sroi test` check eigenschappen the same way.
 import type { Language } from '@sroi/core';
 import type { Plan } from '@sroi/evaluator';
-import { runProperties } from '../../../packages/cli/src/properties/run.js';
+import { runProperties } from '@sroi/analysis';
 import type { PropertyView } from '../protocol.js';
 
 export function checkProperties(plan: Plan, lang: Language): PropertyView[] {

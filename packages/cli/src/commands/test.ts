@@ -1,7 +1,7 @@
 // `sroi test FILE...`: runs every `voorbeeld` and reports each failure with the expected and
 // the actual value at the expectation's place.
 import { CoverageRecorder, coverageItems, runExamples, type Plan } from '@sroi/evaluator';
-import { runProperties } from '../properties/run.js';
+import { runProperties } from '@sroi/analysis';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
