@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Served } from './serve.js';
-import { buildSite, repoRoot, serveSite, startBrowser } from './browser.js';
+import { buildSite, focusEditor, repoRoot, serveSite, startBrowser } from './browser.js';
 
 const shots = join(repoRoot, 'playground/e2e/screenshots');
 const work = mkdtempSync(join(tmpdir(), 'sroi-e2e-'));
@@ -146,20 +146,6 @@ async function contractJson(page: Page): Promise<Record<string, unknown>> {
   const text = await page.inputValue('#contract-json');
   await page.click('[data-tab="contract-0"]');
   return JSON.parse(text) as Record<string, unknown>;
-}
-
-/**
- * Clicks into the editor's visible text, as a person does, and waits until the editor has the
- * keyboard. Not a click on `.view-lines`: that element is as large as the whole document (10,000 px
- * high for Rijnmond), so a click at its centre lands outside the editor and focus stays on the body.
- * Not `page.focus('textarea')` either: in Chromium Monaco takes keys through an EditContext on
- * `.native-edit-context`, and the hidden textarea is not where typed text goes.
- */
-async function focusEditor(page: Page): Promise<void> {
-  const box = await page.locator('.monaco-editor .editor-scrollable').first().boundingBox();
-  if (!box) throw new Error('the editor is not visible');
-  await page.mouse.click(box.x + 40, box.y + 8);
-  await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
 }
 
 /**
