@@ -207,6 +207,40 @@ export function showValue(v: IrValue, type: IrType): string {
 }
 
 /**
+ * A value outside the parameter's range (`tussen ... en ...`), or negative for an amount or
+ * percentage without one: the rule the checker applies to the ruleset (SR3301).
+ */
+function outsideRange(
+  param: IrDocument['parameters'][number],
+  value: IrValue,
+  where: string,
+): Diagnostic | undefined {
+  const num = (v: IrValue) => {
+    if (!('num' in v)) return undefined;
+    const [n, d = '1'] = v.num.split('/');
+    return Rational.of(BigInt(n!), BigInt(d));
+  };
+  const x = num(value);
+  if (!x) return undefined;
+  const t = param.type.t;
+  const min = param.range
+    ? num(param.range.min)
+    : t === 'bedrag' || t === 'tarief' || t === 'percentage'
+      ? Rational.ZERO
+      : undefined;
+  const max = param.range ? num(param.range.max) : undefined;
+  if (!(min && x.cmp(min) < 0) && !(max && x.cmp(max) > 0)) return undefined;
+  const show = (r: Rational) => formatValue(r, param.type);
+  const range =
+    min && max
+      ? `het bereik ${show(min)} tot en met ${show(max)}`
+      : min
+        ? `het bereik vanaf ${show(min)}`
+        : `het bereik tot en met ${show(max!)}`;
+  return diagnostic('SR3301', { name: param.name, value: show(x), range, type: t }, { path: where });
+}
+
+/**
  * The values a name has, as people read them: one value, or each distinct one in order, joined by
  * " / " (a parameter with a value per period, or a table row written in several versions).
  */
@@ -246,6 +280,8 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
       };
     const v = valueFor(a.value, param.type, a.name, a.text, ir);
     if ('problem' in v) return { problem: v.problem };
+    const outside = outsideRange(param, v.value, a.text);
+    if (outside) return { problem: outside };
     const shown = showValue(v.value, param.type);
     return {
       value: {

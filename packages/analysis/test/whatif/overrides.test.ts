@@ -29,3 +29,13 @@ describe('scenarioFromAssignments', () => {
     expect(one.players[0]!.from).toBe('€ 40.000,00 per jaar / € 42.000,00 per jaar');
   });
 });
+
+describe('scenarioFromAssignments and parameter ranges', () => {
+  it('refuses a value below zero for a percentage or amount (SR3301), as the checker does', () => {
+    const s = scenarioFromAssignments('s', [r2023], ['sr_percentage=-5%']);
+    expect(s.value).toBeUndefined();
+    expect(s.diagnostics.map((d) => [d.code, d.path, d.args['value']])).toEqual([
+      ['SR3301', 'sr_percentage=-5%', '-5%'],
+    ]);
+  });
+});
