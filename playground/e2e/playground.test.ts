@@ -64,11 +64,15 @@ interface WhatIfJson {
 }
 
 /** `sroi whatif` of the open ruleset over a portfolio with the same `--set` values: the independent run. */
-function cliWhatIf(portfolio: string, sets: readonly string[]): WhatIfJson {
+function cliWhatIf(
+  portfolio: string,
+  sets: readonly string[],
+  base = 'rulesets/rijnmond-2023-2027.sroi',
+): WhatIfJson {
   return JSON.parse(
     sroi([
       'whatif',
-      'rulesets/rijnmond-2023-2027.sroi',
+      base,
       portfolio,
       ...sets.flatMap((s) => ['--set', s]),
       '--json',
@@ -477,6 +481,18 @@ describe('the built playground in Chromium', () => {
     const expected = cliWhatIf(portfolio, sets);
     await expectReport(page, expected);
     expect(await page.textContent('#whatif-command')).toContain("--set 'sr_percentage=6%'");
+
+    // The region set as base: each contract by the period of its award date, none skipped.
+    await page.selectOption('#whatif-base', 'rulesets/rijnmond.set.json');
+    await page.click('#whatif-run');
+    await page.waitForFunction(
+      () => document.querySelector('#whatif-read')?.textContent?.includes('400 doorgerekend'),
+      undefined,
+      { timeout: 90_000 },
+    );
+    await expectReport(page, cliWhatIf(portfolio, sets, 'rulesets/rijnmond.set.json'));
+    expect(await page.textContent('#whatif-command')).toContain('sroi whatif rulesets/rijnmond.set.json');
+    await page.selectOption('#whatif-base', '');
 
     // An export of a registration tool, opened as a file (CSV, Dutch numbers, a bad row).
     const csv = join(repoRoot, 'test/fixtures/whatif/export.csv');

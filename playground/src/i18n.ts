@@ -134,6 +134,11 @@ const words = {
     'The ruleset as it is now in the editor is the base. Change one or more values and run a portfolio: the same computation as sroi whatif --set.',
   ],
   whatIfPortfolio: ['Portefeuille', 'Portfolio'],
+  whatIfBaseRuleset: ['deze regeling', 'this ruleset'],
+  whatIfBaseSet: [
+    'regioset {name}: elk contract volgens de periode van zijn gunningsdatum',
+    'region set {name}: each contract by the period of its award date',
+  ],
   whatIfGenerated: ['Gegenereerd', 'Generated'],
   whatIfCount: ['aantal contracten', 'number of contracts'],
   whatIfSeed: ['seed', 'seed'],

@@ -26,6 +26,7 @@ import {
   sampleContracts,
   shippedFiles,
   shippedRulesets,
+  shippedSets,
   type ShippedRuleset,
 } from './shipped.js';
 import { tabs } from './tabs.js';
@@ -45,7 +46,7 @@ function ask(
     | { kind: 'properties' }
     | { kind: 'compare'; other: string; contract: unknown }
     | { kind: 'diff'; other: string }
-    | { kind: 'whatif-base' }
+    | { kind: 'whatif-base'; members?: readonly string[] }
     | { kind: 'service'; method: string; args: readonly unknown[] },
 ): Promise<unknown> {
   const id = nextId++;
@@ -199,11 +200,13 @@ resultTabs.panels[2]!.append(
 let whatIfView: WhatIfPanel | undefined;
 function whatIf(): WhatIfPanel {
   whatIfView ??= whatIfPanel(resultTabs.panels[3]!, {
-    base: async () => {
-      const r = (await ask({ kind: 'whatif-base' })) as { ir: unknown; name: string } | { unavailable: true };
+    base: async (members) => {
+      const r = (await ask({ kind: 'whatif-base', ...(members ? { members } : {}) })) as
+        { ir: unknown; members: { label: string; ir: unknown }[]; name: string } | { unavailable: true };
       return 'ir' in r ? r : undefined;
     },
     path: () => ruleset.path,
+    sets: () => shippedSets.filter((s) => s.members.includes(ruleset.path)),
   });
   return whatIfView;
 }

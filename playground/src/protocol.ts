@@ -90,7 +90,7 @@ export type EngineRequest =
   | { readonly kind: 'compare'; readonly id: number; readonly other: string; readonly contract: unknown }
   | { readonly kind: 'diff'; readonly id: number; readonly other: string }
   /** The IR of the ruleset as it is now, for the what-if panel (unavailable while it has errors). */
-  | { readonly kind: 'whatif-base'; readonly id: number }
+  | { readonly kind: 'whatif-base'; readonly id: number; readonly members?: readonly string[] }
   | {
       readonly kind: 'service';
       readonly id: number;
@@ -147,7 +147,8 @@ export type WhatIfRequest =
   | {
       readonly kind: 'run';
       readonly id: number;
-      readonly ir: unknown;
+      /** The base: the open ruleset, or a region set's rulesets (each contract by its date). */
+      readonly members: readonly { readonly label: string; readonly ir: unknown }[];
       readonly label: string;
       /** `NAME=VALUE`, as `sroi whatif --set` takes them. */
       readonly sets: readonly string[];

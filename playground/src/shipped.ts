@@ -35,6 +35,24 @@ export const shippedFiles: Readonly<Record<string, string>> = Object.fromEntries
   shippedRulesets.map((r) => [r.path, r.text]),
 );
 
+const sets = import.meta.glob<{ naam: string; regelingen: string[] }>('../../rulesets/*.set.json', {
+  import: 'default',
+  eager: true,
+});
+
+/** A shipped region set (`rulesets/*.set.json`): its rulesets over time, by path. */
+export interface ShippedSet {
+  readonly path: string;
+  readonly title: string;
+  readonly members: readonly string[];
+}
+
+export const shippedSets: readonly ShippedSet[] = Object.entries(sets).map(([key, s]) => ({
+  path: `rulesets/${key.slice(key.lastIndexOf('/') + 1)}`,
+  title: s.naam,
+  members: s.regelingen.map((r) => `rulesets/${r}`),
+}));
+
 export const sampleContracts: readonly { readonly name: string; readonly contract: unknown }[] =
   Object.entries(samples).map(([key, contract]) => ({ name: baseName(key), contract }));
 

@@ -17,10 +17,17 @@ import type {
 } from './protocol.js';
 
 export interface WhatIfHost {
-  /** The IR of the ruleset as it is now; undefined while it has errors. */
-  base(): Promise<{ ir: unknown; name: string } | undefined>;
+  /**
+   * The IR of the ruleset as it is now, and the base's rulesets (`members`: the open one, or a
+   * region set's, the open one as it is now); undefined while it has errors.
+   */
+  base(
+    members?: readonly string[],
+  ): Promise<{ ir: unknown; members: { label: string; ir: unknown }[]; name: string } | undefined>;
   /** The shipped file name of the open ruleset (for the equivalent command line). */
   path(): string;
+  /** The shipped region sets the open ruleset belongs to. */
+  sets(): readonly { readonly path: string; readonly title: string; readonly members: readonly string[] }[];
 }
 
 type Report = NonNullable<WhatIfRunReply['report']>;
@@ -67,6 +74,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   let lastSets: readonly string[] = [];
   let lastPortfolio: WhatIfPortfolio | undefined;
   let runStarted = 0;
+  let lastBase = '';
 
   const engine = (): Worker => {
     if (worker) return worker;
@@ -139,9 +147,28 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   progressBox.hidden = true;
   const problemsBox = h('div', { attrs: { id: 'whatif-problems', 'aria-live': 'polite' } });
   const out = h('div', { class: 'whatif-out', attrs: { id: 'whatif-out', 'aria-live': 'polite' } });
+  const baseSelect = h('select', { attrs: { id: 'whatif-base' }, on: { change: () => changed() } });
+  const baseBox = h('div', { class: 'whatif-source' });
+  /** The chosen region set, if any (else the open ruleset alone). */
+  const chosenSet = () => host.sets().find((s) => s.path === baseSelect.value);
   const heading = h('h3', { attrs: { id: 'whatif-values' } });
 
+  function renderBase() {
+    const value = baseSelect.value;
+    replace(
+      baseSelect,
+      h('option', { attrs: { value: '' } }, t('whatIfBaseRuleset')),
+      host
+        .sets()
+        .map((s) => h('option', { attrs: { value: s.path } }, t('whatIfBaseSet', { name: s.title }))),
+    );
+    baseSelect.value = host.sets().some((s) => s.path === value) ? value : '';
+    replace(baseBox, h('label', { attrs: { for: 'whatif-base' } }, t('whatIfBase')), ' ', baseSelect);
+    baseBox.hidden = host.sets().length === 0;
+  }
+
   function renderStatic() {
+    renderBase();
     intro.textContent = t('whatIfIntro');
     fileButton.textContent = t('whatIfOpen');
     runButton.textContent = t('whatIfRun');
@@ -181,6 +208,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   // The results above the values: a person changes a value below and sees the totals move.
   root.append(
     intro,
+    baseBox,
     portfolioBox,
     h(
       'div',
@@ -311,8 +339,10 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       );
       return;
     }
-    const base = await host.base();
+    const set = chosenSet();
+    const base = await host.base(set?.members);
     if (!base) return replace(problemsBox, h('p', { class: 'warning-box' }, t('rulesetHasErrors')));
+    lastBase = set?.path ?? host.path();
     runId = nextId++;
     runStarted = performance.now();
     lastSets = sets();
@@ -325,8 +355,8 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     post({
       kind: 'run',
       id: runId,
-      ir: base.ir,
-      label: base.name,
+      members: base.members,
+      label: set?.title ?? base.name,
       sets: lastSets,
       portfolio: p,
       lang: language(),
@@ -659,7 +689,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
         : []),
       [
         'sroi whatif',
-        shellQuote(host.path()),
+        shellQuote(lastBase),
         shellQuote(file),
         ...lastSets.map((s) => `--set ${shellQuote(s)}`),
       ].join(' '),
@@ -673,7 +703,10 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   }
 
   return {
-    refresh: () => void loadFields(),
+    refresh: () => {
+      renderBase();
+      void loadFields();
+    },
     relabel() {
       renderStatic();
       relabelHeadings();

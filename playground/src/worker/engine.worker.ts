@@ -56,9 +56,17 @@ function answer(request: EngineRequest): unknown {
       return diffRulesets(a, b, { lang: engine.lang });
     }
     case 'whatif-base': {
+      // The open ruleset as it is now; the other rulesets of a region set as shipped.
       engine.refresh();
       const ir = engine.compiled?.ir;
-      return ir ? { ir, name: ir.ruleset.name } : { unavailable: true };
+      if (!ir) return { unavailable: true };
+      const members: { label: string; ir: unknown }[] = [];
+      for (const path of request.members ?? [engine.path ?? '']) {
+        const member = path === engine.path ? ir : reviewed(path)?.ir;
+        if (!member) return { unavailable: true };
+        members.push({ label: path, ir: member });
+      }
+      return { ir, members, name: ir.ruleset.name };
     }
     case 'service':
       return serviceCall(engine, request.method, request.args);

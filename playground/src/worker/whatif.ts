@@ -124,11 +124,11 @@ const problemOf = (d: Diagnostic, lang: Language, where?: string): WhatIfProblem
 
 /** The scenario of the assignments, as `sroi whatif --set` makes it (attribution up to 10 changes). */
 export function scenarioOf(
-  ir: IrDocument,
+  base: readonly IrDocument[],
   sets: readonly string[],
   lang: Language,
 ): { spec: ScenarioSpec } | { problems: WhatIfProblem[] } {
-  const s = scenarioFromAssignments('scenario', [ir], sets);
+  const s = scenarioFromAssignments('scenario', base, sets);
   if (!s.value) return { problems: s.diagnostics.map((d) => problemOf(d, lang)) };
   const spec = s.value;
   if (spec.players.length > MAX_EXACT_PLAYERS)
@@ -169,11 +169,12 @@ const EXAMPLES = 20;
 const BATCH = 250;
 
 /**
- * Runs the ruleset as base and the scenario over the portfolio with the what-if engine of
- * `@sroi/analysis`, in batches with progress in between. Undefined when a newer run replaced it.
+ * Runs the base (one ruleset, or a region set's rulesets: each contract by its reference date)
+ * and the scenario over the portfolio with the what-if engine of `@sroi/analysis`, in batches with
+ * progress in between. Undefined when a newer run replaced it.
  */
 export async function runWhatIfInWorker(
-  ir: IrDocument,
+  base: readonly { readonly label: string; readonly ir: IrDocument }[],
   label: string,
   spec: ScenarioSpec,
   items: readonly PortfolioItem[],
@@ -181,7 +182,7 @@ export async function runWhatIfInWorker(
   lang: Language,
   hooks: RunHooks,
 ): Promise<WhatIfRunReply['report'] | undefined> {
-  const job: WhatIfJob = { base: [{ label, ir }], baseName: label, scenarios: [spec], attribution: true };
+  const job: WhatIfJob = { base, baseName: label, scenarios: [spec], attribution: true };
   const engine = new WhatIfEngine(job);
   const keep = 200;
   const totals = emptyTotals(1, [engine.attributes(0) ? spec.players.length : 0], keep);

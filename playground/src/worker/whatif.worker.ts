@@ -23,8 +23,12 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<void> {
   const started = performance.now();
-  const ir = request.ir as IrDocument;
-  const scenario = scenarioOf(ir, request.sets, request.lang);
+  const members = request.members as readonly { label: string; ir: IrDocument }[];
+  const scenario = scenarioOf(
+    members.map((m) => m.ir),
+    request.sets,
+    request.lang,
+  );
   if ('problems' in scenario) {
     post({ kind: 'result', id: request.id, problems: scenario.problems, millis: 0 });
     return;
@@ -32,7 +36,7 @@ async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<vo
   const items = itemsOf(request.portfolio);
   let lastShown = 0;
   const report = await runWhatIfInWorker(
-    ir,
+    members,
     request.label,
     scenario.spec,
     items,

@@ -27,7 +27,7 @@ describe('what-if fields', () => {
       const fields = whatIfFields(ir);
       expect(fields.some((f) => f.group === 'parameter')).toBe(true);
       for (const f of fields) {
-        const s = scenarioOf(ir, [`${f.name}=${f.value}`], 'nl');
+        const s = scenarioOf([ir], [`${f.name}=${f.value}`], 'nl');
         expect('spec' in s ? [] : s.problems, f.name).toEqual([]);
         if ('spec' in s && f.periods.length === 1) {
           const [player] = s.spec.players;
@@ -49,11 +49,11 @@ describe('what-if fields', () => {
 describe('what-if runs in the worker', () => {
   it('a run without changes reproduces the base exactly, in batches with progress', async () => {
     const ir = irOf('rulesets/rijnmond-2023-2027.sroi');
-    const s = scenarioOf(ir, [], 'nl');
+    const s = scenarioOf([ir], [], 'nl');
     if (!('spec' in s)) throw new Error('no scenario');
     const items = [...portfolioItems({ kind: 'generated', count: 600, seed: 3, name: 'p' })];
     const seen: number[] = [];
-    const report = await runWhatIfInWorker(ir, 'r', s.spec, items, 'p', 'nl', {
+    const report = await runWhatIfInWorker([{ label: 'r', ir }], 'r', s.spec, items, 'p', 'nl', {
       progress: (done) => (seen.push(done), Promise.resolve(true)),
     });
     expect(seen).toEqual([250, 500]);
@@ -67,10 +67,10 @@ describe('what-if runs in the worker', () => {
 
   it('stops when a newer run replaces it', async () => {
     const ir = irOf('rulesets/rijnmond-2023-2027.sroi');
-    const s = scenarioOf(ir, ['sr_percentage=6%'], 'nl');
+    const s = scenarioOf([ir], ['sr_percentage=6%'], 'nl');
     if (!('spec' in s)) throw new Error('no scenario');
     const items = [...portfolioItems({ kind: 'generated', count: 600, seed: 3, name: 'p' })];
-    const report = await runWhatIfInWorker(ir, 'r', s.spec, items, 'p', 'nl', {
+    const report = await runWhatIfInWorker([{ label: 'r', ir }], 'r', s.spec, items, 'p', 'nl', {
       progress: () => Promise.resolve(false),
     });
     expect(report).toBeUndefined();
@@ -78,7 +78,7 @@ describe('what-if runs in the worker', () => {
 
   it('refuses a value that does not fit, with the assignment as its place', () => {
     const ir = irOf('rulesets/rijnmond-2023-2027.sroi');
-    const s = scenarioOf(ir, ['sr_percentag=6%'], 'nl');
+    const s = scenarioOf([ir], ['sr_percentag=6%'], 'nl');
     expect('problems' in s && s.problems[0]).toMatchObject({
       code: 'SR2200',
       where: 'sr_percentag=6%',
