@@ -52,7 +52,10 @@ export const messages = {
     severity: 'error',
     nl: 'Dit is geen tekstbestand: het bevat een {what} op positie {offset}',
     en: 'This is not a text file: it contains a {what} at offset {offset}',
-    hint: { nl: 'Een regeling is UTF-8-tekst.', en: 'A ruleset is UTF-8 text.' },
+    hint: {
+      nl: 'Regelingen, contracten en sets zijn UTF-8-tekst: sla het bestand op als UTF-8.',
+      en: 'Rulesets, contracts and sets are UTF-8 text: save the file as UTF-8.',
+    },
   },
   SR1007: {
     severity: 'error',
@@ -814,6 +817,15 @@ export const messages = {
     severity: 'error',
     nl: 'IR-document is ongeldig: {message}',
     en: 'IR document is invalid: {message}',
+  },
+  SR6003: {
+    severity: 'error',
+    nl: 'Set-bestand is ongeldig: {message}',
+    en: 'Set file is invalid: {message}',
+    hint: {
+      nl: 'Een set noemt zijn naam en zijn regelingen: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',
+      en: 'A set names itself and its rulesets: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',
+    },
   },
   SR6002: {
     severity: 'error',
