@@ -94,7 +94,7 @@ describe('find references', () => {
     const variant = s.getDocument(VARIANT)!;
     const refs = s.getReferences(VARIANT, at(variant, '| werken') + 2);
     // The table row and two examples' contracts; not the words in comments, sources and titles.
-    expect(refs.filter((r) => r.path === VARIANT).map((r) => lineOf(s, r))).toEqual([14, 38, 43]);
+    expect(refs.filter((r) => r.path === VARIANT).map((r) => lineOf(s, r))).toEqual([17, 41, 46]);
     expect(refs.every((r) => textOf(s, r) === 'werken')).toBe(true);
     expect(refs.some((r) => r.path === BASE)).toBe(true);
   });

@@ -1,7 +1,9 @@
 // `sroi check FILE...`: every static check, all problems at once, optionally the assumptions.
-import { hasErrors, RULESET_SET_SUFFIX } from '@sroi/core';
+import { statSync } from 'node:fs';
+import { hasErrors, RULESET_SET_SUFFIX, sortDiagnostics } from '@sroi/core';
 import { compileSource, listAssumptions } from '@sroi/compiler';
 import { EXIT, notText } from '../errors.js';
+import { citationDiagnostics } from '../citations.js';
 import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, diagnosticsJson, SourceFile } from '../render/diagnostics.js';
@@ -10,10 +12,12 @@ import { UsageError } from '../errors.js';
 
 export async function checkCommand(
   files: readonly string[],
-  options: CommonOptions & { assumptions: boolean },
+  options: CommonOptions & { assumptions: boolean; bronnen?: string },
   io: Io,
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('check: geef een of meer .sroi-bestanden');
+  if (options.bronnen !== undefined && !isDirectory(options.bronnen))
+    throw new UsageError(`check: --bronnen ${options.bronnen} is geen map`);
   let worst: number = EXIT.ok;
   const json: unknown[] = [];
   for (const file of files) {
@@ -31,10 +35,19 @@ export async function checkCommand(
       worst = EXIT.input;
       continue;
     }
-    const result = compileSource(file, read.text, rulesetHost(file));
+    const compiled = compileSource(file, read.text, rulesetHost(file));
+    const result = compiled.model
+      ? {
+          ...compiled,
+          diagnostics: sortDiagnostics([
+            ...compiled.diagnostics,
+            ...citationDiagnostics(compiled.model, options.bronnen),
+          ]),
+        }
+      : compiled;
     const lookup = { files: result.sources };
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = result.diagnostics.length - errors;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     const assumptions = options.assumptions && result.model ? listAssumptions(result.model.merged) : [];
     if (options.format === 'json') {
       json.push({
@@ -72,6 +85,14 @@ export async function checkCommand(
   }
   if (options.format === 'json') io.out(JSON.stringify(files.length === 1 ? json[0] : json, null, 2) + '\n');
   return worst;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A ruleset set: each member's diagnostics and those of the set (overlapping periods, gaps). */
