@@ -1,5 +1,6 @@
 // `sroi check FILE...`: every static check, all problems at once, optionally the assumptions.
 import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { hasErrors, RULESET_SET_SUFFIX, sortDiagnostics } from '@sroi/core';
 import { compileSource, listAssumptions } from '@sroi/compiler';
 import { EXIT, notText } from '../errors.js';
@@ -96,19 +97,40 @@ function isDirectory(path: string): boolean {
 }
 
 /** A ruleset set: each member's diagnostics and those of the set (overlapping periods, gaps). */
-async function checkSet(file: string, options: CommonOptions, io: Io, json: unknown[]): Promise<number> {
+async function checkSet(
+  file: string,
+  options: CommonOptions & { bronnen?: string },
+  io: Io,
+  json: unknown[],
+): Promise<number> {
   const loaded = await loadRuleset(file);
+  const citations = loaded.set ? memberCitations(file, options.bronnen) : [];
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...citations]);
+  const failed = hasErrors(citations);
   if (options.format === 'json')
-    json.push({ file, diagnostics: diagnosticsJson(loaded.diagnostics, loaded.lookup, options.lang) });
+    json.push({ file, diagnostics: diagnosticsJson(diagnostics, loaded.lookup, options.lang) });
   else {
-    if (loaded.diagnostics.length > 0)
-      io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n\n');
+    if (diagnostics.length > 0)
+      io.err(renderDiagnostics(options.format, diagnostics, loaded.lookup, options.lang) + '\n\n');
     if (options.format === 'text') {
       const members = loaded.set?.members.map((m) => m.label).join(', ');
       io.out(
-        `${file}: ${loaded.set ? `${options.lang === 'nl' ? 'in orde' : 'ok'} (${members})` : options.lang === 'nl' ? 'fouten' : 'errors'}\n`,
+        `${file}: ${loaded.set && !failed ? `${options.lang === 'nl' ? 'in orde' : 'ok'} (${members})` : options.lang === 'nl' ? 'fouten' : 'errors'}\n`,
       );
     }
   }
-  return loaded.set ? EXIT.ok : loaded.failure === 'input' ? EXIT.input : EXIT.failures;
+  if (!loaded.set) return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
+  return failed ? EXIT.failures : EXIT.ok;
+}
+
+/** The quotations of a set's .sroi members (the set loaded, so its manifest is valid). */
+function memberCitations(file: string, bronnen: string | undefined) {
+  const manifest = JSON.parse(readInput(file).text) as { regelingen: string[] };
+  return manifest.regelingen
+    .map((member) => resolve(dirname(file), member))
+    .filter((path) => path.endsWith('.sroi'))
+    .flatMap((path) => {
+      const model = compileSource(path, readInput(path).text, rulesetHost(path)).model;
+      return model ? citationDiagnostics(model, bronnen) : [];
+    });
 }
