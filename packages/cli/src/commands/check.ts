@@ -105,7 +105,7 @@ async function checkSet(
 ): Promise<number> {
   const loaded = await loadRuleset(file);
   const citations = loaded.set ? memberCitations(file, options.bronnen) : [];
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...citations]);
+  const diagnostics = [...loaded.diagnostics, ...citations];
   const failed = hasErrors(citations);
   if (options.format === 'json')
     json.push({ file, diagnostics: diagnosticsJson(diagnostics, loaded.lookup, options.lang) });
