@@ -100,6 +100,21 @@ describe('find references', () => {
   });
 });
 
+describe('documents', () => {
+  it('goes from a citation to the document it names, in the file or in a base', () => {
+    const s = service();
+    const variant = s.getDocument(VARIANT)!;
+    const [own] = s.getDefinition(VARIANT, at(variant, 'bron schiedam') + 'bron '.length);
+    expect(own && [own.path, lineOf(s, own)]).toEqual([VARIANT, 9]);
+    const base = s.getDocument(BASE)!;
+    const [policy] = s.getDefinition(
+      BASE,
+      at(base, 'bron beleid2023 "Beleid 2023-2027 over') + 'bron '.length,
+    );
+    expect(policy && [policy.path, lineOf(s, policy)]).toEqual([BASE, 13]);
+  });
+});
+
 describe('rename', () => {
   it('renames a definition in the variant and the base it overrides, and every use', () => {
     const s = service();
