@@ -1,7 +1,13 @@
 // The `sroi` command: parses arguments, runs one command, and turns every failure into a clear
 // message and an exit code — never a stack trace (set SROI_DEBUG=1 to see one).
-import { parseArgs } from 'node:util';
 import type { Language } from '@sroi/core';
+import {
+  commandOptions,
+  commonOptions,
+  parseCommandLine,
+  type CommandName,
+  type OptionValues,
+} from './arguments.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CommonOptions, Io } from './options.js';
 import type { DiagnosticFormat } from './render/diagnostics.js';
@@ -132,58 +138,20 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
       return EXIT.input;
     }
   }
+  // Each command takes only its own options (arguments.ts): a misplaced one is a usage error.
+  const known = own !== undefined && Object.hasOwn(commandOptions, own) ? (own as CommandName) : undefined;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        json: { type: 'boolean' },
-        kort: { type: 'boolean' },
-        brief: { type: 'boolean' },
-        check: { type: 'boolean' },
-        aannames: { type: 'boolean' },
-        assumptions: { type: 'boolean' },
-        schema: { type: 'boolean' },
-        'ir-schema': { type: 'boolean' },
-        ir: { type: 'boolean' },
-        output: { type: 'string', short: 'o' },
-        to: { type: 'string' },
-        batch: { type: 'string' },
-        coverage: { type: 'boolean' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        'no-explain': { type: 'boolean' },
-        html: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        contract: { type: 'string' },
-        portefeuille: { type: 'string' },
-        portfolio: { type: 'string' },
-        peildatum: { type: 'string' },
-        date: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        quiet: { type: 'boolean' },
-        'max-body': { type: 'string' },
-        'max-batch-body': { type: 'string' },
-        'max-lines': { type: 'string' },
-        'max-activities': { type: 'string' },
-        timeout: { type: 'string' },
-        root: { type: 'string', multiple: true },
-        'max-line-bytes': { type: 'string' },
-      },
+    parsed = parseCommandLine(argv, known && known !== 'help' ? known : '', {
+      ...commonOptions,
+      ...(known ? commandOptions[known] : {}),
     });
   } catch (e) {
-    io.err(`sroi: ${(e as Error).message}\n\n${usage}`);
+    io.err(`sroi: ${(e as Error).message}\n`);
     return EXIT.input;
   }
-  const { values, positionals } = parsed;
+  const positionals = parsed.positionals;
+  const values = parsed.values as OptionValues;
   if (values.version) {
     io.out(`sroi ${VERSION}\n`);
     return EXIT.ok;
