@@ -227,6 +227,9 @@ function activityLabel(a: Readonly<Record<string, unknown>>, lang: Language): st
 
 // ── matrix ────────────────────────────────────────────────────────────────────
 
+/** A row's label without its standard fields: "Leerling mbo-bol (fte 1, 12 maanden)" → "Leerling mbo-bol". */
+const shortLabel = (label: string) => label.replace(/ \(.*\)$/, '');
+
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /** `sroi matrix` as text: one table per section, long cells clipped (HTML and CSV show them whole). */
@@ -237,7 +240,11 @@ export function matrixText(m: Matrix, lang: Language = 'nl'): string {
     out.push(`  [${i + 1}] ${r.label} — ${r.name}, ${w.period} ${r.periods}`);
   out.push('', w.matrixBase, w.matrixDate(m.date));
   for (const [i, r] of m.rulesets.entries()) out.push(`  [${i + 1}] ${r.date}`);
-  out.push(w.divergentRows(m.rows.filter((r) => r.divergent).length, m.rows.length), w.legend);
+  out.push(
+    w.divergentRows(m.rows.filter((r) => r.divergent).length, m.rows.length),
+    w.legend,
+    w.legendProvenance,
+  );
   const labelWidth = 46;
   const width = 24;
   for (const section of sectionOrder) {
@@ -247,12 +254,31 @@ export function matrixText(m: Matrix, lang: Language = 'nl'): string {
     out.push(
       `  ${pad('', labelWidth)} ${m.rulesets.map((_, i) => pad(`[${i + 1}]`, width)).join(' ')}`.trimEnd(),
     );
+    // One line per note, with the rulesets and rows it is given for (a note repeats across rows).
+    const notes = new Map<string, { rulesets: Set<number>; rows: Set<string> }>();
     for (const r of rows) {
-      const cells = r.cells.map((c) => pad(clip(c.text, width - 2) + (c.divergent ? ' *' : ''), width));
+      const cells = r.cells.map((c, i) => {
+        const marks = `${c.provenance?.kind === 'aanname' ? '°' : ''}${c.note ? '!' : ''}`;
+        if (c.note) {
+          const n = notes.get(c.note) ?? { rulesets: new Set<number>(), rows: new Set<string>() };
+          n.rulesets.add(i + 1);
+          n.rows.add(shortLabel(r.label));
+          notes.set(c.note, n);
+        }
+        return pad(clip(c.text, width - 2 - marks.length) + marks + (c.divergent ? ' *' : ''), width);
+      });
       out.push(
         `${r.divergent ? '≠' : ' '} ${pad(clip(r.label, labelWidth), labelWidth)} ${cells.join(' ')}`.trimEnd(),
       );
     }
+    if (notes.size)
+      out.push(
+        `  ${w.notes}:`,
+        ...[...notes].map(
+          ([note, n]) =>
+            `  ! ${[...n.rulesets].map((i) => `[${i}]`).join(' ')} ${note} — ${[...n.rows].join('; ')}`,
+        ),
+      );
   }
   return out.join('\n') + '\n';
 }
