@@ -62,7 +62,8 @@ export {
   type PortfolioTotals,
 } from './portfolio.js';
 export { diffText, compareText, matrixText } from './render/text.js';
-export { diffHtml, matrixHtml, escapeHtml } from './render/html.js';
+export { diffHtml, escapeHtml } from './render/html.js';
+export { matrixHtml } from './render/matrix-html.js';
 export { matrixCsv, csvField } from './render/csv.js';
 export {
   applyEdits,

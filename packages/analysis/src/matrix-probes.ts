@@ -163,6 +163,22 @@ interface Probe {
 
 type Outcome = ReturnType<ReviewedRuleset['plan']['evaluate']>;
 
+/** The obligation of each ruleset at a contract value, for the chart per opdrachtsoort. */
+export interface ObligationCurve {
+  readonly opdrachtsoort: string;
+  readonly points: readonly {
+    readonly waarde: string;
+    /** Per ruleset, "1234.56"; absent where the ruleset refused the contract. */
+    readonly verplichting: readonly (string | undefined)[];
+  }[];
+}
+
+/** Contract values the obligation charts are drawn through (besides each threshold, just below and at). */
+const CURVE_VALUES = [
+  10_000, 25_000, 50_000, 75_000, 100_000, 150_000, 200_000, 250_000, 300_000, 400_000, 500_000, 750_000,
+  1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000, 6_000_000, 8_000_000, 10_000_000,
+];
+
 /**
  * Computes the rows. `dates[i]` is the reference date for ruleset i; evaluations are cached by
  * contract so a probe asked twice is evaluated once.
@@ -172,7 +188,7 @@ export function probeRows(
   enums: Enumerations,
   dates: readonly string[],
   lang: Language,
-): ProbeRow[] {
+): { rows: ProbeRow[]; curves: ObligationCurve[] } {
   const w = words[lang];
   const cache = new Map<string, Outcome>();
   const evaluate = (i: number, contract: ContractJson): Outcome => {
@@ -287,6 +303,7 @@ export function probeRows(
 
   // ── thresholds and percentages ─────────────────────────────────────────
   const obligationOf = (o: Outcome) => o.value?.verplichting;
+  const thresholds = new Map<string, Rational[]>();
   for (const o of enums.opdrachtsoort) {
     rows.push({
       section: 'obligation',
@@ -311,6 +328,7 @@ export function probeRows(
           if (obliged(mid)) hi = mid;
           else lo = mid;
         }
+        thresholds.set(o, [...(thresholds.get(o) ?? []), hi]);
         const amount = hi.div(Rational.of(100)).toFixed(2);
         const at = evaluate(i, baseContract(amount, o));
         return { ...money(amount), provenance: provenanceOf(at.value?.uitleg?.['verplichting']) };
@@ -407,7 +425,23 @@ export function probeRows(
     direction: 'higher-stricter',
     cells: all({ ...large, inspanningAangetoond: true }).map(penaltyCell),
   });
-  return rows;
+
+  // ── obligation against contract value ──────────────────────────────────
+  const curves = enums.opdrachtsoort.map((o): ObligationCurve => {
+    const cents = new Map<string, Rational>();
+    for (const v of CURVE_VALUES) cents.set(String(v * 100), Rational.of(BigInt(v) * 100n));
+    for (const t of thresholds.get(o) ?? [])
+      for (const c of [t.sub(Rational.ONE), t]) cents.set(c.toString(), c);
+    const sorted = [...cents.values()].sort((a, b) => (a.lt(b) ? -1 : a.gt(b) ? 1 : 0));
+    return {
+      opdrachtsoort: o,
+      points: sorted.map((c) => {
+        const waarde = c.div(Rational.of(100)).toFixed(2);
+        return { waarde, verplichting: all(baseContract(waarde, o)).map(obligationOf) };
+      }),
+    };
+  });
+  return { rows, curves };
 }
 
 /** "Plaatsing participatiewet (1 fte, 12 maanden, bepaald)", "Leerling mbo-bbl niveau 1-2 (...)". */

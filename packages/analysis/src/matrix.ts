@@ -9,6 +9,7 @@ import type { DiffCategory, ProvenanceNote } from './diff/model.js';
 import {
   probeRows,
   type Direction,
+  type ObligationCurve,
   type ProbeCell,
   type ProbeSection,
   type Provenance,
@@ -18,7 +19,7 @@ import { portfolioTotals, type PortfolioTotals } from './portfolio.js';
 import type { Place, ReviewedRuleset } from './ruleset.js';
 import { showMoney, signedMoney } from './values.js';
 
-export type { Direction, Provenance } from './matrix-probes.js';
+export type { Direction, ObligationCurve, Provenance } from './matrix-probes.js';
 
 /** A declaration's own notes as the footing of its cell. */
 function provenanceOfNotes(notes: readonly ProvenanceNote[]): Provenance {
@@ -97,6 +98,70 @@ export interface Matrix {
   readonly portfolio?: readonly PortfolioTotals[];
   /** Where the sample portfolio came from. */
   readonly portfolioFile?: string;
+  /** Per ruleset after the base: where its computed values are stricter or looser than the base's. */
+  readonly summary: readonly MatrixSummary[];
+  /** The obligation against the contract value, per opdrachtsoort, for the chart. */
+  readonly curves: readonly ObligationCurve[];
+}
+
+/** One point where a ruleset differs from the base, with both values as shown. */
+export interface SummaryPoint {
+  readonly key: string;
+  readonly label: string;
+  readonly base: string;
+  readonly value: string;
+}
+
+export interface MatrixSummary {
+  /** Index of the ruleset in `rulesets` (1 and up; 0 is the base). */
+  readonly ruleset: number;
+  readonly stricter: readonly SummaryPoint[];
+  readonly looser: readonly SummaryPoint[];
+  /** Computed rows with the same value as the base. */
+  readonly same: number;
+  /** Computed values of this ruleset resting on an aanname. */
+  readonly provisional: number;
+}
+
+/** Compares two computed meanings ("geen": no cap, no threshold — unbounded); undefined when not comparable. */
+function order(a: string | undefined, b: string | undefined): -1 | 0 | 1 | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  if (a === 'geen' || b === 'geen') return a === b ? 0 : a === 'geen' ? 1 : -1;
+  const x = Rational.parse(a);
+  const y = Rational.parse(b);
+  if (!x || !y) return undefined;
+  return x.lt(y) ? -1 : x.gt(y) ? 1 : 0;
+}
+
+/** For each ruleset after the base: each computed row where it is stricter or looser than the base. */
+function summarise(
+  rows: readonly MatrixRow[],
+  meanings: ReadonlyMap<MatrixRow, readonly (string | undefined)[]>,
+  n: number,
+): MatrixSummary[] {
+  const out: MatrixSummary[] = [];
+  for (let i = 1; i < n; i++) {
+    const stricter: SummaryPoint[] = [];
+    const looser: SummaryPoint[] = [];
+    let same = 0;
+    let provisional = 0;
+    for (const r of rows) {
+      const m = meanings.get(r);
+      if (!m || !r.direction) continue;
+      if (r.cells[i]?.provenance?.kind === 'aanname') provisional++;
+      const c = order(m[i], m[0]);
+      if (c === undefined) continue;
+      if (c === 0) {
+        same++;
+        continue;
+      }
+      const point = { key: r.key, label: r.label, base: r.cells[0]!.text, value: r.cells[i]!.text };
+      const higherStricter = r.direction === 'higher-stricter';
+      (c > 0 === higherStricter ? stricter : looser).push(point);
+    }
+    out.push({ ruleset: i, stricter, looser, same, provisional });
+  }
+  return out;
 }
 
 export interface MatrixOptions {
@@ -232,7 +297,9 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
 
   // Computed rows: like with like, by evaluating complete probe contracts (matrix-probes.ts).
   const enums: Enumerations = enumerationsOf(rulesets.map((r) => r.ir));
-  for (const p of probeRows(rulesets, enums, dates, lang)) {
+  const probed = probeRows(rulesets, enums, dates, lang);
+  const meanings = new Map<MatrixRow, readonly (string | undefined)[]>();
+  for (const p of probed.rows) {
     const base = p.cells[0]!;
     const same = (c: ProbeCell) => c.meaning !== undefined && c.meaning === base.meaning;
     const cells = p.cells.map((c, i): MatrixCell => ({
@@ -243,7 +310,7 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
       ...(c.note !== undefined ? { note: c.note } : {}),
       divergent: i > 0 && !same(c) && !(c.meaning === undefined && c.text === base.text),
     }));
-    rows.push({
+    const computedRow: MatrixRow = {
       section: p.section,
       key: p.key,
       label: p.label,
@@ -251,7 +318,12 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
       divergent: cells.some((c) => c.divergent),
       direction: p.direction,
       ...(p.topic ? { topic: p.topic } : {}),
-    });
+    };
+    meanings.set(
+      computedRow,
+      p.cells.map((c) => c.meaning),
+    );
+    rows.push(computedRow);
   }
 
   // Portfolio rows: totals over sample contracts.
@@ -341,5 +413,7 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
     rows,
     ...(portfolio ? { portfolio } : {}),
     ...(portfolio && options.portfolioFile ? { portfolioFile: options.portfolioFile } : {}),
+    summary: summarise(rows, meanings, rulesets.length),
+    curves: probed.curves,
   };
 }
