@@ -64,7 +64,18 @@ export {
 export { diffText, compareText, matrixText } from './render/text.js';
 export { diffHtml, escapeHtml } from './render/html.js';
 export { matrixHtml } from './render/matrix-html.js';
-export { matrixCsv, csvField } from './render/csv.js';
+export { compareHtml } from './render/compare-html.js';
+export {
+  matrixCsv,
+  matrixSheets,
+  compareCsv,
+  compareSheets,
+  csvField,
+  sheetCsv,
+  type Sheet,
+  type SheetValue,
+  type SheetNumber,
+} from './render/csv.js';
 export {
   applyEdits,
   variantIr,

@@ -55,14 +55,18 @@ Gebruik:
   sroi compare REGELING... --contract CONTRACT.json
                                         één contract onder meerdere regelingen naast elkaar, met de
                                         regels die de verschillen maken
-      --json                            als JSON
+      --json | --html | --csv           als JSON, als afdrukbare HTML-pagina of als CSV (kolommen per
+                                        regeling, met bron of aanname bij elke waarde)
+      --xlsx BESTAND                    ook als Excel-werkmap (bedragen als getallen)
   sroi whatif BASIS PORTEFEUILLE --scenario S.sroi | --set NAAM=WAARDE
                                         wat-als: tariefwijzigingen over een portefeuille, met
                                         toerekening per parameter (sroi whatif --help)
   sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out BESTAND]
                                         een synthetische portefeuille
   sroi matrix REGELING...               harmonisatiematrix; de eerste regeling is de basis
-      --html | --csv | --json           als afdrukbare HTML-pagina, als CSV of als JSON
+      --html | --csv | --json           als afdrukbare HTML-pagina (samenvatting en grafieken eerst),
+                                        als CSV (; en decimale komma, voor Excel) of als JSON
+      --xlsx BESTAND                    ook als Excel-werkmap (bedragen als getallen)
       --portefeuille CONTRACTEN.jsonl   totalen over een voorbeeldportefeuille (standaard
                                         examples/portfolio.jsonl naast de eerste regeling)
       --peildatum JJJJ-MM-DD            peildatum van de berekende rijen
@@ -265,6 +269,9 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
           {
             ...common,
             json: Boolean(values.json),
+            html: Boolean(values.html),
+            csv: Boolean(values.csv),
+            ...(values.xlsx !== undefined ? { xlsx: values.xlsx } : {}),
             ...(values.contract !== undefined ? { contract: values.contract } : {}),
           },
           io,
@@ -281,6 +288,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
             json: Boolean(values.json),
             html: Boolean(values.html),
             csv: Boolean(values.csv),
+            ...(values.xlsx !== undefined ? { xlsx: values.xlsx } : {}),
             ...(portfolio !== undefined ? { portfolio } : {}),
             ...(date !== undefined ? { date } : {}),
           },

@@ -48,11 +48,11 @@ describe('every command refuses options it does not take', () => {
 });
 
 describe('the messages about a command line', () => {
-  test('compare --html was silently ignored; it names the reviews that write HTML', async () => {
-    const { code, err } = await sroi('compare', '--html', 'x', mini);
+  test('an option of the reviews given to another command names the reviews that take it', async () => {
+    const { code, err } = await sroi('diff', '--xlsx', 'x.xlsx', mini, mini);
     expect(code).toBe(2);
     expect(err.split('\n')[0]).toBe(
-      "sroi: onbekende optie '--html' bij sroi compare ('--html' hoort bij sroi diff, sroi matrix)",
+      "sroi: onbekende optie '--xlsx' bij sroi diff ('--xlsx' hoort bij sroi compare, sroi matrix)",
     );
   });
 

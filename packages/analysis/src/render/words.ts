@@ -122,6 +122,9 @@ export const words = {
       `Berekende rijen op peildatum ${date} (verplaatst naar de eigen periode waar nodig):`,
     divergentRows: (n: number, total: number) => `${n} van ${total} rijen wijken af van de basis.`,
     legend: '* wijkt af van de basis',
+    legendCompare: '° rust op een aanname (voorlopig) · * verschilt',
+    legendCompareHtml:
+      'Bij elke waarde staat of ze geciteerd is (bron) of op een aanname rust (voorlopig). Een gemarkeerde cel wijkt af van de eerste regeling.',
     legendProvenance:
       '° rust op een aanname (voorlopig); zonder ° geciteerd (bron) of vast gegeven · ! zie toelichting',
     provenance: { bron: 'bron', aanname: 'aanname', geen: 'geen bron' },
@@ -244,6 +247,9 @@ export const words = {
       `Computed rows on reference date ${date} (moved into each ruleset's own period where needed):`,
     divergentRows: (n: number, total: number) => `${n} of ${total} rows differ from the base.`,
     legend: '* differs from the base',
+    legendCompare: '° rests on an assumption (provisional) · * differs',
+    legendCompareHtml:
+      'Each value says whether it is cited (bron) or rests on an assumption (provisional). A marked cell differs from the first ruleset.',
     legendProvenance: '° rests on an assumption (provisional); without ° cited (bron) or fixed · ! see notes',
     provenance: { bron: 'cited', aanname: 'assumption', geen: 'no source' },
     provenanceShort: {
