@@ -73,7 +73,11 @@ const extraStyle = `
     @page { size: A4 landscape; margin: 1cm; }
     .scroll { overflow: visible; border: 0; }
     .scroll th.label, .scroll thead th { position: static; }
-    .scroll th, .scroll td { min-width: 0; }
+    /* On paper nothing scrolls: the columns share the page width and values wrap. */
+    .scroll table { width: 100%; table-layout: fixed; }
+    .scroll th, .scroll td { min-width: 0; max-width: none; overflow-wrap: anywhere; }
+    .scroll th.label { width: 22%; min-width: 0; }
+    .v, td.num { white-space: normal; }
     .page-break { break-before: page; }
   }
 `;

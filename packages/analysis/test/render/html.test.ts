@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { buildMatrix, diffHtml, diffRulesets, escapeHtml, matrixHtml } from '../../src/index.js';
-import { review, reviewText } from '../support/rulesets.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildMatrix,
+  compareContract,
+  compareHtml,
+  diffHtml,
+  diffRulesets,
+  escapeHtml,
+  matrixHtml,
+} from '../../src/index.js';
+import { review, reviewText, rulesetsDir } from '../support/rulesets.js';
 
 const hostile = reviewText(
   'kwaadaardig.sroi',
@@ -67,7 +77,11 @@ describe('HTML reports', () => {
   test('escape every text from a ruleset: no tag, attribute or script of its own gets through', () => {
     const d = diffHtml(diffRulesets(review('rijnmond-2023-2027.sroi'), hostile));
     const m = matrixHtml(buildMatrix([review('rijnmond-2023-2027.sroi'), hostile]));
-    for (const html of [d, m]) {
+    const contract = JSON.parse(
+      readFileSync(join(rulesetsDir, 'examples/schoonmaak-stadskantoor.json'), 'utf8'),
+    );
+    const c = compareHtml(compareContract([review('rijnmond-2023-2027.sroi'), hostile], contract));
+    for (const html of [d, m, c]) {
       expect(tags(html).filter((t) => !own.includes(t))).toEqual([]);
       expect(html).not.toMatch(/<(script|img|iframe|a |b )/i);
       expect(html).not.toMatch(/<[^>]*\son\w+=/i);
@@ -75,6 +89,7 @@ describe('HTML reports', () => {
     }
     expect(d).toContain('&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;');
     expect(m).toContain('&lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(c).toContain('<th>&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;</th>');
     // The ruleset's name in the chart legends, escaped by the SVG renderer.
     expect(
       m.match(/<text[^>]*>[^<]*&lt;script&gt;alert\(&#39;naam&#39;\)&lt;\/script&gt;<\/text>/g)?.length,
