@@ -167,10 +167,25 @@ export type ParameterCstChildren = {
   name: IToken[];
   Colon: IToken[];
   typeReference: TypeReferenceCstNode[];
+  range?: ParameterRangeCstNode[];
   Equals?: IToken[];
   value?: ExpressionCstNode[];
   provenance?: ProvenanceCstNode[];
   versionedValue?: VersionedValueCstNode[];
+};
+
+export interface ParameterRangeCstNode extends CstNode {
+  name: "parameterRange";
+  children: ParameterRangeCstChildren;
+}
+
+export type ParameterRangeCstChildren = {
+  KwTussen: IToken[];
+  lowNegative?: IToken[];
+  low: LiteralCstNode[];
+  KwEn: IToken[];
+  highNegative?: IToken[];
+  high: LiteralCstNode[];
 };
 
 export interface VersionedValueCstNode extends CstNode {
@@ -724,6 +739,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
   enumeration(children: EnumerationCstChildren, param?: IN): OUT;
   parameter(children: ParameterCstChildren, param?: IN): OUT;
+  parameterRange(children: ParameterRangeCstChildren, param?: IN): OUT;
   versionedValue(children: VersionedValueCstChildren, param?: IN): OUT;
   typeReference(children: TypeReferenceCstChildren, param?: IN): OUT;
   timeUnit(children: TimeUnitCstChildren, param?: IN): OUT;

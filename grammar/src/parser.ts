@@ -211,12 +211,16 @@ export class SroiParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.provenance));
   });
 
-  /** A named value: constant (`= 5%`) or varying by reference date (`vanaf 2023-07-01: € 50.000`). */
+  /**
+   * A named value: constant (`= 5%`) or varying by reference date (`vanaf 2023-07-01: € 50.000`),
+   * optionally within a range (`percentage tussen 0% en 100%`) that every value must respect.
+   */
   private parameter = this.RULE('parameter', () => {
     this.CONSUME(Kw.Parameter);
     this.CONSUME(NameWord, { LABEL: 'name' });
     this.CONSUME(Colon);
     this.SUBRULE(this.typeReference);
+    this.OPTION(() => this.SUBRULE(this.parameterRange, { LABEL: 'range' }));
     this.OR([
       {
         ALT: () => {
@@ -227,6 +231,16 @@ export class SroiParser extends CstParser {
       },
       { ALT: () => this.AT_LEAST_ONE(() => this.SUBRULE(this.versionedValue)) },
     ]);
+  });
+
+  /** `tussen 0% en 100%`: constants, so `en` is never read as a logical and. */
+  private parameterRange = this.RULE('parameterRange', () => {
+    this.CONSUME(Kw.Tussen);
+    this.OPTION(() => this.CONSUME(Minus, { LABEL: 'lowNegative' }));
+    this.SUBRULE(this.literal, { LABEL: 'low' });
+    this.CONSUME(Kw.En);
+    this.OPTION2(() => this.CONSUME2(Minus, { LABEL: 'highNegative' }));
+    this.SUBRULE2(this.literal, { LABEL: 'high' });
   });
 
   private versionedValue = this.RULE('versionedValue', () => {

@@ -81,6 +81,7 @@ const keywordSpellings = {
   Dan: [['dan'], ['then']],
   Anders: [['anders'], ['else', 'otherwise']],
   En: [['en'], ['and']],
+  Tussen: [['tussen'], ['between']],
   Of: [['of'], ['or']],
   Niet: [['niet'], ['not']],
   In: [['in'], ['in']],

@@ -958,6 +958,30 @@ export const messages = {
       en: 'Name the value: a parameter (or table) with bron or aanname, so that scenarios and the matrix can change it.',
     },
   },
+  // ── Parameter ranges (SR33xx) ──────────────────────────────────────────────
+  SR3300: {
+    severity: 'error',
+    nl: 'Het bereik van parameter {name} is leeg: {low} ligt boven {high}',
+    en: 'The range of parameter {name} is empty: {low} is above {high}',
+    hint: {
+      nl: 'Schrijf de ondergrens eerst: tussen {high} en {low}.',
+      en: 'Write the lower bound first: between {high} and {low}.',
+    },
+  },
+  SR3301: {
+    severity: 'error',
+    nl: 'Parameter {name} is {value}, buiten {range}',
+    en: 'Parameter {name} is {value}, outside {range}',
+    hint: {
+      nl: 'Bedragen en percentages zijn nooit negatief; een ander bereik geef je op bij het type: parameter {name}: {type} tussen ... en ...',
+      en: 'Amounts and percentages are never negative; declare another range with the type: parameter {name}: {type} between ... and ...',
+    },
+  },
+  SR3302: {
+    severity: 'error',
+    nl: 'Een bereik (tussen ... en ...) kan alleen bij een bedrag, getal, percentage of duur, niet bij {type}',
+    en: 'A range (between ... and ...) fits only an amount, number, percentage or duration, not {type}',
+  },
   // ── What-if: portfolios (SR53xx) ───────────────────────────────────────────
   SR5300: {
     severity: 'error',

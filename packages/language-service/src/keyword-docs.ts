@@ -104,6 +104,10 @@ const docs: Record<KeywordName, { nl: string; en: string }> = {
   Dan: { nl: "Deel van 'als ... dan ... anders'.", en: "Part of 'als ... dan ... anders' (then)." },
   Anders: { nl: "Deel van 'als ... dan ... anders'.", en: "Part of 'als ... dan ... anders' (else)." },
   En: { nl: 'Beide voorwaarden gelden.', en: 'Both conditions hold.' },
+  Tussen: {
+    nl: "'parameter p: percentage tussen 0% en 100%': elke waarde van p ligt in dit bereik (grenzen inbegrepen).",
+    en: "'parameter p: percentage between 0% and 100%': every value of p lies in this range (bounds included).",
+  },
   Of: { nl: 'Minstens één voorwaarde geldt.', en: 'At least one condition holds.' },
   Niet: { nl: 'De voorwaarde geldt niet.', en: 'The condition does not hold.' },
   In: {

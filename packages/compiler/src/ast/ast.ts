@@ -91,7 +91,14 @@ export interface ParameterDeclaration extends Node {
   readonly kind: 'parameter';
   readonly name: Identifier;
   readonly type: TypeReference;
+  /** `tussen low en high`: the values it may take, both included. */
+  readonly range?: ParameterRange;
   readonly versions: readonly Versioned<Expression>[];
+}
+
+export interface ParameterRange extends Node {
+  readonly low: Expression;
+  readonly high: Expression;
 }
 
 export type HitPolicy = 'uniek' | 'eerste' | 'som';

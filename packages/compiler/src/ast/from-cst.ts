@@ -239,10 +239,26 @@ class Builder {
             provenance: this.provenance(v.children.provenance),
             span: this.nodeSpan(v),
           }));
+      const range = n.children.range?.[0];
+      const bound = (minus: IToken | undefined, literal: LiteralCstNode | undefined): A.Expression => {
+        const value = literal ? this.literal(literal) : this.error(this.nodeSpan(range));
+        if (!minus) return value;
+        const span = { ...value.span, start: minus.startOffset };
+        return { kind: 'unary', operator: '-', operand: value, span };
+      };
       return {
         kind: 'parameter',
         name: this.identifier(n.children.name?.[0]),
         type: this.typeReference(n.children.typeReference?.[0]),
+        ...(range
+          ? {
+              range: {
+                low: bound(range.children.lowNegative?.[0], range.children.low?.[0]),
+                high: bound(range.children.highNegative?.[0], range.children.high?.[0]),
+                span: this.nodeSpan(range),
+              },
+            }
+          : {}),
         versions,
         span: this.nodeSpan(n),
       };

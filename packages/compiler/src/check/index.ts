@@ -21,6 +21,7 @@ import { PrecisionChecker } from './precision.js';
 import { checkNamedValues } from './literals.js';
 import { checkProvenance } from './provenance.js';
 import { checkStructure } from './structure.js';
+import { checkParameterRange } from './ranges.js';
 import { TableChecker } from './tables.js';
 import { T, type Type } from './types.js';
 
@@ -91,6 +92,7 @@ export function checkRuleset(
       if (named && named.kind !== 'enum-value')
         checker.report('SR3020', { name: excerpt(v.value), context: scope.owner }, v.value.span);
     }
+    checkParameterRange(p, type, checker);
     diagnostics.push(...checkVersions(p.name.name, p.versions, merged.header.periods));
   }
   // A syntax error inside a declaration, or right after it (only blanks between: the parser

@@ -105,11 +105,14 @@ class Layout {
         return [...lines, ...this.provenance(d.provenance, 2)];
       }
       case 'parameter': {
-        const head = `${this.w('parameter')} ${d.name.name}: ${this.p.type(d.type)}`;
+        const range = d.range
+          ? ` ${this.w('tussen')} ${this.p.print(d.range.low)} ${this.w('en')} ${this.p.print(d.range.high)}`
+          : '';
+        const head = `${this.w('parameter')} ${d.name.name}: ${this.p.type(d.type)}${range}`;
         const [only] = d.versions;
         if (d.versions.length === 1 && only && !only.from)
           return [...this.formula(`${head} =`, only.value, d, 0), ...this.provenance(only.provenance, 2)];
-        const out = [this.line(head, { span: { start: d.span.start, end: d.type.span.end } })];
+        const out = [this.line(head, { span: { start: d.span.start, end: (d.range ?? d.type).span.end } })];
         for (const v of d.versions) {
           out.push(
             this.line(

@@ -19,6 +19,7 @@ const words = {
   opsomming: ['opsomming', 'enumeration'],
   parameter: ['parameter', 'parameter'],
   vanaf: ['vanaf', 'from'],
+  tussen: ['tussen', 'between'],
   definitie: ['definitie', 'definition'],
   bij: ['bij', 'for'],
   tabel: ['tabel', 'table'],
