@@ -12,7 +12,13 @@ import {
   type Language,
 } from '@sroi/core';
 import type { EvaluationResult } from '@sroi/evaluator';
-import { baseContract, primaryField, type ContractJson, type Enumerations } from './candidates.js';
+import {
+  baseContract,
+  primaryField,
+  standardActivity,
+  type ContractJson,
+  type Enumerations,
+} from './candidates.js';
 import { evaluateOn, firstProblem } from './evaluate.js';
 import { walk } from './ir-walk.js';
 import { probesOf } from './probes.js';
@@ -97,7 +103,7 @@ const PROBE_AMOUNT = '10000.00';
 const PROBE_MONTHS = 12;
 const PROBE_HOURS = 1;
 /** A contract large enough that every ruleset holds it in scope. */
-export const LARGE = '10000000.00';
+const LARGE = '10000000.00';
 const SEARCH_LIMIT = Rational.of(100_000_000_000n); // € 1 mld in cents
 /** Integer fields with at most this many values are tried value by value (mbo `niveau` 1-4). */
 const SMALL_DOMAIN = 10;
@@ -127,19 +133,9 @@ export function provenanceOf(node: ExplanationNode | undefined): Provenance {
   };
 }
 
-/** The probe form of an activity kind: required fields only, amounts € 10.000, 1 fte, 12 months, 1 hour. */
-function probeActivity(kind: string, enums: Enumerations): Record<string, unknown> {
-  const out: Record<string, unknown> = { soort: kind };
-  for (const [name, spec] of Object.entries(activityKinds[kind] ?? {})) {
-    if (spec.presence !== 'required') continue;
-    const t = spec.type;
-    if (t.kind === 'enum') out[name] = enums[t.enumeration][0];
-    else if (t.kind === 'money') out[name] = PROBE_AMOUNT;
-    else if (t.kind === 'duration') out[name] = t.unit === 'uren' ? PROBE_HOURS : PROBE_MONTHS;
-    else if (t.kind === 'number') out[name] = 1;
-  }
-  return out;
-}
+/** The probe form of an activity kind: € 10.000 for amounts, one hour, 1 fte for 12 months. */
+const probeActivity = (kind: string, enums: Enumerations) =>
+  standardActivity(kind, enums, { amount: PROBE_AMOUNT, hours: PROBE_HOURS, months: PROBE_MONTHS });
 
 /** The activity fields a ruleset's rules for `kind` read (its valuation, requirements, definitions). */
 function fieldsRead(ir: IrDocument, kind: string): Set<string> {

@@ -34,7 +34,7 @@ export function csvField(text: string): string {
  * A number as Dutch spreadsheets read it from CSV: a decimal comma and no thousands separator
  * ("1234,56"); a percentage with its sign ("29,99%"), which they read as the number 0,2999.
  */
-export function csvNumber(n: SheetNumber): string {
+function csvNumber(n: SheetNumber): string {
   const text = n.number.replace('.', ',');
   return n.unit === 'procent' ? `${text}%` : text;
 }
