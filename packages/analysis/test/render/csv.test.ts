@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildMatrix, csvField, matrixCsv } from '../../src/index.js';
-import { review } from '../support/rulesets.js';
+import { buildMatrix, compareContract, compareCsv, csvField, matrixCsv } from '../../src/index.js';
+import { review, rulesetsDir } from '../support/rulesets.js';
 
 describe('CSV of the matrix', () => {
   const csv = matrixCsv(
@@ -41,5 +43,34 @@ describe('CSV of the matrix', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField('-')).toBe('-');
     expect(csvField('−€ 5')).toBe('−€ 5');
+  });
+});
+
+describe('spreadsheet and JSON reports (golden: exactly as the CLI writes them)', () => {
+  const contract: unknown = JSON.parse(
+    readFileSync(join(rulesetsDir, 'examples/schoonmaak-stadskantoor.json'), 'utf8'),
+  );
+  const pair = () =>
+    buildMatrix([review('haaglanden-zhc-2023.sroi'), review('leidschendam-voorburg-2025.sroi')]);
+
+  test('matrix CSV of Haaglanden and Leidschendam-Voorburg', async () => {
+    await expect(matrixCsv(pair())).toMatchFileSnapshot('golden/matrix-haaglanden-leidschendam-voorburg.csv');
+  });
+
+  test('matrix JSON of Haaglanden and Leidschendam-Voorburg, in English', async () => {
+    const m = buildMatrix([review('haaglanden-zhc-2023.sroi'), review('leidschendam-voorburg-2025.sroi')], {
+      lang: 'en',
+    });
+    await expect(JSON.stringify(m, null, 2) + '\n').toMatchFileSnapshot(
+      'golden/matrix-haaglanden-leidschendam-voorburg.en.json',
+    );
+  });
+
+  test('compare CSV of the sample contract under Rijnmond 2019-2023 and 2023-2027', async () => {
+    const c = compareContract(
+      [review('rijnmond-2019-2023.sroi'), review('rijnmond-2023-2027.sroi')],
+      contract,
+    );
+    await expect(compareCsv(c)).toMatchFileSnapshot('golden/compare-rijnmond.csv');
   });
 });
