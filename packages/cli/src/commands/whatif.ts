@@ -3,7 +3,6 @@
 // parameters that caused it — and `sroi portfolio generate`, a synthetic portfolio to try it on.
 import { createWriteStream, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   diffScenario,
   MAX_EXACT_PLAYERS,
@@ -23,6 +22,7 @@ import {
   type IrDocument,
   type Language,
 } from '@sroi/core';
+import { commandOptions, parseCommandLine, type OptionsConfig } from '../arguments.js';
 import { EXIT, UsageError } from '../errors.js';
 import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
@@ -54,13 +54,8 @@ interface Parsed {
   readonly values: Record<string, string | boolean | string[] | undefined>;
 }
 
-function parse(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): Parsed {
-  try {
-    const p = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
-    return p as unknown as Parsed;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${whatifUsage}`);
-  }
+function parse(argv: readonly string[], command: string, options: OptionsConfig): Parsed {
+  return parseCommandLine(argv, command, options, commandOptions);
 }
 
 const common = {
@@ -85,7 +80,7 @@ function line(d: Diagnostic, lang: Language): string {
 }
 
 export async function whatifCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { positionals, values } = parse(argv, {
+  const { positionals, values } = parse(argv, 'whatif', {
     ...common,
     scenario: { type: 'string', multiple: true },
     set: { type: 'string', multiple: true },
@@ -315,7 +310,7 @@ class Progress {
 }
 
 export async function portfolioCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { positionals, values } = parse(argv, {
+  const { positionals, values } = parse(argv, 'portfolio', {
     ...common,
     contracts: { type: 'string' },
     seed: { type: 'string' },
