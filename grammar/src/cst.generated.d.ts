@@ -32,6 +32,7 @@ export type HeaderClauseCstChildren = {
   regionClause?: RegionClauseCstNode[];
   municipalityClause?: MunicipalityClauseCstNode[];
   provenance?: ProvenanceCstNode[];
+  documentClause?: DocumentClauseCstNode[];
   extendsClause?: ExtendsClauseCstNode[];
   referenceDateClause?: ReferenceDateClauseCstNode[];
   period?: PeriodCstNode[];
@@ -65,6 +66,21 @@ export interface MunicipalityClauseCstNode extends CstNode {
 export type MunicipalityClauseCstChildren = {
   KwGemeente: IToken[];
   StringLiteral: IToken[];
+};
+
+export interface DocumentClauseCstNode extends CstNode {
+  name: "documentClause";
+  children: DocumentClauseCstChildren;
+}
+
+export type DocumentClauseCstChildren = {
+  KwDocument: IToken[];
+  name: IToken[];
+  title: IToken[];
+  KwBestand?: IToken[];
+  file?: IToken[];
+  KwVindplaats?: IToken[];
+  location?: IToken[];
 };
 
 export interface ExtendsClauseCstNode extends CstNode {
@@ -123,6 +139,7 @@ export interface ProvenanceCstNode extends CstNode {
 
 export type ProvenanceCstChildren = {
   kind?: (IToken)[];
+  document?: IToken[];
   text: IToken[];
 };
 
@@ -731,6 +748,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   versionClause(children: VersionClauseCstChildren, param?: IN): OUT;
   regionClause(children: RegionClauseCstChildren, param?: IN): OUT;
   municipalityClause(children: MunicipalityClauseCstChildren, param?: IN): OUT;
+  documentClause(children: DocumentClauseCstChildren, param?: IN): OUT;
   extendsClause(children: ExtendsClauseCstChildren, param?: IN): OUT;
   referenceDateClause(children: ReferenceDateClauseCstChildren, param?: IN): OUT;
   period(children: PeriodCstChildren, param?: IN): OUT;

@@ -113,6 +113,7 @@ export class SroiParser extends CstParser {
       { ALT: () => this.SUBRULE(this.regionClause) },
       { ALT: () => this.SUBRULE(this.municipalityClause) },
       { ALT: () => this.SUBRULE(this.provenance) },
+      { ALT: () => this.SUBRULE(this.documentClause) },
       { ALT: () => this.SUBRULE(this.extendsClause) },
       { ALT: () => this.SUBRULE(this.referenceDateClause) },
       { ALT: () => this.SUBRULE(this.period) },
@@ -132,6 +133,32 @@ export class SroiParser extends CstParser {
   private municipalityClause = this.RULE('municipalityClause', () => {
     this.CONSUME(Kw.Gemeente);
     this.CONSUME(StringLiteral);
+  });
+
+  /**
+   * `document beleid "Titel" bestand "beleid.txt" vindplaats "https://..."`: a source document
+   * the ruleset quotes, with where its text is found (checked by `sroi check --bronnen`).
+   */
+  private documentClause = this.RULE('documentClause', () => {
+    this.CONSUME(Kw.Document);
+    this.CONSUME(Identifier, { LABEL: 'name' });
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(Kw.Bestand);
+            this.CONSUME2(StringLiteral, { LABEL: 'file' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Kw.Vindplaats);
+            this.CONSUME3(StringLiteral, { LABEL: 'location' });
+          },
+        },
+      ]),
+    );
   });
 
   private extendsClause = this.RULE('extendsClause', () => {
@@ -176,12 +203,16 @@ export class SroiParser extends CstParser {
     ]);
   });
 
-  /** `bron "..."` cites a public source; `aanname "..."` marks a provisional value. */
+  /**
+   * `bron "..."` cites a public source; `aanname "..."` marks a provisional value. A document name
+   * before the text (`bron beleid "... '...'"`) says which declared document its quotes quote.
+   */
   private provenance = this.RULE('provenance', () => {
     this.OR([
       { ALT: () => this.CONSUME(Kw.Bron, { LABEL: 'kind' }) },
       { ALT: () => this.CONSUME(Kw.Aanname, { LABEL: 'kind' }) },
     ]);
+    this.OPTION(() => this.CONSUME(Identifier, { LABEL: 'document' }));
     this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 

@@ -64,18 +64,35 @@ export function primaryField(kind: string): [string, EnumerationName] | undefine
   return undefined;
 }
 
+/** The sizes of a standard activity: its amounts, hours and months. */
+export interface ActivitySizes {
+  readonly amount: string;
+  readonly hours: number;
+  readonly months: number;
+}
+
+const STANDARD_SIZES: ActivitySizes = {
+  amount: STANDARD_AMOUNT,
+  hours: STANDARD_HOURS,
+  months: STANDARD_MONTHS,
+};
+
 /**
  * An activity of `kind` in its standard form: the required fields only, enumerations at their
- * first value, 1 fte, 12 months, 10 hours, € 1.000.
+ * first value, 1 fte, and `sizes` (by default 12 months, 10 hours, € 1.000).
  */
-export function standardActivity(kind: string, enums: Enumerations): Record<string, unknown> {
+export function standardActivity(
+  kind: string,
+  enums: Enumerations,
+  sizes: ActivitySizes = STANDARD_SIZES,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { soort: kind };
   for (const [name, spec] of Object.entries(activityKinds[kind] ?? {})) {
     if (spec.presence !== 'required') continue;
     const t = spec.type;
     if (t.kind === 'enum') out[name] = enums[t.enumeration][0];
-    else if (t.kind === 'money') out[name] = STANDARD_AMOUNT;
-    else if (t.kind === 'duration') out[name] = t.unit === 'uren' ? STANDARD_HOURS : STANDARD_MONTHS;
+    else if (t.kind === 'money') out[name] = sizes.amount;
+    else if (t.kind === 'duration') out[name] = t.unit === 'uren' ? sizes.hours : sizes.months;
     else if (t.kind === 'number') out[name] = 1;
   }
   return out;

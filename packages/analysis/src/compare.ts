@@ -4,6 +4,7 @@
 import { standardOutcomes, type Diagnostic, type Language } from '@sroi/core';
 import type { EvaluationResult, Uitleg } from '@sroi/evaluator';
 import { dateFor, evaluateOn, type DateUsed } from './evaluate.js';
+import { provenanceOf, type Provenance } from './matrix-probes.js';
 import { describePeriods } from './periods.js';
 import type { ReviewedRuleset } from './ruleset.js';
 
@@ -47,6 +48,8 @@ export interface ComparedLine {
   readonly values: readonly (string | undefined)[];
   readonly differs: boolean;
   readonly explanations: readonly Explanation[];
+  /** Per ruleset: whether the value is cited (`bron`) or rests on an `aanname` (provisional). */
+  readonly provenance: readonly (Provenance | undefined)[];
 }
 
 export interface ComparedActivity extends ComparedLine {
@@ -173,7 +176,11 @@ export function compareContract(
     pick: (r: EvaluationResult) => Uitleg | undefined,
   ): ComparedLine => {
     const differs = new Set(values).size > 1;
-    return { key, values, differs, explanations: differs ? explain(pick, values) : [] };
+    const provenance = results.map((r) => {
+      const node = r ? pick(r) : undefined;
+      return node ? provenanceOf(node) : undefined;
+    });
+    return { key, values, differs, explanations: differs ? explain(pick, values) : [], provenance };
   };
 
   const outcomes = standardOutcomes.map((name) =>

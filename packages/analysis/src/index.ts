@@ -62,8 +62,20 @@ export {
   type PortfolioTotals,
 } from './portfolio.js';
 export { diffText, compareText, matrixText } from './render/text.js';
-export { diffHtml, matrixHtml, escapeHtml } from './render/html.js';
-export { matrixCsv, csvField } from './render/csv.js';
+export { diffHtml, escapeHtml } from './render/html.js';
+export { matrixHtml } from './render/matrix-html.js';
+export { compareHtml } from './render/compare-html.js';
+export {
+  matrixCsv,
+  matrixSheets,
+  compareCsv,
+  compareSheets,
+  csvField,
+  sheetCsv,
+  type Sheet,
+  type SheetValue,
+  type SheetNumber,
+} from './render/csv.js';
 export {
   applyEdits,
   variantIr,

@@ -2,34 +2,44 @@
 // same name; computed rows compare like with like by evaluation (a standard placement per
 // doelgroep, the smallest contract with an obligation, a route's cap as a share of the obligation),
 // whatever each ruleset calls its tables; portfolio rows compare totals over sample contracts.
-import {
-  activityKinds,
-  contractFields,
-  formatIsoDate,
-  formatValue,
-  parseIsoDate,
-  Rational,
-  type Language,
-} from '@sroi/core';
-import {
-  baseContract,
-  enumerationsOf,
-  primaryField,
-  standardActivity,
-  type ContractJson,
-  type Enumerations,
-} from './candidates.js';
+import { formatIsoDate, formatValue, parseIsoDate, Rational, type Language } from '@sroi/core';
+import { enumerationsOf, type Enumerations } from './candidates.js';
 import { categorizer, flatten } from './diff/declarations.js';
-import type { DiffCategory } from './diff/model.js';
-import { evaluateOn } from './evaluate.js';
+import type { DiffCategory, ProvenanceNote } from './diff/model.js';
+import {
+  probeRows,
+  type Direction,
+  type ObligationCurve,
+  type ProbeCell,
+  type ProbeSection,
+  type Provenance,
+} from './matrix-probes.js';
 import { describePeriods, epochs, moveIntoPeriods } from './periods.js';
 import { portfolioTotals, type PortfolioTotals } from './portfolio.js';
-import { probesOf } from './probes.js';
 import type { Place, ReviewedRuleset } from './ruleset.js';
-import { allowed, fieldText, isNumeric, showJson, showMoney, signedMoney, stepOf, toJson } from './values.js';
+import { showMoney, signedMoney } from './values.js';
 
-export type MatrixSection = DiffCategory | 'computed' | 'portfolio';
+export type { Direction, ObligationCurve, Provenance } from './matrix-probes.js';
+
+/** A declaration's own notes as the footing of its cell. */
+function provenanceOfNotes(notes: readonly ProvenanceNote[]): Provenance {
+  const assumptions = notes.filter((n) => n.kind === 'aanname').map((n) => n.text);
+  const sources = notes.filter((n) => n.kind === 'bron').map((n) => n.text);
+  return {
+    kind: assumptions.length > 0 ? 'aanname' : sources.length > 0 ? 'bron' : 'geen',
+    assumptions,
+    sources,
+  };
+}
+
+export type MatrixSection = DiffCategory | ProbeSection | 'portfolio';
+/** Computed rows first (what a reviewer compares), then the sample portfolio, then the declarations. */
 export const sectionOrder: readonly MatrixSection[] = [
+  'activities',
+  'obligation',
+  'caps',
+  'penalty',
+  'portfolio',
   'header',
   'scope',
   'valuations',
@@ -38,8 +48,6 @@ export const sectionOrder: readonly MatrixSection[] = [
   'enumerations',
   'properties',
   'other',
-  'computed',
-  'portfolio',
 ];
 
 export interface MatrixCell {
@@ -49,6 +57,13 @@ export interface MatrixCell {
   readonly place?: Place;
   /** Differs from the base (the first ruleset's cell). */
   readonly divergent: boolean;
+  /** The value as a decimal in its unit, for a spreadsheet ("1234.56" euro, "5" percent). */
+  readonly number?: string;
+  readonly unit?: 'euro' | 'procent' | 'aantal';
+  /** Whether the value is cited (`bron`) or rests on an `aanname` (provisional). */
+  readonly provenance?: Provenance;
+  /** Why a computed probe is valued at € 0 or refused: the ruleset's melding or error. */
+  readonly note?: string;
 }
 
 export interface MatrixRow {
@@ -59,6 +74,10 @@ export interface MatrixRow {
   readonly cells: readonly MatrixCell[];
   /** Some cell differs from the base. */
   readonly divergent: boolean;
+  /** Computed rows: whether a higher value is stricter or looser for the contractor. */
+  readonly direction?: Direction;
+  /** Computed rows: what the row is about (a doelgroep's placement, an opdrachtsoort). */
+  readonly topic?: { readonly kind: string; readonly value?: string };
 }
 
 export interface MatrixRuleset {
@@ -79,6 +98,70 @@ export interface Matrix {
   readonly portfolio?: readonly PortfolioTotals[];
   /** Where the sample portfolio came from. */
   readonly portfolioFile?: string;
+  /** Per ruleset after the base: where its computed values are stricter or looser than the base's. */
+  readonly summary: readonly MatrixSummary[];
+  /** The obligation against the contract value, per opdrachtsoort, for the chart. */
+  readonly curves: readonly ObligationCurve[];
+}
+
+/** One point where a ruleset differs from the base, with both values as shown. */
+export interface SummaryPoint {
+  readonly key: string;
+  readonly label: string;
+  readonly base: string;
+  readonly value: string;
+}
+
+export interface MatrixSummary {
+  /** Index of the ruleset in `rulesets` (1 and up; 0 is the base). */
+  readonly ruleset: number;
+  readonly stricter: readonly SummaryPoint[];
+  readonly looser: readonly SummaryPoint[];
+  /** Computed rows with the same value as the base. */
+  readonly same: number;
+  /** Computed values of this ruleset resting on an aanname. */
+  readonly provisional: number;
+}
+
+/** Compares two computed meanings ("geen": no cap, no threshold — unbounded); undefined when not comparable. */
+function order(a: string | undefined, b: string | undefined): -1 | 0 | 1 | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  if (a === 'geen' || b === 'geen') return a === b ? 0 : a === 'geen' ? 1 : -1;
+  const x = Rational.parse(a);
+  const y = Rational.parse(b);
+  if (!x || !y) return undefined;
+  return x.lt(y) ? -1 : x.gt(y) ? 1 : 0;
+}
+
+/** For each ruleset after the base: each computed row where it is stricter or looser than the base. */
+function summarise(
+  rows: readonly MatrixRow[],
+  meanings: ReadonlyMap<MatrixRow, readonly (string | undefined)[]>,
+  n: number,
+): MatrixSummary[] {
+  const out: MatrixSummary[] = [];
+  for (let i = 1; i < n; i++) {
+    const stricter: SummaryPoint[] = [];
+    const looser: SummaryPoint[] = [];
+    let same = 0;
+    let provisional = 0;
+    for (const r of rows) {
+      const m = meanings.get(r);
+      if (!m || !r.direction) continue;
+      if (r.cells[i]?.provenance?.kind === 'aanname') provisional++;
+      const c = order(m[i], m[0]);
+      if (c === undefined) continue;
+      if (c === 0) {
+        same++;
+        continue;
+      }
+      const point = { key: r.key, label: r.label, base: r.cells[0]!.text, value: r.cells[i]!.text };
+      const higherStricter = r.direction === 'higher-stricter';
+      (c > 0 === higherStricter ? stricter : looser).push(point);
+    }
+    out.push({ ruleset: i, stricter, looser, same, provisional });
+  }
+  return out;
 }
 
 export interface MatrixOptions {
@@ -93,40 +176,20 @@ export interface MatrixOptions {
 
 const words = {
   nl: {
-    placement: (d: string) => `Plaatsing ${d} (1 fte, 12 maanden, bepaald)`,
-    standard: (k: string, what: string) => `${k} standaard (${what})`,
-    smallest: (o: string) => `Kleinste contractwaarde met verplichting: ${o}`,
-    share: (o: string, waarde: string) => `Verplichting in % van ${waarde}: ${o}`,
-    shareAt: (f: string, v: string, waarde: string, o: string) =>
-      `Verplichting in % bij ${f} ${v} (${waarde}, ${o})`,
-    cap: (label: string) => `Maximum route ${label} (% van de verplichting)`,
-    none: 'geen',
-    noCap: 'geen maximum',
-    refused: 'geweigerd',
-    notFound: (max: string) => `geen (tot ${max})`,
     contracts: 'Contracten in de portefeuille',
     obliged: 'Contracten met een verplichting',
     moved: 'Contracten met verplaatste gunningsdatum',
     refusedRow: 'Contracten geweigerd',
+    refused: 'geweigerd',
     total: (what: string) => `Totaal ${what}`,
     versus: (what: string) => `Verschil ${what} tegenover de basis`,
   },
   en: {
-    placement: (d: string) => `Placement ${d} (1 fte, 12 months, fixed term)`,
-    standard: (k: string, what: string) => `${k} standard (${what})`,
-    smallest: (o: string) => `Smallest contract value with an obligation: ${o}`,
-    share: (o: string, waarde: string) => `Obligation as % of ${waarde}: ${o}`,
-    shareAt: (f: string, v: string, waarde: string, o: string) =>
-      `Obligation in % at ${f} ${v} (${waarde}, ${o})`,
-    cap: (label: string) => `Cap of route ${label} (% of the obligation)`,
-    none: 'none',
-    noCap: 'no cap',
-    refused: 'refused',
-    notFound: (max: string) => `none (up to ${max})`,
     contracts: 'Contracts in the portfolio',
     obliged: 'Contracts with an obligation',
     moved: 'Contracts with a moved award date',
     refusedRow: 'Contracts refused',
+    refused: 'refused',
     total: (what: string) => `Total ${what}`,
     versus: (what: string) => `Difference in ${what} against the base`,
   },
@@ -137,37 +200,33 @@ function row(
   section: MatrixSection,
   key: string,
   label: string,
-  cells: readonly ({ text: string; meaning?: string; place?: Place } | undefined)[],
+  cells: readonly (
+    | {
+        text: string;
+        meaning?: string;
+        place?: Place;
+        provenance?: Provenance;
+        number?: string;
+        unit?: MatrixCell['unit'];
+      }
+    | undefined
+  )[],
 ): MatrixRow {
   const meaning = (c: (typeof cells)[number]) => (c ? (c.meaning ?? c.text) : undefined);
   const base = meaning(cells[0]);
   const marked = cells.map((c): MatrixCell =>
     c === undefined
       ? { text: '—', absent: true, divergent: base !== undefined }
-      : { text: c.text, ...(c.place ? { place: c.place } : {}), divergent: meaning(c) !== base },
+      : {
+          text: c.text,
+          ...(c.place ? { place: c.place } : {}),
+          ...(c.provenance ? { provenance: c.provenance } : {}),
+          ...(c.number !== undefined ? { number: c.number, unit: c.unit! } : {}),
+          divergent: meaning(c) !== base,
+        },
   );
   const divergent = cells.some((c) => meaning(c) !== base);
   return { section, key, label, cells: marked, divergent };
-}
-
-const LARGE = '10000000.00';
-const SEARCH_LIMIT = Rational.of(100_000_000_000n); // € 1 mld in cents
-
-/** The smallest contract value (in cents) with an obligation, by bisection; undefined when there is none. */
-function smallestInScope(r: ReviewedRuleset, soort: string, date: string): Rational | undefined {
-  const obliged = (cents: Rational) => {
-    const v = evaluateOn(r, baseContract(cents.div(Rational.of(100)).toFixed(2), soort), date).value;
-    return v !== undefined && Rational.parse(v.verplichting)!.sign() > 0;
-  };
-  if (!obliged(SEARCH_LIMIT)) return undefined;
-  let lo = Rational.ZERO; // no obligation (assumed: a contract of € 0 has none)
-  let hi = SEARCH_LIMIT;
-  while (hi.sub(lo).gt(Rational.ONE)) {
-    const mid = Rational.of(lo.add(hi).div(Rational.of(2)).roundToInteger('floor'));
-    if (obliged(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
 }
 
 /** The harmonisation matrix; the first ruleset is the regional base the others are marked against. */
@@ -220,117 +279,51 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
         section,
         k.key,
         label,
-        flat.map((items) => items.find((i) => i.key === k.key)),
+        flat.map((items) => {
+          const item = items.find((i) => i.key === k.key);
+          if (!item) return undefined;
+          const cited = !['header', 'periods', 'enumeration'].includes(item.subject);
+          return {
+            text: item.text,
+            meaning: item.meaning,
+            ...(item.place ? { place: item.place } : {}),
+            ...(cited ? { provenance: provenanceOfNotes(item.provenance ?? []) } : {}),
+          };
+        }),
       ),
     );
   }
   rows.sort((x, y) => sectionOrder.indexOf(x.section) - sectionOrder.indexOf(y.section));
 
-  // Computed rows: like with like, by evaluation.
+  // Computed rows: like with like, by evaluating complete probe contracts (matrix-probes.ts).
   const enums: Enumerations = enumerationsOf(rulesets.map((r) => r.ir));
-  const soort = enums.opdrachtsoort.includes('diensten') ? 'diensten' : enums.opdrachtsoort[0]!;
-  const large = baseContract(LARGE, soort);
-  const evaluate = (contract: ContractJson) =>
-    rulesets.map((r, i) => evaluateOn(r, contract, dates[i]!).value);
-  const money = (text: string | undefined) =>
-    text === undefined ? { text: w.refused } : { text: showMoney(text, lang), meaning: text };
-  const computed = (key: string, label: string, cells: ({ text: string; meaning?: string } | undefined)[]) =>
-    rows.push(row('computed', key, label, cells));
-  const describe = (activity: Record<string, unknown>) =>
-    Object.entries(activity)
-      .filter(([k]) => k !== 'soort')
-      .map(([k, v]) => fieldText(k, v, activityKinds[String(activity['soort'])]?.[k]?.type, lang))
-      .join(', ');
-
-  for (const doelgroep of enums.doelgroep) {
-    const activity = { ...standardActivity('plaatsing', enums), doelgroep };
-    const results = evaluate({ ...large, activiteiten: [activity] });
-    computed(
-      `berekend plaatsing ${doelgroep}`,
-      w.placement(doelgroep),
-      results.map((v) => money(v?.waarderingen[0]?.bedrag)),
+  const probed = probeRows(rulesets, enums, dates, lang);
+  const meanings = new Map<MatrixRow, readonly (string | undefined)[]>();
+  for (const p of probed.rows) {
+    const base = p.cells[0]!;
+    const same = (c: ProbeCell) => c.meaning !== undefined && c.meaning === base.meaning;
+    const cells = p.cells.map((c, i): MatrixCell => ({
+      text: c.text,
+      ...(c.text === '—' ? { absent: true } : {}),
+      ...(c.number !== undefined ? { number: c.number, unit: c.unit! } : {}),
+      ...(c.provenance ? { provenance: c.provenance } : {}),
+      ...(c.note !== undefined ? { note: c.note } : {}),
+      divergent: i > 0 && !same(c) && !(c.meaning === undefined && c.text === base.text),
+    }));
+    const computedRow: MatrixRow = {
+      section: p.section,
+      key: p.key,
+      label: p.label,
+      cells,
+      divergent: cells.some((c) => c.divergent),
+      direction: p.direction,
+      ...(p.topic ? { topic: p.topic } : {}),
+    };
+    meanings.set(
+      computedRow,
+      p.cells.map((c) => c.meaning),
     );
-  }
-  for (const kind of Object.keys(activityKinds)) {
-    if (kind === 'plaatsing') continue;
-    const primary = primaryField(kind);
-    for (const value of primary ? enums[primary[1]] : [undefined]) {
-      const activity = {
-        ...standardActivity(kind, enums),
-        ...(primary && value ? { [primary[0]]: value } : {}),
-      };
-      const results = evaluate({ ...large, activiteiten: [activity] });
-      computed(
-        `berekend ${kind} ${value ?? ''}`.trim(),
-        w.standard(kind, describe(activity)),
-        results.map((v) => money(v?.waarderingen[0]?.bedrag)),
-      );
-    }
-  }
-  for (const o of enums.opdrachtsoort) {
-    const found = rulesets.map((r, i) => smallestInScope(r, o, dates[i]!));
-    computed(
-      `berekend drempel ${o}`,
-      w.smallest(o),
-      found.map((c) =>
-        c === undefined
-          ? { text: w.notFound(showMoney(SEARCH_LIMIT.div(Rational.of(100)).toFixed(2), lang)) }
-          : { text: showMoney(c.div(Rational.of(100)).toFixed(2), lang), meaning: c.toString() },
-      ),
-    );
-  }
-  const share = (verplichting: string | undefined, waarde: string) =>
-    verplichting === undefined
-      ? { text: w.refused }
-      : (() => {
-          const ratio = Rational.parse(verplichting)!.div(Rational.parse(waarde)!);
-          return { text: formatValue(ratio, { t: 'percentage' }, lang), meaning: ratio.toString() };
-        })();
-  const largeText = showMoney(LARGE, lang);
-  for (const o of enums.opdrachtsoort) {
-    const results = evaluate(baseContract(LARGE, o));
-    computed(
-      `berekend percentage ${o}`,
-      w.share(o, largeText),
-      results.map((v) => share(v?.verplichting, LARGE)),
-    );
-  }
-  // Contract fields other rules compare with (the labour share of Leidschendam-Voorburg): just below each constant.
-  const contractProbes = rulesets
-    .flatMap((r, i) => probesOf(r, i))
-    .filter((p) => p.scope === 'contract' && p.field !== 'waarde');
-  const seen = new Set<string>();
-  for (const p of contractProbes) {
-    const spec = contractFields[p.field];
-    if (!spec || !isNumeric(spec.type)) continue;
-    const below = p.value.sub(stepOf(spec.type));
-    if (!allowed(spec.type, below)) continue;
-    const json = toJson(spec.type, below);
-    const key = `${p.field}=${json}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const results = evaluate({ ...large, [p.field]: json });
-    computed(
-      `berekend percentage ${key}`,
-      w.shareAt(p.field, showJson(spec.type, json, lang), largeText, soort),
-      results.map((v) => share(v?.verplichting, LARGE)),
-    );
-  }
-  const largeResults = evaluate(large);
-  const routeNames = [...new Set(rulesets.flatMap((r) => r.ir.routes.map((x) => x.name)))];
-  for (const name of routeNames) {
-    const label = rulesets.flatMap((r) => r.ir.routes.filter((x) => x.name === name))[0]?.label ?? name;
-    computed(
-      `berekend maximum ${name}`,
-      w.cap(label),
-      largeResults.map((v, i) => {
-        if (!rulesets[i]!.ir.routes.some((x) => x.name === name)) return undefined;
-        const route = v?.routes.find((x) => x.naam === name);
-        if (!v) return { text: w.refused };
-        if (route?.maximum === undefined) return { text: w.noCap, meaning: 'geen' };
-        return share(route.maximum, v.verplichting);
-      }),
-    );
+    rows.push(computedRow);
   }
 
   // Portfolio rows: totals over sample contracts.
@@ -338,13 +331,17 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
   if (options.portfolio) {
     portfolio = portfolioTotals(rulesets, options.portfolio);
     const p = portfolio;
-    const count = (n: number) => ({ text: String(n) });
+    const count = (n: number) => ({ text: String(n), number: String(n), unit: 'aantal' as const });
+    const money = (text: string | undefined) =>
+      text === undefined
+        ? { text: w.refused }
+        : { text: showMoney(text, lang), meaning: text, number: text, unit: 'euro' as const };
     const pct = (x: string | undefined) =>
       x === undefined
         ? ''
         : ` (${x.startsWith('-') ? '−' : Rational.parse(x)!.isZero() ? '' : '+'}${formatValue(Rational.parse(x.replace('-', ''))!.div(Rational.of(100)), { t: 'percentage' }, lang)})`;
     const signed = (x: string) => signedMoney(x, lang);
-    const prow = (key: string, label: string, cells: { text: string; meaning?: string }[]) =>
+    const prow = (key: string, label: string, cells: Parameters<typeof row>[3]) =>
       rows.push(row('portfolio', key, label, cells));
     prow(
       'portefeuille contracten',
@@ -377,6 +374,8 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
       p.map((t) => ({
         text: signed(t.versusBase.verplichting) + pct(t.versusBase.verplichtingPct),
         meaning: t.versusBase.verplichting,
+        number: t.versusBase.verplichting,
+        unit: 'euro' as const,
       })),
     );
     prow(
@@ -385,6 +384,8 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
       p.map((t) => ({
         text: signed(t.versusBase.gerealiseerd) + pct(t.versusBase.gerealiseerdPct),
         meaning: t.versusBase.gerealiseerd,
+        number: t.versusBase.gerealiseerd,
+        unit: 'euro' as const,
       })),
     );
     prow(
@@ -399,6 +400,7 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
     );
   }
 
+  rows.sort((x, y) => sectionOrder.indexOf(x.section) - sectionOrder.indexOf(y.section));
   return {
     rulesets: rulesets.map((r, i) => ({
       label: r.label,
@@ -411,5 +413,7 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
     rows,
     ...(portfolio ? { portfolio } : {}),
     ...(portfolio && options.portfolioFile ? { portfolioFile: options.portfolioFile } : {}),
+    summary: summarise(rows, meanings, rulesets.length),
+    curves: probed.curves,
   };
 }

@@ -66,6 +66,61 @@ describe('harmonisation matrix over the five rulesets', () => {
       '20%',
     ]);
     expect(cells(m, 'berekend percentage arbeidsaandeel=29.99')).toEqual(['5%', '5%', '5%', '2%', '5%']);
+    expect(cells(m, 'berekend boete')).toEqual(['100%', '100%', '100%', '100%', '100%']);
+  });
+
+  test('computed rows come first, then the portfolio, then the declarations by name', () => {
+    const sections = [...new Set(m.rows.map((r) => r.section))];
+    expect(sections.slice(0, 5)).toEqual(['activities', 'obligation', 'caps', 'penalty', 'portfolio']);
+  });
+
+  test('a probe is complete: mbo-bbl gives its niveau, leren-en-werken its startkwalificatie', () => {
+    // Haaglanden values a bbl leerling by niveau; without one the probe was € 0 (issue 16).
+    expect(cells(m, 'berekend leerling mbo-bbl niveau 1-2')).toEqual([
+      '€ 15.000,00',
+      '€ 15.000,00',
+      '€ 25.000,00',
+      '€ 25.000,00',
+      '€ 15.000,00',
+    ]);
+    expect(cells(m, 'berekend leerling mbo-bbl niveau 3-4')?.[2]).toBe('€ 15.000,00');
+    expect(m.rows.some((r) => r.key === 'berekend leerling mbo-bbl')).toBe(false);
+    // Rijnmond 2023-2027 asks a startkwalificatie for leren-en-werken: both readings are shown.
+    expect(cells(m, 'berekend arbeidsontwikkeling leren-en-werken met startkwalificatie')?.[1]).toBe(
+      '€ 12.000,00',
+    );
+    expect(
+      m.rows.find((r) => r.key === 'berekend arbeidsontwikkeling leren-en-werken')?.cells[1],
+    ).toMatchObject({
+      text: '€ 0,00',
+      note: 'Leren en werken vraagt een startkwalificatie',
+    });
+  });
+
+  test('a ruleset that does not value a probe says why', () => {
+    const row = m.rows.find((r) => r.key === 'berekend leerling mbo-bol')!;
+    expect(row.cells[2]).toMatchObject({
+      text: '€ 0,00',
+      note: expect.stringContaining('telt in de bouwblokken niet'),
+    });
+    expect(row.cells[1]?.note).toBeUndefined();
+  });
+
+  test('each value says whether it is cited or rests on an aanname', () => {
+    const placement = m.rows.find((r) => r.key === 'berekend plaatsing participatiewet')!;
+    expect(placement.cells.map((c) => c.provenance?.kind)).toEqual([
+      'aanname',
+      'aanname',
+      'bron',
+      'bron',
+      'aanname',
+    ]);
+    expect(placement.cells[1]?.provenance?.assumptions).toContain('tabel jaarwaarde_plaatsing');
+    const percentage = m.rows.find((r) => r.key === 'waarde maximum_maatschappelijk')!;
+    expect(percentage.cells[1]?.provenance?.kind).toBe('aanname');
+    expect(
+      m.rows.filter((r) => r.section === 'header').every((r) => r.cells.every((c) => !c.provenance)),
+    ).toBe(true);
   });
 
   test('portfolio rows total the sample contracts and compare them with the base', () => {

@@ -1,7 +1,13 @@
 // The `sroi` command: parses arguments, runs one command, and turns every failure into a clear
 // message and an exit code — never a stack trace (set SROI_DEBUG=1 to see one).
-import { parseArgs } from 'node:util';
 import type { Language } from '@sroi/core';
+import {
+  commandOptions,
+  commonOptions,
+  parseCommandLine,
+  type CommandName,
+  type OptionValues,
+} from './arguments.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CommonOptions, Io } from './options.js';
 import type { DiagnosticFormat } from './render/diagnostics.js';
@@ -15,6 +21,8 @@ const usage = `sroi ${VERSION} — social return regels als code
 Gebruik:
   sroi check BESTAND...                 controleer regelingen (fouten, waarschuwingen)
       --aannames                        toon ook alle aannames (voorlopige waarden)
+      --bronnen MAP                     controleer elk citaat ('...') letterlijk tegen de tekst van
+                                        zijn document (bestand "..." in MAP); zonder: niet gecontroleerd
   sroi eval REGELING CONTRACT.json      reken een contract door, met uitleg per euro
       --json                            resultaat als JSON (docs/contract-format.md)
       --kort                            alleen de bedragen, zonder uitleg
@@ -49,14 +57,18 @@ Gebruik:
   sroi compare REGELING... --contract CONTRACT.json
                                         één contract onder meerdere regelingen naast elkaar, met de
                                         regels die de verschillen maken
-      --json                            als JSON
+      --json | --html | --csv           als JSON, als afdrukbare HTML-pagina of als CSV (kolommen per
+                                        regeling, met bron of aanname bij elke waarde)
+      --xlsx BESTAND                    ook als Excel-werkmap (bedragen als getallen)
   sroi whatif BASIS PORTEFEUILLE --scenario S.sroi | --set NAAM=WAARDE
                                         wat-als: tariefwijzigingen over een portefeuille, met
                                         toerekening per parameter (sroi whatif --help)
   sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out BESTAND]
                                         een synthetische portefeuille
   sroi matrix REGELING...               harmonisatiematrix; de eerste regeling is de basis
-      --html | --csv | --json           als afdrukbare HTML-pagina, als CSV of als JSON
+      --html | --csv | --json           als afdrukbare HTML-pagina (samenvatting en grafieken eerst),
+                                        als CSV (; en decimale komma, voor Excel) of als JSON
+      --xlsx BESTAND                    ook als Excel-werkmap (bedragen als getallen)
       --portefeuille CONTRACTEN.jsonl   totalen over een voorbeeldportefeuille (standaard
                                         examples/portfolio.jsonl naast de eerste regeling)
       --peildatum JJJJ-MM-DD            peildatum van de berekende rijen
@@ -132,58 +144,20 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
       return EXIT.input;
     }
   }
+  // Each command takes only its own options (arguments.ts): a misplaced one is a usage error.
+  const known = own !== undefined && Object.hasOwn(commandOptions, own) ? (own as CommandName) : undefined;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        json: { type: 'boolean' },
-        kort: { type: 'boolean' },
-        brief: { type: 'boolean' },
-        check: { type: 'boolean' },
-        aannames: { type: 'boolean' },
-        assumptions: { type: 'boolean' },
-        schema: { type: 'boolean' },
-        'ir-schema': { type: 'boolean' },
-        ir: { type: 'boolean' },
-        output: { type: 'string', short: 'o' },
-        to: { type: 'string' },
-        batch: { type: 'string' },
-        coverage: { type: 'boolean' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        'no-explain': { type: 'boolean' },
-        html: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        contract: { type: 'string' },
-        portefeuille: { type: 'string' },
-        portfolio: { type: 'string' },
-        peildatum: { type: 'string' },
-        date: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        quiet: { type: 'boolean' },
-        'max-body': { type: 'string' },
-        'max-batch-body': { type: 'string' },
-        'max-lines': { type: 'string' },
-        'max-activities': { type: 'string' },
-        timeout: { type: 'string' },
-        root: { type: 'string', multiple: true },
-        'max-line-bytes': { type: 'string' },
-      },
+    parsed = parseCommandLine(argv, known && known !== 'help' ? known : '', {
+      ...commonOptions,
+      ...(known ? commandOptions[known] : {}),
     });
   } catch (e) {
-    io.err(`sroi: ${(e as Error).message}\n\n${usage}`);
+    io.err(`sroi: ${(e as Error).message}\n`);
     return EXIT.input;
   }
-  const { values, positionals } = parsed;
+  const positionals = parsed.positionals;
+  const values = parsed.values as OptionValues;
   if (values.version) {
     io.out(`sroi ${VERSION}\n`);
     return EXIT.ok;
@@ -226,7 +200,13 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         const { checkCommand } = await import('./commands/check.js');
         return await checkCommand(
           args,
-          { ...common, assumptions: Boolean(values.aannames || values.assumptions) },
+          {
+            ...common,
+            assumptions: Boolean(values.aannames || values.assumptions),
+            ...((values.bronnen ?? values.sources) !== undefined
+              ? { bronnen: (values.bronnen ?? values.sources)! }
+              : {}),
+          },
           io,
         );
       }
@@ -297,6 +277,9 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
           {
             ...common,
             json: Boolean(values.json),
+            html: Boolean(values.html),
+            csv: Boolean(values.csv),
+            ...(values.xlsx !== undefined ? { xlsx: values.xlsx } : {}),
             ...(values.contract !== undefined ? { contract: values.contract } : {}),
           },
           io,
@@ -313,6 +296,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
             json: Boolean(values.json),
             html: Boolean(values.html),
             csv: Boolean(values.csv),
+            ...(values.xlsx !== undefined ? { xlsx: values.xlsx } : {}),
             ...(portfolio !== undefined ? { portfolio } : {}),
             ...(date !== undefined ? { date } : {}),
           },

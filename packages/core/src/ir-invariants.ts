@@ -4,6 +4,7 @@
 import { activityKinds, contractFields, dateFieldNames, enumerationNames } from './vocabulary.js';
 import type { IrDocument, IrExpr, IrTemplate, IrValue } from './ir.js';
 import { Rational } from './rational.js';
+import { irAmountProblems } from './ir-amounts.js';
 
 /**
  * Where an expression stands in the document, as a chain of steps from a root path; written out
@@ -256,5 +257,7 @@ export function irInvariants(doc: IrDocument): string[] {
     state.set(id, 'done');
   };
   for (const id of edges.keys()) walk(id);
+  // Amounts are checked on a sound graph only: their walk follows definitions.
+  if (problems.length === 0) problems.push(...irAmountProblems(doc));
   return problems;
 }

@@ -770,6 +770,8 @@ export interface FlatItem {
   /** Equal for equal meaning (values per date, normalised formulas), whatever the text. */
   readonly meaning: string;
   readonly place?: Place;
+  /** The item's own `bron` and `aanname` notes. */
+  readonly provenance?: readonly ProvenanceNote[];
 }
 
 /** Every parameter, table row, rule, route, cap, outcome and header item of a ruleset. */
@@ -828,6 +830,7 @@ export function flatten(r: ReviewedRuleset, lang: Language): FlatItem[] {
         name: p.name,
         text: side.text,
         meaning: canonical([p.type, side.values?.map((v) => [v.from, v.raw])]),
+        provenance: side.provenance,
       },
       side,
     );
@@ -843,6 +846,7 @@ export function flatten(r: ReviewedRuleset, lang: Language): FlatItem[] {
           name: `${t.name}: ${row.keyText}`,
           text: row.side.text,
           meaning: canonical([t.outputs, row.side.values?.map((v) => [v.from, v.raw])]),
+          provenance: row.side.provenance,
         },
         row.side,
       );
@@ -857,6 +861,7 @@ export function flatten(r: ReviewedRuleset, lang: Language): FlatItem[] {
         name: d.key,
         text: d.src,
         meaning: canonical(normalize([d.type, d.expr])),
+        provenance: s.notes(d.provenance),
       },
       s.place(d.at),
     );
@@ -872,6 +877,7 @@ export function flatten(r: ReviewedRuleset, lang: Language): FlatItem[] {
         name: v.kind,
         text: side.valued ? v.src : s.w.notValued,
         meaning: canonical(normalize(v.expr)),
+        provenance: side.provenance,
       },
       side,
     );
@@ -884,6 +890,7 @@ export function flatten(r: ReviewedRuleset, lang: Language): FlatItem[] {
           name: v.kind,
           text: v.requirements.map((q) => q.src).join('; '),
           meaning: canonical(normalize(v.requirements.map((q) => ({ when: q.when, message: q.message })))),
+          provenance: s.notes(v.requirements.flatMap((q) => q.provenance)),
         },
         s.place(v.requirements[0]!.at),
       );
@@ -909,6 +916,7 @@ export function flatten(r: ReviewedRuleset, lang: Language): FlatItem[] {
         name: route.name,
         text: route.cap ? route.cap.src : s.w.none,
         meaning: route.cap ? canonical(normalize(route.cap.expr)) : 'geen',
+        provenance: route.cap ? s.notes(route.cap.provenance) : [],
       },
       s.place(route.cap?.at ?? route.at),
     );
@@ -923,6 +931,7 @@ export function flatten(r: ReviewedRuleset, lang: Language): FlatItem[] {
         name: o.name,
         text: o.src,
         meaning: canonical(normalize([o.type, o.expr])),
+        provenance: s.notes(o.provenance),
       },
       s.place(o.at),
     );

@@ -12,3 +12,4 @@ export {
 } from './portfolio-read.js';
 export { writeGeneratedPortfolio } from './portfolio-write.js';
 export { runWhatIf, type RunOptions, type RunResult, type WorkerSetup } from './run.js';
+export { writeReviewXlsx } from './review-xlsx.js';

@@ -3,7 +3,6 @@
 import type { Language } from '@sroi/core';
 import type { RulesetDiff } from '../diff/diff.js';
 import { categoryOrder, type DiffChange, type DiffSide } from '../diff/model.js';
-import { sectionOrder, type Matrix } from '../matrix.js';
 import { showPlace } from '../ruleset.js';
 import { showMoney } from '../values.js';
 import {
@@ -58,7 +57,8 @@ const style = `
   @media print { body { margin: 0; font-size: 11px; } h2 { page-break-after: avoid; } a { color: inherit; } }
 `;
 
-function page(title: string, lang: Language, body: string): string {
+/** A whole page: the shared style (and `extra` style), no scripts allowed. */
+export function page(title: string, lang: Language, body: string, extra = ''): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -66,7 +66,7 @@ function page(title: string, lang: Language, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${e(title)}</title>
-<style>${style}</style>
+<style>${style}${extra}</style>
 </head>
 <body>
 ${body}
@@ -182,43 +182,4 @@ export function diffHtml(d: RulesetDiff, lang: Language = 'nl'): string {
     out.push(`<p class="muted">${e(w.exit)}</p>`);
   }
   return page(`${w.diffTitle}: ${d.a.label} — ${d.b.label}`, lang, out.join('\n'));
-}
-
-/** `sroi matrix --html`: one table, a section per kind of row, divergent cells marked. */
-export function matrixHtml(m: Matrix, lang: Language = 'nl'): string {
-  const w = words[lang];
-  const out: string[] = [`<h1>${e(w.matrixTitle)}</h1>`, '<ol>'];
-  for (const r of m.rulesets)
-    out.push(
-      `<li><code>${e(r.label)}</code> — ${e(r.name)}, ${e(r.periods)}; ${e(w.onDates)} ${e(r.date)}</li>`,
-    );
-  out.push('</ol>');
-  out.push(
-    `<p>${e(w.matrixBase)} ${e(w.divergentRows(m.rows.filter((r) => r.divergent).length, m.rows.length))} ${e(w.matrixDate(m.date))}</p>`,
-  );
-  out.push(
-    `<table><thead><tr><th>${e(w.row)}</th>${m.rulesets.map((r, i) => `<th>[${i + 1}] ${e(r.name)}</th>`).join('')}</tr></thead>`,
-  );
-  for (const section of sectionOrder) {
-    const rows = m.rows.filter((r) => r.section === section);
-    if (rows.length === 0) continue;
-    out.push(
-      `<tbody><tr><th class="section" colspan="${m.rulesets.length + 1}">${e(w.categories[section])}</th></tr>`,
-    );
-    for (const r of rows) {
-      const cells = r.cells.map((c) =>
-        c.absent
-          ? `<td class="absent${c.divergent ? ' divergent' : ''}">—</td>`
-          : `<td${c.divergent ? ' class="divergent"' : ''}${c.place ? ` title="${e(showPlace(c.place))}"` : ''}>${e(c.text)}${
-              c.place ? `<span class="place">${e(showPlace(c.place))}</span>` : ''
-            }</td>`,
-      );
-      out.push(
-        `<tr${r.divergent ? ' class="divergent"' : ''}><th scope="row" class="label">${e(r.label)}</th>${cells.join('')}</tr>`,
-      );
-    }
-    out.push('</tbody>');
-  }
-  out.push('</table>');
-  return page(w.matrixTitle, lang, out.join('\n'));
 }

@@ -1,7 +1,7 @@
 // The review reports as plain text for a terminal: the diff, the side-by-side comparison and the
 // matrix — Dutch by default, English on request.
 import { type Language } from '@sroi/core';
-import type { Comparison, Explanation } from '../compare.js';
+import type { ComparedLine, Comparison, Explanation } from '../compare.js';
 import type { RulesetDiff } from '../diff/diff.js';
 import { categoryOrder, type DiffChange, type DiffSide } from '../diff/model.js';
 import type { Matrix } from '../matrix.js';
@@ -162,46 +162,69 @@ export function compareText(c: Comparison, lang: Language = 'nl'): string {
   }
   const width = 14;
   const labelWidth = 44;
-  const cells = (values: readonly (string | undefined)[]) =>
+  // A value resting on an aanname is marked °: the meeting sees which numbers are provisional.
+  const cells = (values: readonly (string | undefined)[], provenance?: ComparedLine['provenance']) =>
     values
-      .map((v) => padStart(v === undefined ? '—' : v === '-' ? '-' : showMoney(v, lang), width))
+      .map(
+        (v, i) =>
+          padStart(v === undefined ? '—' : v === '-' ? '-' : showMoney(v, lang), width) +
+          (provenance?.[i]?.kind === 'aanname' ? '°' : ' '),
+      )
       .join(' ');
-  const header = `${pad('', labelWidth)} ${c.rulesets.map((_, i) => padStart(`[${i + 1}]`, width)).join(' ')}`;
-  out.push('', header);
-  const line = (label: string, values: readonly (string | undefined)[], differs: boolean) =>
-    `${pad(label, labelWidth)} ${cells(values)}${differs ? '  *' : ''}`;
+  const header =
+    `${pad('', labelWidth)} ${c.rulesets.map((_, i) => padStart(`[${i + 1}]`, width) + ' ').join(' ')}`.trimEnd();
+  out.push('', w.legendCompare, header);
+  const line = (
+    label: string,
+    values: readonly (string | undefined)[],
+    differs: boolean,
+    provenance?: ComparedLine['provenance'],
+  ) => `${pad(label, labelWidth)} ${cells(values, provenance)}${differs ? ' *' : ''}`.trimEnd();
   const o = (name: string) => c.outcomes.find((x) => x.key === name)!;
-  out.push(line(capital(w.outcomes['verplichting']!), o('verplichting').values, o('verplichting').differs));
+  out.push(
+    line(
+      capital(w.outcomes['verplichting']!),
+      o('verplichting').values,
+      o('verplichting').differs,
+      o('verplichting').provenance,
+    ),
+  );
   out.push(w.activities);
   for (const a of c.activities) {
     const label = `  ${a.index + 1}. ${activityLabel(a.activity, lang)}`;
     out.push(
-      line(label.length > labelWidth ? label.slice(0, labelWidth - 1) + '…' : label, a.values, a.differs),
+      line(
+        label.length > labelWidth ? label.slice(0, labelWidth - 1) + '…' : label,
+        a.values,
+        a.differs,
+        a.provenance,
+      ),
     );
   }
   out.push(w.routes);
   for (const r of c.routes) {
-    out.push(line(`  ${r.label}`, r.values, r.differs));
+    out.push(line(`  ${r.label}`, r.values, r.differs, r.provenance));
     if (r.maxima.some((m) => m !== undefined)) {
       const maxima = r.maxima.map((m, i) => (m === undefined && c.rulesets[i]?.result ? w.none : m));
       const differs = new Set(maxima).size > 1;
       out.push(
-        `${pad(`    ${w.cap}`, labelWidth)} ${maxima.map((m) => padStart(m === undefined ? '—' : m === w.none ? m : showMoney(m, lang), width)).join(' ')}${differs ? '  *' : ''}`,
+        `${pad(`    ${w.cap}`, labelWidth)} ${maxima.map((m) => padStart(m === undefined ? '—' : m === w.none ? m : showMoney(m, lang), width) + ' ').join(' ')}${differs ? ' *' : ''}`.trimEnd(),
       );
     }
   }
   for (const name of ['gerealiseerd', 'restant', 'overschot', 'boete'] as const)
-    out.push(line(capital(w.outcomes[name]!), o(name).values, o(name).differs));
+    out.push(line(capital(w.outcomes[name]!), o(name).values, o(name).differs, o(name).provenance));
   const pct = o('percentage');
   out.push(
     `${pad(capital(w.outcomes['percentage']!), labelWidth)} ${pct.values
-      .map((v) =>
-        padStart(
-          v === undefined ? '—' : v === '-' ? '-' : `${v.replace('.', lang === 'nl' ? ',' : '.')}%`,
-          width,
-        ),
+      .map(
+        (v, i) =>
+          padStart(
+            v === undefined ? '—' : v === '-' ? '-' : `${v.replace('.', lang === 'nl' ? ',' : '.')}%`,
+            width,
+          ) + (pct.provenance[i]?.kind === 'aanname' ? '°' : ' '),
       )
-      .join(' ')}${pct.differs ? '  *' : ''}`,
+      .join(' ')}${pct.differs ? ' *' : ''}`.trimEnd(),
   );
 
   const explained: string[] = [];
@@ -217,7 +240,7 @@ export function compareText(c: Comparison, lang: Language = 'nl'): string {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function activityLabel(a: Readonly<Record<string, unknown>>, lang: Language): string {
+export function activityLabel(a: Readonly<Record<string, unknown>>, lang: Language): string {
   const kind = String(a['soort']);
   const parts = Object.entries(a)
     .filter(([k]) => k !== 'soort' && k !== 'omschrijving' && k !== 'vanContract')
@@ -226,6 +249,9 @@ function activityLabel(a: Readonly<Record<string, unknown>>, lang: Language): st
 }
 
 // ── matrix ────────────────────────────────────────────────────────────────────
+
+/** A row's label without its standard fields: "Leerling mbo-bol (fte 1, 12 maanden)" → "Leerling mbo-bol". */
+const shortLabel = (label: string) => label.replace(/ \(.*\)$/, '');
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
@@ -237,7 +263,11 @@ export function matrixText(m: Matrix, lang: Language = 'nl'): string {
     out.push(`  [${i + 1}] ${r.label} — ${r.name}, ${w.period} ${r.periods}`);
   out.push('', w.matrixBase, w.matrixDate(m.date));
   for (const [i, r] of m.rulesets.entries()) out.push(`  [${i + 1}] ${r.date}`);
-  out.push(w.divergentRows(m.rows.filter((r) => r.divergent).length, m.rows.length), w.legend);
+  out.push(
+    w.divergentRows(m.rows.filter((r) => r.divergent).length, m.rows.length),
+    w.legend,
+    w.legendProvenance,
+  );
   const labelWidth = 46;
   const width = 24;
   for (const section of sectionOrder) {
@@ -247,12 +277,31 @@ export function matrixText(m: Matrix, lang: Language = 'nl'): string {
     out.push(
       `  ${pad('', labelWidth)} ${m.rulesets.map((_, i) => pad(`[${i + 1}]`, width)).join(' ')}`.trimEnd(),
     );
+    // One line per note, with the rulesets and rows it is given for (a note repeats across rows).
+    const notes = new Map<string, { rulesets: Set<number>; rows: Set<string> }>();
     for (const r of rows) {
-      const cells = r.cells.map((c) => pad(clip(c.text, width - 2) + (c.divergent ? ' *' : ''), width));
+      const cells = r.cells.map((c, i) => {
+        const marks = `${c.provenance?.kind === 'aanname' ? '°' : ''}${c.note ? '!' : ''}`;
+        if (c.note) {
+          const n = notes.get(c.note) ?? { rulesets: new Set<number>(), rows: new Set<string>() };
+          n.rulesets.add(i + 1);
+          n.rows.add(shortLabel(r.label));
+          notes.set(c.note, n);
+        }
+        return pad(clip(c.text, width - 2 - marks.length) + marks + (c.divergent ? ' *' : ''), width);
+      });
       out.push(
         `${r.divergent ? '≠' : ' '} ${pad(clip(r.label, labelWidth), labelWidth)} ${cells.join(' ')}`.trimEnd(),
       );
     }
+    if (notes.size)
+      out.push(
+        `  ${w.notes}:`,
+        ...[...notes].map(
+          ([note, n]) =>
+            `  ! ${[...n.rulesets].map((i) => `[${i}]`).join(' ')} ${note} — ${[...n.rows].join('; ')}`,
+        ),
+      );
   }
   return out.join('\n') + '\n';
 }

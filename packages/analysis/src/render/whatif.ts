@@ -194,7 +194,7 @@ export class WhatIfCsv {
 const palette = ['#154273', '#e17000', '#39870c', '#a90061', '#01689b', '#ffb612', '#8fcae7', '#76d2b6'];
 
 /** One chart as inline SVG, from ECharts' server-side SVG renderer. */
-function chart(option: echarts.EChartsOption, width = 820, height = 300): string {
+export function chart(option: echarts.EChartsOption, width = 820, height = 300): string {
   const c = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     c.setOption({

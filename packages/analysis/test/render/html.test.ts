@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { buildMatrix, diffHtml, diffRulesets, escapeHtml, matrixHtml } from '../../src/index.js';
-import { review, reviewText } from '../support/rulesets.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildMatrix,
+  compareContract,
+  compareHtml,
+  diffHtml,
+  diffRulesets,
+  escapeHtml,
+  matrixHtml,
+} from '../../src/index.js';
+import { review, reviewText, rulesetsDir } from '../support/rulesets.js';
 
 const hostile = reviewText(
   'kwaadaardig.sroi',
@@ -50,13 +60,28 @@ const own = [
   'title',
   'tr',
   'ul',
+  // the charts: ECharts' server-side SVG
+  'clippath',
+  'defs',
+  'div',
+  'figure',
+  'g',
+  'path',
+  'rect',
+  'svg',
+  'text',
+  'tspan',
 ];
 
 describe('HTML reports', () => {
   test('escape every text from a ruleset: no tag, attribute or script of its own gets through', () => {
     const d = diffHtml(diffRulesets(review('rijnmond-2023-2027.sroi'), hostile));
     const m = matrixHtml(buildMatrix([review('rijnmond-2023-2027.sroi'), hostile]));
-    for (const html of [d, m]) {
+    const contract = JSON.parse(
+      readFileSync(join(rulesetsDir, 'examples/schoonmaak-stadskantoor.json'), 'utf8'),
+    );
+    const c = compareHtml(compareContract([review('rijnmond-2023-2027.sroi'), hostile], contract));
+    for (const html of [d, m, c]) {
       expect(tags(html).filter((t) => !own.includes(t))).toEqual([]);
       expect(html).not.toMatch(/<(script|img|iframe|a |b )/i);
       expect(html).not.toMatch(/<[^>]*\son\w+=/i);
@@ -64,6 +89,27 @@ describe('HTML reports', () => {
     }
     expect(d).toContain('&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;');
     expect(m).toContain('&lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(c).toContain('<th>&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;</th>');
+    // The ruleset's name in the chart legends, escaped by the SVG renderer.
+    expect(
+      m.match(/<text[^>]*>[^<]*&lt;script&gt;alert\(&#39;naam&#39;\)&lt;\/script&gt;<\/text>/g)?.length,
+    ).toBeGreaterThan(0);
+  });
+
+  test('the matrix opens with a summary and charts, then the matrix with a fixed first column', () => {
+    const html = matrixHtml(
+      buildMatrix([review('haaglanden-zhc-2023.sroi'), review('rijnmond-2023-2027.sroi')]),
+    );
+    const headings = [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((x) => x[1]);
+    expect(headings).toEqual(['Samenvatting', 'Grafieken', 'De matrix']);
+    expect(html.match(/<figure><svg /g)).toHaveLength(4); // placements, and one per opdrachtsoort
+    expect(html).toContain('position: sticky; left: 0');
+    expect(html).toContain('@page { size: A4 landscape');
+    expect(html).toMatch(
+      /<li>Plaatsing participatiewet: <span class="v">€ 40\.000,00<\/span> → <strong class="v">€ 42\.000,00<\/strong><\/li>/,
+    );
+    expect(html).toMatch(/<span class="tag aanname" title="aanname in: [^"]*tabel jaarwaarde_plaatsing/);
+    expect(html).toContain('<span class="note">Leren en werken vraagt een startkwalificatie</span>');
   });
 
   test('forbid scripts in the page itself', () => {

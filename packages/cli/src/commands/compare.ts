@@ -1,16 +1,20 @@
 // `sroi compare RULESET... --contract C.json`: one contract under several rulesets side by side,
 // per activity, per route and in total, with the rules that made each difference.
-import { compareContract, compareText } from '@sroi/analysis';
+import { compareContract, compareCsv, compareHtml, compareSheets, compareText } from '@sroi/analysis';
 import { SourceFile } from '@sroi/core';
 import { EXIT, notText, rulesetFaults, UsageError } from '../errors.js';
 import { readInput } from '../load.js';
 import { loadForReview } from '../load-review.js';
 import { renderDiagnostics, type SourceLookup } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
+import { writeXlsxOption } from '../review-xlsx.js';
 import { parseJsonInput } from './eval.js';
 
 export interface CompareOptions extends CommonOptions {
   readonly json: boolean;
+  readonly html: boolean;
+  readonly csv: boolean;
+  readonly xlsx?: string;
   readonly contract?: string;
 }
 
@@ -23,6 +27,8 @@ export async function compareCommand(
     throw new UsageError(
       'compare: geef regelingen en een contract: sroi compare REGELING... --contract CONTRACT.json',
     );
+  if ([options.json, options.html, options.csv].filter(Boolean).length > 1)
+    throw new UsageError('compare: kies één van --json, --html en --csv');
   const loaded = loadForReview('compare', args, options, io);
   if (typeof loaded === 'number') return loaded;
   const path = options.contract;
@@ -52,6 +58,10 @@ export async function compareCommand(
       );
     }
   if (options.json) io.out(JSON.stringify(comparison, null, 2) + '\n');
+  else if (options.html) io.out(compareHtml(comparison, options.lang));
+  else if (options.csv) io.out(compareCsv(comparison, options.lang));
   else io.out(compareText(comparison, options.lang));
+  if (options.xlsx !== undefined)
+    code = Math.max(code, await writeXlsxOption(options.xlsx, compareSheets(comparison, options.lang), io));
   return code;
 }

@@ -3,17 +3,19 @@
 // sample portfolio; divergent cells marked against the first ruleset, the regional base.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildMatrix, matrixCsv, matrixHtml, matrixText, parseJsonLines } from '@sroi/analysis';
+import { buildMatrix, matrixCsv, matrixHtml, matrixSheets, matrixText, parseJsonLines } from '@sroi/analysis';
 import { parseIsoDate } from '@sroi/core';
 import { EXIT, UsageError } from '../errors.js';
 import { readInput } from '../load.js';
 import { displayFile, loadForReview } from '../load-review.js';
 import type { CommonOptions, Io } from '../options.js';
+import { writeXlsxOption } from '../review-xlsx.js';
 
 export interface MatrixOptions extends CommonOptions {
   readonly json: boolean;
   readonly html: boolean;
   readonly csv: boolean;
+  readonly xlsx?: string;
   readonly portfolio?: string;
   readonly date?: string;
 }
@@ -53,5 +55,7 @@ export async function matrixCommand(
   else if (options.csv) io.out(matrixCsv(matrix, options.lang));
   else if (options.html) io.out(matrixHtml(matrix, options.lang));
   else io.out(matrixText(matrix, options.lang));
+  if (options.xlsx !== undefined)
+    return writeXlsxOption(options.xlsx, matrixSheets(matrix, options.lang), io);
   return EXIT.ok;
 }

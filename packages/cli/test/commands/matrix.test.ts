@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { rijnmond, sroi } from '../support/run.js';
 
@@ -19,11 +22,21 @@ describe('sroi matrix', () => {
     expect(lines).toContain('Voorbeeldportefeuille');
   });
 
-  test('--csv prints one line per row with a column per ruleset', async () => {
+  test('--csv prints one line per row for a Dutch spreadsheet, columns named after the rulesets', async () => {
     const { code, out } = await sroi('matrix', '--csv', ...all);
     expect(code).toBe(0);
     const [head] = out.split('\r\n');
-    expect(head).toBe(`sectie,sleutel,regel,${all.join(',')},afwijkend`);
+    expect(head!.startsWith('\uFEFFsectie;regel;')).toBe(true);
+    expect(head).toContain(';Social Return Rijnmond 2023-2027;Social Return Rijnmond 2023-2027: grondslag;');
+    expect(head!.endsWith(';afwijkend')).toBe(true);
+  });
+
+  test('--xlsx writes the workbook beside the text report', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sroi-matrix-')), 'matrix.xlsx');
+    const { code, out } = await sroi('matrix', '--xlsx', file, ...all.slice(0, 2));
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toBe('Harmonisatiematrix');
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 
   test('--html prints a printable page', async () => {

@@ -11,6 +11,7 @@ import {
 import type * as A from '../ast/ast.js';
 import type { CheckedModel, MonotoneProperty } from '../checked/model.js';
 import type { MergedRuleset } from '../resolve/merge.js';
+import { checkCitations } from './citations.js';
 import { isLiteral } from './constants.js';
 import { analyseDependencies } from './dependencies.js';
 import { checkExample, type ExampleCase } from './examples.js';
@@ -181,6 +182,9 @@ export function checkRuleset(
     ),
   );
 
+  const citations = checkCitations(merged);
+  diagnostics.push(...citations.diagnostics);
+
   const deps = analyseDependencies(symbols, checker.names, checker.calls, merged.root.file, isDamaged);
   diagnostics.push(...deps.diagnostics);
 
@@ -205,6 +209,8 @@ export function checkRuleset(
     definitionOrder: deps.definitionOrder,
     outcomeOrder: deps.outcomeOrder,
     monotone,
+    documents: citations.documents,
+    citations: citations.citations,
   };
   return { model, examples, diagnostics };
 }
