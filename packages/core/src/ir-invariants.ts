@@ -135,6 +135,9 @@ export function irInvariants(doc: IrDocument): string[] {
         return sub(e.fallback, at, 'fallback', deps);
       case 'known':
         return sub(e.x, at, 'x', deps);
+      case 'months':
+        sub(e.from, at, 'from', deps);
+        return sub(e.to, at, 'to', deps);
       case 'round':
         sub(e.x, at, 'x', deps);
         return sub(e.q, at, 'q', deps);

@@ -8,6 +8,7 @@ import {
   formatValue,
   isStandardOutcome,
   moneyText,
+  monthsBetween,
   parseIsoDate,
   percentText,
   Rational,
@@ -368,6 +369,16 @@ export class Interpreter {
       case 'known': {
         const x = this.fn(e.x);
         return (f) => x(f) !== null;
+      }
+      case 'months': {
+        const from = this.fn(e.from);
+        const to = this.fn(e.to);
+        return (f) => {
+          const a = from(f) as Rational | null;
+          const b = to(f) as Rational | null;
+          if (a === null || b === null) return null;
+          return Rational.of(monthsBetween(Number(a.n / a.d), Number(b.n / b.d)));
+        };
       }
       case 'round': {
         const x = this.num(e.x);

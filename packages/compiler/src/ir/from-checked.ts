@@ -182,6 +182,8 @@ class Lowering {
         return { k: 'default', x: args[0]!, fallback: args[1]! };
       case 'bekend':
         return { k: 'known', x: args[0]! };
+      case 'maanden_tussen':
+        return { k: 'months', from: args[0]!, to: args[1]! };
     }
   }
 

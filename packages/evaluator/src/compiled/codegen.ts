@@ -99,7 +99,7 @@ export class Codegen {
     const source = [
       '"use strict";',
       ...KEY,
-      'const { roundDiv, roundHalf, gcd, fixedPoint, cents, day, FALLBACK, MAX } = RUNTIME;',
+      'const { roundDiv, roundHalf, gcd, fixedPoint, cents, day, monthsBetween, FALLBACK, MAX } = RUNTIME;',
       ...(w.constants.length
         ? [`const ${w.constants.map((_, i) => `TEXT_${i} = CONSTANTS[${i}]`).join(', ')};`]
         : []),

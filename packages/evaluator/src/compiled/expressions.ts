@@ -234,6 +234,13 @@ export class Expressions {
         if (x.k === 'row') return { k: 'bool', v: local('true') };
         return { k: 'bool', v: computed(`(${x.v.js} !== null)`) };
       }
+      case 'months': {
+        // Dates are whole day numbers; an unknown one is NaN, and so are the months.
+        const a = this.settledNum(e.from);
+        const b = this.settledNum(e.to);
+        const day = (x: Num) => (x.d === 1 ? x.n.js : `(${x.n.js} / ${denJs(x.d)})`);
+        return num(computed(`monthsBetween(${day(a)}, ${day(b)})`), 1);
+      }
       case 'round':
         return this.round(e);
       case 'sum':
