@@ -61,6 +61,19 @@ describe('explanations, as sroi eval prints them', () => {
     expect(code).toBe(0);
     await expect(output).toMatchFileSnapshot(join(dir, 'waarom-niet.expected.json'));
   });
+
+  it('looptijd.json in English: the contract-duration meldingen are worded by the engine in the language asked', async () => {
+    const { code, output } = await run([
+      'eval',
+      '--lang',
+      'en',
+      '--kort',
+      'rulesets/rijnmond-2023-2027.sroi',
+      rel(join(dir, 'looptijd.json')),
+    ]);
+    expect(code).toBe(0);
+    await expect(output).toMatchFileSnapshot(join(dir, 'looptijd.en.expected.txt'));
+  });
 });
 
 describe('contract diagnostics, as sroi eval prints them', () => {

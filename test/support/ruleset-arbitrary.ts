@@ -428,6 +428,12 @@ class Generator {
         `  vereist ${this.condition(kind, 1)}`,
         `    anders "Vereiste ${i + 1}: ${this.template(kind)}"`,
       );
+    // `binnen`: the contract's duration (unknown without both dates), or a fixed number of months.
+    if (monthsField(kind) === 'maanden' && r.chance(0.5))
+      this.out.push(
+        `  binnen ${r.pick(['maanden_tussen(contract.startdatum, contract.einddatum)', `${r.between(1, 36)} maanden`, `standaard(maanden_tussen(contract.startdatum, contract.einddatum), ${r.between(1, 12)} maanden) / 2`])}`,
+        '    aanname "gegenereerd"',
+      );
     this.out.push('');
   }
 

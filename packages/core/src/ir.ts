@@ -248,6 +248,11 @@ function documentSchemas() {
         kind: z.string(),
         expr: irExpr,
         requirements: z.array(z.strictObject({ when: irExpr, message: irTemplate, ...ruleInfo })),
+        /**
+         * `binnen <duur>`: the contract's duration in months (unknown: no check); an activity whose
+         * `maanden` exceed it gets a melding, its value unchanged.
+         */
+        within: z.strictObject({ expr: irExpr, ...ruleInfo }).optional(),
         ...ruleInfo,
       }),
     ),

@@ -935,6 +935,16 @@ export const messages = {
       en: 'A scenario starts with: regeling "..." breidt uit "<ruleset of the base>.sroi".',
     },
   },
+  // ── Contract duration: `binnen` (SR2350-SR2399) ─────────────────────────────
+  SR2350: {
+    severity: 'error',
+    nl: "'binnen' vergelijkt de maanden van een activiteit met het contract, maar {kind} heeft geen maanden",
+    en: "'binnen' compares an activity's months with the contract, but {kind} has no months",
+    hint: {
+      nl: "Schrijf 'binnen' bij de waardering van een soort met maanden: {kinds}.",
+      en: "Write 'binnen' in the valuation of a kind with months: {kinds}.",
+    },
+  },
   SR3200: {
     severity: 'error',
     nl: '{value} is geen geldige waarde voor {name}: verwacht {expected}',

@@ -323,6 +323,16 @@ export function irFromChecked(
         provenance: l.provenance(r.provenance),
         at: l.span(r.span),
       })),
+      ...(v.within
+        ? {
+            within: {
+              expr: l.expr(v.within.duration),
+              src: l.src(v.within.duration),
+              provenance: l.provenance(v.within.provenance),
+              at: l.span(v.within.span),
+            },
+          }
+        : {}),
       src: l.src(v.value),
       provenance: l.provenance(v.provenance),
       at: l.span(v.span),

@@ -48,6 +48,7 @@ export function listAssumptions(merged: MergedRuleset): Assumption[] {
       case 'valuation':
         take(owner, d.provenance);
         d.requirements.forEach((r, i) => take(`${owner}, vereiste ${i + 1}`, r.provenance));
+        if (d.within) take(`${owner}, binnen`, d.within.provenance);
         break;
       case 'route':
         take(owner, d.provenance);

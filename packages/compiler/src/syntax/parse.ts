@@ -43,6 +43,7 @@ const ruleDescriptions: Record<string, string> = {
   definition: 'een definitie',
   valuation: 'een waardering',
   requirement: 'een vereiste',
+  within: 'een binnen-regel',
   route: 'een route',
   outcome: 'een uitkomst',
   example: 'een voorbeeld',
