@@ -1,6 +1,7 @@
 // Depth across the pipeline (issue 15 item 1): whatever the compiler accepts, the evaluator loads
 // from the exported IR and evaluates; whatever it refuses for depth, it refuses with a located
-// diagnostic naming the depth (SR2351) or the nesting (SR1005), never an internal error.
+// diagnostic naming the depth (SR2351, SR2352 for an als chain too deep to parse) or the parentheses
+// (SR1005), never an internal error.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { compileSource } from '@sroi/compiler';
@@ -24,7 +25,7 @@ const size = fc.oneof(
 
 describe('formula depth across the pipeline', () => {
   test.prop([fc.constantFrom(...deepKinds), size], { numRuns: 60 })(
-    'whatever the compiler accepts, the evaluator loads from the exported IR and evaluates; a refusal is a located SR2351 or SR1005',
+    'whatever the compiler accepts, the evaluator loads from the exported IR and evaluates; a refusal is a located SR2351, SR2352 or SR1005',
     (kind, n) => {
       const compiled = compileSource('diep.sroi', deepRuleset(kind, n));
       const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
@@ -36,11 +37,23 @@ describe('formula depth across the pipeline', () => {
         expect(result.diagnostics).toEqual([]);
       } else {
         // The parser cuts deep parentheses off (SR1005; what is left may not type-check).
-        expect(errors.map((d) => d.code).some((c) => c === 'SR2351' || c === 'SR1005')).toBe(true);
+        expect(errors.map((d) => d.code).some((c) => ['SR2351', 'SR2352', 'SR1005'].includes(c))).toBe(true);
         for (const d of errors) expect(d.span).toBeDefined();
       }
     },
   );
+
+  test('an als ... anders als chain too deep to parse is SR2352 at its first als, not a parenthesis error at 1:1', () => {
+    const text = deepRuleset('anders-als', 5000);
+    const errors = compileSource('diep.sroi', text).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.args])).toEqual([
+      ['SR2352', { count: 5000, limit: MAX_FORMULA_DEPTH }],
+    ]);
+    expect(text.slice(errors[0]!.span!.start, errors[0]!.span!.end)).toBe('als');
+    expect(errors[0]!.span!.start).toBe(
+      text.indexOf('uitkomst diep: bedrag =') + 'uitkomst diep: bedrag =\n  '.length,
+    );
+  });
 
   test.each(['plus', 'en', 'maal', 'anders-als', 'definities'] as const)(
     '%s: at the limit the formula compiles and loads, one step beyond it is SR2351 at the formula',

@@ -972,6 +972,15 @@ export const messages = {
       en: 'Every operator, every branch of als ... anders als and every definition used counts as a level. Split the formula into definitions of a few levels, with som(...) or a table for a long series.',
     },
   },
+  SR2352: {
+    severity: 'error',
+    nl: 'Deze formule is te diep genest om te lezen: {count} keer als ... anders als',
+    en: 'This formula nests too deep to be read: {count} times als ... anders als',
+    hint: {
+      nl: 'Een formule mag hoogstens {limit} niveaus diep zijn (SR2351); schrijf een lange reeks gevallen als een tabel, of splits haar in definities.',
+      en: 'A formula may be at most {limit} levels deep (SR2351); write a long series of cases as a table, or split it into definitions.',
+    },
+  },
   SR3200: {
     severity: 'error',
     nl: '{value} is geen geldige waarde voor {name}: verwacht {expected}',
