@@ -216,6 +216,24 @@ waardering maatschappelijk = afronden(${mean('uurtarief_maatschappelijk')} × ac
 }
 
 /**
+ * A ruleset whose one `[uniek]` table has `n` interval rows (`≥ 10i en < 10(i+1)`) and a last
+ * open row: complete and free of overlap, so the checker must analyse every row to prove it.
+ */
+export function synthesizeTable(n: number): string {
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) rows.push(`  | ≥ ${i * 10} en < ${(i + 1) * 10} | € ${i} |`);
+  return `regeling "Tabelgroei"
+  peildatum contract.gunningsdatum
+  periode "p" van 2020-01-01 tot en met 2030-12-31
+
+tabel t(n: getal): bedrag [uniek]
+  aanname "Gegenereerd"
+${rows.join('\n')}
+  | ≥ ${n * 10} | € 0 |
+`;
+}
+
+/**
  * The slope of the least-squares line through (log x, log y): 1 means y grows linearly with x,
  * below 1 that a fixed cost still dominates, above 1 faster than linear.
  */

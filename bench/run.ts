@@ -14,7 +14,7 @@ import { quickContractCheck, zodAcceptsContract, type ValidContract } from '@sro
 import { checkAgreement, type Agreement } from './agreement.js';
 import type { EditorResults } from './editor.js';
 import { ContractGenerator, generateContracts, type Contract } from './contracts.js';
-import { logLogSlope, synthesizeRuleset } from './growth.js';
+import { logLogSlope, synthesizeRuleset, synthesizeTable } from './growth.js';
 import { benchTiming } from './timing.js';
 import { rijnmond20232027 } from './hand-written/rijnmond-2023-2027.js';
 import { RijnmondRulesEngine } from './json-rules-engine/rijnmond-2023-2027.js';
@@ -40,6 +40,7 @@ const size = {
   batchContracts: quick ? 2_000 : 1_000_000,
   activities: quick ? [1, 10, 100] : [1, 10, 100, 1000],
   rulesetScale: quick ? [1, 2, 4] : [1, 10, 100],
+  tableRows: quick ? [1_000, 4_000] : [1_000, 10_000, 100_000],
   spawns: quick ? 1 : 10,
   batchRuns: quick ? 1 : 5,
   /** Rounds of the evaluation benchmarks (ratios are taken within a round). */
@@ -513,11 +514,32 @@ await run(rulesetGrowth);
 const compileSeries = size.rulesetScale.map(
   (k, i) => [k, record('growth', rulesetGrowth.tasks[i]!, 'ms').median] as const,
 );
+
+// One table of many interval rows: completeness and overlap are proven by a sweep (check/tables.ts).
+log(`growth: check time of one [uniek] table of ${size.tableRows.join(' / ')} interval rows`);
+const tableSeries: (readonly [number, number])[] = [];
+for (const n of size.tableRows) {
+  const source = synthesizeTable(n);
+  const start = process.hrtime.bigint();
+  const r = compileSource(`tabel-${n}.sroi`, source);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const table = r.diagnostics.filter((d) => d.code.startsWith('SR40'));
+  if (table.length > 0) throw new Error(`a ${n}-row table was not proven complete: ${table[0]!.code}`);
+  tableSeries.push([n, ms]);
+  console.log(`  ${n} rows: ${(ms / 1000).toFixed(2)} s`);
+}
+check(
+  `table of ${size.tableRows.at(-1)!.toLocaleString('en')} interval rows: text → checked (aim: a few seconds)`,
+  tableSeries.at(-1)![1] / 1000,
+  ' s',
+  5,
+);
 const slopes = {
   'plan.compute per contract vs activities': logLogSlope(computeSeries),
   'plan.evaluate per contract vs activities': logLogSlope(evaluateSeries),
   'explanation per contract vs activities': logLogSlope(explainSeries),
   'compile time vs ruleset size': logLogSlope(compileSeries),
+  'check time vs table rows': logLogSlope(tableSeries),
 };
 /** The slope between the two largest sizes: where any fixed cost matters least. */
 const tailSlope = (s: readonly (readonly [number, number])[]) => logLogSlope(s.slice(-2));
@@ -526,6 +548,7 @@ for (const [name, s] of [
   ['plan.evaluate per contract vs activities', evaluateSeries],
   ['explanation per contract vs activities', explainSeries],
   ['compile time vs ruleset size', compileSeries],
+  ['check time vs table rows', tableSeries],
 ] as const)
   check(
     `growth slope (log-log fit, all sizes): ${name}`,
@@ -703,6 +726,7 @@ const results = {
   ratios: info,
   growth: {
     activities: { points: computeSeries, evaluatePoints: evaluateSeries, explainPoints: explainSeries },
+    table: { points: tableSeries },
     ruleset: {
       points: compileSeries,
       bytes: Object.fromEntries([...synthesized].map(([k, s]) => [k, s.length])),

@@ -41,6 +41,23 @@ describe('diagnostics, as sroi check prints them', () => {
   });
 });
 
+describe('citations, as sroi check --bronnen prints them', () => {
+  const dir = join(fixtures, 'citations');
+  const cases: [string, string[], number][] = [
+    // Against the policy text shipped in rulesets/bronnen: a word changed, words added, one right.
+    ['misquotes', ['--bronnen', 'rulesets/bronnen'], 1],
+    ['misquotes.zonder-bronnen', [], 0],
+    ['names', [], 1],
+    ['unavailable', ['--bronnen', rel(join(dir, 'bronnen'))], 1],
+  ];
+  it.each(cases)('%s', async (name, options, exit) => {
+    const file = rel(join(dir, `${name.split('.')[0]!}.sroi`));
+    const { code, output } = await run(['check', ...options, file]);
+    expect(code).toBe(exit);
+    await expect(output).toMatchFileSnapshot(join(dir, `${name}.expected.txt`));
+  });
+});
+
 describe('explanations, as sroi eval prints them', () => {
   const dir = join(fixtures, 'explanations');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.includes('.expected'))) {
@@ -149,6 +166,8 @@ const coveredElsewhere: Partial<Record<DiagnosticCode, string>> = {
   SR5259: 'packages/cli/test/serve/hostile.test.ts',
   // IR documents read from a file.
   SR6001: 'packages/evaluator/test/validate.test.ts',
+  // A broken set manifest is an input error (exit 2), not a refused ruleset (exit 1).
+  SR6003: 'packages/cli/test/commands/check.test.ts',
   // Running examples (`sroi test`), not checking them.
   SR6101: 'packages/evaluator/test/examples.test.ts',
   SR6102: 'packages/evaluator/test/examples.test.ts',

@@ -90,7 +90,7 @@ describe('hostile rulesets', { timeout: 20_000 }, () => {
     // Problems come in source order, so a warning before the cut may come first.
     expect(lines.some((l) => new RegExp(`^${escape(file)}:\\d+:\\d+: error SR\\d{4}: `).test(l))).toBe(true);
     expect(
-      lines.every((l) => new RegExp(`^${escape(file)}:\\d+:\\d+: (error|warning) SR\\d{4}: `).test(l)),
+      lines.every((l) => new RegExp(`^${escape(file)}:\\d+:\\d+: (error|warning|info) SR\\d{4}: `).test(l)),
     ).toBe(true);
   });
 

@@ -51,6 +51,27 @@ describe('the IR of the Rijnmond ruleset', () => {
 });
 
 describe('the invariants of a broken copy', () => {
+  test('a valuation whose rounding is removed may pay fractions of a cent, and is refused at load', () => {
+    const doc = copy();
+    const i = doc.valuations.findIndex((v) => v.expr.k === 'round');
+    const rounded = doc.valuations[i]!.expr as Extract<
+      IrDocument['valuations'][number]['expr'],
+      { k: 'round' }
+    >;
+    doc.valuations[i]!.expr = rounded.x;
+    expect(irInvariants(doc)).toEqual([
+      `valuations[${i}].expr: an amount that may have a fraction of a cent (no rounding)`,
+    ]);
+    expect(validateIr(doc).diagnostics.map((d) => d.code)).toEqual(['SR6001']);
+  });
+
+  test('an enumeration used as money is refused', () => {
+    const doc = copy();
+    const i = doc.valuations.findIndex((v) => v.kind === 'plaatsing');
+    doc.valuations[i]!.expr = { k: 'field', scope: 'activity', name: 'doelgroep' };
+    expect(irInvariants(doc)).toEqual([`valuations[${i}].expr: an amount that is a text value`]);
+  });
+
   test('a removed parameter is reported wherever it is used', () => {
     const doc = copy();
     const [removed] = doc.parameters.splice(0, 1);

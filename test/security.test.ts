@@ -153,6 +153,7 @@ const templateString = (s: string) => sroiString(s.replace(/[{}]/g, '$&$&'));
 /** A ruleset whose names are Object.prototype's and whose every text tries to break out. */
 const hostileRuleset = () => `regeling ${sroiString(breakouts.join(' '))}
   bron ${sroiString(breakouts[0]!)}
+  document toString ${sroiString(breakouts[6]!)} bestand "__proto__" vindplaats ${sroiString(breakouts[3]!)}
   periode ${sroiString(breakouts[2]!)} van 2024-01-01 tot en met 2024-12-31
     bron ${sroiString(breakouts[6]!)}
 
@@ -176,7 +177,7 @@ tabel toString(doelgroep: doelgroep): bedrag per maand [uniek]
   bron ${sroiString(breakouts[5]!)}
   | participatiewet  | € 1.000 per maand |
   | ww               | € 2.000 per maand |
-  | constructor      | € 3.000 per maand |  bron ${sroiString(breakouts[1]!)}
+  | constructor      | € 3.000 per maand |  bron toString ${sroiString(breakouts[1]!)}
   | __proto__        | € 4.000 per maand |
   | toString         | € 5.000 per maand |
   | hasOwnProperty   | € 6.000 per maand |

@@ -83,6 +83,25 @@ describe('sroi whatif', () => {
     expect(page).toContain('<svg');
   });
 
+  it.each(['0x2', '1e1', ' 2', '0', '65'])(
+    'refuses --workers %j: decimal digits from 1 to 64 only',
+    async (w) => {
+      const r = await run([
+        'whatif',
+        set,
+        `${dir}/portfolio.jsonl`,
+        '--set',
+        'sr_percentage=6%',
+        '--workers',
+        w,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(
+        `sroi: whatif: --workers moet een geheel getal van 1 tot en met 64 zijn, niet '${w}'\n`,
+      );
+    },
+  );
+
   it('reads an XLSX workbook: a contracts sheet and an activities sheet', async () => {
     const r = await run([
       'whatif',

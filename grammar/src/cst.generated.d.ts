@@ -32,6 +32,7 @@ export type HeaderClauseCstChildren = {
   regionClause?: RegionClauseCstNode[];
   municipalityClause?: MunicipalityClauseCstNode[];
   provenance?: ProvenanceCstNode[];
+  documentClause?: DocumentClauseCstNode[];
   extendsClause?: ExtendsClauseCstNode[];
   referenceDateClause?: ReferenceDateClauseCstNode[];
   period?: PeriodCstNode[];
@@ -65,6 +66,21 @@ export interface MunicipalityClauseCstNode extends CstNode {
 export type MunicipalityClauseCstChildren = {
   KwGemeente: IToken[];
   StringLiteral: IToken[];
+};
+
+export interface DocumentClauseCstNode extends CstNode {
+  name: "documentClause";
+  children: DocumentClauseCstChildren;
+}
+
+export type DocumentClauseCstChildren = {
+  KwDocument: IToken[];
+  name: IToken[];
+  title: IToken[];
+  KwBestand?: IToken[];
+  file?: IToken[];
+  KwVindplaats?: IToken[];
+  location?: IToken[];
 };
 
 export interface ExtendsClauseCstNode extends CstNode {
@@ -123,6 +139,7 @@ export interface ProvenanceCstNode extends CstNode {
 
 export type ProvenanceCstChildren = {
   kind?: (IToken)[];
+  document?: IToken[];
   text: IToken[];
 };
 
@@ -167,10 +184,25 @@ export type ParameterCstChildren = {
   name: IToken[];
   Colon: IToken[];
   typeReference: TypeReferenceCstNode[];
+  range?: ParameterRangeCstNode[];
   Equals?: IToken[];
   value?: ExpressionCstNode[];
   provenance?: ProvenanceCstNode[];
   versionedValue?: VersionedValueCstNode[];
+};
+
+export interface ParameterRangeCstNode extends CstNode {
+  name: "parameterRange";
+  children: ParameterRangeCstChildren;
+}
+
+export type ParameterRangeCstChildren = {
+  KwTussen: IToken[];
+  lowNegative?: IToken[];
+  low: LiteralCstNode[];
+  KwEn: IToken[];
+  highNegative?: IToken[];
+  high: LiteralCstNode[];
 };
 
 export interface VersionedValueCstNode extends CstNode {
@@ -728,6 +760,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   versionClause(children: VersionClauseCstChildren, param?: IN): OUT;
   regionClause(children: RegionClauseCstChildren, param?: IN): OUT;
   municipalityClause(children: MunicipalityClauseCstChildren, param?: IN): OUT;
+  documentClause(children: DocumentClauseCstChildren, param?: IN): OUT;
   extendsClause(children: ExtendsClauseCstChildren, param?: IN): OUT;
   referenceDateClause(children: ReferenceDateClauseCstChildren, param?: IN): OUT;
   period(children: PeriodCstChildren, param?: IN): OUT;
@@ -736,6 +769,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
   enumeration(children: EnumerationCstChildren, param?: IN): OUT;
   parameter(children: ParameterCstChildren, param?: IN): OUT;
+  parameterRange(children: ParameterRangeCstChildren, param?: IN): OUT;
   versionedValue(children: VersionedValueCstChildren, param?: IN): OUT;
   typeReference(children: TypeReferenceCstChildren, param?: IN): OUT;
   timeUnit(children: TimeUnitCstChildren, param?: IN): OUT;

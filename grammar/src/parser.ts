@@ -113,6 +113,7 @@ export class SroiParser extends CstParser {
       { ALT: () => this.SUBRULE(this.regionClause) },
       { ALT: () => this.SUBRULE(this.municipalityClause) },
       { ALT: () => this.SUBRULE(this.provenance) },
+      { ALT: () => this.SUBRULE(this.documentClause) },
       { ALT: () => this.SUBRULE(this.extendsClause) },
       { ALT: () => this.SUBRULE(this.referenceDateClause) },
       { ALT: () => this.SUBRULE(this.period) },
@@ -132,6 +133,32 @@ export class SroiParser extends CstParser {
   private municipalityClause = this.RULE('municipalityClause', () => {
     this.CONSUME(Kw.Gemeente);
     this.CONSUME(StringLiteral);
+  });
+
+  /**
+   * `document beleid "Titel" bestand "beleid.txt" vindplaats "https://..."`: a source document
+   * the ruleset quotes, with where its text is found (checked by `sroi check --bronnen`).
+   */
+  private documentClause = this.RULE('documentClause', () => {
+    this.CONSUME(Kw.Document);
+    this.CONSUME(Identifier, { LABEL: 'name' });
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(Kw.Bestand);
+            this.CONSUME2(StringLiteral, { LABEL: 'file' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Kw.Vindplaats);
+            this.CONSUME3(StringLiteral, { LABEL: 'location' });
+          },
+        },
+      ]),
+    );
   });
 
   private extendsClause = this.RULE('extendsClause', () => {
@@ -176,12 +203,16 @@ export class SroiParser extends CstParser {
     ]);
   });
 
-  /** `bron "..."` cites a public source; `aanname "..."` marks a provisional value. */
+  /**
+   * `bron "..."` cites a public source; `aanname "..."` marks a provisional value. A document name
+   * before the text (`bron beleid "... '...'"`) says which declared document its quotes quote.
+   */
   private provenance = this.RULE('provenance', () => {
     this.OR([
       { ALT: () => this.CONSUME(Kw.Bron, { LABEL: 'kind' }) },
       { ALT: () => this.CONSUME(Kw.Aanname, { LABEL: 'kind' }) },
     ]);
+    this.OPTION(() => this.CONSUME(Identifier, { LABEL: 'document' }));
     this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 
@@ -211,12 +242,16 @@ export class SroiParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.provenance));
   });
 
-  /** A named value: constant (`= 5%`) or varying by reference date (`vanaf 2023-07-01: € 50.000`). */
+  /**
+   * A named value: constant (`= 5%`) or varying by reference date (`vanaf 2023-07-01: € 50.000`),
+   * optionally within a range (`percentage tussen 0% en 100%`) that every value must respect.
+   */
   private parameter = this.RULE('parameter', () => {
     this.CONSUME(Kw.Parameter);
     this.CONSUME(NameWord, { LABEL: 'name' });
     this.CONSUME(Colon);
     this.SUBRULE(this.typeReference);
+    this.OPTION(() => this.SUBRULE(this.parameterRange, { LABEL: 'range' }));
     this.OR([
       {
         ALT: () => {
@@ -227,6 +262,16 @@ export class SroiParser extends CstParser {
       },
       { ALT: () => this.AT_LEAST_ONE(() => this.SUBRULE(this.versionedValue)) },
     ]);
+  });
+
+  /** `tussen 0% en 100%`: constants, so `en` is never read as a logical and. */
+  private parameterRange = this.RULE('parameterRange', () => {
+    this.CONSUME(Kw.Tussen);
+    this.OPTION(() => this.CONSUME(Minus, { LABEL: 'lowNegative' }));
+    this.SUBRULE(this.literal, { LABEL: 'low' });
+    this.CONSUME(Kw.En);
+    this.OPTION2(() => this.CONSUME2(Minus, { LABEL: 'highNegative' }));
+    this.SUBRULE2(this.literal, { LABEL: 'high' });
   });
 
   private versionedValue = this.RULE('versionedValue', () => {

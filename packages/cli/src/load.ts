@@ -88,7 +88,7 @@ async function loadSet(path: string): Promise<LoadedRuleset> {
     json = JSON.parse(read.text);
   } catch (e) {
     return {
-      diagnostics: [diagnostic('SR6001', { message: (e as Error).message }, { path: '(document)' })],
+      diagnostics: [diagnostic('SR6003', { message: (e as Error).message }, { path: '(document)' })],
       lookup: lookup(),
       failure: 'input',
     };
@@ -97,13 +97,10 @@ async function loadSet(path: string): Promise<LoadedRuleset> {
   if (problems.length > 0) return { diagnostics: problems, lookup: lookup(), failure: 'input' };
   const manifest = rulesetSetSchema().safeParse(json);
   if (!manifest.success) {
-    const diagnostics = manifest.error.issues.map((i) =>
-      diagnostic(
-        'SR6001',
-        { message: `${formatJsonPath(i.path)}: ${i.message}` },
-        { path: formatJsonPath(i.path) },
-      ),
-    );
+    const diagnostics = manifest.error.issues.map((i) => {
+      const where = i.path.length === 0 ? '(set)' : formatJsonPath(i.path);
+      return diagnostic('SR6003', { message: `${where}: ${i.message}` }, { path: where });
+    });
     return { diagnostics, lookup: lookup(), failure: 'input' };
   }
   const members: SetMember[] = [];

@@ -15,6 +15,8 @@ const usage = `sroi ${VERSION} — social return regels als code
 Gebruik:
   sroi check BESTAND...                 controleer regelingen (fouten, waarschuwingen)
       --aannames                        toon ook alle aannames (voorlopige waarden)
+      --bronnen MAP                     controleer elk citaat ('...') letterlijk tegen de tekst van
+                                        zijn document (bestand "..." in MAP); zonder: niet gecontroleerd
   sroi eval REGELING CONTRACT.json      reken een contract door, met uitleg per euro
       --json                            resultaat als JSON (docs/contract-format.md)
       --kort                            alleen de bedragen, zonder uitleg
@@ -149,6 +151,8 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         check: { type: 'boolean' },
         aannames: { type: 'boolean' },
         assumptions: { type: 'boolean' },
+        bronnen: { type: 'string' },
+        sources: { type: 'string' },
         schema: { type: 'boolean' },
         'ir-schema': { type: 'boolean' },
         ir: { type: 'boolean' },
@@ -226,7 +230,13 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         const { checkCommand } = await import('./commands/check.js');
         return await checkCommand(
           args,
-          { ...common, assumptions: Boolean(values.aannames || values.assumptions) },
+          {
+            ...common,
+            assumptions: Boolean(values.aannames || values.assumptions),
+            ...((values.bronnen ?? values.sources) !== undefined
+              ? { bronnen: (values.bronnen ?? values.sources)! }
+              : {}),
+          },
           io,
         );
       }

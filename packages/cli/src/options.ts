@@ -1,5 +1,6 @@
 // Options shared by the commands (kept apart from main.ts so commands never import their caller).
 import type { Language } from '@sroi/core';
+import { UsageError } from './errors.js';
 
 /** How diagnostics are shown: with the source line and a caret, as JSON, or one gnu line each. */
 export type DiagnosticFormat = 'text' | 'json' | 'gnu';
@@ -24,4 +25,34 @@ export interface EvalOptions extends CommonOptions {
   readonly batch?: string;
   readonly workers?: string;
   readonly maxLineBytes?: string;
+}
+
+/**
+ * A whole number given for `flag` (`--workers 2`), from `min` to `max`, or `fallback` when absent.
+ * Decimal digits only (a seed may have a minus sign): `Number()` would take '0x2', '1e1' and ' 2'.
+ */
+export function wholeNumberOption(
+  value: string | undefined,
+  flag: string,
+  range: { readonly min: number; readonly max: number },
+  fallback: number,
+): number;
+export function wholeNumberOption(
+  value: string | undefined,
+  flag: string,
+  range: { readonly min: number; readonly max: number },
+): number | undefined;
+export function wholeNumberOption(
+  value: string | undefined,
+  flag: string,
+  range: { readonly min: number; readonly max: number },
+  fallback?: number,
+): number | undefined {
+  if (value === undefined) return fallback;
+  const n = /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
+    throw new UsageError(
+      `${flag} moet een geheel getal van ${range.min.toLocaleString('nl-NL')} tot en met ${range.max.toLocaleString('nl-NL')} zijn, niet '${value}'`,
+    );
+  return n;
 }

@@ -10,3 +10,4 @@ export { irFromChecked, GENERATOR } from './ir/from-checked.js';
 export { showType, type Type } from './check/types.js';
 export { listAssumptions, type Assumption } from './resolve/assumptions.js';
 export { formatSource, LINE_WIDTH } from './format/format.js';
+export { checkQuotations, quotationCount, type Citation } from './check/citations.js';

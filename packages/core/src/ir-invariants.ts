@@ -8,7 +8,9 @@ import {
   enumerationNames,
   kindsWithMonths,
 } from './vocabulary.js';
-import type { IrDocument, IrExpr, IrTemplate } from './ir.js';
+import type { IrDocument, IrExpr, IrTemplate, IrValue } from './ir.js';
+import { Rational } from './rational.js';
+import { irAmountProblems } from './ir-amounts.js';
 
 /**
  * Where an expression stands in the document, as a chain of steps from a root path; written out
@@ -46,6 +48,25 @@ export function irInvariants(doc: IrDocument): string[] {
     fail('referenceDate', `${doc.referenceDate} is not a date field`);
   doc.periods.forEach((p, i) => {
     if (p.to < p.from) fail(`periods[${i}]`, 'ends before it starts');
+  });
+  // Every value within its parameter's range; amounts and percentages without one never negative
+  // (the checker's rule, check/ranges.ts, so a hand-edited IR cannot give a negative obligation).
+  doc.parameters.forEach((p, i) => {
+    const num = (v: IrValue | undefined) => {
+      if (!v || !('num' in v)) return undefined;
+      const [n, d = '1'] = v.num.split('/');
+      return Rational.of(BigInt(n!), BigInt(d));
+    };
+    const money = p.type.t === 'bedrag' || p.type.t === 'tarief' || p.type.t === 'percentage';
+    const min = p.range ? num(p.range.min) : money ? Rational.ZERO : undefined;
+    const max = p.range ? num(p.range.max) : undefined;
+    if (p.range && (!min || !max || min.cmp(max) > 0))
+      fail(`parameters[${i}].range`, 'is not a range of numbers from low to high');
+    p.versions.forEach((v, j) => {
+      const x = num(v.value);
+      if (x && ((min && x.cmp(min) < 0) || (max && x.cmp(max) > 0)))
+        fail(`parameters[${i}].versions[${j}].value`, `${x.toString()} of ${p.name} is outside its range`);
+    });
   });
 
   // Dependency graph over named rules, for the cycle check below.
@@ -251,5 +272,7 @@ export function irInvariants(doc: IrDocument): string[] {
     state.set(id, 'done');
   };
   for (const id of edges.keys()) walk(id);
+  // Amounts are checked on a sound graph only: their walk follows definitions.
+  if (problems.length === 0) problems.push(...irAmountProblems(doc));
   return problems;
 }

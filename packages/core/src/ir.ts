@@ -198,6 +198,8 @@ function documentSchemas() {
       z.strictObject({
         name: z.string(),
         type: irType,
+        /** The declared range (`tussen ... en ...`), both bounds included. */
+        range: z.strictObject({ min: irValue, max: irValue }).optional(),
         versions: z
           .array(
             z.strictObject({

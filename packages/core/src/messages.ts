@@ -52,7 +52,10 @@ export const messages = {
     severity: 'error',
     nl: 'Dit is geen tekstbestand: het bevat een {what} op positie {offset}',
     en: 'This is not a text file: it contains a {what} at offset {offset}',
-    hint: { nl: 'Een regeling is UTF-8-tekst.', en: 'A ruleset is UTF-8 text.' },
+    hint: {
+      nl: 'Regelingen, contracten en sets zijn UTF-8-tekst: sla het bestand op als UTF-8.',
+      en: 'Rulesets, contracts and sets are UTF-8 text: save the file as UTF-8.',
+    },
   },
   SR1007: {
     severity: 'error',
@@ -815,6 +818,15 @@ export const messages = {
     nl: 'IR-document is ongeldig: {message}',
     en: 'IR document is invalid: {message}',
   },
+  SR6003: {
+    severity: 'error',
+    nl: 'Set-bestand is ongeldig: {message}',
+    en: 'Set file is invalid: {message}',
+    hint: {
+      nl: 'Een set noemt zijn naam en zijn regelingen: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',
+      en: 'A set names itself and its rulesets: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',
+    },
+  },
   SR6002: {
     severity: 'error',
     nl: 'IR-versie {version} wordt niet ondersteund (deze evaluator: {supported})',
@@ -1004,6 +1016,30 @@ export const messages = {
       en: 'Name the value: a parameter (or table) with bron or aanname, so that scenarios and the matrix can change it.',
     },
   },
+  // ── Parameter ranges (SR33xx) ──────────────────────────────────────────────
+  SR3300: {
+    severity: 'error',
+    nl: 'Het bereik van parameter {name} is leeg: {low} ligt boven {high}',
+    en: 'The range of parameter {name} is empty: {low} is above {high}',
+    hint: {
+      nl: 'Schrijf de ondergrens eerst: tussen {high} en {low}.',
+      en: 'Write the lower bound first: between {high} and {low}.',
+    },
+  },
+  SR3301: {
+    severity: 'error',
+    nl: 'Parameter {name} is {value}, buiten {range}',
+    en: 'Parameter {name} is {value}, outside {range}',
+    hint: {
+      nl: 'Bedragen en percentages zijn nooit negatief; een ander bereik geef je op bij het type: parameter {name}: {type} tussen ... en ...',
+      en: 'Amounts and percentages are never negative; declare another range with the type: parameter {name}: {type} between ... and ...',
+    },
+  },
+  SR3302: {
+    severity: 'error',
+    nl: 'Een bereik (tussen ... en ...) kan alleen bij een bedrag, getal, percentage of duur, niet bij {type}',
+    en: 'A range (between ... and ...) fits only an amount, number, percentage or duration, not {type}',
+  },
   // ── What-if: portfolios (SR53xx) ───────────────────────────────────────────
   SR5300: {
     severity: 'error',
@@ -1062,6 +1098,87 @@ export const messages = {
     severity: 'warning',
     nl: 'Scenario {scenario} wijzigt niets ten opzichte van de basis',
     en: 'Scenario {scenario} changes nothing relative to the base',
+  },
+  // ── Citations: documents and their quotations (SR2300-SR2349) ─────────────
+  SR2300: {
+    severity: 'error',
+    nl: 'Onbekend document {name}',
+    en: 'Unknown document {name}',
+    hint: {
+      nl: 'Noem het document in de kop van de regeling: document {bare} "titel" bestand "..." vindplaats "...".',
+      en: 'Declare the document in the header of the ruleset: document {bare} "title" bestand "..." vindplaats "...".',
+    },
+  },
+  SR2301: {
+    severity: 'error',
+    nl: 'Dit citaat noemt niet uit welk document het komt',
+    en: 'This quotation does not say which document it quotes',
+    hint: {
+      nl: 'Zet de naam van het document voor de tekst (bron beleid "... \'...\'"), of laat de aanhalingstekens weg als het geen letterlijk citaat is.',
+      en: 'Put the name of the document before the text (bron beleid "... \'...\'"), or leave out the quotation marks if it is not a literal quotation.',
+    },
+  },
+  SR2302: {
+    severity: 'error',
+    nl: 'Document {name} is al gedeclareerd',
+    en: 'Document {name} is already declared',
+    hint: { nl: 'Geef een van beide een andere naam.', en: 'Rename one of them.' },
+  },
+  SR2303: {
+    severity: 'error',
+    nl: 'Citaat zonder afsluitend aanhalingsteken',
+    en: 'Quotation without a closing quotation mark',
+    hint: {
+      nl: "Sluit het citaat af met ', of laat het openingsteken weg als het geen citaat is.",
+      en: "Close the quotation with ', or leave out the opening mark if it is not a quotation.",
+    },
+  },
+  SR2304: {
+    severity: 'error',
+    nl: 'Bestand {file} noemt een map: alleen een bestandsnaam is toegestaan',
+    en: 'File {file} names a directory: only a file name is allowed',
+    hint: {
+      nl: 'Het bestand wordt gezocht in de map die sroi check --bronnen noemt.',
+      en: 'The file is looked up in the directory given to sroi check --bronnen.',
+    },
+  },
+  SR2310: {
+    severity: 'error',
+    nl: 'Dit citaat staat niet letterlijk in {document}',
+    en: 'This quotation is not in {document} word for word',
+    hint: {
+      nl: 'Neem de tekst letterlijk over (regeleinden, spaties en afbreekstreepjes tellen niet mee), of laat de aanhalingstekens weg als het een parafrase is.',
+      en: 'Copy the text word for word (line breaks, spaces and hyphenation do not count), or leave out the quotation marks if it is a paraphrase.',
+    },
+  },
+  SR2311: {
+    severity: 'info',
+    nl: 'Citaten uit {name} niet gecontroleerd: de regeling noemt geen bestand met de tekst',
+    en: 'Quotations from {name} not checked: the ruleset names no file with its text',
+    hint: {
+      nl: 'Met bestand "..." bij het document controleert sroi check --bronnen MAP ze.',
+      en: 'With bestand "..." on the document, sroi check --bronnen DIR checks them.',
+    },
+  },
+  // ── Citations in the CLI: sroi check --bronnen (SR5400-SR5409) ────────────
+  SR5400: {
+    severity: 'error',
+    nl: 'Document {name}: bestand {file} staat niet in {dir}',
+    en: 'Document {name}: file {file} is not in {dir}',
+    hint: {
+      nl: 'De map van --bronnen bevat de teksten van de documenten als UTF-8-tekstbestanden.',
+      en: 'The directory of --bronnen holds the texts of the documents as UTF-8 text files.',
+    },
+  },
+  SR5401: {
+    severity: 'info',
+    nl: '{count} citaten niet gecontroleerd: geef --bronnen MAP met de teksten van de documenten',
+    en: '{count} quotations not checked: give --bronnen DIR with the texts of the documents',
+  },
+  SR5402: {
+    severity: 'error',
+    nl: 'Document {name}: bestand {file} is niet te lezen als tekst ({reason})',
+    en: 'Document {name}: file {file} cannot be read as text ({reason})',
   },
 } as const satisfies Record<string, MessageDefinition>;
 

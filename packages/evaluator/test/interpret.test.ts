@@ -370,7 +370,7 @@ describe('evaluation errors', () => {
   test('division by zero is an SR5005 diagnostic at the division', () => {
     const doc = tinyIr();
     // An unguarded percentage: gerealiseerd / verplichting.
-    doc.outcomes[3]!.expr = {
+    doc.outcomes.find((o) => o.name === 'percentage')!.expr = {
       k: 'round',
       x: div(outcome('gerealiseerd'), outcome('verplichting'), at(43, 12, 1)),
       q: num('1/10000'),
@@ -581,7 +581,7 @@ describe('tables', () => {
 
 test('a parameter is read once per contract and the same value is used everywhere', () => {
   const doc = tinyIr();
-  doc.valuations[1]!.expr = mul(field('kosten'), param('sr_percentage'));
+  doc.valuations[1]!.expr = roundCents(mul(field('kosten'), param('sr_percentage')));
   const result = value(doc, contract({ soort: 'scholing', kosten: '100.00' }));
   expect([result.verplichting, result.waarderingen[0]!.bedrag]).toEqual(['5000.00', '5.00']);
 });

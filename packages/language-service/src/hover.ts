@@ -49,9 +49,12 @@ const words = {
 } as const;
 
 const provenanceLines = (ps: readonly Ast.Provenance[], language: Language): string[] =>
-  ps.map((p) =>
-    p.kind === 'bron' ? `bron "${p.text}"` : `aanname "${p.text}" (${words[language].provisional})`,
-  );
+  ps.map((p) => {
+    const document = p.document ? `${p.document.name} ` : '';
+    return p.kind === 'bron'
+      ? `bron ${document}"${p.text}"`
+      : `aanname ${document}"${p.text}" (${words[language].provisional})`;
+  });
 
 /** The lines that describe a declaration's value: per version, with its sources. */
 function valueLines(d: Ast.Declaration, excerpt: Excerpt, language: Language): string[] {
@@ -193,6 +196,16 @@ export function hover(ws: Workspace, doc: DocumentAnalysis, offset: number): Hov
       case 'function': {
         const f = builtinFunctions.find((b) => b.name === s.name);
         return [`${words[language].function} ${f?.signature ?? s.name}`];
+      }
+      case 'document': {
+        const d = model?.documents.get(s.name);
+        if (!d) return undefined;
+        return [
+          `document ${d.name.name} "${d.title.value}"`,
+          ...d.files.map((f) => `bestand "${f.value}"`),
+          ...d.locations.map((l) => `vindplaats "${l.value}"`),
+          ...(d.span.file !== doc.path ? [say('declaredIn', language, { path: d.span.file })] : []),
+        ];
       }
       case 'reference-date':
         return [

@@ -23,6 +23,18 @@ const docs: Record<KeywordName, { nl: string; en: string }> = {
     nl: 'Voorlopige waarde zonder openbare bron: de uitleg markeert haar als aanname.',
     en: 'Provisional value without a public source: explanations mark it as an assumption.',
   },
+  Document: {
+    nl: 'Een document dat de regeling citeert: naam, titel, bestand (voor sroi check --bronnen) en vindplaats.',
+    en: 'A document the ruleset quotes: name, title, file (for sroi check --bronnen) and location.',
+  },
+  Bestand: {
+    nl: "Bestandsnaam van de tekst van een document, gezocht in de map van 'sroi check --bronnen'.",
+    en: "File name of a document's text, looked up in the directory of 'sroi check --bronnen'.",
+  },
+  Vindplaats: {
+    nl: 'Waar een lezer het document vindt: een URL of een publicatie.',
+    en: 'Where a reader finds the document: a URL or a publication.',
+  },
   Breidt: {
     nl: '\'breidt uit "basis.sroi"\': deze regeling is een variant; ze noemt alleen haar verschillen.',
     en: '\'breidt uit "base.sroi"\': this ruleset is a variant stating only its differences.',
@@ -108,6 +120,10 @@ const docs: Record<KeywordName, { nl: string; en: string }> = {
   Dan: { nl: "Deel van 'als ... dan ... anders'.", en: "Part of 'als ... dan ... anders' (then)." },
   Anders: { nl: "Deel van 'als ... dan ... anders'.", en: "Part of 'als ... dan ... anders' (else)." },
   En: { nl: 'Beide voorwaarden gelden.', en: 'Both conditions hold.' },
+  Tussen: {
+    nl: "'parameter p: percentage tussen 0% en 100%': elke waarde van p ligt in dit bereik (grenzen inbegrepen).",
+    en: "'parameter p: percentage between 0% and 100%': every value of p lies in this range (bounds included).",
+  },
   Of: { nl: 'Minstens één voorwaarde geldt.', en: 'At least one condition holds.' },
   Niet: { nl: 'De voorwaarde geldt niet.', en: 'The condition does not hold.' },
   In: {

@@ -16,6 +16,7 @@ const declaredKinds: ReadonlySet<SymbolRef['kind']> = new Set([
   'outcome',
   'route',
   'column',
+  'document',
 ]);
 
 /** Whether a symbol is declared in rulesets (the others come from the vocabulary or the language). */

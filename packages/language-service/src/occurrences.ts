@@ -24,7 +24,9 @@ export type SymbolRef =
   | { readonly kind: 'activity-field'; readonly activityKind: string; readonly name: string }
   | { readonly kind: 'attribute'; readonly of: 'activiteit' | 'route'; readonly name: string }
   | { readonly kind: 'function'; readonly name: string }
-  | { readonly kind: 'reference-date'; readonly name: string };
+  | { readonly kind: 'reference-date'; readonly name: string }
+  /** A document the ruleset quotes (`document beleid "..."`, `bron beleid "..."`). */
+  | { readonly kind: 'document'; readonly name: string };
 
 /** A stable identity of a symbol, equal for a base's declaration and a variant's override. */
 export function symbolId(s: SymbolRef): string {
@@ -198,6 +200,11 @@ export function collectOccurrences(ast: Ast.Ruleset, model: CheckedModel | undef
 
   const header = ast.header;
   if (header.referenceDate) path(header.referenceDate);
+  for (const d of header.documents) add(d.name, { kind: 'document', name: d.name.name }, true);
+  // The citations of this file that name a document (the checker collected them).
+  for (const c of model?.citations ?? [])
+    if (c.provenance.document && c.provenance.span.file === ast.file)
+      add(c.provenance.document, { kind: 'document', name: c.provenance.document.name });
 
   for (const d of ast.declarations) {
     switch (d.kind) {

@@ -3,7 +3,9 @@
 import type { Occurrence } from './occurrences.js';
 import type { SemanticToken } from './types.js';
 
-const kindOf = (o: Occurrence): SemanticToken['kind'] => {
+type Named = Occurrence & { readonly symbol: Exclude<Occurrence['symbol'], { kind: 'document' }> };
+
+const kindOf = (o: Named): SemanticToken['kind'] => {
   const s = o.symbol;
   switch (s.kind) {
     case 'value':
@@ -20,12 +22,14 @@ const kindOf = (o: Occurrence): SemanticToken['kind'] => {
   }
 };
 
-/** One token per written name, in text order. */
+/** One token per written name, in text order; a document's name stays a plain name. */
 export function semanticTokens(occurrences: readonly Occurrence[]): SemanticToken[] {
-  return occurrences.map((o) => ({
-    start: o.range.start,
-    end: o.range.end,
-    kind: kindOf(o),
-    declaration: o.declaration,
-  }));
+  return occurrences
+    .filter((o): o is Named => o.symbol.kind !== 'document')
+    .map((o) => ({
+      start: o.range.start,
+      end: o.range.end,
+      kind: kindOf(o),
+      declaration: o.declaration,
+    }));
 }

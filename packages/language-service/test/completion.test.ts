@@ -195,6 +195,6 @@ describe('completion', () => {
 
   it('offers nothing inside a comment or a text', () => {
     expect(completeAfter('# ── Woordenschat', ' co').items).toEqual([]);
-    expect(completeAfter('bron "Beleid 2023-2027', ' co').items).toEqual([]);
+    expect(completeAfter('bron beleid2023 "Beleid 2023-2027', ' co').items).toEqual([]);
   });
 });

@@ -25,7 +25,21 @@ describe('hover', () => {
     expect(hoverAt(R, 'contract.waarde > drempel', 20)?.contents).toEqual([
       'parameter drempel: bedrag',
       'vanaf 2023-07-01: € 50.000',
-      `  bron "Beleid 2023-2027: 'Social return wordt toegepast bij inkoopopdrachten boven de 50.000 euro'"`,
+      `  bron beleid2023 "Beleid 2023-2027: 'Social return wordt toegepast bij inkoopopdrachten boven de 50.000 euro'"`,
+    ]);
+  });
+
+  it('shows a cited document with its title, file and location, also from a variant of its ruleset', () => {
+    const lines = [
+      'document beleid2023 "Regionaal Social Return beleid 2023-2027 (Gemeenteblad Maassluis 2025, 539337)"',
+      'bestand "regionaal-social-return-beleid-2023-2027.txt"',
+      'vindplaats "https://zoek.officielebekendmakingen.nl/gmb-2025-539337.html"',
+    ];
+    expect(hoverAt(R, 'bron beleid2023 "Beleid 2023-2027: \'boven', 8)?.contents).toEqual(lines);
+    expect(hoverAt(R, 'document beleid2023', 12)?.contents).toEqual(lines);
+    expect(hoverAt(V, 'bron schiedam "Gemeente Schiedam:', 8)?.contents).toEqual([
+      'document schiedam "Gemeente Schiedam: social return"',
+      'vindplaats "Website van de gemeente Schiedam, pagina social return (zonder datum)"',
     ]);
   });
 

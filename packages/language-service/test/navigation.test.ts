@@ -94,9 +94,24 @@ describe('find references', () => {
     const variant = s.getDocument(VARIANT)!;
     const refs = s.getReferences(VARIANT, at(variant, '| werken') + 2);
     // The table row and two examples' contracts; not the words in comments, sources and titles.
-    expect(refs.filter((r) => r.path === VARIANT).map((r) => lineOf(s, r))).toEqual([14, 38, 43]);
+    expect(refs.filter((r) => r.path === VARIANT).map((r) => lineOf(s, r))).toEqual([17, 41, 46]);
     expect(refs.every((r) => textOf(s, r) === 'werken')).toBe(true);
     expect(refs.some((r) => r.path === BASE)).toBe(true);
+  });
+});
+
+describe('documents', () => {
+  it('goes from a citation to the document it names, in the file or in a base', () => {
+    const s = service();
+    const variant = s.getDocument(VARIANT)!;
+    const [own] = s.getDefinition(VARIANT, at(variant, 'bron schiedam') + 'bron '.length);
+    expect(own && [own.path, lineOf(s, own)]).toEqual([VARIANT, 9]);
+    const base = s.getDocument(BASE)!;
+    const [policy] = s.getDefinition(
+      BASE,
+      at(base, 'bron beleid2023 "Beleid 2023-2027 over') + 'bron '.length,
+    );
+    expect(policy && [policy.path, lineOf(s, policy)]).toEqual([BASE, 13]);
   });
 });
 

@@ -194,7 +194,7 @@ export class WhatIfCsv {
 const palette = ['#154273', '#e17000', '#39870c', '#a90061', '#01689b', '#ffb612', '#8fcae7', '#76d2b6'];
 
 /** One chart as inline SVG, from ECharts' server-side SVG renderer. */
-function chart(option: echarts.EChartsOption, width = 720, height = 300): string {
+function chart(option: echarts.EChartsOption, width = 820, height = 300): string {
   const c = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     c.setOption({
@@ -215,14 +215,26 @@ const euroAxis = {
   axisLabel: { formatter: (v: number) => `€ ${Math.round(v).toLocaleString('nl-NL')}` },
 };
 
+/**
+ * Room for the category labels (parameter and route names) left of a horizontal bar chart. The
+ * server-side renderer cannot measure text, so `containLabel` under-reserves: reserve it from the
+ * longest label (7 px a character at 12 px), up to 60 characters; a longer one ends in "…" (the
+ * table above the chart names it in full).
+ */
+function labelRoom(labels: readonly string[]): { left: number; axisLabel: object } {
+  const width = Math.min(420, Math.max(80, 7 * Math.max(0, ...labels.map((l) => l.length))));
+  return { left: width + 16, axisLabel: { width, overflow: 'truncate', ellipsis: '…' } };
+}
+const legend = { bottom: 0, itemGap: 24 };
+
 function totalsChart(r: WhatIfReport): string {
   const names = ['basis', ...r.scenarios.map((s) => s.name)];
   const all: VariantReport[] = [r.baseline, ...r.scenarios];
   const shown = r.quantities.filter((q) => q !== 'restant');
   return chart({
     title: { text: 'Totalen per scenario', textStyle: { fontSize: 14 } },
-    legend: { top: 24 },
-    grid: { top: 64, left: 110, right: 16, bottom: 32 },
+    legend,
+    grid: { top: 48, left: 16, right: 24, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: names },
     yAxis: euroAxis,
     series: shown.map((q) => ({
@@ -243,8 +255,8 @@ function fulfilmentChart(r: WhatIfReport): string {
       text: 'Verdeling van het percentage gerealiseerd (contracten met verplichting)',
       textStyle: { fontSize: 14 },
     },
-    legend: { top: 24 },
-    grid: { top: 64, left: 60, right: 16, bottom: 32 },
+    legend,
+    grid: { top: 48, left: 16, right: 24, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: r.baseline.fulfilment.map((f) => f.bucket) },
     yAxis: { type: 'value', minInterval: 1 },
     series: all.map(([name, v]) => ({ type: 'bar', name, data: v.fulfilment.map((f) => f.contracts) })),
@@ -254,12 +266,13 @@ function fulfilmentChart(r: WhatIfReport): string {
 function attributionChart(s: ScenarioReport): string {
   const qs = (['gerealiseerd', 'boete', 'verplichting'] as const).filter((q) => s.attribution?.[q]);
   const labels = s.players.map((p) => p.label);
+  const room = labelRoom(labels);
   return chart(
     {
       title: { text: `Toerekening per parameter: ${s.name}`, textStyle: { fontSize: 14 } },
-      legend: { top: 24 },
-      grid: { top: 64, left: 220, right: 24, bottom: 32 },
-      yAxis: { type: 'category', data: labels, inverse: true },
+      legend,
+      grid: { top: 48, left: room.left, right: 48, bottom: 48 },
+      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: room.axisLabel },
       xAxis: euroAxis,
       series: qs.map((q) => ({
         type: 'bar',
@@ -267,7 +280,7 @@ function attributionChart(s: ScenarioReport): string {
         data: s.attribution![q]!.map(toEuros),
       })),
     },
-    720,
+    820,
     Math.max(200, 90 + 40 * labels.length * qs.length),
   );
 }
@@ -279,12 +292,13 @@ function routesChart(r: WhatIfReport): string {
     ['basis', r.baseline],
     ...r.scenarios.map((s) => [s.name, s] as [string, VariantReport]),
   ];
+  const room = labelRoom(names.map(labelOf));
   return chart(
     {
       title: { text: 'Gerealiseerd per route (na maxima)', textStyle: { fontSize: 14 } },
-      legend: { top: 24 },
-      grid: { top: 64, left: 220, right: 24, bottom: 32 },
-      yAxis: { type: 'category', data: names.map(labelOf), inverse: true },
+      legend,
+      grid: { top: 48, left: room.left, right: 48, bottom: 48 },
+      yAxis: { type: 'category', data: names.map(labelOf), inverse: true, axisLabel: room.axisLabel },
       xAxis: euroAxis,
       series: all.map(([name, v]) => ({
         type: 'bar',
@@ -292,7 +306,7 @@ function routesChart(r: WhatIfReport): string {
         data: names.map((n) => toEuros(v.routes.find((x) => x.name === n)?.gerealiseerd)),
       })),
     },
-    720,
+    820,
     Math.max(220, 90 + 22 * names.length * all.length),
   );
 }
@@ -307,14 +321,29 @@ const style = `
   td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .neg { color: #a90061; } .pos { color: #39870c; }
   .muted { color: #555; }
+  .wide { overflow-x: auto; max-width: 100%; }
   figure { margin: 1rem 0; break-inside: avoid; }
   svg { max-width: 100%; height: auto; }
   @media print { body { margin: 1cm; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } }
 `;
 
 const money = (t: string | undefined) => `<td class="n">${e(euro(t))}</td>`;
-const diff = (t: string | undefined) =>
-  `<td class="n ${t?.startsWith('-') ? 'neg' : t && t !== '0.00' ? 'pos' : ''}">${e(signed(t))}</td>`;
+/**
+ * Which way a quantity improves for the policy: more realised, less restant and boete. A higher
+ * obligation or surplus is neither: those differences stay uncoloured.
+ */
+const better: Partial<Record<Quantity, 'up' | 'down'>> = {
+  gerealiseerd: 'up',
+  restant: 'down',
+  boete: 'down',
+};
+/** A signed difference, green when it is an improvement for `q` and red when it is a worsening. */
+const diff = (t: string | undefined, q: Quantity) => {
+  const way = better[q];
+  const sign = !t || t === '0.00' ? 0 : t.startsWith('-') ? -1 : 1;
+  const good = way === undefined || sign === 0 ? undefined : sign > 0 === (way === 'up');
+  return `<td class="n${good === undefined ? '' : good ? ' pos' : ' neg'}">${e(signed(t))}</td>`;
+};
 
 export function whatIfHtml(r: WhatIfReport): string {
   const qs = r.quantities;
@@ -338,7 +367,7 @@ export function whatIfHtml(r: WhatIfReport): string {
       `<tr><td>${e(s.name)}</td>${qs.map((q) => money(s.totals[q])).join('')}<td class="n">${s.status.voldaan}</td><td class="n">${s.status['niet-voldaan']}</td></tr>`,
     );
     h.push(
-      `<tr><td class="muted">verschil</td>${qs.map((q) => diff(s.difference[q])).join('')}<td class="n">${s.notMetToMet > 0 ? '+' + s.notMetToMet : ''}</td><td class="n">${s.metToNotMet > 0 ? '+' + s.metToNotMet : ''}</td></tr>`,
+      `<tr><td class="muted">verschil</td>${qs.map((q) => diff(s.difference[q], q)).join('')}<td class="n">${s.notMetToMet > 0 ? '+' + s.notMetToMet : ''}</td><td class="n">${s.metToNotMet > 0 ? '+' + s.metToNotMet : ''}</td></tr>`,
     );
   }
   h.push('</table>');
@@ -362,9 +391,9 @@ export function whatIfHtml(r: WhatIfReport): string {
       for (const q of aq) h.push(`<th class="n">${quantityLabel[q]}</th>`);
       h.push('</tr>');
       s.players.forEach((p, i) =>
-        h.push(`<tr><td>${e(p.label)}</td>${aq.map((q) => diff(s.attribution![q]![i])).join('')}</tr>`),
+        h.push(`<tr><td>${e(p.label)}</td>${aq.map((q) => diff(s.attribution![q]![i], q)).join('')}</tr>`),
       );
-      h.push(`<tr><th>Totaal</th>${aq.map((q) => diff(s.attributed?.[q])).join('')}</tr></table>`);
+      h.push(`<tr><th>Totaal</th>${aq.map((q) => diff(s.attributed?.[q], q)).join('')}</tr></table>`);
       h.push(`<figure>${attributionChart(s)}</figure>`);
     } else if (s.noAttribution)
       h.push(`<p class="muted">Geen toerekening per parameter: ${e(s.noAttribution)}</p>`);
@@ -375,7 +404,7 @@ export function whatIfHtml(r: WhatIfReport): string {
       const b = r.baseline.opdrachtsoorten.find((x) => x.opdrachtsoort === o.opdrachtsoort);
       h.push(
         `<tr><td>${e(o.opdrachtsoort)}</td><td class="n">${o.contracts}</td>${qs
-          .map((q) => money(b?.totals[q]) + diff(differenceOf(o.totals[q], b?.totals[q])))
+          .map((q) => money(b?.totals[q]) + diff(differenceOf(o.totals[q], b?.totals[q]), q))
           .join('')}</tr>`,
       );
     }
@@ -386,7 +415,7 @@ export function whatIfHtml(r: WhatIfReport): string {
     for (const d of s.doelgroepen) {
       const b = r.baseline.doelgroepen.find((x) => x.doelgroep === d.doelgroep)?.gewaardeerd;
       h.push(
-        `<tr><td>${e(d.doelgroep || '(zonder doelgroep)')}</td>${money(b)}${money(d.gewaardeerd)}${diff(differenceOf(d.gewaardeerd, b))}</tr>`,
+        `<tr><td>${e(d.doelgroep || '(zonder doelgroep)')}</td>${money(b)}${money(d.gewaardeerd)}${diff(differenceOf(d.gewaardeerd, b), 'gerealiseerd')}</tr>`,
       );
     }
     h.push('</table>');
@@ -413,7 +442,12 @@ export function whatIfHtml(r: WhatIfReport): string {
       '(exact over alle deelverzamelingen), afgerond op centen met de methode van de grootste rest, zodat de delen precies optellen tot het verschil.</p>',
   );
   h.push('</body></html>\n');
-  return h.join('\n');
+  // Every table scrolls sideways inside the page on a narrow screen (user text is escaped, so
+  // these tags are only ours).
+  return h
+    .join('\n')
+    .replaceAll('<table>', '<div class="wide"><table>')
+    .replaceAll('</table>', '</table></div>');
 }
 
 function differenceOf(a: string | undefined, b: string | undefined): string | undefined {

@@ -50,7 +50,10 @@ export function applyEdits(ir: IrDocument, edits: readonly Edit[], files?: reado
 export interface Player {
   /** How reports name it: `sr_percentage`, `jaarwaarde_plaatsing[participatiewet]`. */
   readonly label: string;
-  /** The value in the base and in the scenario, as people read them (first member that has it). */
+  /**
+   * The value in the base and in the scenario, as people read them: every distinct base value
+   * (per period; per member of a set, named after its ruleset, when the members differ).
+   */
   readonly from: string;
   readonly to: string;
 }

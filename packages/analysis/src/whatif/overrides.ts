@@ -206,6 +206,48 @@ export function showValue(v: IrValue, type: IrType): string {
   return 'onbekend';
 }
 
+/**
+ * A value outside the parameter's range (`tussen ... en ...`), or negative for an amount or
+ * percentage without one: the rule the checker applies to the ruleset (SR3301).
+ */
+function outsideRange(
+  param: IrDocument['parameters'][number],
+  value: IrValue,
+  where: string,
+): Diagnostic | undefined {
+  const num = (v: IrValue) => {
+    if (!('num' in v)) return undefined;
+    const [n, d = '1'] = v.num.split('/');
+    return Rational.of(BigInt(n!), BigInt(d));
+  };
+  const x = num(value);
+  if (!x) return undefined;
+  const t = param.type.t;
+  const min = param.range
+    ? num(param.range.min)
+    : t === 'bedrag' || t === 'tarief' || t === 'percentage'
+      ? Rational.ZERO
+      : undefined;
+  const max = param.range ? num(param.range.max) : undefined;
+  if (!(min && x.cmp(min) < 0) && !(max && x.cmp(max) > 0)) return undefined;
+  const show = (r: Rational) => formatValue(r, param.type);
+  const range =
+    min && max
+      ? `het bereik ${show(min)} tot en met ${show(max)}`
+      : min
+        ? `het bereik vanaf ${show(min)}`
+        : `het bereik tot en met ${show(max!)}`;
+  return diagnostic('SR3301', { name: param.name, value: show(x), range, type: t }, { path: where });
+}
+
+/**
+ * The values a name has, as people read them: one value, or each distinct one in order, joined by
+ * " / " (a parameter with a value per period, or a table row written in several versions).
+ */
+export function distinctShown(values: readonly string[]): string {
+  return [...new Set(values)].join(' / ');
+}
+
 /** The text of a table row's input cells, as `tabel[...]` names it (`*` for any value). */
 export function rowKey(row: IrRow): string {
   return row.when
@@ -234,6 +276,8 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
       };
     const v = valueFor(a.value, param.type, a.name, a.text, ir);
     if ('problem' in v) return { problem: v.problem };
+    const outside = outsideRange(param, v.value, a.text);
+    if (outside) return { problem: outside };
     const shown = showValue(v.value, param.type);
     return {
       value: {
@@ -247,7 +291,7 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
             },
           },
         ],
-        from: showValue(param.versions[param.versions.length - 1]!.value, param.type),
+        from: distinctShown(param.versions.map((pv) => showValue(pv.value, param.type))),
         to: shown,
       },
     };
@@ -281,12 +325,12 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
   if ('problem' in v) return { problem: v.problem };
   const wanted = a.row.join(',');
   const edits: Edit[] = [];
-  let from: string | undefined;
+  const before: string[] = [];
   table.versions.forEach((version, vi) =>
     version.rows.forEach((row, ri) => {
       if (rowKey(row) !== wanted) return;
       const old = row.then[column]!;
-      if (old.k === 'const') from = showValue(old.v, type);
+      before.push(old.k === 'const' ? showValue(old.v, type) : '(formule)');
       const then = row.then.slice();
       then[column] = { k: 'const', v: v.value };
       edits.push({ kind: 'row', table: table.name, version: vi, row: ri, replacement: { ...row, then } });
@@ -303,7 +347,7 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
       ),
     };
   }
-  return { value: { edits, ...(from !== undefined ? { from } : {}), to: showValue(v.value, type) } };
+  return { value: { edits, from: distinctShown(before), to: showValue(v.value, type) } };
 }
 
 /**
@@ -350,11 +394,15 @@ export function scenarioFromAssignments(
       diagnostics.push(problems[0]!);
       continue;
     }
-    const first = hits[0]!.value!;
+    // The base value per member: one value when all agree, else each with its ruleset's name.
+    const befores = base.flatMap((ir, m) =>
+      found[m]!.value ? [{ ruleset: ir.ruleset.name, from: found[m]!.value!.from ?? '' }] : [],
+    );
+    const agree = new Set(befores.map((b) => b.from)).size === 1;
     players.push({
       label: a.row ? `${a.name}[${a.row.join(',')}]${a.column ? '.' + a.column : ''}` : a.name,
-      from: first.from ?? '',
-      to: first.to ?? '',
+      from: agree ? befores[0]!.from : befores.map((b) => `${b.from} (${b.ruleset})`).join('; '),
+      to: hits[0]!.value!.to ?? '',
     });
     found.forEach((f, m) => perMember[m]!.push(f.value?.edits ?? []));
   }

@@ -3,7 +3,7 @@
 // period) makes the scenario one indivisible change, evaluated as a whole without attribution.
 import type { IrDocument } from '@sroi/core';
 import type { Edit, IrRow, IrTable, MemberVariant, Player } from './changes.js';
-import { rowKey, showValue } from './overrides.js';
+import { distinctShown, rowKey, showValue } from './overrides.js';
 
 /** JSON of a part of the IR without its places and sources: what it computes, not where it was written. */
 function meaning(x: unknown): string {
@@ -48,8 +48,8 @@ export function diffScenario(base: IrDocument, scenario: IrDocument): ScenarioDi
     if (meaning(old) === meaning(p)) continue;
     players.push({
       label: p.name,
-      from: showValue(old.versions[old.versions.length - 1]!.value, old.type),
-      to: showValue(p.versions[p.versions.length - 1]!.value, p.type),
+      from: distinctShown(old.versions.map((v) => showValue(v.value, old.type))),
+      to: distinctShown(p.versions.map((v) => showValue(v.value, p.type))),
     });
     edits.push([{ kind: 'parameter', name: p.name, replacement: renumber(p, map) }]);
   }

@@ -28,13 +28,13 @@ describe('diff of a variant against its base', () => {
       old: {
         declaration: 'parameter',
         text: '5%',
-        place: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 61 },
+        place: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 66 },
       },
       new: {
         declaration: 'definitie',
         text: 'als standaard(contract.arbeidsaandeel, 100%) < arbeidsaandeel_grens dan sr_percentage_weinig_arbeid anders sr_percentage_gewoon',
         place: { file: 'rulesets/leidschendam-voorburg-2025.sroi', line: 20, column: 1 },
-        replaces: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 61, column: 1 },
+        replaces: { file: 'rulesets/haaglanden-zhc-2023.sroi', line: 66, column: 1 },
       },
     });
     expect(percentage.new!.provenance.map((p) => p.kind)).toEqual(['bron', 'aanname']);
@@ -62,9 +62,9 @@ describe('diff of a variant against its base', () => {
       fragments: [{ old: 'drempel', new: 'drempel_schiedam(contract.opdrachtsoort)' }],
       old: {
         formula: 'contract.waarde ≥ drempel',
-        place: { file: 'rulesets/rijnmond-2019-2023.sroi', line: 45 },
+        place: { file: 'rulesets/rijnmond-2019-2023.sroi', line: 51 },
       },
-      new: { place: { file: 'rulesets/schiedam-legacy.sroi', line: 17 }, replaces: { line: 45 } },
+      new: { place: { file: 'rulesets/schiedam-legacy.sroi', line: 20 }, replaces: { line: 51 } },
     });
   });
 });
@@ -75,8 +75,8 @@ describe('diff of Rijnmond 2019-2023 against 2023-2027', () => {
 
   test('the periods and the header differ, each with its place in both files', () => {
     expect(find('kop perioden')).toMatchObject({
-      old: { text: '2019-2023 (2019-10-01 t/m 2023-06-30)', place: { line: 14, column: 3 } },
-      new: { text: '2023-2027 (2023-07-01 t/m 2027-12-31)', place: { line: 14, column: 3 } },
+      old: { text: '2019-2023 (2019-10-01 t/m 2023-06-30)', place: { line: 20, column: 3 } },
+      new: { text: '2023-2027 (2023-07-01 t/m 2027-12-31)', place: { line: 17, column: 3 } },
     });
   });
 

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { EXIT, UsageError } from '../errors.js';
 import { evaluatorOf, loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import type { EvalOptions, Io } from '../options.js';
+import { wholeNumberOption, type EvalOptions, type Io } from '../options.js';
 import { renderMessage } from '@sroi/core';
 import { decodeLines, evaluateLines, type BatchOutput, type EvaluatorSpec } from './batch-lines.js';
 import type { BatchMessage, WorkerAnswer } from './batch-worker.js';
@@ -111,21 +111,12 @@ function countLineBreaks(bytes: Uint8Array): number {
 
 function workerCount(option: string | undefined): number {
   if (option === undefined) return Math.min(availableParallelism(), MAX_WORKERS);
-  // Digits only: Number() would take '0x2', '1e1' and ' 2' too.
-  const n = /^\d{1,3}$/.test(option) ? Number(option) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
-    throw new UsageError(
-      `--workers moet een geheel getal van 1 tot en met ${MAX_WORKERS} zijn, niet '${option}'`,
-    );
-  return n;
+  return wholeNumberOption(option, '--workers', { min: 1, max: MAX_WORKERS }, 1);
 }
 
 function maxLineBytes(option: string | undefined): number {
   if (option === undefined) return DEFAULT_MAX_LINE_BYTES;
-  const n = /^[1-9]\d{0,9}$/.test(option) ? Number(option) : NaN;
-  if (!Number.isSafeInteger(n))
-    throw new UsageError(`--max-line-bytes moet een positief geheel getal zijn, niet '${option}'`);
-  return n;
+  return wholeNumberOption(option, '--max-line-bytes', { min: 1, max: 2 ** 40 }, DEFAULT_MAX_LINE_BYTES);
 }
 
 /** The batch input: stdin, a regular file or a pipe; a device or a directory is refused unread. */

@@ -1,7 +1,10 @@
 // `sroi check FILE...`: every static check, all problems at once, optionally the assumptions.
-import { hasErrors, RULESET_SET_SUFFIX } from '@sroi/core';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { hasErrors, RULESET_SET_SUFFIX, sortDiagnostics } from '@sroi/core';
 import { compileSource, listAssumptions } from '@sroi/compiler';
 import { EXIT, notText } from '../errors.js';
+import { citationDiagnostics } from '../citations.js';
 import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, diagnosticsJson, SourceFile } from '../render/diagnostics.js';
@@ -10,10 +13,12 @@ import { UsageError } from '../errors.js';
 
 export async function checkCommand(
   files: readonly string[],
-  options: CommonOptions & { assumptions: boolean },
+  options: CommonOptions & { assumptions: boolean; bronnen?: string },
   io: Io,
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('check: geef een of meer .sroi-bestanden');
+  if (options.bronnen !== undefined && !isDirectory(options.bronnen))
+    throw new UsageError(`check: --bronnen ${options.bronnen} is geen map`);
   let worst: number = EXIT.ok;
   const json: unknown[] = [];
   for (const file of files) {
@@ -31,10 +36,19 @@ export async function checkCommand(
       worst = EXIT.input;
       continue;
     }
-    const result = compileSource(file, read.text, rulesetHost(file));
+    const compiled = compileSource(file, read.text, rulesetHost(file));
+    const result = compiled.model
+      ? {
+          ...compiled,
+          diagnostics: sortDiagnostics([
+            ...compiled.diagnostics,
+            ...citationDiagnostics(compiled.model, options.bronnen),
+          ]),
+        }
+      : compiled;
     const lookup = { files: result.sources };
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = result.diagnostics.length - errors;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     const assumptions = options.assumptions && result.model ? listAssumptions(result.model.merged) : [];
     if (options.format === 'json') {
       json.push({
@@ -74,20 +88,49 @@ export async function checkCommand(
   return worst;
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** A ruleset set: each member's diagnostics and those of the set (overlapping periods, gaps). */
-async function checkSet(file: string, options: CommonOptions, io: Io, json: unknown[]): Promise<number> {
+async function checkSet(
+  file: string,
+  options: CommonOptions & { bronnen?: string },
+  io: Io,
+  json: unknown[],
+): Promise<number> {
   const loaded = await loadRuleset(file);
+  const citations = loaded.set ? memberCitations(file, options.bronnen) : [];
+  const diagnostics = [...loaded.diagnostics, ...citations];
+  const failed = hasErrors(citations);
   if (options.format === 'json')
-    json.push({ file, diagnostics: diagnosticsJson(loaded.diagnostics, loaded.lookup, options.lang) });
+    json.push({ file, diagnostics: diagnosticsJson(diagnostics, loaded.lookup, options.lang) });
   else {
-    if (loaded.diagnostics.length > 0)
-      io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n\n');
+    if (diagnostics.length > 0)
+      io.err(renderDiagnostics(options.format, diagnostics, loaded.lookup, options.lang) + '\n\n');
     if (options.format === 'text') {
       const members = loaded.set?.members.map((m) => m.label).join(', ');
       io.out(
-        `${file}: ${loaded.set ? `${options.lang === 'nl' ? 'in orde' : 'ok'} (${members})` : options.lang === 'nl' ? 'fouten' : 'errors'}\n`,
+        `${file}: ${loaded.set && !failed ? `${options.lang === 'nl' ? 'in orde' : 'ok'} (${members})` : options.lang === 'nl' ? 'fouten' : 'errors'}\n`,
       );
     }
   }
-  return loaded.set ? EXIT.ok : loaded.failure === 'input' ? EXIT.input : EXIT.failures;
+  if (!loaded.set) return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
+  return failed ? EXIT.failures : EXIT.ok;
+}
+
+/** The quotations of a set's .sroi members (the set loaded, so its manifest is valid). */
+function memberCitations(file: string, bronnen: string | undefined) {
+  const manifest = JSON.parse(readInput(file).text) as { regelingen: string[] };
+  return manifest.regelingen
+    .map((member) => resolve(dirname(file), member))
+    .filter((path) => path.endsWith('.sroi'))
+    .flatMap((path) => {
+      const model = compileSource(path, readInput(path).text, rulesetHost(path)).model;
+      return model ? citationDiagnostics(model, bronnen) : [];
+    });
 }

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { EXIT, UsageError } from '../errors.js';
 import { evaluatorOf, loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import type { CommonOptions, Io } from '../options.js';
+import { wholeNumberOption, type CommonOptions, type Io } from '../options.js';
 import { buildApp } from '../serve/app.js';
 import { defaultLimits, type ServeLimits } from '../serve/limits.js';
 import { nameClashes, servedPlan, servedSet, type ServedRuleset } from '../serve/rulesets.js';
@@ -21,14 +21,8 @@ export interface ServeOptions extends CommonOptions {
   readonly version: string;
 }
 
-/** A whole number from `min` to `max` given for `flag`, or its default. */
-function count(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max)
-    throw new UsageError(`${flag} moet een geheel getal van ${min} tot en met ${max} zijn, niet '${value}'`);
-  return n;
-}
+const count = (value: string | undefined, flag: string, fallback: number, min: number, max: number) =>
+  wholeNumberOption(value, flag, { min, max }, fallback);
 
 export async function serveCommand(args: readonly string[], options: ServeOptions, io: Io): Promise<number> {
   if (args.length === 0)

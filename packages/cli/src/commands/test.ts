@@ -5,7 +5,7 @@ import { runProperties } from '../properties/run.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import type { CommonOptions, Io } from '../options.js';
+import { wholeNumberOption, type CommonOptions, type Io } from '../options.js';
 
 export interface TestOptions extends CommonOptions {
   readonly coverage: boolean;
@@ -75,13 +75,8 @@ export async function testCommand(files: readonly string[], options: TestOptions
 /** Properties: each checked against generated contracts (fast-check), with a shrunk counterexample. */
 function checkProperties(file: string, plans: readonly Plan[], options: TestOptions, io: Io): number {
   const nl = options.lang === 'nl';
-  // Digits only: Number() would take '1e3', '0x10' and ' 5' too.
-  const runs = options.runs === undefined ? 200 : /^\d{1,9}$/.test(options.runs) ? Number(options.runs) : NaN;
-  const seed = options.seed !== undefined ? Number(options.seed) : undefined;
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new UsageError(`test: --runs moet een positief geheel getal zijn, niet '${options.runs}'`);
-  if (seed !== undefined && !Number.isInteger(seed))
-    throw new UsageError(`test: --seed moet een geheel getal zijn, niet '${options.seed}'`);
+  const runs = wholeNumberOption(options.runs, 'test: --runs', { min: 1, max: 1e9 }, 200);
+  const seed = wholeNumberOption(options.seed, 'test: --seed', { min: -(2 ** 31), max: 2 ** 31 - 1 });
   let worst: number = EXIT.ok;
   for (const plan of plans) {
     const properties = runProperties(plan, {

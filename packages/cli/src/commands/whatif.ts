@@ -27,7 +27,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
-import type { Io } from '../options.js';
+import { wholeNumberOption, type Io } from '../options.js';
 
 export const whatifUsage = `Gebruik:
   sroi whatif BASIS PORTEFEUILLE [--scenario S.sroi]... [--set NAAM=WAARDE]...
@@ -102,9 +102,10 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   const [, basePath, portfolioPath, ...extra] = positionals;
   if (!basePath || !portfolioPath || extra.length > 0)
     throw new UsageError(`whatif: geef een basis en een portefeuille\n\n${whatifUsage}`);
-  const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64))
-    throw new UsageError(`whatif: --workers moet een geheel getal van 1 tot en met 64 zijn`);
+  const workers = wholeNumberOption(values['workers'] as string | undefined, 'whatif: --workers', {
+    min: 1,
+    max: 64,
+  });
   if (!formatOf(portfolioPath))
     throw new UsageError(`whatif: ${portfolioPath}: verwacht een .jsonl-, .csv- of .xlsx-bestand`);
   readInputExists(portfolioPath);
@@ -323,12 +324,19 @@ export async function portfolioCommand(argv: readonly string[], io: Io): Promise
   });
   const [, sub] = positionals;
   if (sub !== 'generate') throw new UsageError(`portfolio: alleen 'generate' bestaat\n\n${whatifUsage}`);
-  const count = Number(values['contracts'] ?? 1000);
-  const seed = Number(values['seed'] ?? 2025);
+  const count = wholeNumberOption(
+    values['contracts'] as string | undefined,
+    'portfolio generate: --contracts',
+    { min: 0, max: 1e8 },
+    1000,
+  );
+  const seed = wholeNumberOption(
+    values['seed'] as string | undefined,
+    'portfolio generate: --seed',
+    { min: -(2 ** 31), max: 2 ** 31 - 1 },
+    2025,
+  );
   const format = (values['format'] ?? 'jsonl') as string;
-  if (!Number.isInteger(count) || count < 0 || count > 100_000_000)
-    throw new UsageError('portfolio generate: --contracts moet een geheel getal van 0 tot 10^8 zijn');
-  if (!Number.isInteger(seed)) throw new UsageError('portfolio generate: --seed moet een geheel getal zijn');
   if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx')
     throw new UsageError(`portfolio generate: --format moet jsonl, csv of xlsx zijn, niet '${format}'`);
   const out = (values['out'] as string | undefined) ?? (format === 'xlsx' ? undefined : '/dev/stdout');

@@ -190,7 +190,7 @@ describe('sroi eval --batch loses nothing', () => {
     const r = await sroi('eval', rijnmond, '--batch', file, '--max-line-bytes', '1e3');
     expect(r).toMatchObject({
       code: 2,
-      err: "sroi: --max-line-bytes moet een positief geheel getal zijn, niet '1e3'\n",
+      err: "sroi: --max-line-bytes moet een geheel getal van 1 tot en met 1.099.511.627.776 zijn, niet '1e3'\n",
     });
   });
 

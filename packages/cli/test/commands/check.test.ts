@@ -15,6 +15,16 @@ const typo = tmp.write('typo.sroi', typoText);
 const typoOffset = typoText.indexOf('kostn');
 
 describe('sroi check', () => {
+  test('a set file that is not a set manifest is SR6003, named a set and not an IR document (exit 2)', async () => {
+    const set = tmp.write('kapot.set.json', '{\n  "naam": "Kapot",\n  "leden": ["a.sroi"]\n}\n');
+    const { code, out, err } = await sroi('check', '--format', 'gnu', set);
+    expect(code).toBe(2);
+    const text = out + err;
+    expect(text).toContain('SR6003: regelingen: Set-bestand is ongeldig');
+    expect(text).toContain('SR6003: (set): Set-bestand is ongeldig: (set): Unrecognized key: "leden"');
+    expect(text).not.toContain('IR-document');
+  });
+
   test('the Rijnmond ruleset has no errors and exits 0', async () => {
     const { code, out } = await sroi('check', rijnmond);
     expect(code).toBe(0);

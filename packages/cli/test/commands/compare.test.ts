@@ -30,7 +30,7 @@ describe('sroi compare', () => {
     );
     expect(lines).toContain('Verschillen verklaard:');
     expect(lines).toContain(
-      '      tabel jaarwaarde_plaatsing: € 35.000,00 per jaar → € 40.000,00 per jaar  (' + rijnmond + ':58)',
+      '      tabel jaarwaarde_plaatsing: € 35.000,00 per jaar → € 40.000,00 per jaar  (' + rijnmond + ':61)',
     );
   });
 

@@ -54,6 +54,7 @@ describe('sroi dump', () => {
       header: {
         name: { value: 'x', span: '1:10-1:13' },
         provenance: [],
+        documents: [],
         periods: [
           {
             name: { value: 'p', span: '2:9-2:12' },

@@ -18,6 +18,27 @@ export interface Text extends Node {
 export interface Provenance extends Node {
   readonly kind: 'bron' | 'aanname';
   readonly text: string;
+  /** The declared document the text cites: `bron beleid "... '...'"`. */
+  readonly document?: Identifier;
+  /** The quotations in the text (`'...'`), each to be found verbatim in the document. */
+  readonly quotes: readonly Quote[];
+  /** An opening quotation mark that is never closed (reported as SR2303). */
+  readonly unclosedQuote?: Node;
+}
+
+/** A quotation inside a `bron` or `aanname` text; its span is what lies between the quotation marks. */
+export interface Quote extends Node {
+  readonly text: string;
+}
+
+/** `document beleid "Titel" bestand "beleid.txt" vindplaats "https://..."`: a document the ruleset cites. */
+export interface SourceDocument extends Node {
+  readonly name: Identifier;
+  readonly title: Text;
+  /** File names to look for in the directory given to `sroi check --bronnen`. */
+  readonly files: readonly Text[];
+  /** Where a reader finds the document (a URL, a publication reference). */
+  readonly locations: readonly Text[];
 }
 
 export interface DateLiteralNode extends Node {
@@ -38,6 +59,7 @@ export interface Header extends Node {
   readonly region?: Text;
   readonly municipality?: Text;
   readonly provenance: readonly Provenance[];
+  readonly documents: readonly SourceDocument[];
   readonly extends?: Text;
   readonly referenceDate?: PathExpression;
   readonly periods: readonly Period[];
@@ -91,7 +113,14 @@ export interface ParameterDeclaration extends Node {
   readonly kind: 'parameter';
   readonly name: Identifier;
   readonly type: TypeReference;
+  /** `tussen low en high`: the values it may take, both included. */
+  readonly range?: ParameterRange;
   readonly versions: readonly Versioned<Expression>[];
+}
+
+export interface ParameterRange extends Node {
+  readonly low: Expression;
+  readonly high: Expression;
 }
 
 export type HitPolicy = 'uniek' | 'eerste' | 'som';

@@ -10,6 +10,7 @@ import {
   type ConjunctionCstNode,
   type DeclarationCstChildren,
   type DeclarationCstNode,
+  type DocumentClauseCstNode,
   type HeaderCstNode,
   type DisjunctionCstNode,
   type ExampleCstNode,
@@ -33,6 +34,7 @@ import {
   type TypeReferenceCstNode,
 } from '@sroi/grammar';
 import type * as A from './ast.js';
+import { findQuotes } from './quotes.js';
 
 /** Reads Dutch number notation: groups of three after dots, one decimal comma. */
 export function parseDutchNumber(text: string): { value: Rational } | { fixed: string } {
@@ -48,13 +50,15 @@ export function parseDutchNumber(text: string): { value: Rational } | { fixed: s
   return { fixed };
 }
 
-const unescapeString = (image: string): string => {
+/** The text between the double quotes of a string literal's image, escapes as written. */
+const stringBody = (image: string): string => {
   // Closed when the last quote is not escaped itself: an even run of backslashes before it ("a\\").
   const end = /(\\*)"$/.exec(image.slice(1));
   const closed = end !== null && end[1]!.length % 2 === 0;
-  const body = image.slice(1, closed ? -1 : undefined);
-  return body.replace(/\\(["\\])/g, '$1');
+  return image.slice(1, closed ? -1 : undefined);
 };
+const unescape = (body: string): string => body.replace(/\\(["\\])/g, '$1');
+const unescapeString = (image: string): string => unescape(stringBody(image));
 
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
@@ -138,11 +142,46 @@ class Builder {
   }
 
   provenance(nodes: readonly ProvenanceCstNode[] | undefined): A.Provenance[] {
-    return (nodes ?? []).map((n) => ({
-      kind: n.children.kind?.[0] && tokenIs(n.children.kind[0], Kw.Aanname) ? 'aanname' : 'bron',
-      text: this.text(n.children.text?.[0]).value,
+    return (nodes ?? []).map((n) => {
+      const document = n.children.document?.[0];
+      return {
+        kind: n.children.kind?.[0] && tokenIs(n.children.kind[0], Kw.Aanname) ? 'aanname' : 'bron',
+        text: this.text(n.children.text?.[0]).value,
+        ...(document && !Number.isNaN(document.startOffset) ? { document: this.identifier(document) } : {}),
+        ...this.quotes(n.children.text?.[0]),
+        span: this.nodeSpan(n),
+      };
+    });
+  }
+
+  /** The quotations in a text literal, found in its source so that their spans point into it. */
+  private quotes(t: IToken | undefined): Pick<A.Provenance, 'quotes' | 'unclosedQuote'> {
+    if (!t || Number.isNaN(t.startOffset)) return { quotes: [] };
+    // Escapes stay as written in the body, so offsets in it are offsets in the source.
+    const body = stringBody(t.image);
+    const at = t.startOffset + 1;
+    const found = findQuotes(body);
+    return {
+      quotes: found.quotes.map((q) => ({
+        text: unescape(body.slice(q.start + 1, q.end - 1)),
+        span: this.span(at + q.start + 1, at + q.end - 1),
+      })),
+      ...(found.unclosed !== undefined
+        ? { unclosedQuote: { span: this.span(at + found.unclosed, at + found.unclosed + 1) } }
+        : {}),
+    };
+  }
+
+  /** `document naam "Titel" bestand "..." vindplaats "..."` in the header. */
+  private document(n: DocumentClauseCstNode): A.SourceDocument {
+    const c = n.children;
+    return {
+      name: this.identifier(c.name?.[0]),
+      title: this.text(c.title?.[0]),
+      files: (c.file ?? []).filter((t) => !Number.isNaN(t.startOffset)).map((t) => this.text(t)),
+      locations: (c.location ?? []).filter((t) => !Number.isNaN(t.startOffset)).map((t) => this.text(t)),
       span: this.nodeSpan(n),
-    }));
+    };
   }
 
   // ── ruleset and header ────────────────────────────────────────────────────
@@ -167,6 +206,7 @@ class Builder {
         clauses.find((c) => c.municipalityClause)?.municipalityClause?.[0]?.children.StringLiteral?.[0],
       ),
       provenance: this.provenance(clauses.flatMap((c) => c.provenance ?? [])),
+      documents: clauses.flatMap((c) => c.documentClause ?? []).map((d) => this.document(d)),
       extends: this.optionalText(
         clauses.find((c) => c.extendsClause)?.extendsClause?.[0]?.children.path?.[0],
       ),
@@ -239,10 +279,26 @@ class Builder {
             provenance: this.provenance(v.children.provenance),
             span: this.nodeSpan(v),
           }));
+      const range = n.children.range?.[0];
+      const bound = (minus: IToken | undefined, literal: LiteralCstNode | undefined): A.Expression => {
+        const value = literal ? this.literal(literal) : this.error(this.nodeSpan(range));
+        if (!minus) return value;
+        const span = { ...value.span, start: minus.startOffset };
+        return { kind: 'unary', operator: '-', operand: value, span };
+      };
       return {
         kind: 'parameter',
         name: this.identifier(n.children.name?.[0]),
         type: this.typeReference(n.children.typeReference?.[0]),
+        ...(range
+          ? {
+              range: {
+                low: bound(range.children.lowNegative?.[0], range.children.low?.[0]),
+                high: bound(range.children.highNegative?.[0], range.children.high?.[0]),
+                span: this.nodeSpan(range),
+              },
+            }
+          : {}),
         versions,
         span: this.nodeSpan(n),
       };

@@ -13,6 +13,7 @@ import {
 import type * as A from '../ast/ast.js';
 import type { CheckedModel, MonotoneProperty } from '../checked/model.js';
 import type { MergedRuleset } from '../resolve/merge.js';
+import { checkCitations } from './citations.js';
 import { isLiteral } from './constants.js';
 import { analyseDependencies } from './dependencies.js';
 import { checkExample, type ExampleCase } from './examples.js';
@@ -23,6 +24,7 @@ import { PrecisionChecker } from './precision.js';
 import { checkNamedValues } from './literals.js';
 import { checkProvenance } from './provenance.js';
 import { checkStructure } from './structure.js';
+import { checkParameterRange } from './ranges.js';
 import { TableChecker } from './tables.js';
 import { optional, T, type Type } from './types.js';
 
@@ -93,6 +95,7 @@ export function checkRuleset(
       if (named && named.kind !== 'enum-value')
         checker.report('SR3020', { name: excerpt(v.value), context: scope.owner }, v.value.span);
     }
+    checkParameterRange(p, type, checker);
     diagnostics.push(...checkVersions(p.name.name, p.versions, merged.header.periods));
   }
   // A syntax error inside a declaration, or right after it (only blanks between: the parser
@@ -193,6 +196,9 @@ export function checkRuleset(
     ),
   );
 
+  const citations = checkCitations(merged);
+  diagnostics.push(...citations.diagnostics);
+
   const deps = analyseDependencies(symbols, checker.names, checker.calls, merged.root.file, isDamaged);
   diagnostics.push(...deps.diagnostics);
 
@@ -217,6 +223,8 @@ export function checkRuleset(
     definitionOrder: deps.definitionOrder,
     outcomeOrder: deps.outcomeOrder,
     monotone,
+    documents: citations.documents,
+    citations: citations.citations,
   };
   return { model, examples, diagnostics };
 }

@@ -4,6 +4,7 @@ import type { SourceFile } from '@sroi/core';
 import type * as A from '../ast/ast.js';
 import type { MergedRuleset } from '../resolve/merge.js';
 import type { Type } from '../check/types.js';
+import type { Citation } from '../check/citations.js';
 
 /** What a name in a formula refers to. */
 export type NameBinding =
@@ -88,4 +89,8 @@ export interface CheckedModel {
   readonly outcomeOrder: readonly string[];
   /** Properties that state monotonicity (the others are conditions). */
   readonly monotone: ReadonlyMap<A.PropertyDeclaration, MonotoneProperty>;
+  /** The documents the ruleset (with its bases) declares, by name. */
+  readonly documents: ReadonlyMap<string, A.SourceDocument>;
+  /** The root file's `bron` and `aanname` texts that name a document or quote one. */
+  readonly citations: readonly Citation[];
 }

@@ -39,8 +39,12 @@ class Layout {
     return { text: ' '.repeat(indent) + text, start: node.span.start, end: node.span.end };
   }
 
+  private provenanceText(p: A.Provenance): string {
+    return `${this.w(p.kind)} ${p.document ? `${p.document.name} ` : ''}${quote(p.text)}`;
+  }
+
   private provenance(list: readonly A.Provenance[], indent: number): Line[] {
-    return list.map((p) => this.line(`${this.w(p.kind)} ${quote(p.text)}`, p, indent));
+    return list.map((p) => this.line(this.provenanceText(p), p, indent));
   }
 
   /** `head formula` on one line if it fits, else the formula below the head, broken as needed. */
@@ -63,6 +67,17 @@ class Layout {
     if (h.municipality)
       out.push(this.line(`${this.w('gemeente')} ${quote(h.municipality.value)}`, h.municipality, 2));
     out.push(...this.provenance(h.provenance, 2));
+    for (const d of h.documents) {
+      out.push(
+        this.line(
+          `${this.w('document')} ${d.name.name} ${quote(d.title.value)}`,
+          { span: { start: d.span.start, end: d.title.span.end } },
+          2,
+        ),
+      );
+      for (const f of d.files) out.push(this.line(`${this.w('bestand')} ${quote(f.value)}`, f, 4));
+      for (const l of d.locations) out.push(this.line(`${this.w('vindplaats')} ${quote(l.value)}`, l, 4));
+    }
     if (h.extends) out.push(this.line(`${this.w('breidtUit')} ${quote(h.extends.value)}`, h.extends, 2));
     if (h.referenceDate)
       out.push(this.line(`${this.w('peildatum')} ${this.p.print(h.referenceDate)}`, h.referenceDate, 2));
@@ -105,11 +120,14 @@ class Layout {
         return [...lines, ...this.provenance(d.provenance, 2)];
       }
       case 'parameter': {
-        const head = `${this.w('parameter')} ${d.name.name}: ${this.p.type(d.type)}`;
+        const range = d.range
+          ? ` ${this.w('tussen')} ${this.p.print(d.range.low)} ${this.w('en')} ${this.p.print(d.range.high)}`
+          : '';
+        const head = `${this.w('parameter')} ${d.name.name}: ${this.p.type(d.type)}${range}`;
         const [only] = d.versions;
         if (d.versions.length === 1 && only && !only.from)
           return [...this.formula(`${head} =`, only.value, d, 0), ...this.provenance(only.provenance, 2)];
-        const out = [this.line(head, { span: { start: d.span.start, end: d.type.span.end } })];
+        const out = [this.line(head, { span: { start: d.span.start, end: (d.range ?? d.type).span.end } })];
         for (const v of d.versions) {
           out.push(
             this.line(
@@ -208,7 +226,7 @@ class Layout {
       for (const row of cells) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
       v.value.forEach((row, r) => {
         const text = `| ${cells[r]!.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-        const prov = row.provenance.map((p) => `${this.w(p.kind)} ${quote(p.text)}`).join(' ');
+        const prov = row.provenance.map((p) => this.provenanceText(p)).join(' ');
         out.push({
           text: ' '.repeat(indent) + (prov ? `${text}  ${prov}` : text),
           start: row.span.start,

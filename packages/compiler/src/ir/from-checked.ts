@@ -266,6 +266,14 @@ export function irFromChecked(
     parameters: [...model.parameters.values()].map((p) => ({
       name: p.name.name,
       type: typeOf(p),
+      ...(p.range
+        ? {
+            range: {
+              min: value(constantValue(p.range.low) ?? null),
+              max: value(constantValue(p.range.high) ?? null),
+            },
+          }
+        : {}),
       versions: p.versions.map((v) => ({
         ...iso(v.from),
         value: value(constantValue(v.value, model.names) ?? null),

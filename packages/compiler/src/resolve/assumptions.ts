@@ -24,39 +24,50 @@ const kindWord: Record<A.Declaration['kind'], string> = {
   property: 'eigenschap',
 };
 
-export function listAssumptions(merged: MergedRuleset): Assumption[] {
-  const out: Assumption[] = [];
-  const take = (owner: string, list: readonly A.Provenance[]) => {
-    for (const p of list) if (p.kind === 'aanname') out.push({ owner, text: p.text, span: p.span });
-  };
-  take('regeling', merged.header.provenance);
-  for (const p of merged.header.periods) take(`periode ${p.name.value}`, p.provenance);
+/**
+ * Visits every `bron` and `aanname` list of a merged ruleset with what it is about ("parameter
+ * drempel vanaf 2023-07-01", "tabel jaarwaarde_plaatsing, rij 3"): the header, the periods, and
+ * every level of every declaration.
+ */
+export function eachProvenance(
+  merged: MergedRuleset,
+  visit: (owner: string, list: readonly A.Provenance[]) => void,
+): void {
+  visit('regeling', merged.header.provenance);
+  for (const p of merged.header.periods) visit(`periode ${p.name.value}`, p.provenance);
   for (const d of merged.declarations) {
     const owner = `${kindWord[d.kind]} ${declarationName(d).name}`;
     switch (d.kind) {
       case 'parameter':
-        for (const v of d.versions) take(v.from ? `${owner} vanaf ${v.from.text}` : owner, v.provenance);
+        for (const v of d.versions) visit(v.from ? `${owner} vanaf ${v.from.text}` : owner, v.provenance);
         break;
       case 'table':
-        take(owner, d.provenance);
+        visit(owner, d.provenance);
         for (const v of d.versions) {
           const when = v.from ? ` vanaf ${v.from.text}` : '';
-          take(`${owner}${when}`, v.provenance);
-          v.value.forEach((row, i) => take(`${owner}${when}, rij ${i + 1}`, row.provenance));
+          visit(`${owner}${when}`, v.provenance);
+          v.value.forEach((row, i) => visit(`${owner}${when}, rij ${i + 1}`, row.provenance));
         }
         break;
       case 'valuation':
-        take(owner, d.provenance);
-        d.requirements.forEach((r, i) => take(`${owner}, vereiste ${i + 1}`, r.provenance));
-        if (d.within) take(`${owner}, binnen`, d.within.provenance);
+        visit(owner, d.provenance);
+        d.requirements.forEach((r, i) => visit(`${owner}, vereiste ${i + 1}`, r.provenance));
+        if (d.within) visit(`${owner}, binnen`, d.within.provenance);
         break;
       case 'route':
-        take(owner, d.provenance);
-        if (d.cap) take(`${owner}, maximum`, d.cap.provenance);
+        visit(owner, d.provenance);
+        if (d.cap) visit(`${owner}, maximum`, d.cap.provenance);
         break;
       default:
-        take(owner, d.provenance);
+        visit(owner, d.provenance);
     }
   }
+}
+
+export function listAssumptions(merged: MergedRuleset): Assumption[] {
+  const out: Assumption[] = [];
+  eachProvenance(merged, (owner, list) => {
+    for (const p of list) if (p.kind === 'aanname') out.push({ owner, text: p.text, span: p.span });
+  });
   return out.sort((a, b) => a.span.file.localeCompare(b.span.file) || a.span.start - b.span.start);
 }

@@ -1,7 +1,16 @@
 // Merging a ruleset with its bases: a variant states only its differences (`breidt uit`).
 // A declaration replaces the base's declaration with the same identity; the rest is inherited.
 import { diagnostic, type Diagnostic, type Span } from '@sroi/core';
-import type { Declaration, Header, PathExpression, Period, Provenance, Ruleset, Text } from '../ast/ast.js';
+import type {
+  Declaration,
+  Header,
+  PathExpression,
+  Period,
+  Provenance,
+  Ruleset,
+  SourceDocument,
+  Text,
+} from '../ast/ast.js';
 
 /** The identity under which a declaration overrides a base declaration of the same identity. */
 export function declarationKey(d: Declaration): string | undefined {
@@ -61,6 +70,8 @@ export interface MergedRuleset {
     readonly region?: Text;
     readonly municipality?: Text;
     readonly provenance: readonly Provenance[];
+    /** The documents of the whole chain: a variant quotes its bases' documents too. */
+    readonly documents: readonly SourceDocument[];
     readonly referenceDate?: PathExpression;
     readonly periods: readonly Period[];
     readonly span: Header['span'];
@@ -125,6 +136,13 @@ export function mergeChain(chain: readonly Ruleset[]): MergedRuleset {
   const pick = <K extends keyof Header>(k: K): Header[K] | undefined =>
     chain.find((r) => r.header[k] !== undefined)?.header[k];
   const periods = chain.find((r) => r.header.periods.length > 0)?.header.periods ?? [];
+  // A document the root (or a nearer base) declares under a base's name replaces the base's.
+  const documents = new Map<string, SourceDocument>();
+  for (const r of [...chain].reverse())
+    for (const d of r.header.documents) {
+      documents.delete(d.name.name);
+      documents.set(d.name.name, d);
+    }
   return {
     root,
     header: {
@@ -133,6 +151,7 @@ export function mergeChain(chain: readonly Ruleset[]): MergedRuleset {
       ...(pick('region') ? { region: pick('region')! } : {}),
       ...(pick('municipality') ? { municipality: pick('municipality')! } : {}),
       provenance: root.header.provenance,
+      documents: [...documents.values()],
       ...(pick('referenceDate') ? { referenceDate: pick('referenceDate')! } : {}),
       periods,
       span: root.header.span,

@@ -9,6 +9,7 @@ import { fc } from '@fast-check/vitest';
 import { formatIsoDate, parseIsoDate, Rational } from '@sroi/core';
 import { Identifier, keywordList, sroiLexer } from '@sroi/grammar';
 import type * as A from '../../src/ast/ast.js';
+import { findQuotes } from '../../src/ast/quotes.js';
 
 // ── the model: the AST without positions ─────────────────────────────────────
 
@@ -147,10 +148,24 @@ export const textArbitrary: fc.Arbitrary<string> = fc
   .array(textCharacter, { maxLength: 12 })
   .map((parts) => parts.join(''));
 
-const provenanceArbitrary: fc.Arbitrary<MProvenance> = fc.record({
-  kind: fc.constantFrom('bron' as const, 'aanname' as const),
-  text: textArbitrary,
-});
+// The quotations are what the AST builder reads from the text; a document name is optional.
+const provenanceArbitrary: fc.Arbitrary<MProvenance> = fc
+  .record({
+    kind: fc.constantFrom('bron' as const, 'aanname' as const),
+    document: fc.option(identifierArbitrary, { nil: undefined }),
+    text: textArbitrary,
+  })
+  .map(({ kind, document, text }) => {
+    const found = findQuotes(text);
+    return {
+      kind,
+      text,
+      ...(document !== undefined ? { document: { name: document } } : {}),
+      quotes: found.quotes.map((q) => ({ text: text.slice(q.start + 1, q.end - 1) })),
+      ...(found.unclosed !== undefined ? { unclosedQuote: {} } : {}),
+    };
+  });
+
 const provenanceList = fc.array(provenanceArbitrary, { maxLength: 2 });
 
 /** A decimal with at most three decimals, as a Rational. */
@@ -652,6 +667,13 @@ const declarationArbitrary: fc.Arbitrary<MDecl> = fc.oneof(
   }),
 );
 
+const documentArbitrary = fc.record({
+  name: identifierArbitrary.map((name) => ({ name })),
+  title: text,
+  files: fc.array(text, { maxLength: 2 }),
+  locations: fc.array(text, { maxLength: 2 }),
+});
+
 const periodArbitrary = fc
   .record({ name: text, from: dateArbitrary, to: dateArbitrary, provenance: provenanceList })
   .map((p) => p);
@@ -663,6 +685,7 @@ export const rulesetArbitrary: fc.Arbitrary<MRuleset> = fc
     region: fc.option(text, { nil: undefined }),
     municipality: fc.option(text, { nil: undefined }),
     provenance: provenanceList,
+    documents: fc.array(documentArbitrary, { maxLength: 2 }),
     extends: fc.option(text, { nil: undefined }),
     referenceDate: fc.option(
       fc.record({
@@ -795,6 +818,7 @@ class Renderer {
   provenance(list: readonly MProvenance[]): void {
     for (const p of list) {
       this.kw(p.kind === 'bron' ? 'Bron' : 'Aanname');
+      if (p.document) this.t(p.document.name);
       this.t(quoteText(p.text));
     }
   }
@@ -1027,6 +1051,22 @@ class Renderer {
         this.t(quoteText(h.extends!.value));
       });
     if (h.referenceDate) singles.push(() => (this.kw('Peildatum'), this.path(h.referenceDate!)));
+    // Documents keep their order among themselves; each one's files and locations may interleave.
+    if (h.documents.length > 0)
+      singles.push(() => {
+        for (const d of h.documents) {
+          this.kw('Document');
+          this.t(d.name.name, quoteText(d.title.value));
+          const parts = [
+            ...d.files.map((f) => ['Bestand', f.value] as const),
+            ...d.locations.map((l) => ['Vindplaats', l.value] as const),
+          ];
+          for (const [keyword, value] of parts) {
+            this.kw(keyword);
+            this.t(quoteText(value));
+          }
+        }
+      });
     for (let i = singles.length - 1; i > 0; i--) {
       const j = Math.floor(this.random() * (i + 1));
       [singles[i], singles[j]] = [singles[j]!, singles[i]!];

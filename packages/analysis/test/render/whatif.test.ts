@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { whatIfHtml, type ScenarioReport, type WhatIfReport } from '../../src/index.js';
+
+const variant = {
+  contracts: 1,
+  status: { 'geen-verplichting': 0, voldaan: 0, 'niet-voldaan': 1 },
+  fulfilment: [],
+  routes: [{ name: 'werken', label: 'Werken', gerealiseerd: '10.00' }],
+  doelgroepen: [],
+  opdrachtsoorten: [],
+} as const;
+
+/** A scenario that raises every quantity by € 1,00, with a long parameter name. */
+const scenario: ScenarioReport = {
+  ...variant,
+  name: 'S',
+  totals: { verplichting: '2.00', gerealiseerd: '2.00', restant: '2.00', overschot: '2.00', boete: '2.00' },
+  difference: {
+    verplichting: '1.00',
+    gerealiseerd: '1.00',
+    restant: '1.00',
+    overschot: '1.00',
+    boete: '1.00',
+  },
+  players: [{ label: 'jaarwaarde_plaatsing[jongere-zonder-startkwalificatie]', from: '1', to: '2' }],
+  failed: 0,
+  changed: 1,
+  metToNotMet: 0,
+  notMetToMet: 0,
+  statusChangesShown: 0,
+  statusChanges: [],
+  attribution: { verplichting: ['1.00'], gerealiseerd: ['1.00'], boete: ['1.00'] },
+  attributed: { verplichting: '1.00', gerealiseerd: '1.00', boete: '1.00' },
+};
+const report: WhatIfReport = {
+  base: 'B <b>',
+  portfolio: 'p.jsonl',
+  read: { contracts: 1, evaluated: 1, skipped: 0, skippedRows: 0 },
+  quantities: ['verplichting', 'gerealiseerd', 'restant', 'overschot', 'boete'],
+  baseline: {
+    ...variant,
+    totals: { verplichting: '1.00', gerealiseerd: '1.00', restant: '1.00', overschot: '1.00', boete: '1.00' },
+  },
+  scenarios: [scenario],
+};
+
+describe('whatIfHtml', () => {
+  const page = whatIfHtml(report);
+  const differenceRow = page.split('\n').find((l) => l.includes('<td class="muted">verschil</td>'))!;
+
+  it('colours a difference by what the policy wants: more realised is better, more restant or boete worse', () => {
+    const cells = [...differenceRow.matchAll(/<td class="n( pos| neg)?">([^<]*)<\/td>/g)].map(
+      (m) => m[1] ?? '',
+    );
+    // verplichting, gerealiseerd, restant, overschot, boete
+    expect(cells.slice(0, 5)).toEqual(['', ' pos', ' neg', '', ' neg']);
+  });
+
+  it('escapes names, puts wide tables in a scrolling box and has no script', () => {
+    expect(page).toContain('B &lt;b&gt;');
+    expect(page).not.toContain('<script');
+    expect(page).not.toMatch(/<table>(?![\s\S]*?<\/table><\/div>)/);
+    expect(page.match(/<div class="wide"><table>/g)!.length).toBe(page.match(/<table>/g)!.length);
+  });
+
+  it('reserves room for a long parameter name left of the attribution chart', () => {
+    const label = 'jaarwaarde_plaatsing[jongere-zonder-startkwalificatie]';
+    // The label (only the attribution chart has the name as an SVG text) is right-aligned at its anchor: at 6 px a character or more, it starts inside the chart.
+    const at = page.indexOf(`>${label}</text>`);
+    const x = Number(/translate\((\d+(?:\.\d+)?) /.exec(page.slice(page.lastIndexOf('<text', at), at))?.[1]);
+    expect(x).toBeGreaterThanOrEqual(6 * label.length);
+  });
+});
