@@ -131,12 +131,12 @@ describe('examples/embed-node', () => {
 
   test('an IR with its version as text is refused with the message, not evaluated', () => {
     const bad = join(work, 'version-as-text.ir.json');
-    writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(irFile, 'utf8')), irVersion: '1' }));
+    writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(irFile, 'utf8')), irVersion: '2' }));
     const r = evaluate([], bad, contractFile);
     expect([r.status, r.stdout, r.stderr]).toEqual([
       2,
       '',
-      'SR6400 irVersion: irVersion moet een geheel getal zijn, niet "1" (Deze evaluator leest "irVersion": 1 (een getal, zonder aanhalingstekens).)\n',
+      'SR6400 irVersion: irVersion moet een geheel getal zijn, niet "2" (Deze evaluator leest "irVersion": 2 (een getal, zonder aanhalingstekens).)\n',
     ]);
   });
 

@@ -114,7 +114,7 @@ describe('hostile rulesets', { timeout: 20_000 }, () => {
     const run = await sroi('check', '--format', 'gnu', file);
     expectLocated(run, file, 'SR1006', 2);
     expect(run.err).toBe(
-      `${file}:1:3: error SR1006: Dit is geen tekstbestand: het bevat een ongeldige UTF-8-reeks op positie 2 (Een regeling is UTF-8-tekst.)\n`,
+      `${file}:1:3: error SR1006: Dit is geen tekstbestand: het bevat een ongeldige UTF-8-reeks op positie 2 (Regelingen, contracten en sets zijn UTF-8-tekst: sla het bestand op als UTF-8.)\n`,
     );
   });
 
@@ -123,7 +123,7 @@ describe('hostile rulesets', { timeout: 20_000 }, () => {
     const run = await sroi('check', '--format', 'gnu', file);
     expectLocated(run, file, 'SR1006', 1);
     expect(run.err.split('\n')[0]).toBe(
-      `${file}:2:1: error SR1006: Dit is geen tekstbestand: het bevat een NUL-teken op positie 13 (Een regeling is UTF-8-tekst.)`,
+      `${file}:2:1: error SR1006: Dit is geen tekstbestand: het bevat een NUL-teken op positie 13 (Regelingen, contracten en sets zijn UTF-8-tekst: sla het bestand op als UTF-8.)`,
     );
   });
 

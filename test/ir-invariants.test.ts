@@ -147,8 +147,8 @@ describe('the invariants of a broken copy', () => {
 test('the IR JSON Schema is identified and versioned', () => {
   const schema = irJsonSchema();
   expect([schema['$id'], schema['title'], schema['$schema']]).toEqual([
-    'https://sroi.dev/schema/ir-v1.json',
-    'sroi IR v1',
+    'https://sroi.dev/schema/ir-v2.json',
+    'sroi IR v2',
     'https://json-schema.org/draft/2020-12/schema',
   ]);
 });

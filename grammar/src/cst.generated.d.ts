@@ -366,6 +366,18 @@ export type ValuationCstChildren = {
   value: ExpressionCstNode[];
   provenance?: ProvenanceCstNode[];
   requirement?: RequirementCstNode[];
+  within?: WithinCstNode[];
+};
+
+export interface WithinCstNode extends CstNode {
+  name: "within";
+  children: WithinCstChildren;
+}
+
+export type WithinCstChildren = {
+  KwBinnen: IToken[];
+  duration: ExpressionCstNode[];
+  provenance?: ProvenanceCstNode[];
 };
 
 export interface RequirementCstNode extends CstNode {
@@ -770,6 +782,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   cellValue(children: CellValueCstChildren, param?: IN): OUT;
   definition(children: DefinitionCstChildren, param?: IN): OUT;
   valuation(children: ValuationCstChildren, param?: IN): OUT;
+  within(children: WithinCstChildren, param?: IN): OUT;
   requirement(children: RequirementCstChildren, param?: IN): OUT;
   route(children: RouteCstChildren, param?: IN): OUT;
   routeCap(children: RouteCapCstChildren, param?: IN): OUT;

@@ -478,7 +478,10 @@ export class SroiParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.provenance));
   });
 
-  /** `waardering plaatsing = formule`, with requirements whose failure values it at € 0 with a message. */
+  /**
+   * `waardering plaatsing = formule`, with requirements whose failure values it at € 0 with a
+   * message, and `binnen <duur>`: a melding when the activity's months run past the contract.
+   */
   private valuation = this.RULE('valuation', () => {
     this.CONSUME(Kw.Waardering);
     this.CONSUME(Identifier, { LABEL: 'kind' });
@@ -486,6 +489,14 @@ export class SroiParser extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'value' });
     this.MANY(() => this.SUBRULE(this.provenance));
     this.MANY2(() => this.SUBRULE(this.requirement));
+    this.OPTION(() => this.SUBRULE(this.within));
+  });
+
+  /** `binnen looptijd_contract`: the contract's duration in months, which the activity's should not exceed. */
+  private within = this.RULE('within', () => {
+    this.CONSUME(Kw.Binnen);
+    this.SUBRULE(this.expression, { LABEL: 'duration' });
+    this.MANY(() => this.SUBRULE(this.provenance));
   });
 
   private requirement = this.RULE('requirement', () => {

@@ -80,6 +80,7 @@ const keywordSpellings = {
   Maximum: [['maximum'], ['cap']],
   Uitkomst: [['uitkomst'], ['outcome']],
   Vereist: [['vereist'], ['requires']],
+  Binnen: [['binnen'], ['within']],
   Als: [['als'], ['if']],
   Dan: [['dan'], ['then']],
   Anders: [['anders'], ['else', 'otherwise']],

@@ -279,6 +279,8 @@ class Generator {
       () => `${r.chance(0.5) ? '' : 'niet '}contract.inspanningAangetoond`,
       () => `standaard(contract.arbeidsaandeel, ${this.percent()}) ≥ ${this.percent()}`,
       () => 'in_bereik',
+      () =>
+        `standaard(maanden_tussen(contract.startdatum, contract.einddatum), ${r.between(0, 3)} maanden) ${r.pick(['>', '≤'])} ${r.between(1, 48)} maanden`,
     ];
     for (const [field, enumeration] of enumFields(kind))
       options.push(
@@ -289,7 +291,11 @@ class Generator {
     for (const f of facts(kind)) options.push(() => `activiteit.${f}`);
     const months = monthsField(kind);
     if (months)
-      options.push(() => `activiteit.${months} ${r.pick(['>', '≤', '='])} ${r.between(1, 36)} maanden`);
+      options.push(
+        () => `activiteit.${months} ${r.pick(['>', '≤', '='])} ${r.between(1, 36)} maanden`,
+        () =>
+          `activiteit.${months} > standaard(maanden_tussen(contract.startdatum, contract.einddatum), 120 maanden)`,
+      );
     const fte = fteField(kind);
     if (fte) options.push(() => `activiteit.${fte} ${r.pick(['≥', '<'])} ${r.pick(['0,5', '1', '0,25'])}`);
     for (const [f, min, max] of optionalWholeNumbers(kind))
@@ -421,6 +427,12 @@ class Generator {
       this.out.push(
         `  vereist ${this.condition(kind, 1)}`,
         `    anders "Vereiste ${i + 1}: ${this.template(kind)}"`,
+      );
+    // `binnen`: the contract's duration (unknown without both dates), or a fixed number of months.
+    if (monthsField(kind) === 'maanden' && r.chance(0.5))
+      this.out.push(
+        `  binnen ${r.pick(['maanden_tussen(contract.startdatum, contract.einddatum)', `${r.between(1, 36)} maanden`, `standaard(maanden_tussen(contract.startdatum, contract.einddatum), ${r.between(1, 12)} maanden) / 2`])}`,
+        '    aanname "gegenereerd"',
       );
     this.out.push('');
   }

@@ -84,6 +84,7 @@ export function expressionsByIdentity(ir: IrDocument): Map<string, IrExpr[]> {
       identity.valuation(v.kind),
       v.expr,
       ...v.requirements.flatMap((r) => [r.when, ...templateExprs(r.message)]),
+      ...(v.within ? [v.within.expr] : []),
     );
   for (const r of ir.routes) add(identity.route(r.name), ...(r.cap ? [r.cap.expr] : []));
   for (const o of ir.outcomes) add(identity.outcome(o.name), o.expr);

@@ -1,11 +1,22 @@
 // The compiler's entry: source text → AST → merged with bases → checked model → IR, with every
 // diagnostic along the way. A stage never throws on user input (STYLE 9).
-import { hasErrors, sortDiagnostics, type Diagnostic, type IrDocument, type SourceFile } from '@sroi/core';
+import {
+  diagnostic,
+  hasErrors,
+  irDepthProblems,
+  MAX_FORMULA_DEPTH,
+  sortDiagnostics,
+  type Diagnostic,
+  type IrDocument,
+  type IrSpan,
+  type SourceFile,
+} from '@sroi/core';
 import type { Ruleset } from './ast/ast.js';
 import type { CheckedModel } from './checked/model.js';
 import { checkRuleset, type CheckReuse } from './check/index.js';
 import { irFromChecked } from './ir/from-checked.js';
 import { loadChain, parseModule, type ParsedModule, type SourceHost } from './resolve/load.js';
+import { checkFormulaDepth } from './check/depth.js';
 import { mergeChain } from './resolve/merge.js';
 
 export interface CompileResult {
@@ -47,9 +58,47 @@ export function compileModule(
   if (asts.length !== loaded.chain.length)
     return { module, ast: module.ast, sources, diagnostics: sortDiagnostics(syntax) };
   const merged = mergeChain(asts);
+  // Too deep a formula is reported alone: the checks and the lowering walk formulas recursively.
+  const deep = checkFormulaDepth(merged.declarations);
+  if (deep.length > 0)
+    return { module, ast: module.ast, sources, diagnostics: sortDiagnostics([...syntax, ...deep]) };
   const damaged = syntax.filter((d) => d.code.startsWith('SR1') && d.span).map((d) => d.span!);
   const checked = checkRuleset(merged, sources, damaged, reuse.check);
   const diagnostics = sortDiagnostics([...syntax, ...checked.diagnostics]);
-  const ir = hasErrors(diagnostics) ? undefined : irFromChecked(checked.model, checked.examples);
-  return { module, ast: module.ast, model: checked.model, ...(ir ? { ir } : {}), sources, diagnostics };
+  const lowered = hasErrors(diagnostics) ? undefined : irFromChecked(checked.model, checked.examples);
+  // The evaluator measures the IR (SR6601); lowering may add levels, so the IR is measured here
+  // too, with the same function, and a deeper formula is reported at its rule.
+  const deeper = lowered ? irDepthProblems(lowered) : [];
+  for (const p of deeper) {
+    const at = irRuleAt(lowered!, p.path);
+    diagnostics.push(
+      diagnostic(
+        'SR2351',
+        { depth: p.depth, limit: MAX_FORMULA_DEPTH },
+        at ? { span: { file: lowered!.files[at.file] ?? path, start: at.start, end: at.end } } : {},
+      ),
+    );
+  }
+  const ir = deeper.length > 0 ? undefined : lowered;
+  const all = deeper.length > 0 ? sortDiagnostics(diagnostics) : diagnostics;
+  return { module, ast: module.ast, model: checked.model, ...(ir ? { ir } : {}), sources, diagnostics: all };
+}
+
+/** The place of the rule an IR path (`outcomes[6]`, `valuations[2].within`) starts in. */
+function irRuleAt(ir: IrDocument, path: string): IrSpan | undefined {
+  const m = /^(definitions|valuations|routes|outcomes|properties)\[(\d+)\]/.exec(path);
+  if (!m) return undefined;
+  const i = Number(m[2]);
+  switch (m[1]) {
+    case 'definitions':
+      return ir.definitions[i]?.at;
+    case 'valuations':
+      return ir.valuations[i]?.at;
+    case 'routes':
+      return ir.routes[i]?.cap?.at;
+    case 'outcomes':
+      return ir.outcomes[i]?.at;
+    default:
+      return ir.properties[i]?.at;
+  }
 }

@@ -45,3 +45,18 @@ export function formatDutchDate(day: number): string {
   const d = new Date(day * DAY_MS);
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
+
+/**
+ * The months from day `from` up to and including day `to`, a part month counting as a whole one
+ * (`maanden_tussen` in the language, and the contract's duration in meldingen): 12 × the years
+ * between them plus the months between them, plus one when `to`'s day of the month is at least
+ * `from`'s. 2024-03-01 to 2026-02-28 is 24; 2024-01-15 to 2024-03-10 is 2 (one whole month to
+ * 2024-02-14, then a part); a single day is 1; `to` before `from` is 0.
+ */
+export function monthsBetween(from: number, to: number): number {
+  if (to < from) return 0;
+  const a = new Date(from * DAY_MS);
+  const b = new Date(to * DAY_MS);
+  const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  return months + (b.getUTCDate() >= a.getUTCDate() ? 1 : 0);
+}

@@ -15,3 +15,4 @@ export * from './ruleset-set.js';
 export * from './ir-walk.js';
 export * from './result.js';
 export * from './json-text.js';
+export * from './depth.js';

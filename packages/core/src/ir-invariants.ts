@@ -1,7 +1,13 @@
 // Executable invariants of the IR (STYLE 11): what the JSON Schema cannot say. Every reference
 // resolves, fields exist where they are read, and no rule depends on itself — so evaluating any
 // IR that passes terminates. Run by the evaluator before it accepts a document, and in tests.
-import { activityKinds, contractFields, dateFieldNames, enumerationNames } from './vocabulary.js';
+import {
+  activityKinds,
+  contractFields,
+  dateFieldNames,
+  enumerationNames,
+  kindsWithMonths,
+} from './vocabulary.js';
 import type { IrDocument, IrExpr, IrTemplate, IrValue } from './ir.js';
 import { Rational } from './rational.js';
 import { irAmountProblems } from './ir-amounts.js';
@@ -156,6 +162,9 @@ export function irInvariants(doc: IrDocument): string[] {
         return sub(e.fallback, at, 'fallback', deps);
       case 'known':
         return sub(e.x, at, 'x', deps);
+      case 'months':
+        sub(e.from, at, 'from', deps);
+        return sub(e.to, at, 'to', deps);
       case 'round':
         sub(e.x, at, 'x', deps);
         return sub(e.q, at, 'q', deps);
@@ -202,10 +211,16 @@ export function irInvariants(doc: IrDocument): string[] {
   doc.valuations.forEach((v, i) => {
     if (!kinds.includes(v.kind)) fail(`valuations[${i}]`, `unknown activity kind ${v.kind}`);
     const place: Place = { path: `valuations[${i}]`, kind: v.kind };
+    // `binnen`: the activity's months are compared with the contract's duration.
+    if (v.within && !kindsWithMonths.includes(v.kind))
+      fail(`valuations[${i}].within`, `activity kind ${v.kind} has no maanden`);
     node(
       `valuation:${v.kind}`,
       [
         [v.expr, place],
+        ...(v.within
+          ? [[v.within.expr, { ...place, path: `valuations[${i}].within` }] as [IrExpr, Place]]
+          : []),
         ...v.requirements.map((r, j): [IrExpr, Place] => [
           r.when,
           { ...place, path: { up: place.path, step: 'requirements', index: j } },

@@ -38,6 +38,8 @@ export function irChildren(e: IrExpr): IrExpr[] {
       return e.args;
     case 'default':
       return [e.x, e.fallback];
+    case 'months':
+      return [e.from, e.to];
     case 'round':
       return [e.x, e.q];
     case 'sum':

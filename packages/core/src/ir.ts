@@ -4,7 +4,7 @@
 // cents per month/day/hour, durations in months/days/hours, percentages as ratios, dates as days.
 import * as z from 'zod';
 
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 // The zod schemas are built on first use, not when the module loads: the evaluator accepts IR
 // through the generated validator, so `sroi eval` of an IR file never pays for building them.
@@ -92,6 +92,8 @@ export type IrExpr =
   | { k: 'min' | 'max'; args: IrExpr[] }
   | { k: 'default'; x: IrExpr; fallback: IrExpr }
   | { k: 'known'; x: IrExpr }
+  /** `maanden_tussen(van, tot)`: months from one date through another, part months whole; unknown when a date is. */
+  | { k: 'months'; from: IrExpr; to: IrExpr }
   | { k: 'round'; x: IrExpr; q: IrExpr; mode: 'half' | 'floor' | 'ceiling' }
   | { k: 'sum'; over: 'activity' | 'route'; body: IrExpr; filter?: IrExpr }
   | { k: 'message'; x: IrExpr; text: IrTemplate; at: IrSpan };
@@ -134,6 +136,7 @@ function documentSchemas() {
         z.strictObject({ k: z.enum(['min', 'max']), args: z.array(irExpr).min(1) }),
         z.strictObject({ k: z.literal('default'), x: irExpr, fallback: irExpr }),
         z.strictObject({ k: z.literal('known'), x: irExpr }),
+        z.strictObject({ k: z.literal('months'), from: irExpr, to: irExpr }),
         z.strictObject({
           k: z.literal('round'),
           x: irExpr,
@@ -247,6 +250,11 @@ function documentSchemas() {
         kind: z.string(),
         expr: irExpr,
         requirements: z.array(z.strictObject({ when: irExpr, message: irTemplate, ...ruleInfo })),
+        /**
+         * `binnen <duur>`: the contract's duration in months (unknown: no check); an activity whose
+         * `maanden` exceed it gets a melding, its value unchanged.
+         */
+        within: z.strictObject({ expr: irExpr, ...ruleInfo }).optional(),
         ...ruleInfo,
       }),
     ),

@@ -882,6 +882,24 @@ export const messages = {
     en: 'The rulesets of the set read different reference dates ({fields})',
   },
   // ── SR64: IR versions (issue 18) ──
+  SR6600: {
+    severity: 'error',
+    nl: 'IR-document is dieper genest dan {limit} niveaus',
+    en: 'IR document nests deeper than {limit} levels',
+    hint: {
+      nl: 'Een formule mag hoogstens {formula} niveaus diep zijn; exporteer de regeling met sroi export --ir, dat dieper genest meldt waar het staat.',
+      en: 'A formula may be at most {formula} levels deep; export the ruleset with sroi export --ir, which reports deeper nesting where it is written.',
+    },
+  },
+  SR6601: {
+    severity: 'error',
+    nl: 'Formule is {depth} niveaus diep, hoogstens {limit}',
+    en: 'Formula is {depth} levels deep, at most {limit}',
+    hint: {
+      nl: 'Ook de definities en uitkomsten die een formule gebruikt tellen mee; de compiler meldt dit als SR2351.',
+      en: 'The definitions and outcomes a formula uses count too; the compiler reports this as SR2351.',
+    },
+  },
   SR6400: {
     severity: 'error',
     nl: 'irVersion moet een geheel getal zijn, niet {found}',
@@ -945,6 +963,34 @@ export const messages = {
     hint: {
       nl: 'Een scenario begint met: regeling "..." breidt uit "<regeling van de basis>.sroi".',
       en: 'A scenario starts with: regeling "..." breidt uit "<ruleset of the base>.sroi".',
+    },
+  },
+  // ── Contract duration: `binnen` (SR2350-SR2399) ─────────────────────────────
+  SR2350: {
+    severity: 'error',
+    nl: "'binnen' vergelijkt de maanden van een activiteit met het contract, maar {kind} heeft geen maanden",
+    en: "'binnen' compares an activity's months with the contract, but {kind} has no months",
+    hint: {
+      nl: "Schrijf 'binnen' bij de waardering van een soort met maanden: {kinds}.",
+      en: "Write 'binnen' in the valuation of a kind with months: {kinds}.",
+    },
+  },
+  SR2351: {
+    severity: 'error',
+    nl: 'Deze formule is te diep genest: {depth} niveaus, hoogstens {limit}',
+    en: 'This formula nests too deep: {depth} levels, at most {limit}',
+    hint: {
+      nl: 'Elke operator, elke tak van als ... anders als en elke gebruikte definitie telt als een niveau. Splits de formule in definities van een paar niveaus, met som(...) of een tabel voor een lange reeks.',
+      en: 'Every operator, every branch of als ... anders als and every definition used counts as a level. Split the formula into definitions of a few levels, with som(...) or a table for a long series.',
+    },
+  },
+  SR2352: {
+    severity: 'error',
+    nl: 'Deze formule is te diep genest om te lezen: {count} keer als ... anders als',
+    en: 'This formula nests too deep to be read: {count} times als ... anders als',
+    hint: {
+      nl: 'Een formule mag hoogstens {limit} niveaus diep zijn (SR2351); schrijf een lange reeks gevallen als een tabel, of splits haar in definities.',
+      en: 'A formula may be at most {limit} levels deep (SR2351); write a long series of cases as a table, or split it into definitions.',
     },
   },
   SR3200: {

@@ -88,7 +88,7 @@ export function resultSchema() {
     ),
     meldingen: z.array(
       z.strictObject({
-        soort: z.enum(['maximum', 'regel', 'vereiste', 'niet-gewaardeerd']),
+        soort: z.enum(['maximum', 'regel', 'vereiste', 'niet-gewaardeerd', 'looptijd']),
         tekst: z.string(),
         activiteit: z.number().int().min(0).optional(),
         route: z.string().optional(),

@@ -165,6 +165,15 @@ export const activityKinds: Readonly<Record<string, Readonly<Record<string, Fiel
 
 export const activityKindNames: readonly string[] = Object.keys(activityKinds);
 
+/**
+ * The kinds whose activities last a number of months (`maanden`, required): those a valuation's
+ * `binnen` compares with the contract's duration.
+ */
+export const kindsWithMonths: readonly string[] = activityKindNames.filter((k) => {
+  const f = activityKinds[k]!['maanden'];
+  return f?.presence === 'required' && f.type.kind === 'duration' && f.type.unit === 'maanden';
+});
+
 /** The contract fields of type date: the candidates for a ruleset's `peildatum`. */
 export const dateFieldNames: readonly string[] = Object.entries(contractFields)
   .filter(([, f]) => f.type.kind === 'date')

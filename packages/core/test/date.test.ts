@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDutchDate, formatIsoDate, parseIsoDate } from '../src/date.js';
+import { formatDutchDate, formatIsoDate, monthsBetween, parseIsoDate } from '../src/date.js';
 
 describe('parseIsoDate', () => {
   test('counts days since 1970-01-01', () => {
@@ -67,5 +67,34 @@ describe('formatting', () => {
     expect(formatDutchDate(parseIsoDate('2023-07-01')!)).toBe('1 juli 2023');
     expect(formatDutchDate(parseIsoDate('2027-12-31')!)).toBe('31 december 2027');
     expect(formatDutchDate(parseIsoDate('2024-03-09')!)).toBe('9 maart 2024');
+  });
+});
+
+describe('monthsBetween (maanden_tussen): months from one day through another, a part month whole', () => {
+  const months = (from: string, to: string) => monthsBetween(parseIsoDate(from)!, parseIsoDate(to)!);
+
+  test.each([
+    ['2024-03-01', '2026-02-28', 24, 'a contract of two whole years'],
+    ['2024-01-01', '2024-12-31', 12, 'a calendar year'],
+    ['2024-01-15', '2024-03-10', 2, 'one whole month to 2024-02-14, then a part'],
+    ['2024-01-15', '2024-02-14', 1, 'exactly one month'],
+    ['2024-01-15', '2024-02-15', 2, 'one month and a day'],
+    ['2024-05-07', '2024-05-07', 1, 'the same day is a part month'],
+    ['2024-05-01', '2024-05-31', 1, 'a month within one calendar month'],
+    ['2024-01-31', '2024-02-29', 1, 'from the end of January to the end of February (leap year)'],
+    ['2023-01-31', '2023-02-28', 1, 'from the end of January to the end of February'],
+    ['2024-01-31', '2024-03-01', 2, 'a day into March is a part month'],
+    ['2024-01-31', '2024-04-30', 3, 'to the end of April'],
+    ['2024-02-29', '2025-02-28', 12, 'from a leap day to the day before its anniversary'],
+    ['2024-02-29', '2025-03-01', 13, 'from a leap day, one day past a year'],
+    ['2023-12-15', '2024-01-14', 1, 'across a year boundary'],
+    ['1999-12-31', '2000-01-01', 1, 'two days across a year boundary are one part month, not two'],
+  ])('%s to %s is %i (%s)', (from, to, expected) => {
+    expect(months(from, to)).toBe(expected);
+  });
+
+  test('an end before the start is no month at all', () => {
+    expect(months('2024-03-10', '2024-03-09')).toBe(0);
+    expect(months('2025-01-01', '2024-01-01')).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { irChildren as children, type IrDocument, type IrExpr, type IrSpan } fro
 import type { CoverageRecorder } from './interpret.js';
 
 export interface CoverageItem {
-  /** What kind of item: definitie, waardering, tabelrij, parameter, tak, vereiste, maximum, melding. */
+  /** What kind of item: definitie, waardering, tabelrij, parameter, tak, vereiste, looptijd, maximum, melding. */
   readonly kind: string;
   /** Which one, as a person reads it: "tabel jaarwaarde_plaatsing vanaf 2025-07-01, rij 3". */
   readonly label: string;
@@ -53,6 +53,12 @@ export function coverageItems(doc: IrDocument, recorder: CoverageRecorder): Cove
     for (const r of v.requirements) {
       add(r, 'vereiste', `waardering ${v.kind}: vereist ${r.src}`, 'voldaan', r.at);
       add(r, 'vereiste', `waardering ${v.kind}: vereist ${r.src}`, 'niet voldaan', r.at);
+    }
+    if (v.within) {
+      const label = `waardering ${v.kind}: binnen ${v.within.src}`;
+      add(v.within, 'looptijd', label, 'binnen', v.within.at);
+      add(v.within, 'looptijd', label, 'buiten', v.within.at);
+      formula(v.within.expr, `waardering ${v.kind}`);
     }
   }
   for (const r of doc.routes)

@@ -31,3 +31,27 @@ export function notValuedMelding(soort: string, ruleset: string, lang: Language)
     ? `Activity kind ${soort} is not valued in ${ruleset}`
     : `Activiteitsoort ${soort} wordt in ${ruleset} niet gewaardeerd`;
 }
+
+/** Months as a person reads them ("14 maanden", "2,5 months"). */
+const months = (r: Rational, lang: Language) => formatValue(r, { t: 'duur', unit: 'maand' }, lang);
+
+/**
+ * `binnen`: "Plaatsing "Schoonmaker" duurt 14 maanden: 2 maanden buiten de looptijd van het contract
+ * (12 maanden); de waardering blijft gelijk". The activity is named by its kind and omschrijving;
+ * its index is the melding's `activiteit` (a text with the index would change with the order).
+ */
+export function durationMelding(
+  soort: string,
+  omschrijving: string | undefined,
+  maanden: Rational,
+  contract: Rational,
+  lang: Language,
+): string {
+  const named = soort.charAt(0).toUpperCase() + soort.slice(1);
+  const what =
+    omschrijving === undefined ? named : `${named} ${formatValue(omschrijving, { t: 'tekst' }, lang)}`;
+  const over = months(maanden.sub(contract), lang);
+  return lang === 'en'
+    ? `${what} lasts ${months(maanden, lang)}: ${over} outside the contract's duration (${months(contract, lang)}); its value is unchanged`
+    : `${what} duurt ${months(maanden, lang)}: ${over} buiten de looptijd van het contract (${months(contract, lang)}); de waardering blijft gelijk`;
+}

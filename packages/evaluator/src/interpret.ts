@@ -8,6 +8,7 @@ import {
   formatValue,
   isStandardOutcome,
   moneyText,
+  monthsBetween,
   parseIsoDate,
   percentText,
   Rational,
@@ -26,7 +27,7 @@ import {
   type Language,
   type MessageArgs,
 } from '@sroi/core';
-import { capMelding, notValuedMelding } from './engine-messages.js';
+import { capMelding, durationMelding, notValuedMelding } from './engine-messages.js';
 import type { Uitleg } from './explanation.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from './result.js';
 import { ParameterNodes, RowNodes, ruleHeads, TraceStatics, Tracer } from './trace.js';
@@ -48,6 +49,9 @@ type Table = Doc['tables'][number];
 type Parameter = Doc['parameters'][number];
 type Route = Doc['routes'][number];
 type Valuation = Doc['valuations'][number];
+
+/** The months of an activity, which `binnen` holds against the contract's duration. */
+const MAANDEN: IrExpr = { k: 'field', scope: 'activity', name: 'maanden' };
 
 /** The IR type of a vocabulary field, for showing its value. */
 export function fieldIrType(spec: FieldSpec | undefined): IrType {
@@ -369,6 +373,16 @@ export class Interpreter {
         const x = this.fn(e.x);
         return (f) => x(f) !== null;
       }
+      case 'months': {
+        const from = this.fn(e.from);
+        const to = this.fn(e.to);
+        return (f) => {
+          const a = from(f) as Rational | null;
+          const b = to(f) as Rational | null;
+          if (a === null || b === null) return null;
+          return Rational.of(monthsBetween(Number(a.n / a.d), Number(b.n / b.d)));
+        };
+      }
       case 'round': {
         const x = this.num(e.x);
         const q = this.num(e.q);
@@ -638,6 +652,7 @@ export class Interpreter {
           tracer?.melding(tekst);
         }
       }
+      if (v.within) this.within(frame, v.within, a);
       const value = failed ? Rational.ZERO : (this.fn(v.expr)(frame) as Rational | null);
       if (!(value instanceof Rational))
         this.fail('SR5009', { name: `waardering ${a.input.soort}`, rule: v.src }, v.at);
@@ -648,6 +663,50 @@ export class Interpreter {
       tracer?.abandon();
       throw e;
     }
+  }
+
+  /**
+   * `binnen`: a melding when the activity's months exceed the contract's duration (when known);
+   * the value is unchanged. Explained only when it reports: its own node, kept only then, so the
+   * explanation of an activity within the contract is what it was without the clause.
+   */
+  private within(frame: Frame, within: NonNullable<Valuation['within']>, a: ActivityState): void {
+    const run = frame.run;
+    const tracer = run.tracer;
+    tracer?.begin(ruleHeads.within(this.statics, within));
+    let node: Uitleg | undefined;
+    let contract: Rational | null;
+    let maanden: Rational;
+    try {
+      const mark = tracer?.mark() ?? 0;
+      maanden = this.fn(MAANDEN)(frame) as Rational;
+      contract = this.fn(within.expr)(frame) as Rational | null;
+      const over = contract !== null && maanden.gt(contract);
+      tracer?.condition(`activiteit.maanden > ${within.src}`, over, mark, tracer.place(within.at));
+      run.coverage?.hit(within, over ? 'buiten' : 'binnen');
+      node = tracer?.end(formatValue(contract, { t: 'duur', unit: 'maand' }, tracer.lang));
+      if (!over) return;
+    } catch (e) {
+      tracer?.abandon();
+      throw e;
+    }
+    const omschrijving = a.input.fields.get('omschrijving');
+    const tekst = durationMelding(
+      a.input.soort,
+      typeof omschrijving === 'string' ? omschrijving : undefined,
+      maanden,
+      contract!,
+      run.lang,
+    );
+    const plaats = tracer?.place(within.at);
+    run.meldingen.push({
+      soort: 'looptijd',
+      tekst,
+      activiteit: a.input.index,
+      ...(plaats ? { plaats } : {}),
+    });
+    if (node) tracer?.part(node);
+    tracer?.melding(tekst);
   }
 
   routeResult(run: Run, r: RouteState): NonNullable<RouteState['result']> {

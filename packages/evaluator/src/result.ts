@@ -4,7 +4,7 @@ import type { Plaats, Uitleg } from './explanation.js';
 
 /** A warning that does not stop the evaluation. */
 export interface Melding {
-  readonly soort: 'maximum' | 'regel' | 'vereiste' | 'niet-gewaardeerd';
+  readonly soort: 'maximum' | 'regel' | 'vereiste' | 'niet-gewaardeerd' | 'looptijd';
   readonly tekst: string;
   /** Index of the activity it concerns (0-based, input order). */
   readonly activiteit?: number;

@@ -113,6 +113,16 @@ export const ruleHeads = {
     }));
   },
 
+  /** `binnen`: the contract's duration, against which an activity's months are held. */
+  within(statics: TraceStatics, w: NonNullable<Doc['valuations'][number]['within']>): RuleHead {
+    return statics.head(w, () => ({
+      regel: 'binnen de looptijd van het contract',
+      formule: w.src,
+      provenance: w.provenance,
+      at: w.at,
+    }));
+  },
+
   route(statics: TraceStatics, route: Doc['routes'][number]): RuleHead {
     return statics.head(route, () => ({
       regel: `route ${route.name}`,

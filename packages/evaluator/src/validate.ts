@@ -3,7 +3,11 @@
 import {
   diagnostic,
   IR_VERSION,
+  irDepthProblems,
   irInvariants,
+  jsonDeeperThan,
+  MAX_FORMULA_DEPTH,
+  MAX_IR_JSON_DEPTH,
   type Diagnostic,
   type IrDocument,
   type Result,
@@ -15,6 +19,18 @@ import { validate as schemaValidator } from './ir-validator.generated.js';
 export function validateIr(json: unknown): Result<IrDocument | undefined> {
   const refused = refuseVersion(json);
   if (refused) return { value: undefined, diagnostics: [refused] };
+  // The generated validator recurses: nesting is bounded before it runs.
+  if (jsonDeeperThan(json, MAX_IR_JSON_DEPTH))
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic(
+          'SR6600',
+          { limit: MAX_IR_JSON_DEPTH, formula: MAX_FORMULA_DEPTH },
+          { path: '(document)' },
+        ),
+      ],
+    };
   if (!schemaValidator(json)) {
     const diagnostics: Diagnostic[] = (schemaValidator.errors ?? []).slice(0, 10).map(schemaDiagnostic);
     return { value: undefined, diagnostics };
@@ -60,6 +76,15 @@ export function checkCompilerIr(doc: IrDocument): Result<IrDocument | undefined>
 }
 
 function checkInvariants(doc: IrDocument): Result<IrDocument | undefined> {
+  // The same limit as the compiler's (SR2351), measured on the IR, before anything walks it.
+  const deep = irDepthProblems(doc);
+  if (deep.length > 0)
+    return {
+      value: undefined,
+      diagnostics: deep
+        .slice(0, 10)
+        .map((p) => diagnostic('SR6601', { depth: p.depth, limit: MAX_FORMULA_DEPTH }, { path: p.path })),
+    };
   const problems = irInvariants(doc);
   if (problems.length > 0) {
     return {

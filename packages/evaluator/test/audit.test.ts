@@ -31,7 +31,7 @@ describe('Plan.metadata', () => {
     expect(plan.metadata).toEqual({
       regeling: 'Klein',
       perioden: [{ naam: '2024', van: '2024-01-01', tot: '2024-12-31' }],
-      irVersie: 1,
+      irVersie: 2,
       irSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(plan.irSha256).toBe(plan.metadata.irSha256);

@@ -14,7 +14,7 @@ describe('Plan.fromIr', () => {
     expect(Plan.fromIr({ ...tinyIr(), irVersion: 99 })).toEqual({
       value: undefined,
       diagnostics: [
-        { code: 'SR6401', severity: 'error', args: { version: 99, supported: 1 }, path: 'irVersion' },
+        { code: 'SR6401', severity: 'error', args: { version: 99, supported: 2 }, path: 'irVersion' },
       ],
     });
   });

@@ -43,23 +43,23 @@ describe('validateIr', () => {
   });
 
   test('rejects an older IR version with SR6002 naming both versions', () => {
-    const doc = { ...tinyIr(), irVersion: 0 };
+    const doc = { ...tinyIr(), irVersion: 1 };
     expect(validateIr(doc).diagnostics).toEqual([
-      { code: 'SR6002', severity: 'error', args: { version: '0', supported: 1 }, path: 'irVersion' },
+      { code: 'SR6002', severity: 'error', args: { version: '1', supported: 2 }, path: 'irVersion' },
     ]);
   });
 
   test('rejects a newer IR version with SR6401, which asks for a newer evaluator', () => {
-    const [d] = validateIr({ ...tinyIr(), irVersion: 2 }).diagnostics;
+    const [d] = validateIr({ ...tinyIr(), irVersion: 3 }).diagnostics;
     expect(d).toEqual({
       code: 'SR6401',
       severity: 'error',
-      args: { version: 2, supported: 1 },
+      args: { version: 3, supported: 2 },
       path: 'irVersion',
     });
     expect([renderMessage(d!.code, d!.args, 'en'), renderHint(d!, 'en')]).toEqual([
-      'IR version 2 is newer than this evaluator (IR version 1)',
-      'Update @sroi/evaluator, or export the ruleset with an sroi that writes IR version 1.',
+      'IR version 3 is newer than this evaluator (IR version 2)',
+      'Update @sroi/evaluator, or export the ruleset with an sroi that writes IR version 2.',
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('validateIr', () => {
     expect(d).toEqual({
       code: 'SR6400',
       severity: 'error',
-      args: { found, supported: 1 },
+      args: { found, supported: 2 },
       path: 'irVersion',
     });
   });

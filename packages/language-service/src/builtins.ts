@@ -6,4 +6,5 @@ export const builtinFunctions: readonly { readonly name: string; readonly signat
   { name: 'max', signature: 'max(a, b, ...)' },
   { name: 'standaard', signature: 'standaard(waarde, als_onbekend)' },
   { name: 'bekend', signature: 'bekend(waarde): janee' },
+  { name: 'maanden_tussen', signature: 'maanden_tussen(van, tot): duur in maanden' },
 ];

@@ -112,6 +112,10 @@ const docs: Record<KeywordName, { nl: string; en: string }> = {
     nl: 'Een voorwaarde voor een waardering: \'vereist formule met melding "..."\'.',
     en: 'A requirement of a valuation: \'vereist formula met melding "..."\'.',
   },
+  Binnen: {
+    nl: "Bij een waardering: 'binnen looptijd_contract' geeft een melding als de maanden van de activiteit langer zijn dan het contract; de waarde blijft gelijk.",
+    en: "In a valuation: 'binnen contract_duration' (within) gives a melding when the activity's months run past the contract; its value is unchanged.",
+  },
   Als: { nl: "'als voorwaarde dan a anders b'.", en: "'als condition dan a anders b' (if, then, else)." },
   Dan: { nl: "Deel van 'als ... dan ... anders'.", en: "Part of 'als ... dan ... anders' (then)." },
   Anders: { nl: "Deel van 'als ... dan ... anders'.", en: "Part of 'als ... dan ... anders' (else)." },

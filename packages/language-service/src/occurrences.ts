@@ -250,6 +250,7 @@ export function collectOccurrences(ast: Ast.Ruleset, model: CheckedModel | undef
           expression(r.condition, d.activityKind.name);
           template(r.message, d.activityKind.name);
         }
+        if (d.within) expression(d.within.duration, d.activityKind.name);
         break;
       case 'route':
         add(d.name, { kind: 'route', name: d.name.name }, true);

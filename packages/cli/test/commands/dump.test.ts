@@ -85,7 +85,7 @@ describe('sroi dump', () => {
     const { code, out, err } = await sroi('dump', 'ir', mini);
     expect([code, err]).toEqual([0, '']);
     const ir = JSON.parse(out) as { irVersion: number; files: string[]; ruleset: { name: string } };
-    expect([ir.irVersion, ir.files, ir.ruleset.name]).toEqual([1, [mini], 'Mini']);
+    expect([ir.irVersion, ir.files, ir.ruleset.name]).toEqual([2, [mini], 'Mini']);
     expect(validateIr(ir).diagnostics).toEqual([]);
   });
 

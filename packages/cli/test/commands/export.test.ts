@@ -51,14 +51,14 @@ describe('sroi export', () => {
     const { code, out } = await sroi('export', '--ir-schema');
     expect(code).toBe(0);
     const schema = JSON.parse(out) as { $id: string; title: string };
-    expect([schema.$id, schema.title]).toEqual(['https://sroi.dev/schema/ir-v1.json', 'sroi IR v1']);
+    expect([schema.$id, schema.title]).toEqual(['https://sroi.dev/schema/ir-v2.json', 'sroi IR v2']);
   });
 
   test('--schema contract|result|ir names the schema; --schema ir is --ir-schema, --schema contract is --schema', async () => {
     const ids = async (...args: string[]) =>
       (JSON.parse((await sroi('export', ...args)).out) as JsonSchema).$id;
     expect(await ids('--schema', 'result')).toBe('https://sroi.dev/schema/result-v1.json');
-    expect(await ids('--schema', 'ir')).toBe('https://sroi.dev/schema/ir-v1.json');
+    expect(await ids('--schema', 'ir')).toBe('https://sroi.dev/schema/ir-v2.json');
     expect(await sroi('export', '--schema', 'ir')).toEqual(await sroi('export', '--ir-schema'));
     expect(await sroi('export', '--schema', 'contract')).toEqual(await sroi('export', '--schema'));
     expect(await sroi('export', '--schema', 'contract', mini)).toEqual(
@@ -160,7 +160,7 @@ describe('sroi export', () => {
     expect(await sroi('eval', '--format', 'gnu', ir, miniContract)).toEqual({
       code: 2,
       out: '',
-      err: `${ir}:1:2: error SR6002: irVersion: IR-versie 0 wordt niet ondersteund (deze evaluator: 1) (Exporteer de regeling opnieuw met sroi export --ir.)\n`,
+      err: `${ir}:1:2: error SR6002: irVersion: IR-versie 0 wordt niet ondersteund (deze evaluator: 2) (Exporteer de regeling opnieuw met sroi export --ir.)\n`,
     });
   });
 });

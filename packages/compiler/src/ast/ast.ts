@@ -176,11 +176,18 @@ export interface Requirement extends Node {
   readonly provenance: readonly Provenance[];
 }
 
+/** `binnen <duur>`: the contract's duration, which the activity's `maanden` should not exceed. */
+export interface Within extends Node {
+  readonly duration: Expression;
+  readonly provenance: readonly Provenance[];
+}
+
 export interface ValuationDeclaration extends Node {
   readonly kind: 'valuation';
   readonly activityKind: Identifier;
   readonly value: Expression;
   readonly requirements: readonly Requirement[];
+  readonly within?: Within;
   readonly provenance: readonly Provenance[];
 }
 

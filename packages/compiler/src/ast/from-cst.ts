@@ -359,6 +359,7 @@ class Builder {
     }
     if (c.valuation) {
       const n = c.valuation[0]!;
+      const within = n.children.within?.[0];
       return {
         kind: 'valuation',
         activityKind: this.identifier(n.children.kind?.[0]),
@@ -370,6 +371,15 @@ class Builder {
           provenance: this.provenance(r.children.provenance),
           span: this.nodeSpan(r),
         })),
+        ...(within
+          ? {
+              within: {
+                duration: this.expression(within.children.duration?.[0]),
+                provenance: this.provenance(within.children.provenance),
+                span: this.nodeSpan(within),
+              },
+            }
+          : {}),
         span: this.nodeSpan(n),
       };
     }

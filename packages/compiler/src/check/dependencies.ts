@@ -154,7 +154,11 @@ export function analyseDependencies(
     add(
       `valuation:${d.activityKind.name}`,
       d,
-      [d.value, ...d.requirements.flatMap((r) => [r.condition, ...templatePaths(r.message)])],
+      [
+        d.value,
+        ...d.requirements.flatMap((r) => [r.condition, ...templatePaths(r.message)]),
+        ...(d.within ? [d.within.duration] : []),
+      ],
       'Waardering',
     );
   for (const r of symbols.routes) if (r.cap) add(`cap:${r.name.name}`, r, [r.cap.value], 'Maximum');

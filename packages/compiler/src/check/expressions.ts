@@ -41,7 +41,7 @@ export interface FormulaScope {
   readonly constant?: boolean;
 }
 
-type Builtin = 'min' | 'max' | 'standaard' | 'bekend';
+type Builtin = 'min' | 'max' | 'standaard' | 'bekend' | 'maanden_tussen';
 /** The built-in functions by every spelling (Dutch and English). */
 const builtinAliases: Record<string, Builtin> = {
   min: 'min',
@@ -50,6 +50,8 @@ const builtinAliases: Record<string, Builtin> = {
   default: 'standaard',
   bekend: 'bekend',
   known: 'bekend',
+  maanden_tussen: 'maanden_tussen',
+  months_between: 'maanden_tussen',
 };
 
 /** The property functions: the target does not decrease (stijgend) or increase (dalend) with the field. */
@@ -553,6 +555,26 @@ export class ExpressionChecker {
         }
         this.check(e.args[0]!, scope);
         return T.janee;
+      case 'maanden_tussen': {
+        // Dates that may be unknown are allowed: the months are then unknown too, so that
+        // `maanden_tussen(contract.startdatum, contract.einddatum)` needs no `bekend` first.
+        if (!arity(2)) {
+          e.args.forEach((a) => this.check(a, scope));
+          return T.fout;
+        }
+        let unknown = false;
+        let failed = false;
+        for (const arg of e.args) {
+          const t = this.check(arg, scope, optional(T.datum));
+          if (isError(t)) failed = true;
+          else if (t.kind !== 'datum') {
+            this.report('SR3002', { expected: showType(T.datum), actual: showType(t) }, arg.span);
+            failed = true;
+          } else if (t.optional) unknown = true;
+        }
+        if (failed) return T.fout;
+        return unknown ? optional(T.maanden) : T.maanden;
+      }
     }
   }
 

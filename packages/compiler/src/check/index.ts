@@ -3,6 +3,8 @@
 import {
   activityKinds,
   contractFields,
+  diagnostic,
+  kindsWithMonths,
   type Diagnostic,
   type FieldSpec,
   type SourceFile,
@@ -24,7 +26,7 @@ import { checkProvenance } from './provenance.js';
 import { checkStructure } from './structure.js';
 import { checkParameterRange } from './ranges.js';
 import { TableChecker } from './tables.js';
-import { T, type Type } from './types.js';
+import { optional, T, type Type } from './types.js';
 
 export interface CheckResult {
   readonly model: CheckedModel;
@@ -130,6 +132,18 @@ export function checkRuleset(
     for (const r of v.requirements) {
       checker.expectCondition(r.condition, scope);
       checker.template(r.message, scope);
+    }
+    if (v.within) {
+      // `binnen`: the contract's duration in months, unknown when the contract does not say.
+      checker.expect(v.within.duration, scope, optional(T.maanden));
+      if (Object.hasOwn(activityKinds, v.activityKind.name) && !kindsWithMonths.includes(v.activityKind.name))
+        diagnostics.push(
+          diagnostic(
+            'SR2350',
+            { kind: `'${v.activityKind.name}'`, kinds: kindsWithMonths.join(', ') },
+            { span: v.within.span },
+          ),
+        );
     }
   }
   for (const r of symbols.routes)

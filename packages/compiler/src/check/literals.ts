@@ -46,6 +46,7 @@ export function checkNamedValues(
       case 'valuation':
         visit(d.value, `waardering '${d.activityKind.name}'`);
         for (const r of d.requirements) visit(r.condition, `waardering '${d.activityKind.name}'`);
+        if (d.within) visit(d.within.duration, `waardering '${d.activityKind.name}'`);
         break;
       case 'route':
         if (d.cap) visit(d.cap.value, `het maximum van route '${d.name.name}'`);

@@ -37,7 +37,10 @@ export type NameBinding =
 /** What a call refers to. */
 export type CallBinding =
   | { readonly kind: 'table'; readonly declaration: A.TableDeclaration }
-  | { readonly kind: 'builtin'; readonly name: 'min' | 'max' | 'standaard' | 'bekend' };
+  | {
+      readonly kind: 'builtin';
+      readonly name: 'min' | 'max' | 'standaard' | 'bekend' | 'maanden_tussen';
+    };
 
 /** A table input cell as a condition on its column. */
 export type CellCondition =

@@ -157,6 +157,10 @@ class Layout {
           out.push(this.line(`${this.w('anders')} ${this.p.template(r.message)}`, r.message, 4));
           out.push(...this.provenance(r.provenance, 4));
         }
+        if (d.within) {
+          out.push(...this.formula(this.w('binnen'), d.within.duration, d.within, 2));
+          out.push(...this.provenance(d.within.provenance, 4));
+        }
         return out;
       }
       case 'route': {

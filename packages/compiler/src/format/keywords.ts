@@ -31,6 +31,7 @@ const words = {
   som: ['som', 'sum'],
   waardering: ['waardering', 'valuation'],
   vereist: ['vereist', 'requires'],
+  binnen: ['binnen', 'within'],
   route: ['route', 'route'],
   maximum: ['maximum', 'cap'],
   uitkomst: ['uitkomst', 'outcome'],

@@ -182,6 +182,8 @@ class Lowering {
         return { k: 'default', x: args[0]!, fallback: args[1]! };
       case 'bekend':
         return { k: 'known', x: args[0]! };
+      case 'maanden_tussen':
+        return { k: 'months', from: args[0]!, to: args[1]! };
     }
   }
 
@@ -329,6 +331,16 @@ export function irFromChecked(
         provenance: l.provenance(r.provenance),
         at: l.span(r.span),
       })),
+      ...(v.within
+        ? {
+            within: {
+              expr: l.expr(v.within.duration),
+              src: l.src(v.within.duration),
+              provenance: l.provenance(v.within.provenance),
+              at: l.span(v.within.span),
+            },
+          }
+        : {}),
       src: l.src(v.value),
       provenance: l.provenance(v.provenance),
       at: l.span(v.span),

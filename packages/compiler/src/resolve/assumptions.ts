@@ -52,6 +52,7 @@ export function eachProvenance(
       case 'valuation':
         visit(owner, d.provenance);
         d.requirements.forEach((r, i) => visit(`${owner}, vereiste ${i + 1}`, r.provenance));
+        if (d.within) visit(`${owner}, binnen`, d.within.provenance);
         break;
       case 'route':
         visit(owner, d.provenance);

@@ -4,6 +4,7 @@ import {
   diagnostic,
   isBidiControl,
   isC1Control,
+  MAX_FORMULA_DEPTH,
   SourceFile,
   suggestNames,
   type Diagnostic,
@@ -43,6 +44,7 @@ const ruleDescriptions: Record<string, string> = {
   definition: 'een definitie',
   valuation: 'een waardering',
   requirement: 'een vereiste',
+  within: 'een binnen-regel',
   route: 'een route',
   outcome: 'een uitkomst',
   example: 'een voorbeeld',
@@ -156,10 +158,20 @@ export function parseSource(path: string, text: string): ParsedSource {
     diagnostics.push(
       diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(t.startOffset, t.startOffset + 1) }),
     );
-  if (raw.stackExhausted)
+  if (raw.stackExhausted) {
+    // Parentheses and prefix runs are cut off before parsing, so what still exhausts the parser is
+    // nesting of als ... anders als: named, at the declaration with the most of them.
+    const deepest = deepestConditional(raw.tokens);
     diagnostics.push(
-      diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(0, Math.min(text.length, 1)) }),
+      deepest
+        ? diagnostic(
+            'SR2352',
+            { count: deepest.count, limit: MAX_FORMULA_DEPTH },
+            { span: at(deepest.at.startOffset, deepest.at.endOffset! + 1) },
+          )
+        : diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(0, Math.min(text.length, 1)) }),
     );
+  }
 
   for (const e of raw.parseErrors) {
     let payload: SyntaxErrorPayload;
@@ -228,4 +240,28 @@ export function parseSource(path: string, text: string): ParsedSource {
     );
   }
   return { source, cst: raw.cst, tokens: raw.tokens, comments: raw.comments, diagnostics: limited };
+}
+
+const declarationStarts = new Set(declarationKeywords);
+const conditionalWords = new Set(['als', 'if']);
+
+/** The declaration with the most `als`: its first `als` and how many it has. */
+function deepestConditional(tokens: readonly IToken[]): { at: IToken; count: number } | undefined {
+  let best: { at: IToken; count: number } | undefined;
+  let first: IToken | undefined;
+  let count = 0;
+  const close = () => {
+    if (first && (!best || count > best.count)) best = { at: first, count };
+    first = undefined;
+    count = 0;
+  };
+  for (const t of tokens) {
+    if (declarationStarts.has(t.image)) close();
+    else if (conditionalWords.has(t.image)) {
+      first ??= t;
+      count++;
+    }
+  }
+  close();
+  return best;
 }

@@ -602,16 +602,21 @@ const declarationArbitrary: fc.Arbitrary<MDecl> = fc.oneof(
       provenance: provenanceList,
     })
     .map(({ scope, ...rest }) => ({ kind: 'definition' as const, ...rest, ...(scope ? { scope } : {}) })),
-  fc.record({
-    kind: fc.constant('valuation' as const),
-    activityKind: id,
-    value: expressionArbitrary,
-    requirements: fc.array(
-      fc.record({ condition: expressionArbitrary, message: templateArbitrary, provenance: provenanceList }),
-      { maxLength: 2 },
-    ),
-    provenance: provenanceList,
-  }),
+  fc
+    .record({
+      kind: fc.constant('valuation' as const),
+      activityKind: id,
+      value: expressionArbitrary,
+      requirements: fc.array(
+        fc.record({ condition: expressionArbitrary, message: templateArbitrary, provenance: provenanceList }),
+        { maxLength: 2 },
+      ),
+      within: fc.option(fc.record({ duration: expressionArbitrary, provenance: provenanceList }), {
+        nil: undefined,
+      }),
+      provenance: provenanceList,
+    })
+    .map(({ within, ...rest }) => ({ ...rest, ...(within ? { within } : {}) })),
   fc
     .record({
       name: id,
@@ -1207,6 +1212,11 @@ class Renderer {
           this.kw('Anders');
           this.template(r.message);
           this.provenance(r.provenance);
+        }
+        if (d.within) {
+          this.kw('Binnen');
+          this.expression(d.within.duration);
+          this.provenance(d.within.provenance);
         }
         return;
       case 'route':

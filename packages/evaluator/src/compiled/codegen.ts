@@ -18,7 +18,7 @@ import { Routes } from './routes.js';
 import { Rules } from './rules.js';
 import { Tables } from './tables.js';
 
-export { CAP_MESSAGE, NOT_VALUED_MESSAGE } from './expressions.js';
+export { CAP_MESSAGE, DURATION_MESSAGE, NOT_VALUED_MESSAGE } from './expressions.js';
 
 /** What the generated module needs besides its source. */
 export interface GeneratedPlan {
@@ -99,7 +99,7 @@ export class Codegen {
     const source = [
       '"use strict";',
       ...KEY,
-      'const { roundDiv, roundHalf, gcd, fixedPoint, cents, day, FALLBACK, MAX } = RUNTIME;',
+      'const { roundDiv, roundHalf, gcd, fixedPoint, cents, day, monthsBetween, FALLBACK, MAX } = RUNTIME;',
       ...(w.constants.length
         ? [`const ${w.constants.map((_, i) => `TEXT_${i} = CONSTANTS[${i}]`).join(', ')};`]
         : []),

@@ -39,6 +39,11 @@ const IDENT = /^[A-Za-z][A-Za-z0-9]*$/;
 /** Ids of the meldingen the engine itself produces (cap bites, kind not valued). */
 export const CAP_MESSAGE = -1;
 export const NOT_VALUED_MESSAGE = -2;
+/** `binnen`: [DURATION_MESSAGE, activity index, months n, d, contract months n, d]. */
+export const DURATION_MESSAGE = -3;
+
+/** The months of an activity, which `binnen` holds against the contract's duration. */
+export const MAANDEN: IrExpr = { k: 'field', scope: 'activity', name: 'maanden' };
 
 /** What expressions look up elsewhere: tables (tables.ts), definitions, outcomes and parameters (rules.ts). */
 export interface Lookups {
@@ -233,6 +238,13 @@ export class Expressions {
         if (x.k === 'num') return { k: 'bool', v: computed(`!Number.isNaN(${x.n.js})`) };
         if (x.k === 'row') return { k: 'bool', v: local('true') };
         return { k: 'bool', v: computed(`(${x.v.js} !== null)`) };
+      }
+      case 'months': {
+        // Dates are whole day numbers; an unknown one is NaN, and so are the months.
+        const a = this.settledNum(e.from);
+        const b = this.settledNum(e.to);
+        const day = (x: Num) => (x.d === 1 ? x.n.js : `(${x.n.js} / ${denJs(x.d)})`);
+        return num(computed(`monthsBetween(${day(a)}, ${day(b)})`), 1);
       }
       case 'round':
         return this.round(e);
@@ -554,6 +566,19 @@ export class Expressions {
   }
 
   /** Records a melding: template id, activity index, then the values of its parts. */
+  /** `binnen limit`: records a melding when the activity's months exceed `limit` (when known). */
+  within(limit: IrExpr): void {
+    const w = this.w;
+    const a = this.settledNum(MAANDEN);
+    const b = this.settledNum(limit);
+    const [l, r] = sameDen(a.d, b.d) ? [a.n.js, b.n.js] : this.crossed(a, b);
+    const values = [a.n.js, denJs(a.d), b.n.js, denJs(b.d)].join(', ');
+    w.records();
+    w.emit(
+      `if (!Number.isNaN(${b.n.js}) && ${l} > ${r}) MESSAGES.push([${DURATION_MESSAGE}, ACTIVITY_INDEX, ${values}]);`,
+    );
+  }
+
   message(t: IrTemplate, soort: 'regel' | 'vereiste'): void {
     const kinds: Kind[] = [];
     const parts: string[] = [];

@@ -153,6 +153,9 @@ export function forEachChild(e: IrExpr, visit: (e: IrExpr) => void): void {
     case 'default':
       visit(e.x);
       return visit(e.fallback);
+    case 'months':
+      visit(e.from);
+      return visit(e.to);
     case 'round':
       visit(e.x);
       return visit(e.q);

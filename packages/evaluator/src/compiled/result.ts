@@ -14,12 +14,12 @@ import {
   type Language,
   type StandardOutcome,
 } from '@sroi/core';
-import { capMelding, notValuedMelding } from '../engine-messages.js';
+import { capMelding, durationMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../values.js';
 import { berekendOf } from '../audit.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from '../result-shape.js';
-import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
+import { CAP_MESSAGE, DURATION_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './fast-result.js';
 import { utf8, type JsonBytes } from './json-bytes.js';
 
@@ -152,6 +152,21 @@ function recordedMelding(
   return melding as Melding;
 }
 
+/** `binnen`: [DURATION_MESSAGE, activity, months n, d, contract months n, d] as the reference words it. */
+function durationMeldingOf(contract: FastContract, m: readonly unknown[], lang: Language): Melding {
+  const act = m[1] as number;
+  const a = contract.activiteiten[act]!;
+  const omschrijving = (a as { omschrijving?: unknown }).omschrijving;
+  const tekst = durationMelding(
+    a.soort,
+    typeof omschrijving === 'string' ? omschrijving : undefined,
+    Rational.of(m[2] as number, m[3] as number),
+    Rational.of(m[4] as number, m[5] as number),
+    lang,
+  );
+  return { soort: 'looptijd', tekst, activiteit: act };
+}
+
 /** The meldingen of a fast run: the engine's own (a cap, a kind not valued) and the ruleset's. */
 function meldingenOf(
   doc: IrDocument,
@@ -161,6 +176,7 @@ function meldingenOf(
   lang: Language,
 ): Melding[] {
   return fast.messages.map((m): Melding => {
+    if (m[0] === DURATION_MESSAGE) return durationMeldingOf(contract, m, lang);
     if (m[0] !== NOT_VALUED_MESSAGE) return recordedMelding(doc, generated, m, lang);
     const act = m[1] as number;
     const soort = contract.activiteiten[act]!.soort;

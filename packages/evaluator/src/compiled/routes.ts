@@ -2,7 +2,7 @@
 // `switch` that values each activity and adds it to its route's total, and `routes()`, which caps
 // the routes once per contract after all valuations.
 import { activityKinds, type IrDocument, type IrExpr } from '@sroi/core';
-import { CAP_MESSAGE, NOT_VALUED_MESSAGE, type Expressions } from './expressions.js';
+import { CAP_MESSAGE, MAANDEN, NOT_VALUED_MESSAGE, type Expressions } from './expressions.js';
 import { forEachChild, type ModuleWriter } from './module-writer.js';
 
 type Doc = IrDocument;
@@ -56,6 +56,9 @@ export class Routes {
           });
           w.emit('{', ...test, '}');
         }
+        // `binnen`: a melding, whether or not a requirement failed; the value is unchanged.
+        const within = v.within;
+        if (within) w.emit('{', ...w.block(() => this.x.within(within.expr)), '}');
         w.emit('if (failed) return 0;');
         const value = this.x.num(v.expr);
         // Whole cents, or the reference evaluator decides (NaN, an unknown value, included).
@@ -113,6 +116,10 @@ export class Routes {
     for (const r of v.requirements) {
       walk(r.when);
       r.message.forEach((p) => 'x' in p && walk(p.x));
+    }
+    if (v.within) {
+      walk(MAANDEN);
+      walk(v.within.expr);
     }
     return [...names].sort();
   }

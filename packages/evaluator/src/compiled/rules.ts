@@ -42,6 +42,7 @@ export class Rules {
         count(r.when);
         r.message.forEach((p) => 'x' in p && count(p.x));
       }
+      if (v.within) count(v.within.expr);
     }
     for (const r of doc.routes) if (r.cap) count(r.cap.expr);
     for (const o of doc.outcomes) count(o.expr);

@@ -2,7 +2,14 @@
 // conversion of contract JSON into exact fractions, and the signals that hand a contract back
 // to the reference evaluator (a value beyond 2^53, a problem that needs a located diagnostic).
 
+import { monthsBetween as monthsBetweenDays } from '@sroi/core';
+
 export const MAX = Number.MAX_SAFE_INTEGER;
+
+/** `maanden_tussen` on day numbers; NaN (an unknown date) gives NaN (unknown months). */
+export function monthsBetween(from: number, to: number): number {
+  return Number.isNaN(from) || Number.isNaN(to) ? NaN : monthsBetweenDays(from, to);
+}
 
 /** Thrown by generated code when exact number arithmetic is not possible: use the BigInt path. */
 export const FALLBACK: { readonly fallback: true } = Object.freeze({ fallback: true });

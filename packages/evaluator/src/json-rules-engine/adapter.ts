@@ -8,6 +8,7 @@ import {
   moneyText,
   parseIsoDate,
   percentText,
+  monthsBetween,
   Rational,
   toContractInput,
   validateContract,
@@ -225,6 +226,12 @@ class Run {
       case 'default': {
         const v = await this.compute(f.x as Formula);
         return v === null ? this.compute(f.fallback as Formula) : v;
+      }
+      case 'months': {
+        const from = (await this.compute(f.from as Formula)) as Rational | null;
+        const to = (await this.compute(f.to as Formula)) as Rational | null;
+        if (from === null || to === null) return null;
+        return Rational.of(monthsBetween(Number(from.n / from.d), Number(to.n / to.d)));
       }
       case 'round': {
         const q = this.num(await this.compute(f.q as Formula));

@@ -83,7 +83,7 @@ const signOperator = {
 } as const;
 
 /**
- * Translates a validated IR document. Every construct of IR version 1 has a translation (the
+ * Translates a validated IR document. Every construct of the IR has a translation (the
  * arithmetic stays in formulas), so nothing is refused; a rule's melding text is left out.
  */
 export function toJsonRulesEngine(ir: IrDocument): JreDocument {
@@ -170,6 +170,8 @@ export function toJsonRulesEngine(ir: IrDocument): JreDocument {
         return { k: e.k, args: e.args.map((a) => formula(a, where)) } as Formula;
       case 'default':
         return { k: 'default', x: formula(e.x, where), fallback: formula(e.fallback, where) } as Formula;
+      case 'months':
+        return { k: 'months', from: formula(e.from, where), to: formula(e.to, where) } as Formula;
       case 'round':
         return { k: 'round', x: formula(e.x, where), q: formula(e.q, where), mode: e.mode } as Formula;
       case 'message':
@@ -185,7 +187,7 @@ export function toJsonRulesEngine(ir: IrDocument): JreDocument {
       case 'refdate':
         return e;
     }
-    // Every node of IR version 1 has a translation above; the validator refuses any other.
+    // Every node of the IR has a translation above; the validator refuses any other.
     throw new Error(`Internal error: no translation of IR node ${(e as { k: string }).k} (${where})`);
   };
 

@@ -2,6 +2,7 @@
 // pieces below are the IR of a tiny ruleset (one period, 5% obligation, two routes, one cap).
 import {
   enumerationNames,
+  IR_VERSION,
   sharedEnumerationValues,
   type IrDocument,
   type IrExpr,
@@ -67,7 +68,7 @@ const money: IrType = { t: 'bedrag' };
  */
 export function tinyIr(): Doc {
   return {
-    irVersion: 1,
+    irVersion: IR_VERSION,
     generator: 'hand-written',
     ruleset: { name: 'Klein', provenance: bron('Testbeleid'), bases: [] },
     files: ['klein.sroi'],

@@ -1,0 +1,75 @@
+// Formula depth: a formula nested deeper than MAX_FORMULA_DEPTH (counting through the definitions
+// and outcomes it names) is reported where it is written, before any recursive pass walks it; the
+// evaluator refuses the same depth in an IR (SR6601), so whatever compiles also loads.
+import { diagnostic, DepthMeter, MAX_FORMULA_DEPTH, type Diagnostic } from '@sroi/core';
+import type * as A from '../ast/ast.js';
+
+const expressionKinds = new Set<string>([
+  'money',
+  'number',
+  'date',
+  'text',
+  'boolean',
+  'unknown',
+  'path',
+  'member',
+  'call',
+  'unary',
+  'binary',
+  'conditional',
+  'membership',
+  'rounding',
+  'aggregate',
+  'message',
+  'parenthesized',
+  'error',
+]);
+
+const isExpression = (v: unknown): v is A.Expression =>
+  typeof v === 'object' && v !== null && expressionKinds.has((v as { kind?: unknown }).kind as string);
+
+/**
+ * The expressions inside `value` that are not inside another expression: looked for through
+ * objects and lists that are no expression (a template's parts, a requirement, a table row), at
+ * most `levels` of them deep (declarations are shallow; only formulas nest).
+ */
+function expressionsIn(value: unknown, levels: number, out: A.Expression[] = []): A.Expression[] {
+  if (typeof value !== 'object' || value === null) return out;
+  if (isExpression(value)) {
+    out.push(value);
+    return out;
+  }
+  if (levels === 0) return out;
+  for (const [key, v] of Array.isArray(value) ? value.entries() : Object.entries(value))
+    if (key !== 'span') expressionsIn(v, levels - 1, out);
+  return out;
+}
+
+/** The direct sub-expressions of an expression, in any order. */
+const children = (e: A.Expression): A.Expression[] => {
+  const out: A.Expression[] = [];
+  for (const [key, v] of Object.entries(e)) if (key !== 'span') expressionsIn(v, 3, out);
+  return out;
+};
+
+/** SR2351 for each formula deeper than the limit, at the formula. */
+export function checkFormulaDepth(declarations: readonly A.Declaration[]): Diagnostic[] {
+  const rules = new Map<string, A.Expression>();
+  for (const d of declarations)
+    if ((d.kind === 'definition' || d.kind === 'outcome') && !rules.has(d.name.name))
+      rules.set(d.name.name, d.value);
+  // A bare name may be a definition or an outcome: its depth counts (a name that is neither is a leaf).
+  const meter = new DepthMeter<A.Expression>(
+    children,
+    (e) => (e.kind === 'path' && !e.rootKeyword && e.fields.length === 0 ? e.root.name : undefined),
+    rules,
+  );
+  const diagnostics: Diagnostic[] = [];
+  for (const d of declarations)
+    for (const e of expressionsIn(d, 6)) {
+      const depth = meter.depth(e);
+      if (depth > MAX_FORMULA_DEPTH)
+        diagnostics.push(diagnostic('SR2351', { depth, limit: MAX_FORMULA_DEPTH }, { span: e.span }));
+    }
+  return diagnostics;
+}
