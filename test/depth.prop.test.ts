@@ -43,6 +43,14 @@ describe('formula depth across the pipeline', () => {
     },
   );
 
+  test('a chain of 3,000 definitions is reported once, at the first definition past the limit', () => {
+    const text = deepRuleset('definities', 3000);
+    const errors = compileSource('diep.sroi', text).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.args])).toEqual([
+      ['SR2351', { depth: MAX_FORMULA_DEPTH + 1, limit: MAX_FORMULA_DEPTH }],
+    ]);
+  });
+
   test('an als ... anders als chain too deep to parse is SR2352 at its first als, not a parenthesis error at 1:1', () => {
     const text = deepRuleset('anders-als', 5000);
     const errors = compileSource('diep.sroi', text).diagnostics.filter((d) => d.severity === 'error');

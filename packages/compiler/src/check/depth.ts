@@ -59,17 +59,31 @@ export function checkFormulaDepth(declarations: readonly A.Declaration[]): Diagn
     if ((d.kind === 'definition' || d.kind === 'outcome') && !rules.has(d.name.name))
       rules.set(d.name.name, d.value);
   // A bare name may be a definition or an outcome: its depth counts (a name that is neither is a leaf).
-  const meter = new DepthMeter<A.Expression>(
-    children,
-    (e) => (e.kind === 'path' && !e.rootKeyword && e.fields.length === 0 ? e.root.name : undefined),
-    rules,
-  );
+  const nameOf = (e: A.Expression) =>
+    e.kind === 'path' && !e.rootKeyword && e.fields.length === 0 ? e.root.name : undefined;
+  const meter = new DepthMeter<A.Expression>(children, nameOf, rules);
+  /** The definitions and outcomes a formula names, found without recursion (formulas may be deep). */
+  const namedRules = (root: A.Expression): A.Expression[] => {
+    const found: A.Expression[] = [];
+    const stack = [root];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      const rule = rules.get(nameOf(e) ?? '');
+      if (rule) found.push(rule);
+      else stack.push(...children(e));
+    }
+    return found;
+  };
+  const tooDeep = (e: A.Expression) => meter.depth(e) > MAX_FORMULA_DEPTH;
   const diagnostics: Diagnostic[] = [];
   for (const d of declarations)
     for (const e of expressionsIn(d, 6)) {
-      const depth = meter.depth(e);
-      if (depth > MAX_FORMULA_DEPTH)
-        diagnostics.push(diagnostic('SR2351', { depth, limit: MAX_FORMULA_DEPTH }, { span: e.span }));
+      // A chain of definitions is reported once, at the first formula past the limit: one that
+      // is too deep only because a rule it names is too deep says nothing new.
+      if (!tooDeep(e) || namedRules(e).some(tooDeep)) continue;
+      diagnostics.push(
+        diagnostic('SR2351', { depth: meter.depth(e), limit: MAX_FORMULA_DEPTH }, { span: e.span }),
+      );
     }
   return diagnostics;
 }
