@@ -1,10 +1,10 @@
 // Where a ruleset's outcome can jump: the constants its rules compare contract and activity fields
 // with (thresholds, month limits, percentages, table bounds), found in the IR. The boundary search
 // builds its candidate contracts just below, at and just above each of them.
-import { type Rational, type IrDocument, type IrExpr } from '@sroi/core';
+import { irNumber, type Rational, type IrDocument, type IrExpr } from '@sroi/core';
 import { indexIr, templateExprs, walk, type IrIndex } from './ir-walk.js';
 import { placeOf, type Place, type ReviewedRuleset } from './ruleset.js';
-import { fieldSpec, isNumeric, rationalOf } from './values.js';
+import { fieldSpec, isNumeric } from './values.js';
 
 /** Which rule a probe comes from. */
 export interface ProbeOrigin {
@@ -59,23 +59,20 @@ function fieldOf(e: IrExpr, idx: IrIndex, depth = 0): FieldRef | undefined {
   }
 }
 
-const num = (v: { num: string } | object): Rational | undefined =>
-  'num' in v ? rationalOf(v.num) : undefined;
-
 /** The constant values an expression can take (parameters in every version, table outputs). */
 function constantsOf(e: IrExpr, idx: IrIndex, depth = 0): Rational[] {
   if (depth > MAX_DEPTH) return [];
   const next = (x: IrExpr) => constantsOf(x, idx, depth + 1);
   switch (e.k) {
     case 'const': {
-      const r = num(e.v);
+      const r = irNumber(e.v);
       return r ? [r] : [];
     }
     case 'neg':
       return next(e.x).map((r) => r.neg());
     case 'param':
       return (idx.parameters.get(e.name)?.versions ?? []).flatMap((v) => {
-        const r = num(v.value);
+        const r = irNumber(v.value);
         return r ? [r] : [];
       });
     case 'def': {
@@ -110,7 +107,7 @@ function tableOutputs(idx: IrIndex, name: string, column: number): Rational[] {
   return t.versions.flatMap((v) =>
     v.rows.flatMap((r) => {
       const out = r.then[column];
-      const value = out?.k === 'const' ? num(out.v) : undefined;
+      const value = out?.k === 'const' ? irNumber(out.v) : undefined;
       return value ? [value] : [];
     }),
   );
@@ -179,7 +176,7 @@ export function probesOf(r: ReviewedRuleset, side: number): Probe[] {
               const cell = row.when[i];
               if (!cell || 'any' in cell) return [];
               const vals = 'in' in cell ? cell.in : cell.cmp.map(([, v]) => v);
-              return vals.flatMap((v) => num(v) ?? []);
+              return vals.flatMap((v) => irNumber(v) ?? []);
             }),
           );
           add(fieldOf(x, idx), values, `tabel ${t.name}`);

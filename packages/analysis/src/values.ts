@@ -5,6 +5,7 @@ import {
   contractFields,
   formatMoney,
   formatValue,
+  irNumber,
   Rational,
   type FieldSpec,
   type FieldType,
@@ -13,18 +14,12 @@ import {
   type Language,
 } from '@sroi/core';
 
-/** The exact value of an IR number text ("12", "-3/4"). */
-export function rationalOf(text: string): Rational {
-  const [n, d] = text.split('/');
-  return Rational.of(BigInt(n!), BigInt(d ?? '1'));
-}
-
 /** An IR value as a person reads it; an unknown value (a `-` cell) is "-". */
 export function showIrValue(v: IrValue, type: IrType, lang: Language): string {
   if ('unknown' in v) return '-';
   if ('bool' in v) return formatValue(v.bool, type, lang);
   if ('text' in v) return formatValue(v.text, type, lang);
-  return formatValue(rationalOf(v.num), type, lang);
+  return formatValue(irNumber(v)!, type, lang);
 }
 
 /** A money amount in the result format ("2500.00") as text: "€ 2.500,00". */

@@ -11,6 +11,7 @@ export * from './contract.js';
 export * from './ir.js';
 export * from './format.js';
 export * from './ir-invariants.js';
+export * from './ir-values.js';
 export * from './ruleset-set.js';
 export * from './ir-walk.js';
 export * from './result.js';

@@ -3,7 +3,7 @@
 // and is provably whole cents — the compiler's precision check (SR3005) restated on the IR, so a
 // hand-edited IR cannot make the evaluator produce fractions of cents or money from a word.
 import type { IrDocument, IrExpr, IrType, IrValue } from './ir.js';
-import { Rational } from './rational.js';
+import { irNumber } from './ir-values.js';
 import { activityKinds, contractFields, type FieldType } from './vocabulary.js';
 
 /** What kind of value an expression gives; `any` when the IR does not say (a row, `onbekend`). */
@@ -33,13 +33,8 @@ const classOfField = (t: FieldType | undefined): ValueClass =>
 
 const isMoney = (t: IrType) => t.t === 'bedrag';
 
-function rationalOf(v: IrValue): Rational | undefined {
-  if (!('num' in v)) return undefined;
-  const [n, d = '1'] = v.num.split('/');
-  return Rational.of(BigInt(n!), BigInt(d));
-}
 /** Amounts in the IR are in cents: a whole-cent amount is an integer. */
-const wholeCentsValue = (v: IrValue) => rationalOf(v)?.isInteger() ?? true;
+const wholeCentsValue = (v: IrValue) => irNumber(v)?.isInteger() ?? true;
 
 /** Every violated amount invariant, as "path: message" (the format of `irInvariants`). */
 export function irAmountProblems(doc: IrDocument): string[] {
@@ -158,14 +153,14 @@ export function irAmountProblems(doc: IrDocument): string[] {
       case 'message':
         return whole(e.x);
       case 'round': {
-        const q = e.q.k === 'const' ? rationalOf(e.q.v) : undefined;
+        const q = e.q.k === 'const' ? irNumber(e.q.v) : undefined;
         return q !== undefined && q.sign() > 0 && q.isInteger();
       }
       case 'arith': {
         if (e.op === '+' || e.op === '-') return whole(e.l) && whole(e.r);
         if (e.op !== '*') return false;
         // Money times a whole number stays in cents.
-        const integer = (x: IrExpr) => x.k === 'const' && (rationalOf(x.v)?.isInteger() ?? false);
+        const integer = (x: IrExpr) => x.k === 'const' && (irNumber(x.v)?.isInteger() ?? false);
         return (integer(e.l) && whole(e.r)) || (integer(e.r) && whole(e.l));
       }
       default:

@@ -8,8 +8,8 @@ import {
   enumerationNames,
   kindsWithMonths,
 } from './vocabulary.js';
-import type { IrDocument, IrExpr, IrTemplate, IrValue } from './ir.js';
-import { Rational } from './rational.js';
+import type { IrDocument, IrExpr, IrTemplate } from './ir.js';
+import { irNumber, outsideBounds, parameterBounds } from './ir-values.js';
 import { irAmountProblems } from './ir-amounts.js';
 
 /**
@@ -52,19 +52,12 @@ export function irInvariants(doc: IrDocument): string[] {
   // Every value within its parameter's range; amounts and percentages without one never negative
   // (the checker's rule, check/ranges.ts, so a hand-edited IR cannot give a negative obligation).
   doc.parameters.forEach((p, i) => {
-    const num = (v: IrValue | undefined) => {
-      if (!v || !('num' in v)) return undefined;
-      const [n, d = '1'] = v.num.split('/');
-      return Rational.of(BigInt(n!), BigInt(d));
-    };
-    const money = p.type.t === 'bedrag' || p.type.t === 'tarief' || p.type.t === 'percentage';
-    const min = p.range ? num(p.range.min) : money ? Rational.ZERO : undefined;
-    const max = p.range ? num(p.range.max) : undefined;
-    if (p.range && (!min || !max || min.cmp(max) > 0))
+    const bounds = parameterBounds(p);
+    if (p.range && (!bounds.min || !bounds.max || bounds.min.cmp(bounds.max) > 0))
       fail(`parameters[${i}].range`, 'is not a range of numbers from low to high');
     p.versions.forEach((v, j) => {
-      const x = num(v.value);
-      if (x && ((min && x.cmp(min) < 0) || (max && x.cmp(max) > 0)))
+      const x = irNumber(v.value);
+      if (x && outsideBounds(x, bounds))
         fail(`parameters[${i}].versions[${j}].value`, `${x.toString()} of ${p.name} is outside its range`);
     });
   });

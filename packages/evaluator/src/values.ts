@@ -1,17 +1,23 @@
 // Run-time values and how a result writes them: shared by both engines (the reference interpreter
 // in interpret.ts and the generated code's result writer in compiled/result.ts), so that the
 // generated code never imports the reference engine.
-import { formatIsoDate, moneyText, percentText, Rational, type IrType, type IrValue } from '@sroi/core';
+import {
+  formatIsoDate,
+  irNumber,
+  moneyText,
+  percentText,
+  type Rational,
+  type IrType,
+  type IrValue,
+} from '@sroi/core';
 
 /** A runtime value; a table row with several outputs is an array. */
 export type Value = Rational | boolean | string | null | readonly Value[];
 
 /** The value of an IR constant: numbers as exact Rationals, `onbekend` as null. */
 export const constant = (v: IrValue): Value => {
-  if ('num' in v) {
-    const [n, d] = v.num.split('/');
-    return Rational.of(BigInt(n!), BigInt(d ?? '1'));
-  }
+  const n = irNumber(v);
+  if (n) return n;
   if ('bool' in v) return v.bool;
   if ('text' in v) return v.text;
   return null;

@@ -5,7 +5,11 @@
 import {
   diagnostic,
   formatValue,
+  irNumber,
+  outsideBounds,
+  parameterBounds,
   Rational,
+  rangeText,
   suggestNames,
   unitFactors,
   type Diagnostic,
@@ -197,10 +201,8 @@ export function valueFor(
 
 /** How a value reads in a report ("€ 42.000 per jaar"). */
 export function showValue(v: IrValue, type: IrType): string {
-  if ('num' in v) {
-    const [n, d = '1'] = v.num.split('/');
-    return formatValue(Rational.of(BigInt(n!), BigInt(d)), type);
-  }
+  const n = irNumber(v);
+  if (n) return formatValue(n, type);
   if ('bool' in v) return v.bool ? 'ja' : 'nee';
   if ('text' in v) return v.text;
   return 'onbekend';
@@ -215,29 +217,16 @@ function outsideRange(
   value: IrValue,
   where: string,
 ): Diagnostic | undefined {
-  const num = (v: IrValue) => {
-    if (!('num' in v)) return undefined;
-    const [n, d = '1'] = v.num.split('/');
-    return Rational.of(BigInt(n!), BigInt(d));
-  };
-  const x = num(value);
-  if (!x) return undefined;
-  const t = param.type.t;
-  const min = param.range
-    ? num(param.range.min)
-    : t === 'bedrag' || t === 'tarief' || t === 'percentage'
-      ? Rational.ZERO
-      : undefined;
-  const max = param.range ? num(param.range.max) : undefined;
-  if (!(min && x.cmp(min) < 0) && !(max && x.cmp(max) > 0)) return undefined;
+  const x = irNumber(value);
+  const bounds = parameterBounds(param);
+  if (!x || !outsideBounds(x, bounds)) return undefined;
   const show = (r: Rational) => formatValue(r, param.type);
-  const range =
-    min && max
-      ? `het bereik ${show(min)} tot en met ${show(max)}`
-      : min
-        ? `het bereik vanaf ${show(min)}`
-        : `het bereik tot en met ${show(max!)}`;
-  return diagnostic('SR3301', { name: param.name, value: show(x), range, type: t }, { path: where });
+  const range = rangeText(bounds, show);
+  return diagnostic(
+    'SR3301',
+    { name: param.name, value: show(x), range, type: param.type.t },
+    { path: where },
+  );
 }
 
 /**

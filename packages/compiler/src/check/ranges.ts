@@ -2,21 +2,18 @@
 // 100%`, both bounds included), and amounts and percentages without one are never negative — so a
 // typo such as `sr_percentage = -5%` cannot give a negative obligation. The IR invariants apply the
 // same rule to an IR that did not come from this checker (@sroi/core, ir-invariants.ts).
-import { formatValue, Rational } from '@sroi/core';
+import {
+  formatValue,
+  nonNegativeByDefault,
+  outsideBounds,
+  Rational,
+  rangeText,
+  type Bounds,
+} from '@sroi/core';
 import type * as A from '../ast/ast.js';
 import { constantValue } from './constants.js';
 import type { ExpressionChecker } from './expressions.js';
 import { irTypeOf, isError, isNumeric, required, showType, type Type } from './types.js';
-
-/** The bounds a parameter's values must respect; either may be absent. */
-export interface Bounds {
-  readonly low?: Rational;
-  readonly high?: Rational;
-}
-
-/** Amounts (also per unit of time) and percentages are never negative unless a range says so. */
-export const nonNegativeByDefault = (t: Type): boolean =>
-  t.kind === 'bedrag' || t.kind === 'tarief' || t.kind === 'percentage';
 
 /** Checks a parameter's declared range and every value against the range that holds for it. */
 export function checkParameterRange(p: A.ParameterDeclaration, type: Type, checker: ExpressionChecker): void {
@@ -40,21 +37,14 @@ export function checkParameterRange(p: A.ParameterDeclaration, type: Type, check
       checker.report('SR3300', { name, low: show(lo), high: show(hi) }, p.range.span);
       return;
     }
-    bounds = { low: lo, high: hi };
-  } else if (nonNegativeByDefault(type)) bounds = { low: Rational.ZERO };
+    bounds = { min: lo, max: hi };
+  } else if (nonNegativeByDefault(type.kind)) bounds = { min: Rational.ZERO };
   if (!bounds) return;
-  const range = describeRange(bounds, show);
+  const range = rangeText(bounds, show);
   for (const v of p.versions) {
     const value = constantValue(v.value, checker.names);
     if (!(value instanceof Rational)) continue;
-    if ((bounds.low && value.cmp(bounds.low) < 0) || (bounds.high && value.cmp(bounds.high) > 0))
+    if (outsideBounds(value, bounds))
       checker.report('SR3301', { name, value: show(value), range, type: showType(type) }, v.value.span);
   }
-}
-
-/** "het bereik € 0,00 tot en met € 1.000,00", or "het bereik vanaf 0%" for a lower bound only. */
-function describeRange(b: Bounds, show: (v: Rational) => string): string {
-  if (b.low && b.high) return `het bereik ${show(b.low)} tot en met ${show(b.high)}`;
-  if (b.low) return `het bereik vanaf ${show(b.low)}`;
-  return `het bereik tot en met ${show(b.high!)}`;
 }
