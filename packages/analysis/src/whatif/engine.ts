@@ -1,8 +1,8 @@
 // The what-if engine: every contract of a portfolio under the baseline and each scenario (and,
 // for attribution, under every subset of a scenario's changes), one compiled plan per variant,
 // results only. Browser-safe: no node:* here; file readers and worker threads are in ../node/.
-import { diagnostic, parseIsoDate, type Diagnostic, type IrDocument } from '@sroi/core';
-import { Plan, PlanSet, type EvaluationResult } from '@sroi/evaluator';
+import { diagnostic, parseIsoDate, type Diagnostic, type IrDocument, type ValidContract } from '@sroi/core';
+import { Plan, PlanSet, type Engine, type EvaluationResult, type FastResult } from '@sroi/evaluator';
 import { relevantMask, variantIr, type ScenarioSpec } from './changes.js';
 import { MAX_EXACT_PLAYERS, scaledShapley } from './shapley.js';
 
@@ -21,6 +21,18 @@ export interface WhatIfJob {
   readonly scenarios: readonly ScenarioSpec[];
   /** Whether to attribute changes to parameters (2^k evaluations per contract and scenario). */
   readonly attribution: boolean;
+}
+
+/**
+ * How the engine reads a plan's results. `cents` (the default): the generated code's numbers,
+ * cents as they are, no result object or text per contract; a contract the generated code cannot
+ * answer exactly goes through `results`. `results`: the result object of every run, its amount
+ * texts read back to cents (the path before `cents`; the tests hold both to the same outcomes),
+ * computed by `engine` (`reference`: the BigInt evaluator).
+ */
+export interface WhatIfEngineOptions {
+  readonly via?: 'cents' | 'results';
+  readonly engine?: Engine;
 }
 
 /** One contract under one variant (baseline or scenario). */
@@ -54,10 +66,10 @@ export interface ScenarioOutcome {
   readonly scaled?: readonly (readonly bigint[])[];
 }
 
+/** Result text ("2500.00": always two decimals) as cents, for the `results` path. */
 const centsOf = (text: string | undefined): number => {
   if (text === undefined) return 0;
   const dot = text.indexOf('.');
-  // Results carry exactly two decimals ("2500.00").
   return dot < 0
     ? Number(text) * 100
     : Number(
@@ -72,21 +84,159 @@ const centsOf = (text: string | undefined): number => {
 const statusOf = (verplichting: number, restant: number): Status =>
   verplichting === 0 ? 'geen-verplichting' : restant === 0 ? 'voldaan' : 'niet-voldaan';
 
+/** Why a variant could not evaluate a contract. */
+interface Failure {
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A contract as every variant reads it: validated once, its doelgroepen found once. */
+interface ContractView {
+  readonly valid: ValidContract;
+  readonly activities: readonly unknown[];
+  /** The activities' doelgroepen in order of first appearance ('' for an activity without). */
+  readonly groups: readonly string[];
+  /** Per activity: the index of its doelgroep in `groups`. */
+  readonly groupOf: readonly number[];
+}
+
+function viewOf(valid: ValidContract): ContractView {
+  const activities = valid.activiteiten;
+  const groups: string[] = [];
+  const groupOf = new Array<number>(activities.length);
+  for (let i = 0; i < activities.length; i++) {
+    const g = activities[i]!['doelgroep'];
+    const key = typeof g === 'string' ? g : '';
+    let j = groups.indexOf(key);
+    if (j < 0) j = groups.push(key) - 1;
+    groupOf[i] = j;
+  }
+  return { valid, activities, groups, groupOf };
+}
+
+/** A run read for its amounts only (the subsets of attribution): no routes or doelgroepen. */
+const NONE: readonly never[] = [];
+
+/** Whether outcomes of this type are numbers (the fast result holds them as fractions). */
+const isNumber = (type: IrDocument['outcomes'][number]['type']): boolean =>
+  type.t !== 'janee' && type.t !== 'tekst' && type.t !== 'opsomming' && type.t !== 'rij';
+
+/** The plan of one variant (the baseline, or a scenario with some of its changes) and how it is read. */
+class VariantPlan {
+  /** Per quantity: the index of its outcome (the last of that name, as a result shows it); -1: none. */
+  private readonly outcome: readonly number[];
+  /** Whether the quantities can be read from the generated code's numbers (all are numbers). */
+  private readonly readsCents: boolean;
+  private readonly routes: readonly (readonly [string, string])[];
+  /** The fast result the generated code runs into, reused: read before the next run. */
+  private scratch: FastResult | undefined;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly options: WhatIfEngineOptions,
+  ) {
+    const ir = plan.ir;
+    this.outcome = quantities.map((q) => ir.outcomes.findLastIndex((o) => o.name === q));
+    this.readsCents =
+      options.via !== 'results' && this.outcome.every((i) => i < 0 || isNumber(ir.outcomes[i]!.type));
+    this.routes = ir.routes.map((r) => [r.name, r.label] as const);
+  }
+
+  validate(contract: unknown) {
+    return this.plan.validate(contract);
+  }
+
+  /**
+   * A contract under this plan: its amounts, and with `detail` its routes and doelgroepen. From
+   * the generated code's cents when it answers in whole cents (nearly always); otherwise from the
+   * result object, as the `results` path reads it.
+   */
+  run(c: ContractView, detail: boolean): Evaluated | Failure {
+    if (this.readsCents) {
+      const f = this.plan.compute(c.valid, this.scratch);
+      if (f) {
+        this.scratch = f;
+        const e = this.fromCents(f, c, detail);
+        if (e) return e;
+      }
+    }
+    const r = this.plan.evaluateValid(c.valid, this.options.engine ? { engine: this.options.engine } : {});
+    if (!r.value) return { diagnostics: r.diagnostics };
+    return summarise(r.value, c.activities, detail);
+  }
+
+  /**
+   * The amounts of a fast run, or undefined when one is not in whole cents (the result text
+   * would round it: the result object decides). An unknown outcome is 0, as in a result.
+   */
+  private fromCents(f: FastResult, c: ContractView, detail: boolean): Evaluated | undefined {
+    const out = f.outcomes;
+    const amounts = new Array<number>(quantities.length);
+    for (let q = 0; q < quantities.length; q++) {
+      const i = this.outcome[q]!;
+      const n = i < 0 ? 0 : out[2 * i]!;
+      if (Number.isNaN(n)) amounts[q] = 0;
+      else if (out[2 * i + 1] === 1 && Number.isSafeInteger(n))
+        amounts[q] = n + 0; // -0 reads as 0
+      else return undefined;
+    }
+    const status = statusOf(amounts[0]!, amounts[2]!);
+    if (!detail) return { amounts, status, routes: NONE, doelgroepen: NONE };
+    // Route and activity amounts are always whole cents (the generated code rounds each valuation).
+    const routes = this.routes.map(([name, label], i) => [name, label, f.routeRealised[i]! + 0] as const);
+    const sums = new Array<number>(c.groups.length).fill(0);
+    for (let a = 0; a < c.activities.length; a++)
+      sums[c.groupOf[a]!] = sums[c.groupOf[a]!]! + f.valuations[a]!;
+    return { amounts, status, routes, doelgroepen: c.groups.map((g, j) => [g, sums[j]!] as const) };
+  }
+}
+
+/** A result object's amounts (and routes, doelgroepen), its texts read back to cents. */
+function summarise(r: EvaluationResult, activities: readonly unknown[], detail: boolean): Evaluated {
+  const over = (r as { overschot?: string }).overschot ?? r.overige?.['overschot'];
+  const amounts = [
+    centsOf(r.verplichting),
+    centsOf(r.gerealiseerd),
+    centsOf(r.restant),
+    over !== undefined ? centsOf(over) : 0,
+    centsOf(r.boete),
+  ];
+  const status = statusOf(amounts[0]!, amounts[2]!);
+  if (!detail) return { amounts, status, routes: NONE, doelgroepen: NONE };
+  const doelgroepen = new Map<string, number>();
+  for (const w of r.waarderingen) {
+    const a = activities[w.index] as { doelgroep?: unknown } | undefined;
+    const g = typeof a?.doelgroep === 'string' ? a.doelgroep : '';
+    doelgroepen.set(g, (doelgroepen.get(g) ?? 0) + centsOf(w.bedrag));
+  }
+  return {
+    amounts,
+    status,
+    routes: r.routes.map((x) => [x.naam, x.label, centsOf(x.gerealiseerd)] as const),
+    doelgroepen: [...doelgroepen],
+  };
+}
+
 /** The what-if engine over a job: plans compiled on first use, one per variant. */
 export class WhatIfEngine {
   private readonly baseSet: PlanSet;
-  private readonly basePlans: Plan[];
-  private readonly plans = new Map<string, Plan>();
+  private readonly basePlans: VariantPlan[];
+  /** Per scenario, per base member, per subset of players (as a mask): its plan, once made. */
+  private readonly variants: (VariantPlan | undefined)[][][];
   private readonly relevant: number[][];
   readonly overschot: boolean;
 
-  constructor(readonly job: WhatIfJob) {
-    this.basePlans = job.base.map((m) => planOf(m.ir, m.label));
+  constructor(
+    readonly job: WhatIfJob,
+    private readonly options: WhatIfEngineOptions = {},
+  ) {
+    const plans = job.base.map((m) => planOf(m.ir, m.label));
+    this.basePlans = plans.map((p) => new VariantPlan(p, options));
     this.baseSet = new PlanSet(
       job.baseName,
-      this.basePlans.map((plan, i) => ({ plan, label: job.base[i]!.label })),
+      plans.map((plan, i) => ({ plan, label: job.base[i]!.label })),
     );
     this.relevant = job.scenarios.map((s) => s.members.map((v) => relevantMask(v, s.players.length)));
+    this.variants = job.scenarios.map(() => job.base.map(() => []));
     this.overschot = job.base.some((m) => m.ir.outcomes.some((o) => o.name === 'overschot'));
   }
 
@@ -102,15 +252,18 @@ export class WhatIfEngine {
   }
 
   /** The plan of scenario `s` on base member `m` with the players in `mask` applied. */
-  private planFor(s: number, m: number, mask: number): Plan {
+  private planFor(s: number, m: number, mask: number): VariantPlan {
     const effective = mask & this.relevant[s]![m]!;
     if (effective === 0) return this.basePlans[m]!;
-    const key = `${s}:${m}:${effective}`;
-    let plan = this.plans.get(key);
+    const plans = this.variants[s]![m]!;
+    let plan = plans[effective];
     if (!plan) {
       const spec = this.job.scenarios[s]!;
-      plan = planOf(variantIr(this.job.base[m]!.ir, spec.members[m]!, effective), `${spec.name}`);
-      this.plans.set(key, plan);
+      plan = new VariantPlan(
+        planOf(variantIr(this.job.base[m]!.ir, spec.members[m]!, effective), `${spec.name}`),
+        this.options,
+      );
+      plans[effective] = plan;
     }
     return plan;
   }
@@ -127,44 +280,42 @@ export class WhatIfEngine {
   } {
     const member = this.memberOf(contract);
     if (typeof member !== 'number') return { diagnostics: [member] };
-    const plan = this.basePlans[member]!;
-    const valid = plan.validate(contract);
+    const valid = this.basePlans[member]!.validate(contract);
     if (!valid.value) return { diagnostics: valid.diagnostics };
-    const base = plan.evaluateValid(valid.value);
-    if (!base.value) return { diagnostics: base.diagnostics };
-    const json = contract as { id?: unknown; opdrachtsoort?: unknown; activiteiten?: unknown };
-    const activities = Array.isArray(json.activiteiten) ? (json.activiteiten as unknown[]) : [];
-    const baseEvaluated = this.summarise(base.value, activities);
+    const view = viewOf(valid.value);
+    const base = this.basePlans[member]!.run(view, true);
+    if ('diagnostics' in base) return { diagnostics: base.diagnostics };
     const failures: { scenario: number; diagnostics: readonly Diagnostic[] }[] = [];
     const scenarios = this.job.scenarios.map((spec, s): ScenarioOutcome | undefined => {
       const k = spec.players.length;
       const full = (1 << k) - 1;
-      const run = (mask: number): EvaluationResult | undefined => {
-        if ((mask & this.relevant[s]![member]!) === 0) return base.value;
-        const r = this.planFor(s, member, mask).evaluateValid(valid.value!);
-        if (!r.value && !failures.some((f) => f.scenario === s))
+      const relevant = this.relevant[s]![member]!;
+      const run = (mask: number, detail: boolean): Evaluated | undefined => {
+        if ((mask & relevant) === 0) return base;
+        const r = this.planFor(s, member, mask).run(view, detail);
+        if (!('diagnostics' in r)) return r;
+        if (!failures.some((f) => f.scenario === s))
           failures.push({ scenario: s, diagnostics: r.diagnostics });
-        return r.value;
+        return undefined;
       };
-      const result = run(full);
+      const result = run(full, true);
       if (!result) return undefined;
-      const evaluated = this.summarise(result, activities);
-      if (!this.attributes(s)) return { result: evaluated };
+      if (!this.attributes(s)) return { result };
       const values: number[][] = quantities.map(() => new Array<number>(1 << k));
       for (let mask = 0; mask <= full; mask++) {
-        const r = mask === 0 ? base.value! : mask === full ? result : run(mask);
-        if (!r) return { result: evaluated };
-        const a = mask === 0 ? baseEvaluated.amounts : mask === full ? evaluated.amounts : this.amountsOf(r);
-        for (let q = 0; q < quantities.length; q++) values[q]![mask] = a[q]!;
+        const r = mask === 0 ? base : mask === full ? result : run(mask, false);
+        if (!r) return { result };
+        for (let q = 0; q < quantities.length; q++) values[q]![mask] = r.amounts[q]!;
       }
-      return { result: evaluated, scaled: values.map((v) => scaledShapley(k, v)) };
+      return { result, scaled: values.map((v) => scaledShapley(k, v)) };
     });
+    const json = contract as { id?: unknown; opdrachtsoort?: unknown };
     return {
       value: {
         id: typeof json.id === 'string' ? json.id : '',
         opdrachtsoort: typeof json.opdrachtsoort === 'string' ? json.opdrachtsoort : '',
         ruleset: this.job.base[member]!.label,
-        base: baseEvaluated,
+        base,
         scenarios,
       },
       diagnostics: [],
@@ -195,29 +346,6 @@ export class WhatIfEngine {
       },
       { path: field },
     );
-  }
-
-  private amountsOf(r: EvaluationResult): number[] {
-    const v = centsOf(r.verplichting);
-    const g = centsOf(r.gerealiseerd);
-    const over = (r as { overschot?: string }).overschot ?? r.overige?.['overschot'];
-    return [v, g, centsOf(r.restant), over !== undefined ? centsOf(over) : 0, centsOf(r.boete)];
-  }
-
-  private summarise(r: EvaluationResult, activities: readonly unknown[]): Evaluated {
-    const amounts = this.amountsOf(r);
-    const doelgroepen = new Map<string, number>();
-    for (const w of r.waarderingen) {
-      const a = activities[w.index] as { doelgroep?: unknown } | undefined;
-      const g = typeof a?.doelgroep === 'string' ? a.doelgroep : '';
-      doelgroepen.set(g, (doelgroepen.get(g) ?? 0) + centsOf(w.bedrag));
-    }
-    return {
-      amounts,
-      status: statusOf(amounts[0]!, amounts[2]!),
-      routes: r.routes.map((x) => [x.naam, x.label, centsOf(x.gerealiseerd)] as const),
-      doelgroepen: [...doelgroepen],
-    };
   }
 }
 
