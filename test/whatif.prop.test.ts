@@ -4,6 +4,9 @@
 // contracts, and each contract's attribution adds up to its change exactly (Shapley efficiency),
 // with zero for a parameter that changes nothing. And the engine's cents path (the generated
 // code's numbers) gives exactly what the result objects give, to the cent.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
@@ -261,4 +264,36 @@ describe('what-if on worker threads', () => {
     const two = await runWhatIf(j, source(), { workers: 2, batch: 100, portfolioName: 'p' });
     expect(two.report).toEqual(one.report);
   });
+
+  it(
+    'reports the same on chunks (two workers) as line by line (one worker)',
+    { timeout: 60_000 },
+    async () => {
+      const { readPortfolio, runWhatIf } = await import('@sroi/analysis/node');
+      const { contractGenerator } = await import('@sroi/analysis');
+      const j = job([scenario('s', ['jaarwaarde_plaatsing[participatiewet]=42000', 'sr_percentage=6%'])]);
+      const next = contractGenerator(5);
+      const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify(next(i)));
+      lines[10] = '{ kapot';
+      lines[2000] = JSON.stringify({ ...JSON.parse(lines[2000]!), waarde: 'veel' });
+      lines[2500] = '';
+      const file = join(mkdtempSync(join(tmpdir(), 'sroi-whatif-')), 'run.jsonl');
+      writeFileSync(file, lines.join('\r\n') + '\n');
+      const runOn = async (workers: number) => {
+        const skips: string[] = [];
+        const r = await runWhatIf(j, readPortfolio(file), {
+          workers,
+          portfolioName: 'p',
+          onSkip: (w, d) => skips.push(`${w.file}:${w.row}:${w.column}:${d.code}`),
+        });
+        return { report: r.report, skips };
+      };
+      const one = await runOn(1);
+      const two = await runOn(2);
+      expect(two.report).toEqual(one.report);
+      expect(two.skips).toEqual(one.skips);
+      expect(one.skips.map((x) => x.split(':')[1])).toEqual(['11', '2001']);
+      expect(one.report.read.evaluated).toBe(2997);
+    },
+  );
 });

@@ -4,21 +4,57 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or undefined when it is not a real date. */
 export function parseIsoDate(text: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  // Date.UTC reads years 0-99 as 1900-1999; setting the full year afterwards keeps them.
-  const date = new Date(Date.UTC(2000, mo - 1, d));
-  date.setUTCFullYear(y, mo - 1, d);
-  const ms = date.getTime();
-  const back = new Date(ms);
-  // Date.UTC rolls 2023-02-30 over into March; a real date survives the round trip.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
-    return undefined;
-  return Math.round(ms / DAY_MS);
+  // By character codes and calendar arithmetic, without a RegExp or Date objects: a what-if run
+  // reads a date of every contract, and the Date round trip was a tenth of its time (profiled).
+  if (typeof text !== 'string' || text.length !== 10) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // '-'
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return daysFromCivil(y, mo, d);
+}
+
+/** The number written by `n` ASCII digits from `at`, or -1 when one is not a digit. */
+function digits(text: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+// The proleptic Gregorian calendar in days since 1970-01-01 and back, as JS Dates count it
+// (H. Hinnant's days_from_civil and civil_from_days, for years 0 through 9999 and beyond).
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Year, month and day of a day number, written into `into` (no allocation per call). */
+function civilFromDays(days: number, into: { y: number; m: number; d: number }): void {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  into.d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  into.m = mp < 10 ? mp + 3 : mp - 9;
+  into.y = yoe + era * 400 + (into.m <= 2 ? 1 : 0);
 }
 
 /** ISO text of a day number. */
@@ -55,8 +91,10 @@ export function formatDutchDate(day: number): string {
  */
 export function monthsBetween(from: number, to: number): number {
   if (to < from) return 0;
-  const a = new Date(from * DAY_MS);
-  const b = new Date(to * DAY_MS);
-  const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
-  return months + (b.getUTCDate() >= a.getUTCDate() ? 1 : 0);
+  civilFromDays(from, fromDate);
+  civilFromDays(to, toDate);
+  const months = (toDate.y - fromDate.y) * 12 + (toDate.m - fromDate.m);
+  return months + (toDate.d >= fromDate.d ? 1 : 0);
 }
+const fromDate = { y: 0, m: 0, d: 0 };
+const toDate = { y: 0, m: 0, d: 0 };

@@ -5,6 +5,7 @@
 // reader. Each contract comes with where it was read, so a validation problem's JSON path can be
 // shown as file, row and column. How rows become contracts is in ../whatif/portfolio-rows.ts.
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import { diagnostic } from '@sroi/core';
@@ -21,13 +22,82 @@ import {
 
 export { formatOf, type PortfolioFormat, type PortfolioItem, type Where } from '../whatif/portfolio-rows.js';
 
+/**
+ * A JSON Lines portfolio: its contracts one by one, and the file itself, which `runWhatIf` hands
+ * to its worker threads in chunks of lines (the main thread then reads bytes only).
+ */
+export interface JsonLinesPortfolio extends AsyncIterable<PortfolioItem> {
+  readonly jsonLines: { readonly file: string; readonly shownAs: string };
+}
+
 export function readPortfolio(file: string, shownAs = file): AsyncIterable<PortfolioItem> {
   const format = formatOf(file) ?? 'jsonl';
-  return format === 'csv'
-    ? readCsv(file, shownAs)
-    : format === 'xlsx'
-      ? readXlsx(file, shownAs)
-      : readJsonLines(file, shownAs);
+  if (format === 'csv') return readCsv(file, shownAs);
+  if (format === 'xlsx') return readXlsx(file, shownAs);
+  const portfolio: JsonLinesPortfolio = {
+    jsonLines: { file, shownAs },
+    [Symbol.asyncIterator]: () => readJsonLines(file, shownAs)[Symbol.asyncIterator](),
+  };
+  return portfolio;
+}
+
+/** Whether a portfolio is a JSON Lines file that can be read in chunks. */
+export const isJsonLinesPortfolio = (p: AsyncIterable<PortfolioItem>): p is JsonLinesPortfolio =>
+  Object.hasOwn(p, 'jsonLines');
+
+/** Complete lines of a JSON Lines file, and the row of the first. */
+export interface LinesChunk {
+  readonly bytes: Uint8Array;
+  readonly firstRow: number;
+}
+
+/**
+ * A file in chunks of whole lines (about `size` bytes each; a longer line makes its chunk
+ * longer), each a fresh buffer that can be transferred to a worker, with the number of its first
+ * line. Lines are counted as `readJsonLines` counts them: ends at \n, \r\n or a lone \r.
+ */
+export async function* jsonLinesChunks(file: string, size = 256 * 1024): AsyncIterable<LinesChunk> {
+  const handle = await open(file, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    let row = 1;
+    let eof = false;
+    while (!eof) {
+      const buf = Buffer.allocUnsafe(Math.max(size, carry.length * 2));
+      carry.copy(buf, 0);
+      const { bytesRead } = await handle.read(buf, carry.length, buf.length - carry.length, null);
+      const filled = carry.length + bytesRead;
+      eof = bytesRead === 0;
+      // Up to the last line end; at the end of the file, everything.
+      let end = eof ? filled : buf.lastIndexOf(10, filled - 1) + 1;
+      if (!eof && end === 0) {
+        const cr = buf.lastIndexOf(13, filled - 2); // a lone \r, not one right before the last byte
+        end = cr >= 0 ? cr + 1 : 0;
+      }
+      if (end === 0 && !eof) {
+        carry = buf.subarray(0, filled); // one line longer than the buffer: read on
+        continue;
+      }
+      const bytes = new Uint8Array(end);
+      bytes.set(buf.subarray(0, end));
+      carry = Buffer.from(buf.subarray(end, filled));
+      const first = row;
+      row += lineEnds(bytes); // before the chunk is yielded: its buffer may move to a worker
+      if (end > 0) yield { bytes, firstRow: first };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** How many lines a chunk of whole lines starts after its first (\n, \r\n and lone \r ends). */
+function lineEnds(bytes: Uint8Array): number {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let n = 0;
+  for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+  // Lone carriage returns (rare): counted one by one.
+  for (let i = b.indexOf(13); i >= 0; i = b.indexOf(13, i + 1)) if (b[i + 1] !== 10) n++;
+  return n;
 }
 
 /** JSON Lines: one contract a line; blank lines are skipped. */

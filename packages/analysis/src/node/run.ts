@@ -6,11 +6,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '@sroi/core';
 import { emptyTotals, finishTotals, mergeTotals, type WhatIfTotals } from '../whatif/aggregate.js';
-import { evaluateBatch, type BatchAnswer } from '../whatif/batch.js';
+import { evaluateBatch, type BatchAnswer, type LinesAnswer } from '../whatif/batch.js';
 import { WhatIfEngine, quantities, type WhatIfJob } from '../whatif/engine.js';
 import { WhatIfCsv } from '../render/whatif.js';
 import { whatIfReport, type WhatIfReport } from '../whatif/report.js';
-import type { PortfolioItem, Where } from './portfolio-read.js';
+import { isJsonLinesPortfolio, jsonLinesChunks, type PortfolioItem, type Where } from './portfolio-read.js';
 
 /** What a worker starts with. */
 export interface WorkerSetup {
@@ -82,22 +82,36 @@ class Pool {
       this.workers.push(entry);
     }
   }
-  run(contracts: unknown[]): Promise<BatchAnswer> {
+  /** A batch of contracts, or a chunk of JSON Lines (its buffer moves to the worker). */
+  run(contracts: unknown[]): Promise<BatchAnswer>;
+  run(lines: { lines: Uint8Array; firstRow: number; file: string }): Promise<LinesAnswer>;
+  run(work: unknown[] | { lines: Uint8Array; firstRow: number; file: string }): Promise<BatchAnswer> {
     let entry = this.workers[0]!;
     for (const w of this.workers) if (w.waiting.length < entry.waiting.length) entry = w;
     return new Promise((resolve, reject) => {
       if (entry.stopped) return reject(entry.stopped);
       entry.waiting.push({ resolve, reject });
-      entry.worker.postMessage(contracts);
+      if (Array.isArray(work)) entry.worker.postMessage(work);
+      else entry.worker.postMessage(work, [work.lines.buffer as ArrayBuffer]);
     });
   }
   get size(): number {
     return this.workers.length;
   }
   async close(): Promise<void> {
+    // Batches still in flight (a run that failed) are dropped, not rejected: nobody awaits them.
+    for (const w of this.workers) w.worker.removeAllListeners('exit');
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
+
+/** Where a contract of a JSON Lines file was read (as `jsonLine` makes it). */
+const jsonLineWhere = (file: string, row: number): Where => ({
+  file,
+  row,
+  rows: 1,
+  locate: (path) => ({ row, column: path ?? '(contract)' }),
+});
 
 /** Runs a what-if job over a portfolio. */
 export async function runWhatIf(
@@ -123,22 +137,52 @@ export async function runWhatIf(
   let skippedRows = 0;
   let done = 0;
   let stopped = false;
-  const inFlight: { wheres: Where[]; answer: Promise<BatchAnswer> }[] = [];
+  const inFlight: { wheres?: Where[]; file?: string; answer: Promise<BatchAnswer | LinesAnswer> }[] = [];
 
+  /** A problem of a row that is not a contract (not JSON, a missing column): counted and reported. */
+  const problem = (d: Diagnostic, rows: number) => {
+    skipped++;
+    skippedRows += rows;
+    options.onSkip?.(
+      {
+        file: String(d.args['file'] ?? ''),
+        row: Number(d.args['row'] ?? 0),
+        column: String(d.args['column'] ?? ''),
+      },
+      d,
+    );
+  };
   const settle = async () => {
     const next = inFlight.shift()!;
     const a = await next.answer;
     mergeTotals(totals, a.totals);
     if (csv && a.csv) options.csv!(a.csv);
+    // A chunk of JSON Lines: its contracts were read in the worker, each at a row of `file`.
+    const lines = 'rows' in a ? a : undefined;
+    const whereOf = (index: number): Where =>
+      lines ? jsonLineWhere(next.file!, lines.rows[index]!) : next.wheres![index]!;
+    if (lines) contracts += lines.rows.length;
+    // Reported in the order of their rows: lines that are not JSON, and contracts that fail.
+    const reports: { row: number; report(): void }[] = (lines?.problems ?? []).map((p) => ({
+      row: p.row,
+      report: () => problem(p.diagnostic, 1),
+    }));
     for (const s of a.skipped) {
-      const where = next.wheres[s.index]!;
-      skipped++;
-      skippedRows += where.rows;
-      for (const d of s.diagnostics) options.onSkip?.({ file: where.file, ...where.locate(d.path) }, d);
-      if (options.strict) stopped = true;
+      const where = whereOf(s.index);
+      reports.push({
+        row: where.row,
+        report: () => {
+          skipped++;
+          skippedRows += where.rows;
+          for (const d of s.diagnostics) options.onSkip?.({ file: where.file, ...where.locate(d.path) }, d);
+          if (options.strict) stopped = true;
+        },
+      });
     }
-    for (const f of a.failed) for (const d of f.diagnostics) options.onFailed?.(next.wheres[f.index]!, f, d);
-    done += next.wheres.length;
+    if (lines) reports.sort((x, y) => x.row - y.row);
+    for (const r of reports) r.report();
+    for (const f of a.failed) for (const d of f.diagnostics) options.onFailed?.(whereOf(f.index), f, d);
+    done += lines ? lines.rows.length : next.wheres!.length;
     options.onProgress?.(done);
   };
   const submit = (batch: unknown[], wheres: Where[]) => {
@@ -149,21 +193,21 @@ export async function runWhatIf(
   };
 
   try {
+    // A JSON Lines file on worker threads: chunks of lines go to the workers as bytes, parsed
+    // there (the main thread neither parses nor copies contracts). --strict reads line by line.
+    const chunked =
+      pool && !options.strict && isJsonLinesPortfolio(portfolio) ? portfolio.jsonLines : undefined;
+    if (pool && chunked)
+      for await (const chunk of jsonLinesChunks(chunked.file)) {
+        const work = { lines: chunk.bytes, firstRow: chunk.firstRow, file: chunked.shownAs };
+        inFlight.push({ file: chunked.shownAs, answer: pool.run(work) });
+        while (inFlight.length >= 2 * pool.size + 1) await settle();
+      }
     let batch: unknown[] = [];
     let wheres: Where[] = [];
-    for await (const item of portfolio) {
+    for await (const item of chunked ? [] : portfolio) {
       if ('problem' in item) {
-        skipped++;
-        skippedRows += item.rows;
-        const d = item.problem;
-        options.onSkip?.(
-          {
-            file: String(d.args['file'] ?? ''),
-            row: Number(d.args['row'] ?? 0),
-            column: String(d.args['column'] ?? ''),
-          },
-          d,
-        );
+        problem(item.problem, item.rows);
         // A problem of the whole file (a missing column or sheet) ends the run: nothing can be read.
         if (options.strict || item.rows === 0) {
           stopped = true;

@@ -11,6 +11,7 @@ export interface ExactSum {
 }
 const sum0 = (): ExactSum => ({ n: 0, big: 0n });
 function add(s: ExactSum, x: number): void {
+  if (x === 0) return; // most routes and doelgroepen of most contracts
   const t = s.n + x;
   if (Number.isSafeInteger(t)) s.n = t;
   else {
@@ -125,10 +126,12 @@ export function emptyTotals(scenarios: number, players: readonly number[], keep 
 }
 
 function addVariant(t: VariantTotals, e: Evaluated, opdrachtsoort: string): void {
+  // Plain loops, no callbacks: this runs for every contract and variant.
   t.contracts++;
-  e.amounts.forEach((a, q) => add(t.amounts[q]!, a));
+  const amounts = e.amounts;
+  for (let q = 0; q < amounts.length; q++) add(t.amounts[q]!, amounts[q]!);
   t.status[e.status]++;
-  if (e.status !== 'geen-verplichting') t.fulfilment[bucketOf(e.amounts[0]!, e.amounts[1]!)]!++;
+  if (e.status !== 'geen-verplichting') t.fulfilment[bucketOf(amounts[0]!, amounts[1]!)]!++;
   for (const [name, label, cents] of e.routes) {
     let r = t.routes.get(name);
     if (!r) t.routes.set(name, (r = { label, sum: sum0() }));
@@ -142,7 +145,7 @@ function addVariant(t: VariantTotals, e: Evaluated, opdrachtsoort: string): void
   let o = t.opdrachtsoorten.get(opdrachtsoort);
   if (!o) t.opdrachtsoorten.set(opdrachtsoort, (o = { contracts: 0, amounts: quantities.map(sum0) }));
   o.contracts++;
-  e.amounts.forEach((a, q) => add(o.amounts[q]!, a));
+  for (let q = 0; q < amounts.length; q++) add(o.amounts[q]!, amounts[q]!);
 }
 
 /** The order of status changes in reports: largest boete change first, then realised, then id. */

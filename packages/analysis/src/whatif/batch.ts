@@ -3,6 +3,7 @@
 import type { Diagnostic } from '@sroi/core';
 import { addOutcome, emptyTotals, type WhatIfTotals } from './aggregate.js';
 import type { WhatIfEngine } from './engine.js';
+import { jsonLine } from './portfolio-rows.js';
 
 export interface BatchAnswer {
   readonly totals: WhatIfTotals;
@@ -44,4 +45,42 @@ export function evaluateBatch(
     if (csvRows) csv += csvRows(r.value);
   });
   return { totals, csv, skipped, failed };
+}
+
+/** The answer for a chunk of JSON Lines: a batch answer, with rows instead of positions. */
+export interface LinesAnswer extends BatchAnswer {
+  /** The row of each contract of the batch (indexes of `skipped` and `failed` point here). */
+  readonly rows: readonly number[];
+  /** Lines that are not JSON (SR5301), by row. */
+  readonly problems: readonly { readonly row: number; readonly diagnostic: Diagnostic }[];
+}
+
+/**
+ * A chunk of whole JSON Lines (from row `firstRow` of `file`; decoded, a BOM kept), parsed and
+ * evaluated here: the work of a worker thread, so the main thread only reads bytes. Lines are
+ * split and read as `readJsonLines` reads them (\n, \r\n or a lone \r; blank lines skipped; a
+ * BOM on row 1).
+ */
+export function evaluateLines(
+  engine: WhatIfEngine,
+  text: string,
+  firstRow: number,
+  file: string,
+  csvRows?: Parameters<typeof evaluateBatch>[2],
+  keep?: number,
+): LinesAnswer {
+  const lines = text.split(/\r\n|\n|\r/);
+  const contracts: unknown[] = [];
+  const rows: number[] = [];
+  const problems: { row: number; diagnostic: Diagnostic }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const item = jsonLine(lines[i]!, firstRow + i, file);
+    if (!item) continue;
+    if ('problem' in item) problems.push({ row: firstRow + i, diagnostic: item.problem });
+    else {
+      contracts.push(item.contract);
+      rows.push(firstRow + i);
+    }
+  }
+  return { ...evaluateBatch(engine, contracts, csvRows, keep), rows, problems };
 }
