@@ -246,6 +246,26 @@ describe('what-if engine paths', () => {
   );
 });
 
+describe('what-if baselines kept between runs', () => {
+  test.prop([contracts, euros, fc.integer({ min: 1, max: 99 })], { numRuns: 20 })(
+    'a run on kept baselines (withScenarios and memos) equals a run from scratch',
+    (list, plaatsing, pct) => {
+      const first = new WhatIfEngine(job([scenario('a', ['sr_percentage=6%'])]));
+      const memos = list.map(() => ({}));
+      evaluateBatch(first, list, undefined, undefined, memos);
+      const b = scenario('b', [
+        `jaarwaarde_plaatsing[participatiewet]=${plaatsing}`,
+        `boetepercentage=${pct}%`,
+      ]);
+      const again = evaluateBatch(first.withScenarios([b]), list, undefined, undefined, memos);
+      const fresh = evaluateBatch(new WhatIfEngine(job([b])), list);
+      expect(again).toEqual(fresh);
+      // The same scenario once more: its plans come from the engines' shared cache.
+      expect(evaluateBatch(first.withScenarios([b]), list, undefined, undefined, memos)).toEqual(fresh);
+    },
+  );
+});
+
 describe('what-if on worker threads', () => {
   it('gives the same report with one worker and with two', { timeout: 60_000 }, async () => {
     const { runWhatIf } = await import('@sroi/analysis/node');

@@ -97,6 +97,8 @@ export { scaledShapley, distributeCents, MAX_EXACT_PLAYERS } from './whatif/shap
 export {
   WhatIfEngine,
   quantities,
+  type BaselineMemo,
+  type WhatIfEngineOptions,
   type WhatIfJob,
   type ContractOutcome,
   type Evaluated,

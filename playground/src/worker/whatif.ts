@@ -16,6 +16,7 @@ import {
   scenarioFromAssignments,
   showIrValue,
   whatIfReport,
+  type BaselineMemo,
   type PortfolioItem,
   type ScenarioSpec,
   type WhatIfJob,
@@ -161,11 +162,22 @@ export function portfolioItems(portfolio: WhatIfPortfolio): Iterable<PortfolioIt
 export interface RunHooks {
   /** Contracts done so far; return false to stop (a newer run replaced this one). */
   progress(done: number, total: number): Promise<boolean>;
+  /** Work this long (ms) between progress reports (default 40: a run of 10,000 contracts is one or two). */
+  readonly slice?: number;
+}
+
+/**
+ * What a run leaves for the next one on the same base and portfolio: the engine (its base plans)
+ * and each item's baseline, so a changed value evaluates only the scenario (a slider's next step).
+ */
+export interface KeptBase {
+  engine?: WhatIfEngine;
+  readonly memos: BaselineMemo[];
 }
 
 /** The most skipped rows listed by example (the count covers all of them). */
 const EXAMPLES = 20;
-/** Contracts per step between progress reports (and chances to be replaced by a newer run). */
+/** Contracts per step: after each, a progress report when a slice of time has passed. */
 const BATCH = 250;
 
 /**
@@ -181,9 +193,13 @@ export async function runWhatIfInWorker(
   portfolioName: string,
   lang: Language,
   hooks: RunHooks,
+  kept: KeptBase = { memos: [] },
 ): Promise<WhatIfRunReply['report'] | undefined> {
   const job: WhatIfJob = { base, baseName: label, scenarios: [spec], attribution: true };
-  const engine = new WhatIfEngine(job);
+  const engine = kept.engine?.withScenarios([spec]) ?? new WhatIfEngine(job);
+  kept.engine ??= engine;
+  const slice = hooks.slice ?? 40;
+  let sliceStart = performance.now();
   const keep = 200;
   const totals = emptyTotals(1, [engine.attributes(0) ? spec.players.length : 0], keep);
   let contracts = 0;
@@ -198,13 +214,15 @@ export async function runWhatIfInWorker(
     skippedByCode.set(d.code, (skippedByCode.get(d.code) ?? 0) + 1);
     if (examples.length < EXAMPLES) examples.push(problemOf(d, lang, where));
   };
-  const batchOf: { contract: unknown; locate: (path: string | undefined) => string }[] = [];
+  const batchOf: { contract: unknown; memo: BaselineMemo; locate: (path: string | undefined) => string }[] =
+    [];
   const flush = () => {
     const a = evaluateBatch(
       engine,
       batchOf.map((b) => b.contract),
       undefined,
       keep,
+      batchOf.map((b) => b.memo),
     );
     mergeTotals(totals, a.totals);
     for (const s of a.skipped) {
@@ -215,7 +233,7 @@ export async function runWhatIfInWorker(
     failed += a.failed.length;
     batchOf.length = 0;
   };
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     if ('problem' in item) {
       skip(item.problem, '', item.rows);
       continue;
@@ -224,6 +242,7 @@ export async function runWhatIfInWorker(
     const w = item.where;
     batchOf.push({
       contract: item.contract,
+      memo: (kept.memos[index] ??= {}),
       locate: (p) => {
         const at = w.locate(p);
         return `${w.file}, ${lang === 'nl' ? 'rij' : 'row'} ${at.row}${at.column ? `, ${at.column}` : ''}`;
@@ -231,7 +250,10 @@ export async function runWhatIfInWorker(
     });
     if (batchOf.length >= BATCH) {
       flush();
-      if (!(await hooks.progress(contracts, items.length))) return undefined;
+      if (performance.now() - sliceStart >= slice) {
+        if (!(await hooks.progress(contracts, items.length))) return undefined;
+        sliceStart = performance.now();
+      }
     }
   }
   if (batchOf.length > 0) flush();

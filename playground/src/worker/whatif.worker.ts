@@ -3,7 +3,7 @@
 import type { PortfolioItem } from '@sroi/analysis';
 import type { IrDocument } from '@sroi/core';
 import type { WhatIfPortfolio, WhatIfReply, WhatIfRequest } from '../protocol.js';
-import { portfolioItems, runWhatIfInWorker, scenarioOf, whatIfFields } from './whatif.js';
+import { portfolioItems, runWhatIfInWorker, scenarioOf, whatIfFields, type KeptBase } from './whatif.js';
 
 const post = (message: WhatIfReply) => (self as unknown as Worker).postMessage(message);
 
@@ -15,6 +15,14 @@ function itemsOf(p: WhatIfPortfolio): readonly PortfolioItem[] {
   const key = keyOf(p);
   if (cached?.key !== key) cached = { key, items: [...portfolioItems(p)] };
   return cached.items;
+}
+
+/** The base plans and baselines of the last run, for the base and portfolio they were made on. */
+let kept: { key: string; value: KeptBase } | undefined;
+function keptFor(members: unknown, portfolio: WhatIfPortfolio): KeptBase {
+  const key = `${JSON.stringify(members)}\u0000${keyOf(portfolio)}`;
+  if (kept?.key !== key) kept = { key, value: { memos: [] } };
+  return kept.value;
 }
 
 let latest = 0;
@@ -34,7 +42,9 @@ async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<vo
     return;
   }
   const items = itemsOf(request.portfolio);
-  let lastShown = 0;
+  // The size of the run first: a long one shows its progress from the start.
+  post({ kind: 'progress', id: request.id, done: 0, total: items.length });
+  let lastShown = performance.now();
   const report = await runWhatIfInWorker(
     members,
     request.label,
@@ -53,6 +63,7 @@ async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<vo
         return latest === request.id;
       },
     },
+    keptFor(request.members, request.portfolio),
   );
   if (report) post({ kind: 'result', id: request.id, report, millis: performance.now() - started });
 }

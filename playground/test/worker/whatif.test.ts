@@ -55,6 +55,7 @@ describe('what-if runs in the worker', () => {
     const seen: number[] = [];
     const report = await runWhatIfInWorker([{ label: 'r', ir }], 'r', s.spec, items, 'p', 'nl', {
       progress: (done) => (seen.push(done), Promise.resolve(true)),
+      slice: 0,
     });
     expect(seen).toEqual([250, 500]);
     expect(report!.read.contracts).toBe(600);
@@ -72,6 +73,7 @@ describe('what-if runs in the worker', () => {
     const items = [...portfolioItems({ kind: 'generated', count: 600, seed: 3, name: 'p' })];
     const report = await runWhatIfInWorker([{ label: 'r', ir }], 'r', s.spec, items, 'p', 'nl', {
       progress: () => Promise.resolve(false),
+      slice: 0,
     });
     expect(report).toBeUndefined();
   });

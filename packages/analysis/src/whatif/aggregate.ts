@@ -132,12 +132,14 @@ function addVariant(t: VariantTotals, e: Evaluated, opdrachtsoort: string): void
   for (let q = 0; q < amounts.length; q++) add(t.amounts[q]!, amounts[q]!);
   t.status[e.status]++;
   if (e.status !== 'geen-verplichting') t.fulfilment[bucketOf(amounts[0]!, amounts[1]!)]!++;
-  for (const [name, label, cents] of e.routes) {
+  for (let i = 0; i < e.routes.length; i++) {
+    const [name, label, cents] = e.routes[i]!;
     let r = t.routes.get(name);
     if (!r) t.routes.set(name, (r = { label, sum: sum0() }));
     add(r.sum, cents);
   }
-  for (const [g, cents] of e.doelgroepen) {
+  for (let i = 0; i < e.doelgroepen.length; i++) {
+    const [g, cents] = e.doelgroepen[i]!;
     let d = t.doelgroepen.get(g);
     if (!d) t.doelgroepen.set(g, (d = sum0()));
     add(d, cents);

@@ -2,7 +2,7 @@
 // main thread when there is one worker). Plain data in and out.
 import type { Diagnostic } from '@sroi/core';
 import { addOutcome, emptyTotals, type WhatIfTotals } from './aggregate.js';
-import type { WhatIfEngine } from './engine.js';
+import type { BaselineMemo, WhatIfEngine } from './engine.js';
 import { jsonLine } from './portfolio-rows.js';
 
 export interface BatchAnswer {
@@ -25,6 +25,8 @@ export function evaluateBatch(
   contracts: readonly unknown[],
   csvRows?: (o: NonNullable<ReturnType<WhatIfEngine['evaluate']>['value']>) => string,
   keep?: number,
+  /** Per contract, its baseline kept between runs (see `BaselineMemo`). */
+  memos?: readonly BaselineMemo[],
 ): BatchAnswer {
   const totals = emptyTotals(
     engine.job.scenarios.length,
@@ -35,7 +37,7 @@ export function evaluateBatch(
   const skipped: BatchAnswer['skipped'][number][] = [];
   const failed: BatchAnswer['failed'][number][] = [];
   contracts.forEach((c, index) => {
-    const r = engine.evaluate(c);
+    const r = engine.evaluate(c, memos?.[index]);
     if (!r.value) {
       skipped.push({ index, diagnostics: r.diagnostics });
       return;

@@ -113,6 +113,24 @@ function viewOf(valid: ValidContract): ContractView {
   return { valid, activities, groups, groupOf };
 }
 
+/**
+ * A contract's baseline kept between runs: a what-if panel runs scenario after scenario over one
+ * portfolio and one base, and each contract's baseline (validation, member, amounts) is computed
+ * once. Opaque to callers; `evaluate` fills it and reuses it while the base plans are the same
+ * (engines made by `withScenarios` share them).
+ */
+export interface BaselineMemo {
+  baseline?: unknown;
+}
+
+/** What a memo holds: the baseline of the contract under one set of base plans. */
+type Baseline =
+  | { readonly plans: object; readonly member: number; readonly view: ContractView; readonly base: Evaluated }
+  | { readonly plans: object; readonly diagnostics: readonly Diagnostic[] };
+
+/** How many plans engines sharing a base keep for values seen before (a slider moved back). */
+const PLANS_KEPT = 64;
+
 /** A run read for its amounts only (the subsets of attribution): no routes or doelgroepen. */
 const NONE: readonly never[] = [];
 
@@ -223,21 +241,48 @@ export class WhatIfEngine {
   /** Per scenario, per base member, per subset of players (as a mask): its plan, once made. */
   private readonly variants: (VariantPlan | undefined)[][][];
   private readonly relevant: number[][];
+  /**
+   * Plans by their IR's JSON, shared by the engines of one base (`withScenarios`): a value moved
+   * back to one it had runs on warm generated code (fresh code runs a few times slower at first).
+   */
+  private readonly planCache: Map<string, VariantPlan>;
+  /** Whether this engine shares its base with others (made by or making `withScenarios`). */
+  private shared = false;
   readonly overschot: boolean;
 
   constructor(
     readonly job: WhatIfJob,
     private readonly options: WhatIfEngineOptions = {},
+    /** An engine on the same base whose plans this one uses (see `withScenarios`). */
+    sameBase?: WhatIfEngine,
   ) {
-    const plans = job.base.map((m) => planOf(m.ir, m.label));
-    this.basePlans = plans.map((p) => new VariantPlan(p, options));
-    this.baseSet = new PlanSet(
-      job.baseName,
-      plans.map((plan, i) => ({ plan, label: job.base[i]!.label })),
-    );
+    if (sameBase) {
+      this.basePlans = sameBase.basePlans;
+      this.baseSet = sameBase.baseSet;
+      this.planCache = sameBase.planCache;
+    } else {
+      this.planCache = new Map();
+      const plans = job.base.map((m) => planOf(m.ir, m.label));
+      this.basePlans = plans.map((p) => new VariantPlan(p, options));
+      this.baseSet = new PlanSet(
+        job.baseName,
+        plans.map((plan, i) => ({ plan, label: job.base[i]!.label })),
+      );
+    }
     this.relevant = job.scenarios.map((s) => s.members.map((v) => relevantMask(v, s.players.length)));
     this.variants = job.scenarios.map(() => job.base.map(() => []));
     this.overschot = job.base.some((m) => m.ir.outcomes.some((o) => o.name === 'overschot'));
+  }
+
+  /**
+   * An engine for other scenarios on this engine's base: the base plans (and the baselines in
+   * `BaselineMemo`s) are shared, only the scenarios' plans are new.
+   */
+  withScenarios(scenarios: readonly ScenarioSpec[]): WhatIfEngine {
+    this.shared = true;
+    const engine = new WhatIfEngine({ ...this.job, scenarios }, this.options, this);
+    engine.shared = true;
+    return engine;
   }
 
   /** Whether a scenario's changes are attributed to its players. */
@@ -259,10 +304,17 @@ export class WhatIfEngine {
     let plan = plans[effective];
     if (!plan) {
       const spec = this.job.scenarios[s]!;
-      plan = new VariantPlan(
-        planOf(variantIr(this.job.base[m]!.ir, spec.members[m]!, effective), `${spec.name}`),
-        this.options,
-      );
+      const ir = variantIr(this.job.base[m]!.ir, spec.members[m]!, effective);
+      // Only engines that share their base keep plans beyond their own scenarios.
+      const key = this.shared ? JSON.stringify(ir) : undefined;
+      plan = key === undefined ? undefined : this.planCache.get(key);
+      if (!plan) {
+        plan = new VariantPlan(planOf(ir, `${spec.name}`), this.options);
+        if (key !== undefined) {
+          if (this.planCache.size >= PLANS_KEPT) this.planCache.delete(this.planCache.keys().next().value!);
+          this.planCache.set(key, plan);
+        }
+      }
       plans[effective] = plan;
     }
     return plan;
@@ -272,19 +324,22 @@ export class WhatIfEngine {
    * A contract under the baseline and every scenario; diagnostics (the contract's own problems,
    * with JSON paths) when the baseline cannot evaluate it.
    */
-  evaluate(contract: unknown): {
+  evaluate(
+    contract: unknown,
+    memo?: BaselineMemo,
+  ): {
     value?: ContractOutcome;
     diagnostics: readonly Diagnostic[];
     /** Scenarios that could not evaluate the contract, and why. */
     failures?: readonly { readonly scenario: number; readonly diagnostics: readonly Diagnostic[] }[];
   } {
-    const member = this.memberOf(contract);
-    if (typeof member !== 'number') return { diagnostics: [member] };
-    const valid = this.basePlans[member]!.validate(contract);
-    if (!valid.value) return { diagnostics: valid.diagnostics };
-    const view = viewOf(valid.value);
-    const base = this.basePlans[member]!.run(view, true);
-    if ('diagnostics' in base) return { diagnostics: base.diagnostics };
+    let known = memo?.baseline as Baseline | undefined;
+    if (known?.plans !== this.basePlans) {
+      known = this.baselineOf(contract);
+      if (memo) memo.baseline = known;
+    }
+    if ('diagnostics' in known) return { diagnostics: known.diagnostics };
+    const { member, view, base } = known;
     const failures: { scenario: number; diagnostics: readonly Diagnostic[] }[] = [];
     const scenarios = this.job.scenarios.map((spec, s): ScenarioOutcome | undefined => {
       const k = spec.players.length;
@@ -321,6 +376,19 @@ export class WhatIfEngine {
       diagnostics: [],
       ...(failures.length > 0 ? { failures } : {}),
     };
+  }
+
+  /** A contract's baseline: its member of the base, validated, evaluated; or why it cannot be. */
+  private baselineOf(contract: unknown): Baseline {
+    const plans = this.basePlans;
+    const member = this.memberOf(contract);
+    if (typeof member !== 'number') return { plans, diagnostics: [member] };
+    const valid = plans[member]!.validate(contract);
+    if (!valid.value) return { plans, diagnostics: valid.diagnostics };
+    const view = viewOf(valid.value);
+    const base = plans[member]!.run(view, true);
+    if ('diagnostics' in base) return { plans, diagnostics: base.diagnostics };
+    return { plans, member, view, base };
   }
 
   /** The base member whose period holds the contract's reference date (a set: as `PlanSet` picks). */
