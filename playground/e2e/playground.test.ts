@@ -468,6 +468,9 @@ describe('the built playground in Chromium', () => {
         await page.locator('.whatif-table > summary', { hasText: name.split('[')[0]! }).click();
       await field.fill(value);
     }
+    // The base starts as the region set the open ruleset belongs to: each contract by the period
+    // of its award date, none skipped.
+    await expect(page.inputValue('#whatif-base')).resolves.toBe('rulesets/rijnmond.set.json');
     await page.click('#whatif-run');
     await page.waitForSelector('#whatif-out[data-state="done"] #whatif-totals', { timeout: 90_000 });
     await page.locator('#whatif-status summary').click();
@@ -478,21 +481,49 @@ describe('the built playground in Chromium', () => {
     // The same run on the command line: generator, scenario and engine are the same code.
     const portfolio = join(work, 'p.jsonl');
     sroi(['portfolio', 'generate', '--contracts', '400', '--seed', '7', '--out', portfolio]);
-    const expected = cliWhatIf(portfolio, sets);
-    await expectReport(page, expected);
+    await expectReport(page, cliWhatIf(portfolio, sets, 'rulesets/rijnmond.set.json'));
+    expect(await page.textContent('#whatif-read')).toContain('400 doorgerekend');
     expect(await page.textContent('#whatif-command')).toContain("--set 'sr_percentage=6%'");
+    expect(await page.textContent('#whatif-command')).toContain('sroi whatif rulesets/rijnmond.set.json');
 
-    // The region set as base: each contract by the period of its award date, none skipped.
-    await page.selectOption('#whatif-base', 'rulesets/rijnmond.set.json');
+    // "Kopieer als scenario": the ruleset text, which sroi whatif runs as --scenario to the same
+    // totals (only the open ruleset changes: with the set as base, the panel's --set changes
+    // the 2019-2023 ruleset too, so the comparison is with the open ruleset alone as base).
+    await page.selectOption('#whatif-base', '');
     await page.click('#whatif-run');
     await page.waitForFunction(
-      () => document.querySelector('#whatif-read')?.textContent?.includes('400 doorgerekend'),
+      () => document.querySelector('#whatif-command')?.textContent?.includes('whatif rulesets/rijnmond-2023'),
       undefined,
       { timeout: 90_000 },
     );
-    await expectReport(page, cliWhatIf(portfolio, sets, 'rulesets/rijnmond.set.json'));
-    expect(await page.textContent('#whatif-command')).toContain('sroi whatif rulesets/rijnmond.set.json');
-    await page.selectOption('#whatif-base', '');
+    const expected = cliWhatIf(portfolio, sets);
+    await expectReport(page, expected);
+    await page.click('#whatif-copy-scenario');
+    const copied = (await page.textContent('#whatif-scenario')) ?? '';
+    expect(copied).toContain('breidt uit "rijnmond-2023-2027.sroi"');
+    // Saved beside (a copy of) the ruleset it extends, as its first comment line says.
+    const scenarioFile = join(work, 'scenario.sroi');
+    writeFileSync(scenarioFile, copied);
+    writeFileSync(
+      join(work, 'rijnmond-2023-2027.sroi'),
+      readFileSync(join(repoRoot, 'rulesets/rijnmond-2023-2027.sroi'), 'utf8'),
+    );
+    {
+      const viaScenario = JSON.parse(
+        sroi([
+          'whatif',
+          'rulesets/rijnmond-2023-2027.sroi',
+          portfolio,
+          '--scenario',
+          scenarioFile,
+          '--json',
+          '--quiet',
+          '--workers',
+          '1',
+        ]),
+      ) as WhatIfJson;
+      expect(viaScenario.scenarios[0]!.totals).toEqual(expected.scenarios[0]!.totals);
+    }
 
     // An export of a registration tool, opened as a file (CSV, Dutch numbers, a bad row).
     const csv = join(repoRoot, 'test/fixtures/whatif/export.csv');

@@ -210,6 +210,16 @@ const words = {
     'The first {shown} are shown; the report of sroi whatif lists them all.',
   ],
   whatIfCommand: ['Dezelfde berekening op de opdrachtregel', 'The same run on the command line'],
+  whatIfCopyScenario: ['Kopieer als scenario', 'Copy as scenario'],
+  whatIfScenarioText: [
+    'Het scenario als regeling (voor sroi whatif --scenario)',
+    'The scenario as a ruleset (for sroi whatif --scenario)',
+  ],
+  whatIfCopied: ['Gekopieerd naar het klembord', 'Copied to the clipboard'],
+  whatIfCopyFailed: [
+    'Kopiëren lukte niet; de tekst staat hieronder geselecteerd',
+    'Copying did not work; the text is selected below',
+  ],
 } as const;
 
 export type Word = keyof typeof words;

@@ -154,6 +154,8 @@ export type WhatIfRequest =
       readonly sets: readonly string[];
       readonly portfolio: WhatIfPortfolio;
       readonly lang: Language;
+      /** The open ruleset's path (a member of the base): the one a copied scenario extends. */
+      readonly open: string;
     };
 
 export interface WhatIfRunReply {
@@ -167,6 +169,8 @@ export interface WhatIfRunReply {
     /** Contracts the scenario could not evaluate (the base could). */
     readonly failed: number;
   };
+  /** The scenario as a ruleset text that extends the open ruleset ("Kopieer als scenario"). */
+  readonly scenario?: string;
   /** Why the run did not start (a value that does not fit its parameter, an unknown name). */
   readonly problems?: readonly WhatIfProblem[];
   readonly millis: number;

@@ -75,6 +75,8 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   let lastPortfolio: WhatIfPortfolio | undefined;
   let runStarted = 0;
   let lastBase = '';
+  /** The last run's scenario as a ruleset text ("Kopieer als scenario"). */
+  let scenarioText: string | undefined;
 
   const engine = (): Worker => {
     if (worker) return worker;
@@ -147,7 +149,12 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   progressBox.hidden = true;
   const problemsBox = h('div', { attrs: { id: 'whatif-problems', 'aria-live': 'polite' } });
   const out = h('div', { class: 'whatif-out', attrs: { id: 'whatif-out', 'aria-live': 'polite' } });
-  const baseSelect = h('select', { attrs: { id: 'whatif-base' }, on: { change: () => changed() } });
+  /** Whether the person chose the base (else it follows the open ruleset: its region set). */
+  let baseChosen = false;
+  const baseSelect = h('select', {
+    attrs: { id: 'whatif-base' },
+    on: { change: () => ((baseChosen = true), changed()) },
+  });
   const baseBox = h('div', { class: 'whatif-source' });
   /** The chosen region set, if any (else the open ruleset alone). */
   const chosenSet = () => host.sets().find((s) => s.path === baseSelect.value);
@@ -162,7 +169,10 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
         .sets()
         .map((s) => h('option', { attrs: { value: s.path } }, t('whatIfBaseSet', { name: s.title }))),
     );
-    baseSelect.value = host.sets().some((s) => s.path === value) ? value : '';
+    // Until a person chooses, the region set the open ruleset belongs to: a portfolio spans its
+    // periods (the generated one does), and the set judges each contract by its own period.
+    const chosen = baseChosen ? value : (host.sets()[0]?.path ?? '');
+    baseSelect.value = host.sets().some((s) => s.path === chosen) ? chosen : '';
     replace(baseBox, h('label', { attrs: { for: 'whatif-base' } }, t('whatIfBase')), ' ', baseSelect);
     baseBox.hidden = host.sets().length === 0;
   }
@@ -360,6 +370,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       sets: lastSets,
       portfolio: p,
       lang: language(),
+      open: host.path(),
     });
   }
 
@@ -416,7 +427,10 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     }
     progressBox.hidden = true;
     problems = m.problems ?? [];
-    if (m.report) report = m.report;
+    if (m.report) {
+      report = m.report;
+      scenarioText = m.scenario;
+    }
     renderProblems();
     if (m.report) renderReport(m.millis);
     out.dataset.state = 'done';
@@ -563,6 +577,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       attribution(r),
       statusChanges(r),
       commandLine(),
+      copyScenario(),
     );
   }
 
@@ -712,6 +727,41 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       h('summary', {}, t('whatIfCommand')),
       h('pre', { attrs: { id: 'whatif-command' } }, lines.join('\n')),
     );
+  }
+
+  /**
+   * "Kopieer als scenario": the ruleset text that extends the open ruleset with the changed values,
+   * copied to the clipboard and shown (selected when the clipboard is not available).
+   */
+  function copyScenario(): HTMLElement | null {
+    const text = scenarioText;
+    if (!text) return null;
+    const pre = h('pre', { attrs: { id: 'whatif-scenario' } }, text);
+    const status = h('span', { class: 'muted small-text', attrs: { role: 'status' } });
+    const details = h('details', { class: 'whatif-cli' }, h('summary', {}, t('whatIfScenarioText')), pre);
+    const selectText = () => {
+      details.open = true;
+      getSelection()?.selectAllChildren(pre);
+    };
+    const button = h(
+      'button',
+      {
+        class: 'small',
+        attrs: { type: 'button', id: 'whatif-copy-scenario' },
+        on: {
+          click: () =>
+            void navigator.clipboard.writeText(text).then(
+              () => (status.textContent = t('whatIfCopied')),
+              () => {
+                status.textContent = t('whatIfCopyFailed');
+                selectText();
+              },
+            ),
+        },
+      },
+      t('whatIfCopyScenario'),
+    );
+    return h('div', { class: 'whatif-copy' }, h('div', { class: 'toolbar' }, button, ' ', status), details);
   }
 
   return {

@@ -93,6 +93,7 @@ export {
   type Assignment,
 } from './whatif/overrides.js';
 export { diffScenario, type ScenarioDiff } from './whatif/scenario.js';
+export { scenarioText, type ScenarioTextOptions } from './whatif/scenario-text.js';
 export { scaledShapley, distributeCents, MAX_EXACT_PLAYERS } from './whatif/shapley.js';
 export {
   WhatIfEngine,

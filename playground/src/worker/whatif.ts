@@ -14,6 +14,7 @@ import {
   parseAssignment,
   rowKey,
   scenarioFromAssignments,
+  scenarioText,
   showIrValue,
   whatIfReport,
   type BaselineMemo,
@@ -143,6 +144,50 @@ export function scenarioOf(
       },
     };
   return { spec };
+}
+
+/**
+ * The scenario as a ruleset text ("Kopieer als scenario"): a ruleset that extends the open one
+ * (`open`, its path) and restates the changed values, for `sroi whatif --scenario`. Saved beside
+ * the open ruleset it runs as the panel ran; with a region set as base, it changes the open
+ * ruleset only (a scenario extends one ruleset), which a comment says. Undefined without changes.
+ */
+export function scenarioRuleset(
+  members: readonly { readonly label: string; readonly ir: IrDocument }[],
+  spec: ScenarioSpec,
+  open: string,
+  lang: Language,
+): string | undefined {
+  const m = Math.max(
+    0,
+    members.findIndex((x) => x.label === open),
+  );
+  const member = members[m]!;
+  const variant = spec.members[m];
+  const edits = variant && 'edits' in variant ? variant.edits.flat() : [];
+  if (edits.length === 0) return undefined;
+  const file = open.slice(open.lastIndexOf('/') + 1);
+  const nl = lang === 'nl';
+  const comments = [
+    nl
+      ? `Scenario uit het wat-als-paneel van de sroi-playground; bewaar naast ${file}.`
+      : `Scenario from the what-if panel of the sroi playground; save it beside ${file}.`,
+    nl
+      ? `sroi whatif ${file} PORTEFEUILLE --scenario scenario.sroi`
+      : `sroi whatif ${file} PORTFOLIO --scenario scenario.sroi`,
+    ...(members.length > 1
+      ? [
+          nl
+            ? `Met een regioset als basis wijzigt dit scenario alleen ${file}.`
+            : `With a region set as base this scenario changes ${file} only.`,
+        ]
+      : []),
+  ];
+  return scenarioText(member.ir, edits, spec.players, {
+    name: `${member.ir.ruleset.name} – scenario`,
+    extends: file,
+    comments,
+  });
 }
 
 /** The contracts of a portfolio, in order: generated from a seed, or read from a file's text. */

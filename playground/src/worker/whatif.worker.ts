@@ -3,7 +3,14 @@
 import type { PortfolioItem } from '@sroi/analysis';
 import type { IrDocument } from '@sroi/core';
 import type { WhatIfPortfolio, WhatIfReply, WhatIfRequest } from '../protocol.js';
-import { portfolioItems, runWhatIfInWorker, scenarioOf, whatIfFields, type KeptBase } from './whatif.js';
+import {
+  portfolioItems,
+  runWhatIfInWorker,
+  scenarioOf,
+  scenarioRuleset,
+  whatIfFields,
+  type KeptBase,
+} from './whatif.js';
 
 const post = (message: WhatIfReply) => (self as unknown as Worker).postMessage(message);
 
@@ -65,7 +72,15 @@ async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<vo
     },
     keptFor(request.members, request.portfolio),
   );
-  if (report) post({ kind: 'result', id: request.id, report, millis: performance.now() - started });
+  if (!report) return;
+  const text = scenarioRuleset(members, scenario.spec, request.open, request.lang);
+  post({
+    kind: 'result',
+    id: request.id,
+    report,
+    millis: performance.now() - started,
+    ...(text ? { scenario: text } : {}),
+  });
 }
 
 self.addEventListener('message', (event: MessageEvent<WhatIfRequest>) => {

@@ -3,10 +3,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileSource } from '@sroi/compiler';
+import { diffScenario, type ScenarioSpec } from '@sroi/analysis';
 import type { IrDocument } from '@sroi/core';
 import { describe, expect, it } from 'vitest';
 import { bundleHost } from '../../src/worker/engine.js';
-import { portfolioItems, runWhatIfInWorker, scenarioOf, whatIfFields } from '../../src/worker/whatif.js';
+import {
+  portfolioItems,
+  runWhatIfInWorker,
+  scenarioOf,
+  scenarioRuleset,
+  whatIfFields,
+} from '../../src/worker/whatif.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const files = Object.fromEntries(
@@ -86,5 +93,66 @@ describe('what-if runs in the worker', () => {
       where: 'sr_percentag=6%',
       suggestions: expect.arrayContaining(['sr_percentage']) as string[],
     });
+  });
+});
+
+describe('a scenario copied as ruleset text', () => {
+  /** The scenario text compiled beside the shipped rulesets, as `sroi whatif --scenario` reads it. */
+  const compiledScenario = (text: string) =>
+    compileSource('rulesets/scenario.sroi', text, bundleHost({ ...files, 'rulesets/scenario.sroi': text }));
+
+  for (const path of Object.keys(files))
+    it(`${path}: restating every value as it is compiles without errors or changes`, () => {
+      const ir = irOf(path);
+      const sets = whatIfFields(ir).map((f) => `${f.name}=${f.value}`);
+      const s = scenarioOf([ir], sets, 'nl');
+      if (!('spec' in s)) throw new Error(JSON.stringify(s.problems));
+      const text = scenarioRuleset([{ label: path, ir }], s.spec, path, 'nl')!;
+      for (const p of ir.parameters.filter((x) => sets.some((a) => a.startsWith(`${x.name}=`))))
+        expect(text).toContain(`parameter ${p.name}:`);
+      const compiled = compiledScenario(text);
+      expect(
+        compiled.diagnostics.filter((d) => d.severity === 'error'),
+        text,
+      ).toEqual([]);
+      const diff = diffScenario(ir, compiled.ir!);
+      expect(diff.structural, text).toEqual([]);
+      // Values written as their periods had them: only values with several periods may change.
+      for (const p of diff.players) {
+        const field = whatIfFields(ir).find((f) => f.name === p.label || p.label.startsWith(`${f.name}`));
+        if (field && field.periods.length === 1) expect(p.to, p.label).toBe(p.from);
+      }
+    });
+
+  it('gives the same totals as the panel when sroi whatif runs it as --scenario', async () => {
+    const path = 'rulesets/rijnmond-2023-2027.sroi';
+    const ir = irOf(path);
+    const sets = [
+      'sr_percentage=6%',
+      'bonus_contract_onbepaald=€ 10.000',
+      'uurtarief_maatschappelijk=120',
+      'max_maanden_plaatsing=30',
+      'jaarwaarde_plaatsing[participatiewet]=42000',
+      'jaarwaarde_plaatsing[ww]=16.500,50',
+    ];
+    const s = scenarioOf([ir], sets, 'nl');
+    if (!('spec' in s)) throw new Error(JSON.stringify(s.problems));
+    const text = scenarioRuleset([{ label: path, ir }], s.spec, path, 'nl')!;
+    expect(text).toContain('breidt uit "rijnmond-2023-2027.sroi"');
+    const compiled = compiledScenario(text);
+    expect(
+      compiled.diagnostics.filter((d) => d.severity === 'error'),
+      text,
+    ).toEqual([]);
+    const diff = diffScenario(ir, compiled.ir!);
+    expect(diff.structural).toEqual([]);
+    const copied: ScenarioSpec = { name: 'copied', players: diff.players, members: [diff.variant] };
+    const items = [...portfolioItems({ kind: 'generated', count: 400, seed: 7, name: 'p' })];
+    const hooks = { progress: () => Promise.resolve(true) };
+    const panel = await runWhatIfInWorker([{ label: 'r', ir }], 'r', s.spec, items, 'p', 'nl', hooks);
+    const cli = await runWhatIfInWorker([{ label: 'r', ir }], 'r', copied, items, 'p', 'nl', hooks);
+    expect(cli!.scenarios[0]!.totals).toEqual(panel!.scenarios[0]!.totals);
+    expect(cli!.scenarios[0]!.difference).not.toEqual(cli!.baseline.totals);
+    expect(cli!.scenarios[0]!.changed).toBe(panel!.scenarios[0]!.changed);
   });
 });
