@@ -473,6 +473,8 @@ describe('the built playground in Chromium', () => {
     await expect(page.inputValue('#whatif-base')).resolves.toBe('rulesets/rijnmond.set.json');
     await page.click('#whatif-run');
     await page.waitForSelector('#whatif-out[data-state="done"] #whatif-totals', { timeout: 90_000 });
+    // The attribution chart (ECharts, loaded with the first attribution): a bar per changed value.
+    await page.waitForSelector('#whatif-attribution-chart svg path', { state: 'attached', timeout: 30_000 });
     await page.locator('#whatif-status summary').click();
     await page.evaluate(() => document.querySelector('#whatif-read')!.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(shots, '11-wat-als.png') });

@@ -47,6 +47,13 @@ const statusWords: Readonly<Record<string, Word>> = {
 
 const count = (n: number) => n.toLocaleString(language() === 'nl' ? 'nl-NL' : 'en-GB');
 const money = (v: string | undefined) => (v === undefined ? '—' : showMoney(v, language()));
+const compactEuros = (v: number) =>
+  new Intl.NumberFormat(language() === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(v);
 /** A shell word, quoted for a POSIX shell (the command is shown, never run). */
 const shellQuote = (s: string) => (/^[\w./=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
@@ -575,15 +582,87 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       totals,
       changedLine,
       attribution(r),
+      s.attribution ? chartBox : null,
       statusChanges(r),
       commandLine(),
       copyScenario(),
     );
+    void drawChart(r);
   }
 
   /** A wide table in a region that scrolls sideways (and takes focus, so keys scroll it too). */
   const scrollable = (label: string, table: HTMLElement) =>
     h('div', { class: 'table-scroll', attrs: { role: 'region', 'aria-label': label, tabindex: '0' } }, table);
+
+  // ── The attribution chart ─────────────────────────────────────────────────
+  // Apache ECharts, as the HTML report of `sroi whatif` draws it, loaded when a first attribution
+  // is shown (its own chunk, from the site: no network beyond it). One chart, kept across runs:
+  // a moved value updates its bars.
+  const chartBox = h('div', {
+    class: 'whatif-chart',
+    attrs: { id: 'whatif-attribution-chart', role: 'img' },
+  });
+  let chart: { setOption(o: unknown, notMerge: boolean): void; resize(): void } | undefined;
+  let chartLoading: Promise<void> | undefined;
+  async function drawChart(r: Report) {
+    const s = r.scenarios[0]!;
+    if (!s.attribution) return;
+    chartLoading ??= loadChart();
+    await chartLoading;
+    if (!chart || report !== r) return;
+    const qs = (['gerealiseerd', 'boete', 'verplichting'] as const).filter((q) => s.attribution![q]);
+    const labels = s.players.map((p) => p.label);
+    const height = Math.max(180, 70 + 34 * labels.length * qs.length);
+    chartBox.style.height = `${height}px`;
+    chartBox.setAttribute('aria-label', t('whatIfAttribution'));
+    chart.resize();
+    chart.setOption(
+      {
+        animation: false,
+        color: ['#154273', '#e17000', '#39870c'],
+        textStyle: { fontFamily: 'system-ui, sans-serif' },
+        legend: { top: 0 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { top: 32, left: 8, right: 24, bottom: 8, containLabel: true },
+        yAxis: {
+          type: 'category',
+          data: labels,
+          inverse: true,
+          axisLabel: { width: 180, overflow: 'break' },
+        },
+        // Axis labels short (€ 10 mln); the exact amounts are in the table and the tooltip.
+        xAxis: {
+          type: 'value',
+          splitNumber: 4,
+          axisLabel: { hideOverlap: true, formatter: (v: number) => compactEuros(v) },
+        },
+        series: qs.map((q) => ({
+          type: 'bar',
+          name: t(quantityWords[q]),
+          data: s.attribution![q]!.map((v) => Number(v)),
+          tooltip: { valueFormatter: (v: number) => money(v.toFixed(2)) },
+        })),
+      },
+      true,
+    );
+  }
+  async function loadChart() {
+    const [core, charts, components, renderers] = await Promise.all([
+      import('echarts/core'),
+      import('echarts/charts'),
+      import('echarts/components'),
+      import('echarts/renderers'),
+    ]);
+    core.use([
+      charts.BarChart,
+      components.GridComponent,
+      components.LegendComponent,
+      components.TooltipComponent,
+      renderers.SVGRenderer,
+    ]);
+    chart = core.init(chartBox, null, { renderer: 'svg' });
+    new ResizeObserver(() => chart?.resize()).observe(chartBox);
+  }
 
   function attribution(r: Report): HTMLElement | null {
     const s = r.scenarios[0]!;
