@@ -539,6 +539,21 @@ describe('the built playground in Chromium', () => {
     );
     await expectReport(page, cliWhatIf(csv, sets));
 
+    // A workbook (sheets contracten and activiteiten), read with exceljs in the worker as the
+    // command line reads it.
+    const xlsx = join(repoRoot, 'test/fixtures/whatif/werkmap.xlsx');
+    await page.setInputFiles('#whatif-file', xlsx);
+    await page.waitForFunction(
+      () => document.querySelector('#whatif-file-name')?.textContent === 'werkmap.xlsx',
+    );
+    await page.click('#whatif-run');
+    await page.waitForFunction(
+      () => document.querySelector('#whatif-read')?.textContent?.startsWith('werkmap.xlsx'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await expectReport(page, cliWhatIf(xlsx, sets));
+
     // A value that does not fit its parameter: a located problem, as --set gives it.
     await page.fill('#whatif-fields input[data-name="sr_percentage"]', '6 euro');
     await page.click('#whatif-run');

@@ -129,7 +129,14 @@ export interface WhatIfField {
 /** A portfolio: generated as `sroi portfolio generate --contracts N --seed S`, or an opened file. */
 export type WhatIfPortfolio =
   | { readonly kind: 'generated'; readonly count: number; readonly seed: number; readonly name: string }
-  | { readonly kind: 'file'; readonly name: string; readonly text: string };
+  | {
+      readonly kind: 'file';
+      readonly name: string;
+      /** The file's text (JSON Lines, CSV); '' for a workbook. */
+      readonly text: string;
+      /** An XLSX workbook's bytes (read in the worker with exceljs, as `sroi whatif` reads it). */
+      readonly bytes?: Uint8Array;
+    };
 
 /** A problem of a `--set` value or of a portfolio row, in the page's language. */
 export interface WhatIfProblem {

@@ -75,7 +75,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   const entered = new Map<string, string>();
   let report: Report | undefined;
   let problems: readonly WhatIfProblem[] = [];
-  let file: { name: string; text: string } | undefined;
+  let file: { name: string; text: string; bytes?: Uint8Array } | undefined;
   let source: 'generated' | 'file' = 'generated';
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
   let lastSets: readonly string[] = [];
@@ -118,7 +118,8 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     attrs: {
       type: 'file',
       id: 'whatif-file',
-      accept: '.jsonl,.ndjson,.csv,.txt,application/json,text/csv',
+      accept:
+        '.jsonl,.ndjson,.csv,.txt,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       hidden: '',
     },
     on: { change: () => void openFile() },
@@ -340,7 +341,10 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   // ── Runs ──────────────────────────────────────────────────────────────────
   const sets = () => [...entered].map(([name, value]) => `${name}=${value.trim()}`);
   function portfolio(): WhatIfPortfolio | undefined {
-    if (source === 'file') return file ? { kind: 'file', name: file.name, text: file.text } : undefined;
+    if (source === 'file')
+      return file
+        ? { kind: 'file', name: file.name, text: file.text, ...(file.bytes ? { bytes: file.bytes } : {}) }
+        : undefined;
     const n = Math.trunc(Number(countInput.value));
     const seed = Math.trunc(Number(seedInput.value));
     if (!(n >= 1 && n <= 100_000) || !Number.isFinite(seed)) return undefined;
@@ -401,7 +405,10 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
   async function openFile() {
     const f = fileInput.files?.[0];
     if (!f) return;
-    file = { name: f.name, text: await f.text() };
+    // A workbook goes to the worker as bytes; JSON Lines and CSV as text.
+    file = /\.xlsx$/i.test(f.name)
+      ? { name: f.name, text: '', bytes: new Uint8Array(await f.arrayBuffer()) }
+      : { name: f.name, text: await f.text() };
     fileName.textContent = f.name;
     fileInput.value = '';
     source = 'file';
@@ -647,20 +654,8 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     );
   }
   async function loadChart() {
-    const [core, charts, components, renderers] = await Promise.all([
-      import('echarts/core'),
-      import('echarts/charts'),
-      import('echarts/components'),
-      import('echarts/renderers'),
-    ]);
-    core.use([
-      charts.BarChart,
-      components.GridComponent,
-      components.LegendComponent,
-      components.TooltipComponent,
-      renderers.SVGRenderer,
-    ]);
-    chart = core.init(chartBox, null, { renderer: 'svg' });
+    const { init } = await import('./whatif-chart.js');
+    chart = init(chartBox, null, { renderer: 'svg' });
     new ResizeObserver(() => chart?.resize()).observe(chartBox);
   }
 

@@ -129,5 +129,6 @@ export {
   type PortfolioFormat,
   type Where,
 } from './whatif/portfolio-rows.js';
+export { activitySheets, cellText, contractSheets, workbookItems } from './whatif/workbook-rows.js';
 export { whatIfText, whatIfHtml, WhatIfCsv } from './render/whatif.js';
 export { runProperties, type PropertyOutcome, type PropertyOptions } from './properties/run.js';

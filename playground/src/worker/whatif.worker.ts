@@ -17,10 +17,25 @@ const post = (message: WhatIfReply) => (self as unknown as Worker).postMessage(m
 /** The last portfolio read, by what it was read from: a run with other values reuses it. */
 let cached: { key: string; items: readonly PortfolioItem[] } | undefined;
 const keyOf = (p: WhatIfPortfolio) =>
-  p.kind === 'generated' ? `generated:${p.count}:${p.seed}` : `file:${p.name}:${p.text.length}:${p.text}`;
-function itemsOf(p: WhatIfPortfolio): readonly PortfolioItem[] {
+  p.kind === 'generated'
+    ? `generated:${p.count}:${p.seed}`
+    : `file:${p.name}:${p.text.length}:${p.text}:${p.bytes ? bytesKey(p.bytes) : ''}`;
+/** A workbook's bytes as a key: its length and an FNV-1a hash of every byte. */
+function bytesKey(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return `${bytes.length}:${(h >>> 0).toString(16)}`;
+}
+async function itemsOf(p: WhatIfPortfolio): Promise<readonly PortfolioItem[]> {
   const key = keyOf(p);
-  if (cached?.key !== key) cached = { key, items: [...portfolioItems(p)] };
+  if (cached?.key !== key)
+    cached = {
+      key,
+      items:
+        p.kind === 'file' && p.bytes
+          ? await (await import('./whatif-xlsx.js')).workbookPortfolio(p.bytes, p.name)
+          : [...portfolioItems(p)],
+    };
   return cached.items;
 }
 
@@ -48,7 +63,7 @@ async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<vo
     post({ kind: 'result', id: request.id, problems: scenario.problems, millis: 0 });
     return;
   }
-  const items = itemsOf(request.portfolio);
+  const items = await itemsOf(request.portfolio);
   // The size of the run first: a long one shows its progress from the start.
   post({ kind: 'progress', id: request.id, done: 0, total: items.length });
   let lastShown = performance.now();

@@ -8,17 +8,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import { diagnostic } from '@sroi/core';
-import {
-  cellValue,
-  columnOf,
-  formatOf,
-  jsonLine,
-  RowGrouper,
-  separatorOf,
-  type Column,
-  type PortfolioItem,
-} from '../whatif/portfolio-rows.js';
+import { formatOf, jsonLine, RowGrouper, separatorOf, type PortfolioItem } from '../whatif/portfolio-rows.js';
+import { activitySheets, cellText, contractSheets, workbookItems } from '../whatif/workbook-rows.js';
 
 export { formatOf, type PortfolioFormat, type PortfolioItem, type Where } from '../whatif/portfolio-rows.js';
 
@@ -134,24 +125,6 @@ export async function* readCsv(file: string, shownAs = file): AsyncIterable<Port
 
 // ── XLSX ───────────────────────────────────────────────────────────────────
 
-const contractSheets = ['contracten', 'contracts'];
-const activitySheets = ['activiteiten', 'activities'];
-
-type Cell = unknown;
-/** The value of an exceljs cell as text (dates as ISO dates; formulas by their result). */
-function cellText(v: Cell): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { result?: unknown; text?: unknown; richText?: { text: string }[] };
-    if (o.result !== undefined) return cellText(o.result);
-    if (typeof o.text === 'string') return o.text;
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-  }
-  if (typeof v === 'number') return String(v);
-  return String(v);
-}
-
 /** The rows of one named sheet of a workbook, streamed: [row number, cells]. */
 async function* sheetRows(file: string, names: readonly string[]): AsyncIterable<[number, string[]]> {
   const { default: ExcelJS } = await import('exceljs');
@@ -169,7 +142,7 @@ async function* sheetRows(file: string, names: readonly string[]): AsyncIterable
     // Sheet names come from workbook.xml; when the reader has not seen it, the order decides.
     const wanted = name ? names.includes(name) : index === (names === contractSheets ? 1 : 2);
     if (!wanted) continue;
-    for await (const row of sheet as unknown as AsyncIterable<{ number: number; values: Cell[] }>) {
+    for await (const row of sheet as unknown as AsyncIterable<{ number: number; values: unknown[] }>) {
       // exceljs rows are 1-based: values[0] is empty.
       yield [row.number, (row.values ?? []).slice(1).map(cellText)];
     }
@@ -182,100 +155,8 @@ async function* sheetRows(file: string, names: readonly string[]): AsyncIterable
  * activity, with a column `contract` holding the contract's id), activities in the same contract
  * order as the contracts. Both sheets are streamed side by side, so memory stays bounded.
  */
-export async function* readXlsx(file: string, shownAs = file): AsyncIterable<PortfolioItem> {
+export function readXlsx(file: string, shownAs = file): AsyncIterable<PortfolioItem> {
   const contracts = sheetRows(file, contractSheets)[Symbol.asyncIterator]();
   const activities = sheetRows(file, activitySheets)[Symbol.asyncIterator]();
-  const contractHeader = await contracts.next();
-  if (contractHeader.done) {
-    yield {
-      problem: diagnostic('SR5304', {
-        file: shownAs,
-        sheet: "'contracten'",
-        expected: contractSheets.join(', '),
-      }),
-      rows: 0,
-    };
-    return;
-  }
-  const cols = contractHeader.value[1].map((h) => columnOf(h));
-  const activityHeader = await activities.next();
-  const aHeader = activityHeader.done ? [] : activityHeader.value[1];
-  const aCols = aHeader.map((h) =>
-    h.trim() === 'contract'
-      ? undefined
-      : h.trim() === 'soort'
-        ? ({ header: h, scope: 'activity', name: 'soort' } as Column)
-        : ({
-            ...columnOf(`activiteit.${h.trim().replace(/^activiteit[._]/, '')}`)!,
-            header: h.trim(),
-          } as Column),
-  );
-  const idColumn = aHeader.findIndex((h) => h.trim() === 'contract');
-  let pending = activityHeader.done ? undefined : await activities.next();
-  for (;;) {
-    const next = await contracts.next();
-    if (next.done) break;
-    const [row, cells] = next.value;
-    if (cells.every((c) => c.trim() === '')) continue;
-    const contract: Record<string, unknown> = {};
-    cols.forEach((c, i) => {
-      const t = cells[i] ?? '';
-      if (c && t.trim() !== '') contract[c.name] = cellValue(t, c.spec);
-    });
-    const id = typeof contract['id'] === 'string' ? contract['id'] : String(contract['id'] ?? '');
-    const list: Record<string, unknown>[] = [];
-    const rows: number[] = [];
-    while (
-      pending &&
-      !pending.done &&
-      idColumn >= 0 &&
-      (pending.value[1][idColumn] ?? '').trim() === id &&
-      id !== ''
-    ) {
-      const [arow, acells] = pending.value;
-      const a: Record<string, unknown> = {};
-      aCols.forEach((c, i) => {
-        const t = acells[i] ?? '';
-        if (c && t.trim() !== '') a[c.name] = cellValue(t, c.spec);
-      });
-      list.push(a);
-      rows.push(arow);
-      pending = await activities.next();
-    }
-    const colName = (name: string, scope: 'contract' | 'activity') =>
-      (scope === 'contract' ? cols : aCols).find((c) => c?.name === name)?.header ?? name;
-    yield {
-      contract: { ...contract, activiteiten: list },
-      where: {
-        file: shownAs,
-        row,
-        rows: 1 + rows.length,
-        locate: (path) => {
-          const m = /^activiteiten\[(\d+)\](?:\.(\w+))?/.exec(path ?? '');
-          if (m)
-            return {
-              row: rows[Number(m[1])] ?? row,
-              column: `activiteiten!${colName(m[2] ?? 'soort', 'activity')}`,
-            };
-          const name = (path ?? '').split(/[.[]/)[0] || '(contract)';
-          return { row, column: `contracten!${colName(name, 'contract')}` };
-        },
-      },
-    };
-  }
-  // Activities left over belong to no contract (or are out of order): each is reported.
-  while (pending && !pending.done) {
-    const [arow, acells] = pending.value;
-    if (acells.some((c) => c.trim() !== ''))
-      yield {
-        problem: diagnostic('SR5300', {
-          file: shownAs,
-          row: arow,
-          column: 'activiteiten!contract',
-          message: `geen contract '${acells[idColumn] ?? ''}' op deze plaats in het werkblad contracten (zelfde volgorde nodig)`,
-        }),
-        rows: 1,
-      };
-    pending = await activities.next();
-  }
+  return workbookItems(contracts, activities, shownAs);
 }
