@@ -60,14 +60,22 @@ export function irSha256Of(ir: IrDocument): string {
   return hash;
 }
 
-/** A result's `berekend` for a contract whose reference date fell in `periode`. */
+/**
+ * A result's `berekend` for a contract whose reference date fell in `periode`. The hash is computed
+ * when `irSha256` is first read (then kept per IR document): JSON and structured clones read it, but
+ * an editor that shows a draft's result and leaves `berekend` out never pays for hashing the IR it
+ * compiled on that keystroke (half of the playground worker's time per keystroke).
+ */
 export function berekendOf(ir: IrDocument, periode: string): Berekend {
-  return {
+  const berekend = {
     regeling: ir.ruleset.name,
     ...(ir.ruleset.version !== undefined ? { versie: ir.ruleset.version } : {}),
     periode,
-    irSha256: irSha256Of(ir),
   };
+  return Object.defineProperty(berekend, 'irSha256', {
+    enumerable: true,
+    get: () => irSha256Of(ir),
+  }) as Berekend;
 }
 
 /** SHA-256 of an IR document's canonical JSON, as hex. Synchronous, in browsers and in node. */

@@ -12,8 +12,8 @@ import {
   type Language,
   type SourceFile,
 } from '@sroi/core';
-import type { Plan, EvaluationResult } from '@sroi/evaluator';
-import type { EngineState, FormShape, OutlineItem, ViewDiagnostic } from '../protocol.js';
+import type { Plan } from '@sroi/evaluator';
+import type { EngineState, FormShape, OutlineItem, ShownResult, ViewDiagnostic } from '../protocol.js';
 
 /** A diagnostic in a language, placed as Monaco counts (1-based lines and columns). */
 export function viewDiagnostic(
@@ -99,12 +99,16 @@ export interface StateParts {
 
 /** The page's state: markers, the contract evaluated with its explanation, the form, the outline. */
 export function stateOf(p: StateParts): EngineState {
-  let result: EvaluationResult | undefined;
+  let result: ShownResult | undefined;
   let contractDiagnostics: ViewDiagnostic[] = [];
   if (p.plan && p.contract !== undefined) {
     // The reference evaluator: one explained contract per change, no code generation needed.
     const evaluated = p.plan.evaluate(p.contract, { explain: true, lang: p.lang, engine: 'reference' });
-    result = evaluated.value;
+    if (evaluated.value) {
+      // Left out unread, so its IR hash is never computed (audit.ts, berekendOf).
+      const { berekend: _audit, ...shown } = evaluated.value;
+      result = shown;
+    }
     contractDiagnostics = evaluated.diagnostics.map((d) => viewDiagnostic(d, p.lang, p.sources));
   }
   return {
