@@ -58,7 +58,7 @@ describe('Plan.metadata', () => {
 describe('berekend', () => {
   test("every engine writes the plan's hash; it is computed when read, so a caller that leaves it out never hashes", () => {
     const plan = Plan.fromIr(tinyIr()).value!;
-    for (const engine of ['reference', 'generated'] as const) {
+    for (const engine of ['reference', 'compiled'] as const) {
       const result = plan.evaluate(contract(placement('bepaald', 6)), { engine }).value!;
       expect(Object.getOwnPropertyDescriptor(result.berekend, 'irSha256')?.get, engine).toBeTypeOf(
         'function',
