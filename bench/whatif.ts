@@ -55,6 +55,8 @@ function jobOn(base: { label: string; ir: IrDocument }[], attribution: boolean):
   };
 }
 
+const loadavgText = (m: { loadAverageStart: number[] }) =>
+  m.loadAverageStart.map((x) => x.toFixed(1)).join(' ');
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const results: Record<string, unknown> = {
   quick,
@@ -150,6 +152,12 @@ console.log(
     `hand-written loop ${handSeconds.toFixed(2)} s, ratio ${(engineSeconds / handSeconds).toFixed(2)}× (aim ≤ 2×: ${engineSeconds / handSeconds <= 2 ? '✓' : '✗'})`,
 );
 results['loadAverageEnd'] = loadavg();
+// The machine may be shared: wall-clock times above scale with the load (2 cores).
+console.log(
+  `load average at start ${loadavgText(results['machine'] as { loadAverageStart: number[] })}, at end ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 const out = quick ? join(scratchDir, 'whatif-results.json') : join(root, 'bench/whatif-results.json');
 writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 console.log(`written: ${out}`);
