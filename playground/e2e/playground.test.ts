@@ -594,6 +594,22 @@ describe('the built playground in Chromium', () => {
       () => (window as unknown as { progressSeen: string[] }).progressSeen,
     );
     expect(progress.some((p) => / van 3\.000 contracten$/.test(p))).toBe(true);
+    // A slider writes its value into the field as --set reads it, and with "live" runs at once.
+    await page.check('#whatif-live');
+    const runs = await page.evaluate(() => performance.getEntriesByName('sroi:whatif').length);
+    await page.$eval('#whatif-fields input[data-slider="sr_percentage"]', (el) => {
+      (el as HTMLInputElement).value = '6.5';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(page.inputValue('#whatif-fields input[data-name="sr_percentage"]')).resolves.toBe('6,5%');
+    await page.waitForFunction((n) => performance.getEntriesByName('sroi:whatif').length > n, runs, {
+      timeout: 90_000,
+    });
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#whatif-attribution [data-player="sr_percentage"]')
+        ?.textContent?.includes('6,5%'),
+    );
     await page.click('#lang');
     await expect(page.textContent('#whatif-totals caption')).resolves.toBe('Portfolio totals');
     await context.close();

@@ -211,6 +211,7 @@ const words = {
   ],
   whatIfCommand: ['Dezelfde berekening op de opdrachtregel', 'The same run on the command line'],
   whatIfCopyScenario: ['Kopieer als scenario', 'Copy as scenario'],
+  whatIfSlider: ['schuif', 'slider'],
   whatIfScenarioText: [
     'Het scenario als regeling (voor sroi whatif --scenario)',
     'The scenario as a ruleset (for sroi whatif --scenario)',

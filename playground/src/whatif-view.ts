@@ -47,6 +47,45 @@ const statusWords: Readonly<Record<string, Word>> = {
 
 const count = (n: number) => n.toLocaleString(language() === 'nl' ? 'nl-NL' : 'en-GB');
 const money = (v: string | undefined) => (v === undefined ? '—' : showMoney(v, language()));
+/** The first number in a value as the fields show it (Dutch: `€ 42.000,50`, `6,5%`, `36 maanden`). */
+function numberIn(text: string): number | undefined {
+  const m = /-?\d[\d.]*(?:,\d+)?/.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[0].replace(/\./g, '').replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** A round step for a slider of about `x` per position: 1, 2 or 5 times a power of ten. */
+function roundStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(Math.max(x, 1e-9)));
+  return [1, 2, 5, 10].map((k) => k * p).find((s) => s >= x) ?? 10 * p;
+}
+
+/**
+ * The slider of a number field: from 0 to twice the current value (percentages to at least 100%),
+ * about 200 positions, each written as `--set` reads it (`6,5%`, `42000`). Undefined for other types.
+ */
+function sliderOf(
+  f: WhatIfField,
+): { min: number; max: number; step: number; value: number; text(v: number): string } | undefined {
+  const kind = f.type.split(' ')[0]!;
+  if (!['percentage', 'bedrag', 'tarief', 'duur', 'getal'].includes(kind)) return undefined;
+  const value = numberIn(f.value);
+  if (value === undefined || value < 0) return undefined;
+  const dutch = (v: number) => String(v).replace('.', ',');
+  if (kind === 'percentage')
+    return {
+      min: 0,
+      max: Math.max(100, Math.ceil(2 * value)),
+      step: 0.5,
+      value,
+      text: (v) => `${dutch(v)}%`,
+    };
+  const step = kind === 'duur' ? 1 : roundStep((value > 0 ? 2 * value : 100) / 200);
+  const max = Math.ceil((value > 0 ? 2 * value : 100) / step) * step;
+  return { min: 0, max, step, value, text: (v) => dutch(Number(v.toFixed(6))) };
+}
+
 const compactEuros = (v: number) =>
   new Intl.NumberFormat(language() === 'nl' ? 'nl-NL' : 'en-GB', {
     style: 'currency',
@@ -261,15 +300,41 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       },
       on: {
         input: () => {
-          const v = input.value;
-          if (v.trim() === f.value) entered.delete(f.name);
-          else entered.set(f.name, v);
-          row.classList.toggle('changed', entered.has(f.name));
-          scheduleLive();
+          update();
+          const n = numberIn(input.value);
+          if (slider && n !== undefined) slider.value = String(n);
         },
       },
     });
     input.value = entered.get(f.name) ?? f.value;
+    const update = () => {
+      const v = input.value;
+      if (v.trim() === f.value) entered.delete(f.name);
+      else entered.set(f.name, v);
+      row.classList.toggle('changed', entered.has(f.name));
+      scheduleLive();
+    };
+    // A number gets a slider too: moving it writes the value into the field, as typed.
+    const range = sliderOf(f);
+    const slider = range
+      ? h('input', {
+          attrs: {
+            type: 'range',
+            min: String(range.min),
+            max: String(range.max),
+            step: String(range.step),
+            'data-slider': f.name,
+            'aria-label': `${f.name} (${t('whatIfSlider')})`,
+          },
+          on: {
+            input: () => {
+              input.value = range.text(Number(slider!.value));
+              update();
+            },
+          },
+        })
+      : undefined;
+    if (slider) slider.value = String(numberIn(input.value) ?? range!.value);
     const about = h(
       'div',
       { class: 'muted small-text', attrs: { id: `${id}-about` } },
@@ -298,6 +363,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       { class: `whatif-field${entered.has(f.name) ? ' changed' : ''}`, attrs: { 'data-field': f.name } },
       h('label', { attrs: { for: id } }, f.name),
       input,
+      slider ? h('div', { class: 'whatif-slider' }, slider) : null,
       about,
     );
     return row;
