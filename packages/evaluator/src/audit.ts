@@ -2,7 +2,7 @@
 // version, its periods, and a content hash of the IR (SHA-256 of its canonical JSON).
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { compareText, IR_VERSION, type IrDocument } from '@sroi/core';
+import { IR_VERSION, type IrDocument } from '@sroi/core';
 
 /** A plan's identity: what "computed with Rijnmond 2023-2027, IR sha256 …" names. */
 export interface PlanMetadata {
@@ -24,13 +24,22 @@ export interface PlanMetadata {
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort(compareText)) {
-    if (record[key] !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  // Strings built by `+=` rather than arrays joined: the editor hashes a fresh IR on each keystroke,
+  // and this halved the time (2-3 ms of a 75 kB IR).
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return text + ']';
   }
-  return `{${members.join(',')}}`;
+  const record = value as Record<string, unknown>;
+  let text = '{';
+  // `sort()` without a comparator orders strings by UTF-16 code units, as RFC 8785 asks.
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+  }
+  return text + '}';
 }
 
 /** What a result says it was computed with (`berekend`): ruleset, version, period, IR hash. */
