@@ -1089,6 +1089,8 @@ async function start() {
     }
   }
   if (edits !== undefined) storage.set(`edits.${name}`, edits);
+  // The worker speaks Dutch until told otherwise: diagnostics and explanations in the page's language.
+  if (lang !== 'nl') send({ kind: 'lang', lang, version: ++version });
   openRuleset(name, edits);
   if (notice) say(notice);
   // The editor loads after the first result: the form and the result do not wait for Monaco.

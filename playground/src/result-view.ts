@@ -2,8 +2,9 @@
 // tree (formula as written, values, bron quotes, conditions that failed for "why not"); values
 // resting on an `aanname` are marked provisional; a node's place selects its rule in the editor.
 import type { Language } from '@sroi/core';
-import type { EvaluationResult, Plaats, Uitleg } from '@sroi/evaluator';
+import type { Plaats, Uitleg } from '@sroi/evaluator';
 import { h } from './dom.js';
+import type { ShownResult } from './protocol.js';
 import { language, t, type Word } from './i18n.js';
 import { showMoney, showNumber } from './money.js';
 
@@ -208,7 +209,7 @@ const outcomeWords: Readonly<Record<string, Word>> = {
 /** The standard outcomes in reading order; `overschot` where the evaluator gives it. */
 const standardOrder = ['verplichting', 'gerealiseerd', 'restant', 'overschot', 'percentage', 'boete'];
 
-export function renderResult(result: EvaluationResult, reveal: Reveal): HTMLElement {
+export function renderResult(result: ShownResult, reveal: Reveal): HTMLElement {
   const r = result as unknown as Record<string, unknown>;
   const overige = result.overige ?? {};
   const valueOf = (name: string): string | undefined =>

@@ -60,14 +60,38 @@ export function irSha256Of(ir: IrDocument): string {
   return hash;
 }
 
-/** A result's `berekend` for a contract whose reference date fell in `periode`. */
+/** Where a result's `berekend` keeps the IR it names: not enumerable, so never serialised. */
+const NAMED_IR = Symbol('ir');
+
+/** The getter every `berekend` shares (one function, so all of them share one hidden class). */
+function hashOfNamedIr(this: { readonly [NAMED_IR]: IrDocument }): string {
+  return irSha256Of(this[NAMED_IR]);
+}
+
+/**
+ * A result's `berekend` for a contract whose reference date fell in `periode`. The hash is computed
+ * when `irSha256` is first read (then kept per IR document): JSON and structured clones read it, but
+ * an editor that shows a draft's result and leaves `berekend` out never pays for hashing the IR it
+ * compiled on that keystroke (half of the playground worker's time per keystroke).
+ */
 export function berekendOf(ir: IrDocument, periode: string): Berekend {
-  return {
+  const berekend = {
     regeling: ir.ruleset.name,
     ...(ir.ruleset.version !== undefined ? { versie: ir.ruleset.version } : {}),
     periode,
-    irSha256: irSha256Of(ir),
   };
+  Object.defineProperty(berekend, NAMED_IR, { value: ir });
+  return Object.defineProperty(berekend, 'irSha256', { enumerable: true, get: hashOfNamedIr }) as Berekend;
+}
+
+/** `berekend` as JSON text, the same for every result of a period: written once per plan and period. */
+const berekendTexts = new WeakMap<IrDocument, Map<string, string>>();
+export function berekendJson(ir: IrDocument, periode: string): string {
+  let texts = berekendTexts.get(ir);
+  if (!texts) berekendTexts.set(ir, (texts = new Map()));
+  let text = texts.get(periode);
+  if (text === undefined) texts.set(periode, (text = JSON.stringify(berekendOf(ir, periode))));
+  return text;
 }
 
 /** SHA-256 of an IR document's canonical JSON, as hex. Synchronous, in browsers and in node. */
