@@ -2,7 +2,7 @@
 // a heap budget, so an input that makes sroi hang or grow without bound fails its case instead of
 // hanging CI, and a V8 abort shows up as one (not as a crashed test worker).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly stdin?: string | Uint8Array;
   /** Called with the child once it runs (to signal it, say). */
   readonly onSpawn?: (child: ReturnType<typeof spawn>) => void;
+  /** A file to write stdout to instead of a pipe (`/dev/full`, say). */
+  readonly stdout?: string;
   /** Called with each chunk of stdout as it arrives. */
   readonly onOut?: (chunk: string, child: ReturnType<typeof spawn>) => void;
 }
@@ -58,10 +60,12 @@ export function sroi(args: readonly string[], options: RunOptions = {}): Promise
   const budget = options.budget ?? SMALL;
   const started = performance.now();
   return new Promise((resolve, reject) => {
+    const stdoutFd = options.stdout === undefined ? undefined : openSync(options.stdout, 'w');
     const child = spawn(process.execPath, [`--max-old-space-size=${budget.heapMb}`, bundle, ...args], {
       cwd: root,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', stdoutFd ?? 'pipe', 'pipe'],
     });
+    if (stdoutFd !== undefined) closeSync(stdoutFd);
     let out = '';
     let err = '';
     let timedOut = false;
@@ -69,16 +73,19 @@ export function sroi(args: readonly string[], options: RunOptions = {}): Promise
       timedOut = true;
       child.kill('SIGKILL');
     }, budget.seconds * 1000);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => {
+    // stdin and stderr are always pipes.
+    const stderr = child.stderr!;
+    const stdin = child.stdin!;
+    child.stdout?.setEncoding('utf8');
+    stderr.setEncoding('utf8');
+    child.stdout?.on('data', (d: string) => {
       out += d;
       options.onOut?.(d, child);
     });
-    child.stderr.on('data', (d: string) => (err += d));
+    stderr.on('data', (d: string) => (err += d));
     // A child that exits before reading all of stdin closes the pipe: that is not our failure.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.stdin ?? '');
+    stdin.on('error', () => {});
+    stdin.end(options.stdin ?? '');
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
