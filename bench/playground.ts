@@ -29,9 +29,10 @@ console.log('━━ playground (headless Chromium, built site)');
 const load = loadavg()[0]!;
 await buildSite();
 
-// Bytes: the first view loads the page, its script and style and the engine worker; the editor
-// (Monaco, its worker and style) loads after the first result, the what-if worker when its panel
-// is first run.
+// Bytes: the first view loads the page, its script and style, the engine worker's entry and the
+// opened ruleset's precompiled IR (counted from what the page fetched before its first result);
+// the compiler (the worker's loop) and the editor (Monaco, its worker and style) load after the
+// first result, the what-if worker when its panel is first run.
 const assets = readdirSync(join(distRoot, 'assets')).map((name) => {
   const body = readFileSync(join(distRoot, 'assets', name));
   return {
@@ -42,11 +43,14 @@ const assets = readdirSync(join(distRoot, 'assets')).map((name) => {
 });
 const editorPart = (name: string) => name.startsWith('editor');
 const whatIfPart = (name: string) => name.startsWith('whatif');
+const compilerPart = (name: string) => name.startsWith('loop');
 const sum = (xs: readonly { gzip: number }[]) => xs.reduce((a, x) => a + x.gzip, 0);
 const js = assets.filter((a) => a.name.endsWith('.js'));
-const firstViewJs = sum(js.filter((a) => !editorPart(a.name) && !whatIfPart(a.name)));
 const lazyJs = sum(js.filter((a) => editorPart(a.name)));
+const compilerJs = sum(js.filter((a) => compilerPart(a.name)));
 const whatIfJs = sum(js.filter((a) => whatIfPart(a.name)));
+/** The scripts the page had fetched when its first result showed (resource timing, first load). */
+let firstViewFiles: string[] = [];
 
 const site = await serveSite();
 const browser = await startBrowser();
@@ -57,9 +61,19 @@ try {
     const page = await context.newPage();
     await page.goto(site.url);
     await page.waitForSelector('#result .amount', { timeout: 60_000 });
-    firstResult.push(
-      (await page.evaluate("performance.getEntriesByName('sroi:first-result')[0].startTime")) as number,
-    );
+    const shown = (await page.evaluate(
+      "performance.getEntriesByName('sroi:first-result')[0].startTime",
+    )) as number;
+    firstResult.push(shown);
+    if (i === 0) {
+      const fetched = (await page.evaluate(
+        `performance.getEntriesByType('resource').filter((e) => e.responseEnd <= ${shown} && e.name.endsWith('.js')).map((e) => e.name.slice(e.name.lastIndexOf('/') + 1))`,
+      )) as string[];
+      // The worker fetches the opened ruleset's precompiled IR itself (not in the page's timeline).
+      const opened = (await page.evaluate("document.querySelector('#ruleset').value")) as string;
+      const precompiled = js.find((a) => a.name.startsWith(`${opened}-`))?.name;
+      firstViewFiles = [...fetched, ...(precompiled ? [precompiled] : [])];
+    }
     await context.close();
   }
 
@@ -82,6 +96,10 @@ try {
   const keystroke = (await page.evaluate(
     "performance.getEntriesByName('sroi:keystroke').map((e) => e.duration)",
   )) as number[];
+  // Where a keystroke's time goes: the worker's compile and evaluation, the page's rendering.
+  const [workerMs, renderMs] = (await page.evaluate(
+    `(() => { const r = performance.getEntriesByName('sroi:render').slice(-${keystrokes}); return [r.map((e) => e.detail.worker), r.map((e) => e.duration)]; })()`,
+  )) as [number[], number[]];
   await context.close();
 
   // What-if: one changed value over 10,000 generated contracts, from the click to the totals (the
@@ -118,6 +136,8 @@ try {
       max: Math.max(...keystroke),
       runs: keystroke.length,
       target: 16,
+      worker: { p50: median(workerMs), p95: percentile(workerMs, 95) },
+      render: { p50: median(renderMs), p95: percentile(renderMs, 95) },
     },
     firstEvaluatedSampleContractMs: {
       median: median(firstResult),
@@ -130,7 +150,13 @@ try {
       again: { median: median(whatIf.slice(1)), max: Math.max(...whatIf.slice(1)), runs: whatIf.length - 1 },
       target: 100,
     },
-    javascriptGzipBytes: { firstView: firstViewJs, lazy: lazyJs, whatIf: whatIfJs },
+    javascriptGzipBytes: {
+      firstView: sum(js.filter((a) => firstViewFiles.includes(a.name))),
+      firstViewFiles,
+      compiler: compilerJs,
+      lazy: lazyJs,
+      whatIf: whatIfJs,
+    },
     assets,
   };
   const ok = (v: number, target: number) => (v <= target ? '✓' : '✗');
@@ -141,6 +167,9 @@ try {
     `  keystroke → markers + result p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (${ok(k.p95, 16)} target 16 ms, ${k.runs} keystrokes)`,
   );
   console.log(
+    `    of which the worker         p50 ${k.worker.p50.toFixed(1)} ms, p95 ${k.worker.p95.toFixed(1)} ms; rendering p50 ${k.render.p50.toFixed(1)} ms, p95 ${k.render.p95.toFixed(1)} ms`,
+  );
+  console.log(
     `  built site → first result    median ${f.median.toFixed(0)} ms, max ${f.max.toFixed(0)} ms (${ok(f.median, 2000)} target 2000 ms, ${f.runs} loads)`,
   );
   const w = results.whatIfTenThousandContractsMs;
@@ -148,7 +177,7 @@ try {
     `  what-if, 10,000 contracts    first ${w.first!.toFixed(0)} ms, again median ${w.again.median.toFixed(0)} ms (${ok(w.again.median, 100)} aim 100 ms, ${w.again.runs} runs)`,
   );
   console.log(
-    `  JavaScript, gzip             first view ${(firstViewJs / 1024).toFixed(0)} KiB, lazy (editor) ${(lazyJs / 1024).toFixed(0)} KiB, what-if worker ${(whatIfJs / 1024).toFixed(0)} KiB`,
+    `  JavaScript, gzip             first view ${(results.javascriptGzipBytes.firstView / 1024).toFixed(0)} KiB (${firstViewFiles.length} files), compiler ${(compilerJs / 1024).toFixed(0)} KiB and editor ${(lazyJs / 1024).toFixed(0)} KiB after it, what-if worker ${(whatIfJs / 1024).toFixed(0)} KiB`,
   );
   writeFileSync(
     quick ? '/tmp/sroi-playground-bench.json' : join(repoRoot, 'bench/playground-results.json'),

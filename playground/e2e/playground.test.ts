@@ -272,6 +272,14 @@ describe('the built playground in Chromium', () => {
     );
     await page.screenshot({ path: join(shots, '02-uitleg-en-regel.png') });
     await axe(page, 'the result with an explanation open');
+
+    // A keystroke in the rule renders the result again: the explanation the reader opened stays open.
+    const before = await page.evaluate(() => document.body.dataset.version);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Space');
+    await page.waitForFunction((v) => document.body.dataset.version !== v, before);
+    await expect(row.locator('.formula code').first().isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Backspace');
     await context.close();
   }, 120_000);
 

@@ -320,6 +320,7 @@ function switchLanguage(lang: Language) {
   storage.set('lang', lang);
   relabel();
   lastShapeKey = '';
+  lastProblemsKey = lastOutlineKey = undefined;
   propertiesList.replaceChildren();
   compareOut.replaceChildren();
   send({ kind: 'lang', lang, version: ++version });
@@ -366,6 +367,7 @@ function openRuleset(name: string, edits?: string) {
   editor?.setText(text, ruleset.path);
   fillRulesetSelect();
   lastShapeKey = '';
+  lastProblemsKey = lastOutlineKey = undefined;
   propertiesList.replaceChildren();
   compareOut.replaceChildren();
   send({ kind: 'open', path: ruleset.path, text, files: shippedFiles, version: ++version });
@@ -528,39 +530,52 @@ async function quickFix(d: ViewDiagnostic, suggestion: string) {
 let stateArrived: () => void = () => {};
 const firstState = new Promise<void>((resolve) => (stateArrived = resolve));
 
+let lastProblemsKey: string | undefined;
+let lastOutlineKey: string | undefined;
+
 function renderState(s: EngineState) {
   state = s;
   stateArrived();
   editor?.setMarkers(s.diagnostics);
-  replace(
-    problemsPanel,
-    s.diagnostics.length === 0
-      ? h('p', { class: 'muted' }, t('noProblems'))
-      : h('ul', { class: 'problems' }, s.diagnostics.map(problemItem)),
-  );
-  replace(
-    outlinePanel,
-    h(
-      'ul',
-      { class: 'outline' },
-      s.outline.map((o) =>
-        h(
-          'li',
-          {},
+  // A keystroke changes the result, seldom the problems or the outline: rebuild those only when
+  // they changed (each is a list of a hundred or more elements).
+  const problemsKey = JSON.stringify(s.diagnostics);
+  if (problemsKey !== lastProblemsKey) {
+    lastProblemsKey = problemsKey;
+    replace(
+      problemsPanel,
+      s.diagnostics.length === 0
+        ? h('p', { class: 'muted' }, t('noProblems'))
+        : h('ul', { class: 'problems' }, s.diagnostics.map(problemItem)),
+    );
+  }
+  const outlineKey = JSON.stringify(s.outline);
+  if (outlineKey !== lastOutlineKey) {
+    lastOutlineKey = outlineKey;
+    replace(
+      outlinePanel,
+      h(
+        'ul',
+        { class: 'outline' },
+        s.outline.map((o) =>
           h(
-            'button',
-            {
-              class: 'link',
-              attrs: { type: 'button' },
-              on: { click: () => editor?.reveal(o.line, o.column) },
-            },
-            h('span', { class: 'muted' }, `${o.kind} `),
-            o.name,
+            'li',
+            {},
+            h(
+              'button',
+              {
+                class: 'link',
+                attrs: { type: 'button' },
+                on: { click: () => editor?.reveal(o.line, o.column) },
+              },
+              h('span', { class: 'muted' }, `${o.kind} `),
+              o.name,
+            ),
           ),
         ),
       ),
-    ),
-  );
+    );
+  }
   const shapeKey = JSON.stringify(s.shape ?? null);
   if (shapeKey !== lastShapeKey) {
     lastShapeKey = shapeKey;
@@ -642,7 +657,9 @@ const editsSent = new Map<number, number>();
 worker.addEventListener('message', (event: MessageEvent<EngineReply>) => {
   const m = event.data;
   if (m.kind === 'state') {
+    const rendering = performance.now();
     renderState(m);
+    performance.measure('sroi:render', { start: rendering, detail: { worker: m.millis } });
     // A standard User Timing measure per keystroke (read by `pnpm bench`, harmless otherwise).
     const now = performance.now();
     for (const [v, t0] of editsSent)
@@ -1072,6 +1089,8 @@ async function start() {
     }
   }
   if (edits !== undefined) storage.set(`edits.${name}`, edits);
+  // The worker speaks Dutch until told otherwise: diagnostics and explanations in the page's language.
+  if (lang !== 'nl') send({ kind: 'lang', lang, version: ++version });
   openRuleset(name, edits);
   if (notice) say(notice);
   // The editor loads after the first result: the form and the result do not wait for Monaco.

@@ -59,13 +59,20 @@ export interface OutlineItem {
   readonly column: number;
 }
 
+/** A result without its `berekend`. */
+export type ShownResult = Omit<EvaluationResult, 'berekend'>;
+
 export interface EngineState {
   readonly kind: 'state';
   /** The edit this state answers (the page ignores states older than its last edit). */
   readonly version: number;
   readonly diagnostics: readonly ViewDiagnostic[];
   /** Present when the ruleset compiled and the contract is valid. */
-  readonly result?: EvaluationResult;
+  /**
+   * The result as the page shows it: without `berekend`, the audit trail of an embedding app (its IR
+   * hash would be computed on every keystroke for a draft nobody stores).
+   */
+  readonly result?: ShownResult;
   readonly contractDiagnostics: readonly ViewDiagnostic[];
   readonly shape?: FormShape;
   readonly outline: readonly OutlineItem[];

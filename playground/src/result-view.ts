@@ -2,8 +2,9 @@
 // tree (formula as written, values, bron quotes, conditions that failed for "why not"); values
 // resting on an `aanname` are marked provisional; a node's place selects its rule in the editor.
 import type { Language } from '@sroi/core';
-import type { EvaluationResult, Plaats, Uitleg } from '@sroi/evaluator';
+import type { Plaats, Uitleg } from '@sroi/evaluator';
 import { h } from './dom.js';
+import type { ShownResult } from './protocol.js';
 import { language, t, type Word } from './i18n.js';
 import { showMoney, showNumber } from './money.js';
 
@@ -24,11 +25,52 @@ const provisional = (texts: readonly string[] | undefined) =>
     ? h('span', { class: 'badge provisional', attrs: { title: t('provisionalTitle') } }, t('provisional'))
     : null;
 
-/** Whether a node or anything below it rests on an aanname. */
-function restsOnAssumption(node: Uitleg, seen = new Set<Uitleg>()): boolean {
-  if (seen.has(node)) return false;
-  seen.add(node);
-  return (node.aanname?.length ?? 0) > 0 || (node.onderdelen ?? []).some((c) => restsOnAssumption(c, seen));
+/** Whether a node or anything below it rests on an aanname (memoised: subtrees are shared and re-asked). */
+const assumptionBelow = new WeakMap<Uitleg, boolean>();
+function restsOnAssumption(node: Uitleg): boolean {
+  let found = assumptionBelow.get(node);
+  if (found === undefined) {
+    assumptionBelow.set(node, false); // a cycle adds nothing
+    found = (node.aanname?.length ?? 0) > 0 || (node.onderdelen ?? []).some(restsOnAssumption);
+    assumptionBelow.set(node, found);
+  }
+  return found;
+}
+
+/**
+ * The folds a reader opened, by their place in the result (`verplichting/0/2`), so that they stay
+ * open when a keystroke or a contract change renders the result again.
+ */
+const openFolds = new Set<string>();
+
+/**
+ * A `<details>` whose body is built when it is first opened: a result holds an explanation tree
+ * per amount, thousands of elements that a keystroke would otherwise build and nobody reads.
+ */
+function fold(
+  key: string,
+  className: string,
+  summary: HTMLElement,
+  body: () => HTMLElement,
+): HTMLDetailsElement {
+  const details = h('details', { class: className, attrs: { 'data-fold': key } }, summary);
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    details.append(body());
+  };
+  details.addEventListener('toggle', () => {
+    if (details.open) {
+      openFolds.add(key);
+      build();
+    } else openFolds.delete(key);
+  });
+  if (openFolds.has(key)) {
+    build();
+    details.open = true;
+  }
+  return details;
 }
 
 function placeButton(place: Plaats | undefined, reveal: Reveal, rule: string): HTMLElement | null {
@@ -48,72 +90,73 @@ function placeButton(place: Plaats | undefined, reveal: Reveal, rule: string): H
   );
 }
 
-/** One node of an explanation tree, its parts folded below it. */
-export function explanationNode(node: Uitleg, reveal: Reveal, depth = 0): HTMLElement {
+/** One node of an explanation tree, its parts folded below it; `key` is its place in the result. */
+export function explanationNode(node: Uitleg, reveal: Reveal, key: string, depth = 0): HTMLElement {
   const parts = node.onderdelen ?? [];
-  const body = h(
-    'div',
-    { class: 'node-body' },
-    placeButton(node.plaats, reveal, node.regel),
-    node.formule
-      ? h(
-          'div',
-          { class: 'formula' },
-          h('span', { class: 'muted' }, `${t('formula')}: `),
-          h('code', {}, node.formule),
-        )
-      : null,
-    node.invoer && node.invoer.length > 0
-      ? h(
-          'div',
-          { class: 'inputs' },
-          h('span', { class: 'muted' }, `${t('inputs')}: `),
-          node.invoer.flatMap((i, k) => [
-            k > 0 ? ', ' : '',
-            h('code', {}, i.naam),
-            ' = ',
-            showValue(i.waarde),
-          ]),
-        )
-      : null,
-    node.voorwaarden && node.voorwaarden.length > 0
-      ? h(
-          'ul',
-          { class: 'conditions', attrs: { 'aria-label': t('conditions') } },
-          node.voorwaarden.map((c) =>
-            h(
-              'li',
-              { class: c.uitkomst ? 'holds' : 'fails' },
-              h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }, c.uitkomst ? '✓ ' : '✗ '),
-              h('code', {}, c.formule),
-              ` — ${c.uitkomst ? t('holds') : t('fails')}`,
-              c.waarden.length > 0
-                ? h(
-                    'span',
-                    { class: 'muted' },
-                    ` (${c.waarden.map((w) => `${w.naam} = ${showValue(w.waarde)}`).join(', ')})`,
-                  )
-                : null,
-              c.plaats ? [' ', placeButton(c.plaats, reveal, c.formule)] : null,
+  const body = () =>
+    h(
+      'div',
+      { class: 'node-body' },
+      placeButton(node.plaats, reveal, node.regel),
+      node.formule
+        ? h(
+            'div',
+            { class: 'formula' },
+            h('span', { class: 'muted' }, `${t('formula')}: `),
+            h('code', {}, node.formule),
+          )
+        : null,
+      node.invoer && node.invoer.length > 0
+        ? h(
+            'div',
+            { class: 'inputs' },
+            h('span', { class: 'muted' }, `${t('inputs')}: `),
+            node.invoer.flatMap((i, k) => [
+              k > 0 ? ', ' : '',
+              h('code', {}, i.naam),
+              ' = ',
+              showValue(i.waarde),
+            ]),
+          )
+        : null,
+      node.voorwaarden && node.voorwaarden.length > 0
+        ? h(
+            'ul',
+            { class: 'conditions', attrs: { 'aria-label': t('conditions') } },
+            node.voorwaarden.map((c) =>
+              h(
+                'li',
+                { class: c.uitkomst ? 'holds' : 'fails' },
+                h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }, c.uitkomst ? '✓ ' : '✗ '),
+                h('code', {}, c.formule),
+                ` — ${c.uitkomst ? t('holds') : t('fails')}`,
+                c.waarden.length > 0
+                  ? h(
+                      'span',
+                      { class: 'muted' },
+                      ` (${c.waarden.map((w) => `${w.naam} = ${showValue(w.waarde)}`).join(', ')})`,
+                    )
+                  : null,
+                c.plaats ? [' ', placeButton(c.plaats, reveal, c.formule)] : null,
+              ),
             ),
-          ),
-        )
-      : null,
-    (node.bron ?? []).map((b) =>
-      h('blockquote', { class: 'bron' }, h('span', { class: 'muted' }, `${t('source')}: `), b),
-    ),
-    (node.aanname ?? []).map((a) =>
-      h('div', { class: 'aanname' }, h('span', { class: 'badge provisional' }, t('provisional')), ' ', a),
-    ),
-    (node.meldingen ?? []).map((m) => h('div', { class: 'melding' }, '⚠ ', m)),
-    parts.length > 0
-      ? h(
-          'ul',
-          { class: 'parts' },
-          parts.map((p) => h('li', {}, explanationNode(p, reveal, depth + 1))),
-        )
-      : null,
-  );
+          )
+        : null,
+      (node.bron ?? []).map((b) =>
+        h('blockquote', { class: 'bron' }, h('span', { class: 'muted' }, `${t('source')}: `), b),
+      ),
+      (node.aanname ?? []).map((a) =>
+        h('div', { class: 'aanname' }, h('span', { class: 'badge provisional' }, t('provisional')), ' ', a),
+      ),
+      (node.meldingen ?? []).map((m) => h('div', { class: 'melding' }, '⚠ ', m)),
+      parts.length > 0
+        ? h(
+            'ul',
+            { class: 'parts' },
+            parts.map((p, i) => h('li', {}, explanationNode(p, reveal, `${key}/${i}`, depth + 1))),
+          )
+        : null,
+    );
   const summary = h(
     'summary',
     {},
@@ -123,9 +166,9 @@ export function explanationNode(node: Uitleg, reveal: Reveal, depth = 0): HTMLEl
     ' ',
     restsOnAssumption(node) ? provisional(['']) : null,
   );
-  const details = h('details', { class: 'node' }, summary, body);
-  if (depth === 0) details.open = true;
-  return details;
+  // The root is open when its amount's explanation is: the reader asked for it.
+  if (depth === 0) openFolds.add(key);
+  return fold(key, 'node', summary, body);
 }
 
 function amountRow(
@@ -147,11 +190,8 @@ function amountRow(
       explanation && restsOnAssumption(explanation) ? provisional(['']) : null,
     ),
     explanation
-      ? h(
-          'details',
-          { class: 'explain' },
-          h('summary', {}, t('explain')),
-          explanationNode(explanation, reveal),
+      ? fold(key, 'explain', h('summary', {}, t('explain')), () =>
+          explanationNode(explanation, reveal, `${key}/uitleg`),
         )
       : null,
   );
@@ -169,7 +209,7 @@ const outcomeWords: Readonly<Record<string, Word>> = {
 /** The standard outcomes in reading order; `overschot` where the evaluator gives it. */
 const standardOrder = ['verplichting', 'gerealiseerd', 'restant', 'overschot', 'percentage', 'boete'];
 
-export function renderResult(result: EvaluationResult, reveal: Reveal): HTMLElement {
+export function renderResult(result: ShownResult, reveal: Reveal): HTMLElement {
   const r = result as unknown as Record<string, unknown>;
   const overige = result.overige ?? {};
   const valueOf = (name: string): string | undefined =>

@@ -27,6 +27,11 @@ export interface CompileResult {
   /** Present only when there are no errors (warnings allowed). */
   readonly ir?: IrDocument;
   readonly sources: ReadonlyMap<string, SourceFile>;
+  /**
+   * Every file this compilation read, the root included, with the text it read (undefined: the
+   * host could not read it). The same texts give the same result: an editor's cache compares these.
+   */
+  readonly reads: ReadonlyMap<string, string | undefined>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -50,18 +55,20 @@ export function compileModule(
 ): CompileResult {
   const path = module.source.path;
   const sources = new Map<string, SourceFile>([[path, module.source]]);
-  if (!module.ast) return { module, sources, diagnostics: sortDiagnostics(module.diagnostics) };
+  const reads = new Map<string, string | undefined>([[path, module.source.text]]);
+  if (!module.ast) return { module, sources, reads, diagnostics: sortDiagnostics(module.diagnostics) };
   const loaded = loadChain(module, host, reuse.parseBase);
   for (const m of loaded.chain) sources.set(m.source.path, m.source);
+  for (const [file, text] of loaded.reads) reads.set(file, text);
   const asts = loaded.chain.map((m) => m.ast).filter((a): a is Ruleset => a !== undefined);
   const syntax = [...module.diagnostics, ...loaded.diagnostics];
   if (asts.length !== loaded.chain.length)
-    return { module, ast: module.ast, sources, diagnostics: sortDiagnostics(syntax) };
+    return { module, ast: module.ast, sources, reads, diagnostics: sortDiagnostics(syntax) };
   const merged = mergeChain(asts);
   // Too deep a formula is reported alone: the checks and the lowering walk formulas recursively.
   const deep = checkFormulaDepth(merged.declarations);
   if (deep.length > 0)
-    return { module, ast: module.ast, sources, diagnostics: sortDiagnostics([...syntax, ...deep]) };
+    return { module, ast: module.ast, sources, reads, diagnostics: sortDiagnostics([...syntax, ...deep]) };
   const damaged = syntax.filter((d) => d.code.startsWith('SR1') && d.span).map((d) => d.span!);
   const checked = checkRuleset(merged, sources, damaged, reuse.check);
   const diagnostics = sortDiagnostics([...syntax, ...checked.diagnostics]);
@@ -81,7 +88,15 @@ export function compileModule(
   }
   const ir = deeper.length > 0 ? undefined : lowered;
   const all = deeper.length > 0 ? sortDiagnostics(diagnostics) : diagnostics;
-  return { module, ast: module.ast, model: checked.model, ...(ir ? { ir } : {}), sources, diagnostics: all };
+  return {
+    module,
+    ast: module.ast,
+    model: checked.model,
+    ...(ir ? { ir } : {}),
+    sources,
+    reads,
+    diagnostics: all,
+  };
 }
 
 /** The place of the rule an IR path (`outcomes[6]`, `valuations[2].within`) starts in. */

@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize';
 import { describe, expect } from 'vitest';
 import { canonicalJson } from '../src/audit.js';
 import { Plan } from '../src/plan.js';
-import { tinyIr } from './support/ir.js';
+import { contract, placement, tinyIr } from './support/ir.js';
 
 describe('canonicalJson', () => {
   test.prop([fc.jsonValue()])('is RFC 8785 (the canonicalize package) for every JSON value', (value) => {
@@ -52,5 +52,23 @@ describe('Plan.metadata', () => {
     const edited = tinyIr();
     edited.ruleset.name = 'Klein!';
     expect(Plan.fromIr(edited).value!.irSha256).not.toBe(plan.irSha256);
+  });
+});
+
+describe('berekend', () => {
+  test("every engine writes the plan's hash; it is computed when read, so a caller that leaves it out never hashes", () => {
+    const plan = Plan.fromIr(tinyIr()).value!;
+    for (const engine of ['reference', 'compiled'] as const) {
+      const result = plan.evaluate(contract(placement('bepaald', 6)), { engine }).value!;
+      expect(Object.getOwnPropertyDescriptor(result.berekend, 'irSha256')?.get, engine).toBeTypeOf(
+        'function',
+      );
+      expect(JSON.parse(JSON.stringify(result)).berekend, engine).toEqual({
+        regeling: 'Klein',
+        periode: '2024',
+        irSha256: plan.irSha256,
+      });
+      expect(structuredClone(result).berekend.irSha256, engine).toBe(plan.irSha256);
+    }
   });
 });

@@ -37,16 +37,10 @@ interface Compiled {
   readonly analysis: DocumentAnalysis;
 }
 
-/**
- * Whether an analysis still holds: every file it read has the same text. A compilation whose base
- * is not among its sources (unreadable, SR2009, or not a ruleset, SR2101) is redone after any
- * change, as that base may have been added or repaired.
- */
+/** Whether an analysis still holds: every file its compilation read (or failed to read) is unchanged. */
 function current(known: Compiled, store: DocumentStore): boolean {
   if (known.version === store.version) return true;
-  const result = known.analysis.result;
-  if (result.diagnostics.some((d) => d.code === 'SR2009' || d.code === 'SR2101')) return false;
-  for (const [path, source] of result.sources) if (store.get(path) !== source.text) return false;
+  for (const [path, text] of known.analysis.result.reads) if (store.get(path) !== text) return false;
   return true;
 }
 

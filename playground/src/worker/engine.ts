@@ -1,19 +1,11 @@
 // The engine behind the page: the incremental compiler, the evaluator with explanations, the
 // voorbeelden, and the reviews (compare, diff), answering from the latest checked ruleset.
-import type { Ast, CompileResult, SourceHost } from '@sroi/compiler';
+import type { CompileResult, SourceHost } from '@sroi/compiler';
 import { LanguageService } from '@sroi/language-service';
-import {
-  activityKinds,
-  contractFields,
-  renderHint,
-  renderMessage,
-  type SourceFile,
-  type Diagnostic,
-  type IrDocument,
-  type Language,
-} from '@sroi/core';
-import { Plan, runExamples, type EvaluationResult } from '@sroi/evaluator';
-import type { EngineState, ExampleView, FormShape, OutlineItem, ViewDiagnostic } from '../protocol.js';
+import type { Language } from '@sroi/core';
+import { Plan, runExamples } from '@sroi/evaluator';
+import type { EngineState, ExampleView, FormShape } from '../protocol.js';
+import { outlineOf, shapeOf, stateOf, viewDiagnostic } from './views.js';
 
 /** Reads shipped files by path; `breidt uit "x.sroi"` is relative to the file that says it. */
 export function bundleHost(files: Readonly<Record<string, string>>): SourceHost {
@@ -31,71 +23,6 @@ export function bundleHost(files: Readonly<Record<string, string>>): SourceHost 
       }
       return parts.join('/');
     },
-  };
-}
-
-/** A diagnostic in a language, placed as Monaco counts (1-based lines and columns). */
-export function viewDiagnostic(
-  d: Diagnostic,
-  lang: Language,
-  sources: ReadonlyMap<string, SourceFile>,
-): ViewDiagnostic {
-  const hint = renderHint(d, lang);
-  const base = {
-    code: d.code,
-    severity: d.severity,
-    message: renderMessage(d.code, d.args, lang),
-    ...(hint ? { hint } : {}),
-    ...(d.path !== undefined ? { path: d.path } : {}),
-    ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-  };
-  const source = d.span && sources.get(d.span.file);
-  if (!d.span || !source) return base;
-  const from = source.position(d.span.start);
-  const to = source.position(Math.max(d.span.end, d.span.start));
-  return {
-    ...base,
-    file: d.span.file,
-    start: d.span.start,
-    end: d.span.end,
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
-  };
-}
-
-const declarationName = (d: Ast.Declaration): string => {
-  switch (d.kind) {
-    case 'valuation':
-      return d.activityKind.name;
-    case 'example':
-    case 'property':
-      return d.title.value;
-    default:
-      return d.name.name;
-  }
-};
-
-/** The declarations of the edited file, in order, for the outline panel. */
-export function outlineOf(compiled: CompileResult): OutlineItem[] {
-  const ast = compiled.module.ast;
-  if (!ast) return [];
-  return ast.declarations.map((d) => {
-    const p = compiled.module.source.position(d.span.start);
-    return { kind: d.kind, name: declarationName(d), line: p.line, column: p.column };
-  });
-}
-
-export function shapeOf(ir: IrDocument): FormShape {
-  const kinds = ir.routes.flatMap((r) => r.kinds.map((kind) => ({ kind, route: r.name, label: r.label })));
-  return {
-    kinds,
-    enumerations: Object.fromEntries(ir.enumerations.map((e) => [e.name, e.values])),
-    periods: ir.periods.map((p) => ({ name: p.name, from: p.from, to: p.to })),
-    referenceDate: ir.referenceDate,
-    contractFields,
-    activityFields: Object.fromEntries(kinds.map((k) => [k.kind, activityKinds[k.kind] ?? {}])),
   };
 }
 
@@ -197,34 +124,18 @@ export class Engine {
     this.refresh();
     const compiled = this.compiled;
     if (!compiled) throw new Error('engine: state before open');
-    const sources = compiled.sources;
-    const diagnostics = compiled.diagnostics.map((d) => viewDiagnostic(d, this.lang, sources));
-    // Evaluate only with the ruleset as it is now: a stale plan would show amounts the text no longer says.
-    const current = compiled.ir ? this.plan : undefined;
-    let result: EvaluationResult | undefined;
-    let contractDiagnostics: ViewDiagnostic[] = [];
-    if (current) {
-      if (this.contract !== undefined) {
-        // The reference evaluator: one explained contract per change, no code generation needed.
-        const evaluated = current.evaluate(this.contract, {
-          explain: true,
-          lang: this.lang,
-          engine: 'reference',
-        });
-        result = evaluated.value;
-        contractDiagnostics = evaluated.diagnostics.map((d) => viewDiagnostic(d, this.lang, sources));
-      }
-    }
-    return {
-      kind: 'state',
+    return stateOf({
       version,
-      diagnostics,
-      ...(result ? { result } : {}),
-      contractDiagnostics,
-      ...(this.lastShape ? { shape: this.lastShape } : {}),
+      started,
+      lang: this.lang,
+      diagnostics: compiled.diagnostics,
+      sources: compiled.sources,
+      // Evaluate only with the ruleset as it is now: a stale plan would show amounts the text no longer says.
+      plan: compiled.ir ? this.plan : undefined,
+      contract: this.contract,
+      shape: this.lastShape,
       outline: outlineOf(compiled),
-      ...(compiled.model ? { rulesetName: compiled.model.merged.header.name.value } : {}),
-      millis: performance.now() - started,
-    };
+      rulesetName: compiled.model?.merged.header.name.value,
+    });
   }
 }

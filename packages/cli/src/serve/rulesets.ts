@@ -1,7 +1,5 @@
 // The rulesets a server offers: each loaded ruleset or set under a stable name (a slug of its own
 // name), with what a client needs to cite it: version, periods and a sha256 of its IR.
-import { createHash } from 'node:crypto';
-import type { IrDocument } from '@sroi/core';
 import type { Plan, PlanSet } from '@sroi/evaluator';
 
 /** One ruleset of a served set (or the ruleset itself), as `GET /v1/rulesets` describes it. */
@@ -10,7 +8,7 @@ export interface ServedMember {
   readonly title: string;
   readonly version?: string;
   readonly periods: readonly { readonly name: string; readonly from: string; readonly to: string }[];
-  /** sha256 (hex) of the IR's canonical JSON: object keys sorted, no whitespace. */
+  /** sha256 (hex) of the IR's canonical JSON (RFC 8785): the hash every result's `berekend` names. */
   readonly irSha256: string;
   readonly plan: Plan;
 }
@@ -42,23 +40,6 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** JSON with object keys in code-unit order at every level: the same text for the same IR. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const fields = keys.flatMap((k) => {
-      const v = (value as Record<string, unknown>)[k];
-      return v === undefined ? [] : [`${JSON.stringify(k)}:${canonicalJson(v)}`];
-    });
-    return `{${fields.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-export const irSha256 = (ir: IrDocument): string =>
-  createHash('sha256').update(canonicalJson(ir)).digest('hex');
-
 export function servedMember(plan: Plan): ServedMember {
   const ir = plan.ir;
   return {
@@ -66,7 +47,7 @@ export function servedMember(plan: Plan): ServedMember {
     title: ir.ruleset.name,
     ...(ir.ruleset.version !== undefined ? { version: ir.ruleset.version } : {}),
     periods: ir.periods.map((p) => ({ name: p.name, from: p.from, to: p.to })),
-    irSha256: irSha256(ir),
+    irSha256: plan.irSha256,
     plan,
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { canonicalJson } from '../../src/serve/rulesets.js';
+import { canonicalJson } from '@sroi/evaluator';
 import { scratch, sroi } from '../support/run.js';
 import {
   app,

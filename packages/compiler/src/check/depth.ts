@@ -3,6 +3,7 @@
 // evaluator refuses the same depth in an IR (SR6601), so whatever compiles also loads.
 import { diagnostic, DepthMeter, MAX_FORMULA_DEPTH, type Diagnostic } from '@sroi/core';
 import type * as A from '../ast/ast.js';
+import { childrenOf } from './dependencies.js';
 
 const expressionKinds = new Set<string>([
   'money',
@@ -45,13 +46,6 @@ function expressionsIn(value: unknown, levels: number, out: A.Expression[] = [])
   return out;
 }
 
-/** The direct sub-expressions of an expression, in any order. */
-const children = (e: A.Expression): A.Expression[] => {
-  const out: A.Expression[] = [];
-  for (const [key, v] of Object.entries(e)) if (key !== 'span') expressionsIn(v, 3, out);
-  return out;
-};
-
 /** SR2351 for each formula deeper than the limit, at the formula. */
 export function checkFormulaDepth(declarations: readonly A.Declaration[]): Diagnostic[] {
   const rules = new Map<string, A.Expression>();
@@ -61,7 +55,7 @@ export function checkFormulaDepth(declarations: readonly A.Declaration[]): Diagn
   // A bare name may be a definition or an outcome: its depth counts (a name that is neither is a leaf).
   const nameOf = (e: A.Expression) =>
     e.kind === 'path' && !e.rootKeyword && e.fields.length === 0 ? e.root.name : undefined;
-  const meter = new DepthMeter<A.Expression>(children, nameOf, rules);
+  const meter = new DepthMeter<A.Expression>(childrenOf, nameOf, rules);
   /** The definitions and outcomes a formula names, found without recursion (formulas may be deep). */
   const namedRules = (root: A.Expression): A.Expression[] => {
     const found: A.Expression[] = [];
@@ -70,14 +64,15 @@ export function checkFormulaDepth(declarations: readonly A.Declaration[]): Diagn
       const e = stack.pop()!;
       const rule = rules.get(nameOf(e) ?? '');
       if (rule) found.push(rule);
-      else stack.push(...children(e));
+      else stack.push(...childrenOf(e));
     }
     return found;
   };
   const tooDeep = (e: A.Expression) => meter.depth(e) > MAX_FORMULA_DEPTH;
   const diagnostics: Diagnostic[] = [];
   for (const d of declarations)
-    for (const e of expressionsIn(d, 6)) {
+    // A voorbeeld holds literal values only (and expectations whose kinds look like expressions').
+    for (const e of d.kind === 'example' ? [] : expressionsIn(d, 6)) {
       // A chain of definitions is reported once, at the first formula past the limit: one that
       // is too deep only because a rule it names is too deep says nothing new.
       if (!tooDeep(e) || namedRules(e).some(tooDeep)) continue;

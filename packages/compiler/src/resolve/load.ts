@@ -35,6 +35,8 @@ export function parseModule(path: string, text: string): ParsedModule {
 export interface LoadedChain {
   readonly chain: readonly ParsedModule[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Every base file asked of the host, with the text it gave (undefined: it could not be read). */
+  readonly reads: ReadonlyMap<string, string | undefined>;
 }
 
 /** Bases deeper than this are surely a mistake: reported as a chain too long (SR2100). */
@@ -51,6 +53,7 @@ export function loadChain(
 ): LoadedChain {
   const chain: ParsedModule[] = [root];
   const diagnostics: Diagnostic[] = [];
+  const reads = new Map<string, string | undefined>();
   let current = root;
   while (current.ast?.header.extends) {
     const ref = current.ast.header.extends;
@@ -75,6 +78,7 @@ export function loadChain(
       break;
     }
     const read = host.readFile(path);
+    reads.set(path, 'error' in read ? undefined : read.text);
     if ('error' in read) {
       diagnostics.push(diagnostic('SR2009', { path: ref.value, reason: read.error }, { span: ref.span }));
       break;
@@ -89,5 +93,5 @@ export function loadChain(
     chain.push(base);
     current = base;
   }
-  return { chain, diagnostics };
+  return { chain, diagnostics, reads };
 }

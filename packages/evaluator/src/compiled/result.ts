@@ -16,7 +16,7 @@ import {
 } from '@sroi/core';
 import { capMelding, durationMelding, notValuedMelding } from '../engine-messages.js';
 import { resultText, type Value } from '../values.js';
-import { berekendOf } from '../audit.js';
+import { berekendJson, berekendOf } from '../audit.js';
 import type { EvaluationResult, Melding, RouteResultaat, Waardering } from '../result.js';
 import { assembleResult, isOutcomeKey, resultKeys, type ResultParts } from '../result-shape.js';
 import { CAP_MESSAGE, DURATION_MESSAGE, NOT_VALUED_MESSAGE, type GeneratedPlan } from './codegen.js';
@@ -433,7 +433,7 @@ export function writeResultJson(
       }
       case 'berekend':
         out.bytes(JSON_KEYS.berekend);
-        out.text(JSON.stringify(berekendOf(doc, period)));
+        out.text(berekendJson(doc, period));
         break;
       case 'uitleg':
         break; // the generated code never explains

@@ -1,0 +1,133 @@
+// The engine's message loop: typing never waits for the compiler. Messages that arrive while the
+// engine works are coalesced, so the page always gets the state of its latest edit and contract.
+// Loaded by the worker's entry (engine.worker.ts) after the first state of a shipped ruleset.
+import { compareContract, diffRulesets, reviewCompiled, reviewSource } from '@sroi/analysis';
+import type { EngineReply, EngineRequest } from '../protocol.js';
+import { Engine } from './engine.js';
+import { viewDiagnostic } from './views.js';
+import { checkProperties } from './properties.js';
+import { serviceCall } from './service-calls.js';
+
+const engine = new Engine();
+let latest = -1;
+let scheduled = false;
+/** The version whose voorbeelden the page has. */
+let examplesSent = -1;
+const queue: EngineRequest[] = [];
+
+const post = (message: EngineReply) => (self as unknown as Worker).postMessage(message);
+
+/** A ruleset to compare with: the edited one (`own`) or a shipped file. */
+function reviewed(path: string) {
+  const files = engine.shippedFiles;
+  const text = files[path];
+  if (text === undefined) return undefined;
+  return reviewSource(path, text, engine.sourceHost).value;
+}
+
+function own() {
+  if (!engine.compiled) return undefined;
+  return reviewCompiled(engine.path ?? 'regeling', engine.compiled).value;
+}
+
+function answer(request: EngineRequest): unknown {
+  switch (request.kind) {
+    case 'properties': {
+      const plan = engine.currentPlan;
+      if (!plan || !engine.compiled?.ir) return { unavailable: true };
+      return checkProperties(plan, engine.lang);
+    }
+    case 'compare': {
+      const a = own();
+      const b = reviewed(request.other);
+      if (!a || !b) return { unavailable: true };
+      const c = compareContract([a, b], request.contract, { lang: engine.lang });
+      const sources = new Map([...(engine.compiled?.sources ?? [])]);
+      return {
+        ...c,
+        rulesets: c.rulesets.map((r) => ({
+          ...r,
+          diagnostics: r.diagnostics.map((d) => viewDiagnostic(d, engine.lang, sources)),
+        })),
+      };
+    }
+    case 'diff': {
+      const a = reviewed(request.other);
+      const b = own();
+      if (!a || !b) return { unavailable: true };
+      return diffRulesets(a, b, { lang: engine.lang });
+    }
+    case 'whatif-base': {
+      // The open ruleset as it is now; the other rulesets of a region set as shipped.
+      engine.refresh();
+      const ir = engine.compiled?.ir;
+      if (!ir) return { unavailable: true };
+      const members: { label: string; ir: unknown }[] = [];
+      for (const path of request.members ?? [engine.path ?? '']) {
+        const member = path === engine.path ? ir : reviewed(path)?.ir;
+        if (!member) return { unavailable: true };
+        members.push({ label: path, ir: member });
+      }
+      return { ir, members, name: ir.ruleset.name };
+    }
+    case 'service':
+      return serviceCall(engine, request.method, request.args);
+    default:
+      return undefined;
+  }
+}
+
+function run() {
+  scheduled = false;
+  let changed = false;
+  const requests = queue.splice(0);
+  for (const r of requests) {
+    switch (r.kind) {
+      case 'open':
+        engine.open(r.path, r.text, r.files);
+        break;
+      case 'edit':
+        engine.edit(r.text);
+        break;
+      case 'contract':
+        engine.setContract(r.contract);
+        break;
+      case 'lang':
+        engine.setLang(r.lang);
+        break;
+      default:
+        continue;
+    }
+    latest = Math.max(latest, r.version);
+    changed = true;
+  }
+  if (changed) post(engine.state(latest));
+  const version = latest;
+  for (const r of requests) {
+    if (!('id' in r)) continue;
+    try {
+      post({ kind: 'reply', id: r.id, value: answer(r) });
+    } catch (e) {
+      // An internal error of ours, not the user's: the page shows it as such.
+      post({ kind: 'reply', id: r.id, value: undefined, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  // The voorbeelden after the markers and the result, and only for the latest text: a keystroke
+  // that arrived meanwhile makes them stale, and its own state comes first.
+  if (examplesSent !== latest)
+    setTimeout(() => {
+      if (version !== latest || queue.length > 0 || examplesSent === latest) return;
+      examplesSent = latest;
+      const examples = engine.examples();
+      post({ kind: 'examples', version, ...(examples ? { examples } : {}) });
+    }, 0);
+}
+
+/** Takes a request of the page (in the order the page sent them). */
+export function receive(request: EngineRequest): void {
+  queue.push(request);
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(run, 0);
+  }
+}
