@@ -133,6 +133,22 @@ const wrongAnswer = (kind: string, status: number, text: string) => {
   wrong[kind] = (wrong[kind] ?? 0) + 1;
   if (wrongSamples.length < 5) wrongSamples.push(`${kind}: ${status} ${text.slice(0, 200)}`);
 };
+/**
+ * Whether an answer is the expected text. autocannon appends each chunk of a body to a string on
+ * its own (`body += chunk`), so a UTF-8 character split between two TCP chunks (the € of a route
+ * cap's melding in a long batch answer) arrives as U+FFFD and the text differs from what the
+ * server sent. Such an answer is compared with every character outside ASCII left out on both
+ * sides (the amounts, codes and keys are ASCII) and counted in `split`.
+ */
+let split = 0;
+const sameAnswer = (text: string, expected: string | undefined): boolean => {
+  if (text === expected) return true;
+  if (expected === undefined || !text.includes('\uFFFD')) return false;
+  const ascii = (t: string) => t.replace(/[\u0080-\uffff]/g, '');
+  if (ascii(text) !== ascii(expected)) return false;
+  split++;
+  return true;
+};
 /** The exact answer to each contract of the single-evaluation runs, by its id. */
 const expectedById = new Map(
   singles.map(({ body, expected }) => [(JSON.parse(body) as { id: string }).id, expected] as const),
@@ -160,7 +176,7 @@ const checkAnswer = (codes: readonly string[]) => (status: number, text: string)
   if (status === 200) {
     answers['200'] = (answers['200'] ?? 0) + 1;
     const id = /"contract":"([^"]+)"/.exec(text)?.[1];
-    if (id === undefined || expectedById.get(id) !== text) wrongAnswer('good', status, text);
+    if (id === undefined || !sameAnswer(text, expectedById.get(id))) wrongAnswer('good', status, text);
     return;
   }
   const code = /"code":"(SR\d{4})"/.exec(text)?.[1] ?? 'none';
@@ -320,16 +336,19 @@ const batchLoad = await cannon(
     headers: ndjsonHeaders,
     body,
     onResponse: (status: number, text: string) => {
-      if (status !== 200 || text !== expected) wrongAnswer('batch', status, text);
+      if (status !== 200 || !sameAnswer(text, expected)) wrongAnswer('batch', status, text);
     },
   })),
   size.seconds,
   4,
 );
+// Counted here: the fault run's warm-up below starts a phase of its own.
+const batchCounted = newPhase();
 line(
   'batch load',
   batchLoad,
-  `, ${fmt(batchLoad.requestsPerSecond * size.linesPerBatch)} contracts/s, ${wrong['batch'] ?? 0} wrong`,
+  `, ${fmt(batchLoad.requestsPerSecond * size.linesPerBatch)} contracts/s, ${wrongCount(batchCounted)} wrong` +
+    (split > 0 ? ` (${split} answers with a character split by autocannon, checked without non-ASCII)` : ''),
 );
 
 // ── faults: a fifth of the requests hostile, slow clients, dropped connections ───────────────
@@ -455,7 +474,7 @@ const attackers = [
   dropper(attacked.port),
   dropper(attacked.port),
 ];
-const batchCounted = newPhase();
+newPhase();
 const [faults, ...cut] = await Promise.all([
   cannon(attacked.url, mixed, size.seconds, size.connections),
   ...cutRequests.map((r) => cannon(attacked.url, [r], size.seconds, 1, cutRate)),

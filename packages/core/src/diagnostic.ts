@@ -1,6 +1,10 @@
 // The one diagnostic type every stage returns (STYLE 7, 9): user errors are values, not exceptions.
 import type { Span } from './span.js';
 import { messages, type DiagnosticCode, type MessageDefinition, type Severity } from './messages.js';
+import { notAnErrorSeverity } from './severities.js';
+
+const severityOf = (code: DiagnosticCode): Severity =>
+  (notAnErrorSeverity as Partial<Record<DiagnosticCode, Severity>>)[code] ?? 'error';
 
 export type { Severity };
 export type Language = 'nl' | 'en';
@@ -47,7 +51,7 @@ export function diagnostic(
 ): Diagnostic {
   const d: {
     -readonly [K in keyof Diagnostic]: Diagnostic[K];
-  } = { code, severity: extra.severity ?? messages[code].severity, args };
+  } = { code, severity: extra.severity ?? severityOf(code), args };
   if (where.span) d.span = where.span;
   if (where.path !== undefined) d.path = where.path;
   if (extra.related && extra.related.length > 0) d.related = extra.related;

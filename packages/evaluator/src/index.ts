@@ -1,6 +1,6 @@
 // @sroi/evaluator: validates IR and evaluates contracts with explanations. Embeddable: it holds no
-// parser and no compiler, only @sroi/core and zod (contract input); its IR validator was generated
-// by ajv at build time and needs no ajv at run time.
+// parser and no compiler, only @sroi/core and zod (contract input); it checks IR against the IR
+// JSON Schema with a small checker of its own (schema-check.ts), no ajv at run time.
 export { Plan, type Engine, type EngineChoice, type FastResult, type PlanOptions } from './plan.js';
 export { canonicalJson, irSha256, type PlanMetadata } from './audit.js';
 export { JsonBytes } from './compiled/json-bytes.js';

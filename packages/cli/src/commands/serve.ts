@@ -51,8 +51,12 @@ export async function serveCommand(args: readonly string[], options: ServeOption
   const clashes = nameClashes(served);
   if (clashes.length > 0) throw new UsageError(clashes.join('\n'));
 
-  // Access log: JSON lines on stderr, written asynchronously (pino's sonic-boom).
-  const log = options.quiet ? undefined : pino.destination({ fd: 2, sync: false });
+  // Access log: JSON lines on stderr, written asynchronously (pino's sonic-boom) in blocks of at
+  // least 4 KB, and at least every second: one write per request was a twentieth of the server's
+  // CPU under load (profiled with --cpu-prof). Stopping flushes what is left.
+  const log = options.quiet
+    ? undefined
+    : pino.destination({ fd: 2, sync: false, minLength: 4096, periodicFlush: 1000 });
   const app = await buildApp(served, {
     limits,
     version: options.version,

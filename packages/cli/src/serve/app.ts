@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { ReviewedRuleset } from '@sroi/analysis';
 import { SourceFile, suggestNames, type Diagnostic, type Language } from '@sroi/core';
-import { Plan } from '@sroi/evaluator';
+import { JsonBytes, Plan } from '@sroi/evaluator';
 import { Ajv } from 'ajv';
 import fastify, {
   LogController,
@@ -250,8 +250,23 @@ export async function buildApp(
       if (!allowed.includes(type)) throw mediaTypeProblem(request, allowed);
     };
 
-  const json = (reply: FastifyReply, text: string) =>
-    reply.type('application/json; charset=utf-8').send(text);
+  const json = (reply: FastifyReply, body: string | Uint8Array) =>
+    reply
+      .type('application/json; charset=utf-8')
+      .send(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+
+  // Where a result is written before it is sent: emptied within the same synchronous call (the
+  // bytes are copied out), so no request sees another's.
+  const resultBytes = new JsonBytes(16 * 1024);
+  /** A plan's result of a contract (no explanation) as UTF-8 bytes, or its diagnostics. */
+  const writeResult = (plan: Plan, contract: unknown, lang: Language): Uint8Array | readonly Diagnostic[] => {
+    try {
+      const diagnostics = plan.writeJson(contract, resultBytes, { lang });
+      return diagnostics.length > 0 ? diagnostics : resultBytes.take();
+    } finally {
+      resultBytes.truncate(0);
+    }
+  };
 
   // ── routes ─────────────────────────────────────────────────────────────────
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) =>
@@ -305,10 +320,18 @@ export async function buildApp(
       const tooMany = activityLimit(contract, limits.activities);
       if (tooMany) throw new ProblemError(413, [tooMany]);
       const evaluator = served.evaluator;
-      const r =
-        !request.query.uitleg && evaluator instanceof Plan
-          ? evaluator.evaluateJson(contract, { lang })
-          : stringified(evaluator.evaluate(contract, { explain: Boolean(request.query.uitleg), lang }));
+      if (!request.query.uitleg && evaluator instanceof Plan) {
+        // The result's UTF-8 bytes as the evaluator writes them, sent as they are (a string
+        // would be decoded here and encoded again by the socket).
+        const written = writeResult(evaluator, contract, lang);
+        if (written instanceof Uint8Array) {
+          metrics.evaluations(served.name, 'ok');
+          return json(reply, written);
+        }
+        metrics.evaluations(served.name, 'error');
+        throw new ProblemError(422, written);
+      }
+      const r = stringified(evaluator.evaluate(contract, { explain: Boolean(request.query.uitleg), lang }));
       if (r.value === undefined) {
         metrics.evaluations(served.name, 'error');
         throw new ProblemError(422, r.diagnostics);
