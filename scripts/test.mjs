@@ -35,7 +35,8 @@ export const checks = [
 ];
 
 // The fuzz step: 10^5 seeded inputs per target (the compiler 10^3), targets side by side.
-const fuzzEnv = { FUZZ_RUNS: '100000', FUZZ_SEED: '20250101' };
+// The size-aware targets (test/fuzz/sizes.ts, a child process per input): 5 inputs each.
+const fuzzEnv = { FUZZ_RUNS: '100000', FUZZ_SEED: '20250101', FUZZ_SIZED_RUNS: '5' };
 
 const suites = [
   ['test suites (vitest)', [bin('vitest'), 'run']],

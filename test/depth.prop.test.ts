@@ -1,7 +1,7 @@
 // Depth across the pipeline (issue 15 item 1): whatever the compiler accepts, the evaluator loads
 // from the exported IR and evaluates; whatever it refuses for depth, it refuses with a located
-// diagnostic naming the depth (SR2351, SR2352 for an als chain too deep to parse) or the parentheses
-// (SR1005), never an internal error.
+// diagnostic naming the depth (SR2351, SR2352 for an als chain too deep to parse, SR2400 for a run
+// of one operator too long to parse) or the parentheses (SR1005), never an internal error.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { compileSource } from '@sroi/compiler';
@@ -25,7 +25,7 @@ const size = fc.oneof(
 
 describe('formula depth across the pipeline', () => {
   test.prop([fc.constantFrom(...deepKinds), size], { numRuns: 60 })(
-    'whatever the compiler accepts, the evaluator loads from the exported IR and evaluates; a refusal is a located SR2351, SR2352 or SR1005',
+    'whatever the compiler accepts, the evaluator loads from the exported IR and evaluates; a refusal is a located SR2351, SR2352, SR2400 or SR1005',
     (kind, n) => {
       const compiled = compileSource('diep.sroi', deepRuleset(kind, n));
       const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
@@ -37,7 +37,9 @@ describe('formula depth across the pipeline', () => {
         expect(result.diagnostics).toEqual([]);
       } else {
         // The parser cuts deep parentheses off (SR1005; what is left may not type-check).
-        expect(errors.map((d) => d.code).some((c) => ['SR2351', 'SR2352', 'SR1005'].includes(c))).toBe(true);
+        expect(
+          errors.map((d) => d.code).some((c) => ['SR2351', 'SR2352', 'SR2400', 'SR1005'].includes(c)),
+        ).toBe(true);
         for (const d of errors) expect(d.span).toBeDefined();
       }
     },

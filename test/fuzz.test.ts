@@ -6,8 +6,10 @@
 // per target (the compiler 10^3) in a step of its own, `pnpm fuzz` with FUZZ_RUNS=100000, the
 // targets side by side (CPU per input, measured: parser ≈ 1 ms, contract ≈ 0.15 ms,
 // contract-json ≈ 0.15 ms, compiler ≈ 20 ms).
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuilt } from './hostile/support.js';
 import { reportLine, runFuzz, targets, type FuzzTarget } from './fuzz/targets.js';
+import { runSized, sizedReportLine, sizedTargets } from './fuzz/sizes.js';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 20_250_101);
 const override = process.env['FUZZ_RUNS'] ? Number(process.env['FUZZ_RUNS']) : undefined;
@@ -31,6 +33,29 @@ describe('fuzzing', () => {
       expect(report.crashes).toEqual([]);
       expect(report.crashCount).toBe(0);
       expect(report.slowestMs).toBeLessThan(target.boundMs);
+    },
+    600_000,
+  );
+});
+
+// Size-aware inputs (test/fuzz/sizes.ts), each in a child process with its own time and heap
+// budget: a few per target here (a table input may be 10^5 rows), FUZZ_SIZED_RUNS for more.
+const sizedRuns: Record<string, number> = {
+  'sizes:chains': 4,
+  'sizes:tables': 2,
+  'sizes:keys': 3,
+  'sizes:batch': 3,
+};
+const sizedOverride = process.env['FUZZ_SIZED_RUNS'] ? Number(process.env['FUZZ_SIZED_RUNS']) : undefined;
+
+describe('size-aware fuzzing', () => {
+  beforeAll(ensureBuilt, 200_000);
+  test.each(sizedTargets.map((t) => [t.name, t] as const))(
+    'the %s target: every input within its time and heap budget, answered in place, nothing lost',
+    async (_name, target) => {
+      const report = await runSized(target, sizedOverride ?? sizedRuns[target.name]!, seed);
+      console.log(`${sizedReportLine(report)}\n  (${target.what})`);
+      expect(report.failures).toEqual([]);
     },
     600_000,
   );

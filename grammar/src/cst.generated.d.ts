@@ -321,7 +321,7 @@ export interface TableCellCstNode extends CstNode {
 export type TableCellCstChildren = {
   any?: IToken[];
   operator?: (IToken)[];
-  bound?: (AdditiveCstNode)[];
+  bound?: (CellValueCstNode | AdditiveCstNode)[];
   KwEn?: IToken[];
   values?: (CellValueCstNode | ExpressionCstNode)[];
   Comma?: IToken[];

@@ -5,8 +5,10 @@ export {
   lexAndParse,
   parseDeclarationAt,
   DECLARATION_LOOKAHEAD,
+  MAX_OPERATOR_RUN,
   MAX_PARENTHESES_DEPTH,
   type DeclarationParse,
+  type OperatorRun,
   type RawParse,
 } from './parse.js';
 export { grammarProductions, serializedGrammar } from './productions.js';

@@ -8,7 +8,21 @@ import {
   type IToken,
 } from 'chevrotain';
 import { sroiParser } from './parser.js';
-import { Kw, LParen, Minus, NumberLiteral, RParen, sroiLexer, UnterminatedString } from './tokens.js';
+import {
+  AdditiveOperator,
+  Comma,
+  ComparisonOperator,
+  Equals,
+  Kw,
+  LParen,
+  Minus,
+  MultiplicativeOperator,
+  NumberLiteral,
+  Pipe,
+  RParen,
+  sroiLexer,
+  UnterminatedString,
+} from './tokens.js';
 import type { SyntaxErrorPayload } from './parser.js';
 import type { DeclarationCstNode, RulesetCstNode } from './cst.generated.js';
 
@@ -22,6 +36,20 @@ export interface RawParse {
   readonly tooDeep: readonly IToken[];
   /** The parser ran out of stack despite the guard; the CST is absent. */
   readonly stackExhausted: boolean;
+  /** Runs of one binary operator longer than MAX_OPERATOR_RUN; all but their first operand were cut. */
+  readonly longRuns: readonly OperatorRun[];
+}
+
+/** A run of one binary operator (`a + b + ...`, `a en b en ...`): where it starts, and how long it is. */
+export interface OperatorRun {
+  /** The first token of the run's first operand. */
+  readonly start: IToken;
+  /** The last token of the run. */
+  readonly end: IToken;
+  /** The operator as first written in the run (`en`, `+`, `×`). */
+  readonly operator: string;
+  /** How many times the operator occurs in the run. */
+  readonly count: number;
 }
 
 /** Deeper parentheses than this are refused before parsing: recursion must stay bounded. */
@@ -84,6 +112,148 @@ function guardNesting(tokens: IToken[]): { tokens: IToken[]; tooDeep: IToken[] }
 
 const isPrefix = (t: IToken): boolean => t.tokenType === Minus || tokenMatcher(t, Kw.Niet);
 
+/**
+ * Longer runs of one binary operator are cut before parsing. Each operator of a run is a level of the
+ * formula (`a + b + c` is 3 deep), so such a formula is far past MAX_FORMULA_DEPTH (200) in any case;
+ * the cut spares the parser and the checker a tree of millions of nodes (500,000 `en` took 28 s and
+ * 2.2 GB before it was refused).
+ */
+export const MAX_OPERATOR_RUN = 2_000;
+
+/** The binding strength of a binary operator, weakest first; 0 for any other token. */
+function operatorRank(t: IToken, previous: IToken | undefined): number {
+  if (tokenMatcher(t, Kw.Of)) return 1;
+  if (tokenMatcher(t, Kw.En)) return 2;
+  if (tokenMatcher(t, ComparisonOperator)) return 3;
+  if (tokenMatcher(t, AdditiveOperator)) {
+    // A minus after an operator, `(`, `,` or at the start is a sign, not a subtraction.
+    if (t.tokenType !== Minus) return 4;
+    return previous && !isOperatorOrOpening(previous) ? 4 : 0;
+  }
+  if (tokenMatcher(t, MultiplicativeOperator)) return 5;
+  return 0;
+}
+
+const isOperatorOrOpening = (t: IToken): boolean =>
+  t.tokenType === LParen ||
+  t.tokenType === Comma ||
+  tokenMatcher(t, AdditiveOperator) ||
+  tokenMatcher(t, MultiplicativeOperator) ||
+  tokenMatcher(t, ComparisonOperator) ||
+  tokenMatcher(t, Kw.En) ||
+  tokenMatcher(t, Kw.Of) ||
+  tokenMatcher(t, Kw.Niet);
+
+/**
+ * Tokens after which no binary operator continues a run of the same formula: a new declaration (at
+ * the start of a line), the parts of a conditional, a separator. Ending runs too often only
+ * undercounts them, and a run is cut only when it is certainly too long.
+ */
+const endsRuns = (t: IToken): boolean =>
+  t.startColumn === 1 ||
+  t.tokenType === Comma ||
+  t.tokenType === Pipe ||
+  t.tokenType === Equals ||
+  tokenMatcher(t, Kw.Als) ||
+  tokenMatcher(t, Kw.Dan) ||
+  tokenMatcher(t, Kw.Anders) ||
+  tokenMatcher(t, Kw.Met);
+
+/** One parenthesis level of `guardOperatorRuns`: per rank, the current run. */
+interface RunState {
+  /** Index (in the tokens) of the first token of the run's first operand, per rank. */
+  start: number[];
+  /** Index of the run's first operator, per rank (-1: no operator yet). */
+  first: number[];
+  count: number[];
+}
+
+const newLevel = (at: number): RunState => ({
+  start: [at, at, at, at, at, at],
+  first: [-1, -1, -1, -1, -1, -1],
+  count: [0, 0, 0, 0, 0, 0],
+});
+
+/**
+ * Finds every run of one binary operator (at one parenthesis level, not interrupted by a weaker
+ * operator or by the end of the formula) longer than MAX_OPERATOR_RUN, and drops the run's operators
+ * and operands after its first operand, so the formula parses as that operand alone.
+ */
+function guardOperatorRuns(tokens: IToken[]): { tokens: IToken[]; longRuns: OperatorRun[] } {
+  const cuts: { from: number; to: number; run: OperatorRun }[] = [];
+  const levels: RunState[] = [newLevel(0)];
+  const finish = (level: RunState, rank: number, end: number) => {
+    if (level.count[rank]! > MAX_OPERATOR_RUN) {
+      const first = level.first[rank]!;
+      cuts.push({
+        from: first,
+        to: end,
+        run: {
+          start: tokens[level.start[rank]!]!,
+          end: tokens[end - 1]!,
+          operator: tokens[first]!.image,
+          count: level.count[rank]!,
+        },
+      });
+    }
+    level.count[rank] = 0;
+    level.first[rank] = -1;
+    level.start[rank] = end;
+  };
+  /** Ends the runs of `rank` and every stronger rank at token `i` (exclusive); they restart after it. */
+  const endFrom = (level: RunState, rank: number, i: number, restart: number) => {
+    for (let r = rank; r <= 5; r++) {
+      finish(level, r, i);
+      level.start[r] = restart;
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let level = levels[levels.length - 1]!;
+    if (t.startColumn === 1 && levels.length > 1) {
+      // A declaration starts: unbalanced parentheses of the one before do not carry over.
+      while (levels.length > 1) endFrom(levels.pop()!, 1, i, i);
+      level = levels[0]!;
+    }
+    if (t.tokenType === LParen) {
+      levels.push(newLevel(i + 1));
+      continue;
+    }
+    if (t.tokenType === RParen) {
+      if (levels.length > 1) endFrom(levels.pop()!, 1, i, i + 1);
+      continue;
+    }
+    const rank = endsRuns(t) ? 0 : operatorRank(t, tokens[i - 1]);
+    if (rank === 3) {
+      // A comparison ends the sums and products on its left; `=` also ends a declaration's head.
+      endFrom(level, 4, i, i + 1);
+      continue;
+    }
+    if (rank > 0) {
+      if (level.first[rank] === -1) level.first[rank] = i;
+      level.count[rank]!++;
+      endFrom(level, rank + 1, i, i + 1);
+      continue;
+    }
+    if (endsRuns(t)) endFrom(level, 1, i, i + 1);
+  }
+  while (levels.length > 0) endFrom(levels.pop()!, 1, tokens.length, tokens.length);
+  if (cuts.length === 0) return { tokens, longRuns: [] };
+  cuts.sort((a, b) => a.from - b.from);
+  const out: IToken[] = [];
+  let next = 0;
+  const longRuns: OperatorRun[] = [];
+  for (const cut of cuts) {
+    // A run inside a run already cut went with it.
+    if (cut.from < next) continue;
+    for (let i = next; i < cut.from; i++) out.push(tokens[i]!);
+    next = cut.to;
+    longRuns.push(cut.run);
+  }
+  for (let i = next; i < tokens.length; i++) out.push(tokens[i]!);
+  return { tokens: out, longRuns };
+}
+
 /** Whether an error means "the declarations stopped here, but the text goes on". */
 function stoppedEarly(e: IRecognitionException): boolean {
   try {
@@ -99,7 +269,9 @@ const redundant: SyntaxErrorPayload = { kind: 'redundant', expected: [], rule: '
 /** Lexes and parses a whole ruleset. Never throws on user text. */
 export function lexAndParse(text: string): RawParse {
   const lexed = sroiLexer.tokenize(text);
-  const { tokens, tooDeep } = guardNesting(lexed.tokens);
+  const nested = guardNesting(lexed.tokens);
+  const { tokens, longRuns } = guardOperatorRuns(nested.tokens);
+  const tooDeep = nested.tooDeep;
   let cst: RulesetCstNode | undefined;
   let stackExhausted = false;
   const parseErrors: IRecognitionException[] = [];
@@ -124,6 +296,7 @@ export function lexAndParse(text: string): RawParse {
     parseErrors: stackExhausted ? [] : parseErrors,
     tooDeep,
     stackExhausted,
+    longRuns,
   };
 }
 
@@ -164,6 +337,7 @@ export function parseDeclarationAt(
   if (lexed.errors.length > 0 || tokens.length === 0) return undefined;
   for (const t of tokens) if (t.tokenType === UnterminatedString) return undefined;
   if (guardNesting(tokens).tooDeep.length > 0) return undefined;
+  if (guardOperatorRuns(tokens).longRuns.length > 0) return undefined;
   for (const t of tokens) relocate(t, start, at);
   let cst: DeclarationCstNode;
   // The parse ends in a NotAllInputParsedException at the first following token, by design; an

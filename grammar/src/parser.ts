@@ -396,12 +396,32 @@ export class SroiParser extends CstParser {
       },
       {
         ALT: () => {
+          // A bound that is one literal or name (`≥ 10 en < 20`, as nearly all are) is a cellValue,
+          // not the six precedence levels of `additive`: a 100,000-row table has 200,000 bounds.
           this.CONSUME(ComparisonOperator, { LABEL: 'operator' });
-          this.SUBRULE(this.additive, { LABEL: 'bound' });
+          this.OR3({
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              {
+                GATE: () => this.cellValueAhead(true),
+                ALT: () => this.SUBRULE2(this.cellValue, { LABEL: 'bound' }),
+              },
+              { ALT: () => this.SUBRULE(this.additive, { LABEL: 'bound' }) },
+            ],
+          });
           this.OPTION(() => {
             this.CONSUME(Kw.En);
             this.CONSUME2(ComparisonOperator, { LABEL: 'operator' });
-            this.SUBRULE2(this.additive, { LABEL: 'bound' });
+            this.OR4({
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                {
+                  GATE: () => this.cellValueAhead(true),
+                  ALT: () => this.SUBRULE3(this.cellValue, { LABEL: 'bound' }),
+                },
+                { ALT: () => this.SUBRULE2(this.additive, { LABEL: 'bound' }) },
+              ],
+            });
           });
         },
       },
@@ -440,9 +460,10 @@ export class SroiParser extends CstParser {
 
   /**
    * Whether the next value of a cell is a `cellValue` and nothing more: a literal or a name,
-   * then `|` or `,`. Reads token types only, at most five tokens ahead (`DECLARATION_LOOKAHEAD`).
+   * then `|` or `,` (a bound: `|` or `en`). Reads token types only, at most five tokens ahead
+   * (`DECLARATION_LOOKAHEAD`).
    */
-  private cellValueAhead(): boolean {
+  private cellValueAhead(bound = false): boolean {
     const is = (k: number, type: TokenType) => tokenMatcher(this.LA(k), type);
     const isUnit = (k: number) => timeUnits.some((u) => is(k, u));
     let length: number;
@@ -460,7 +481,7 @@ export class SroiParser extends CstParser {
     )
       length = 1;
     else return false;
-    return length > 0 && (is(length + 1, Pipe) || is(length + 1, Comma));
+    return length > 0 && (is(length + 1, Pipe) || (bound ? is(length + 1, Kw.En) : is(length + 1, Comma)));
   }
 
   /** `definitie naam [bij soort]: type = formule`; with `bij`, `activiteit` is in scope. */

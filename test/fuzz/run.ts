@@ -5,12 +5,31 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { reportLine, runFuzz, targets, type FuzzTarget } from './targets.js';
+import { runSized, sizedReportLine, sizedTargets } from './sizes.js';
+import { ensureBuilt } from '../hostile/support.js';
 
 const runs = Number(process.env['FUZZ_RUNS'] ?? 1_000_000);
 const seed = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const jobs = Number(process.env['FUZZ_JOBS'] ?? availableParallelism());
 const only = process.argv.slice(2);
 const selected = targets.filter((t) => only.length === 0 || only.includes(t.name));
+// Size-aware targets (sizes.ts): FUZZ_SIZED_RUNS inputs each (default 20), each in a child process
+// with its own budget, after the others; `pnpm fuzz sizes:tables` runs one.
+const sizedRuns = Number(process.env['FUZZ_SIZED_RUNS'] ?? 20);
+const sized = sizedTargets.filter((t) => only.length === 0 || only.includes(t.name));
+
+/** Runs the size-aware targets in turn (they spawn the CLI themselves); true when none failed. */
+async function fuzzSized(): Promise<boolean> {
+  let ok = true;
+  if (sized.length > 0) ensureBuilt();
+  for (const target of sized) {
+    const report = await runSized(target, sizedRuns, seed);
+    console.log(sizedReportLine(report));
+    for (const f of report.failures) console.log(`  input ${f.index} (${f.input}): ${f.why}`);
+    ok &&= report.failures.length === 0;
+  }
+  return ok;
+}
 
 /** Runs one target in this process; true when no input crashed. */
 function fuzzHere(target: (typeof targets)[number]): boolean {
@@ -42,7 +61,8 @@ function fuzzInChild(name: string): Promise<boolean> {
 if (process.env['FUZZ_CHILD'] || jobs <= 1 || selected.length <= 1) {
   if (!process.env['FUZZ_CHILD']) console.log(`fuzzing with FUZZ_RUNS=${runs} FUZZ_SEED=${seed}`);
   const ok = selected.map(fuzzHere).every(Boolean);
-  process.exit(ok ? 0 : 1);
+  const sizedOk = process.env['FUZZ_CHILD'] ? true : await fuzzSized();
+  process.exit(ok && sizedOk ? 0 : 1);
 } else {
   console.log(
     `fuzzing with FUZZ_RUNS=${runs} FUZZ_SEED=${seed}, ${Math.min(jobs, selected.length)} targets at a time`,
@@ -53,5 +73,6 @@ if (process.env['FUZZ_CHILD'] || jobs <= 1 || selected.length <= 1) {
     for (let t = queue.shift(); t; t = queue.shift()) results.push(await fuzzInChild(t.name));
   };
   await Promise.all(Array.from({ length: Math.min(jobs, selected.length) }, worker));
-  process.exit(results.every(Boolean) ? 0 : 1);
+  const sizedOk = await fuzzSized();
+  process.exit(results.every(Boolean) && sizedOk ? 0 : 1);
 }

@@ -241,11 +241,20 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
   // Structural rows: what has the same name.
   const flat = rulesets.map((r) => flatten(r, lang));
   const category = categorizer(rulesets);
+  // By key, through maps: a table row is an item, and a search per item was quadratic.
   const keys: { key: string; id: string; name: string; subject: string }[] = [];
+  const seen = new Set<string>();
   for (const items of flat)
     for (const item of items)
-      if (!keys.some((k) => k.key === item.key))
+      if (!seen.has(item.key)) {
+        seen.add(item.key);
         keys.push({ key: item.key, id: item.id, name: item.name, subject: item.subject });
+      }
+  const byKey = flat.map((items) => {
+    const m = new Map<string, (typeof items)[number]>();
+    for (const item of items) if (!m.has(item.key)) m.set(item.key, item);
+    return m;
+  });
   const subjectWord: Record<string, string> =
     lang === 'nl'
       ? {
@@ -279,8 +288,8 @@ export function buildMatrix(rulesets: readonly ReviewedRuleset[], options: Matri
         section,
         k.key,
         label,
-        flat.map((items) => {
-          const item = items.find((i) => i.key === k.key);
+        byKey.map((items) => {
+          const item = items.get(k.key);
           if (!item) return undefined;
           const cited = !['header', 'periods', 'enumeration'].includes(item.subject);
           return {

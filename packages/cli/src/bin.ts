@@ -1,6 +1,6 @@
 // The executable: runs main with the process's arguments and streams.
 import { writeSync } from 'node:fs';
-import { EXIT } from './errors.js';
+import { EXIT, writeReasons } from './errors.js';
 import { main } from './main.js';
 
 // The bundle is minified: with SROI_DEBUG a stack trace points into the sources instead.
@@ -11,13 +11,6 @@ const english =
   argv.includes('--lang=en') ||
   argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en') ||
   (!argv.some((a) => a.startsWith('--lang')) && process.env['SROI_LANG'] === 'en');
-const writeReasons: Record<string, [string, string]> = {
-  EPIPE: ['de lezer is gestopt', 'the reader stopped'],
-  ENOSPC: ['de schijf is vol', 'the disk is full'],
-  EDQUOT: ['het schijfquotum is op', 'the disk quota is used up'],
-  EIO: ['invoer-/uitvoerfout', 'input/output error'],
-  EBADF: ['de uitvoer is gesloten', 'the output is closed'],
-};
 
 // Any write error (`> /dev/full`, `| head`) ends the run with one line and exit code 3, never a
 // stack trace. The line goes to stderr directly: the stream that failed may be stderr itself.

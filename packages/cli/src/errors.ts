@@ -3,6 +3,21 @@ import { diagnostic, type Diagnostic } from '@sroi/core';
 
 export class UsageError extends Error {}
 
+/** A file the user named for output could not be written: one line, exit code 3 (EXIT.output). */
+export class OutputError extends UsageError {}
+
+/** Why a write failed, in Dutch and English, for the errors a user can do something about. */
+export const writeReasons: Readonly<Record<string, readonly [string, string]>> = {
+  EPIPE: ['de lezer is gestopt', 'the reader stopped'],
+  ENOSPC: ['de schijf is vol', 'the disk is full'],
+  EDQUOT: ['het schijfquotum is op', 'the disk quota is used up'],
+  EIO: ['invoer-/uitvoerfout', 'input/output error'],
+  EBADF: ['de uitvoer is gesloten', 'the output is closed'],
+  ENOENT: ['de map bestaat niet', 'the folder does not exist'],
+  EACCES: ['geen schrijfrechten', 'no permission to write'],
+  EISDIR: ['dit is een map', 'this is a folder'],
+};
+
 /** Exit codes (README): 0 ok, 1 ruleset or example failures, 2 bad input or usage, 3 output not written. */
 export const EXIT = { ok: 0, failures: 1, input: 2, output: 3, interrupted: 130, terminated: 143 } as const;
 

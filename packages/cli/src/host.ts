@@ -8,34 +8,39 @@ import type { SourceHost } from '@sroi/compiler';
 import { firstInvalidUtf8 } from './utf8.js';
 
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+/**
+ * An IR document may be larger: it is about six times the size of its ruleset (spans, types,
+ * sources), and whatever the compiler accepts (up to 8 MB of ruleset) the evaluator must load.
+ */
+export const MAX_IR_BYTES = 64 * 1024 * 1024;
 
 /** Text, or why the file cannot be read; `invalidAt` marks the first byte that is not UTF-8. */
 export type ReadResult = { text: string; invalidAt?: number } | { error: string };
 
-const limit = `maximaal ${MAX_INPUT_BYTES / 1024 / 1024} MB`;
+const megabytes = (bytes: number) => bytes / 1024 / 1024;
 /** Too large: by its reported size, or (a size of 0 reported) by the bytes read past the limit. */
-const tooLarge = (size?: number) =>
+const tooLarge = (max: number, size?: number) =>
   size !== undefined
-    ? `bestand is ${(size / 1024 / 1024).toFixed(1)} MB; ${limit}`
-    : `bestand is groter dan ${MAX_INPUT_BYTES / 1024 / 1024} MB; ${limit}`;
+    ? `bestand is ${megabytes(size).toFixed(1)} MB; maximaal ${megabytes(max)} MB`
+    : `bestand is groter dan ${megabytes(max)} MB; maximaal ${megabytes(max)} MB`;
 
-/** At most MAX_INPUT_BYTES + 1 bytes of an open file: one more than allowed tells it is too large. */
-function readBounded(fd: number): Buffer | undefined {
+/** At most `max` + 1 bytes of an open file: one more than allowed tells it is too large. */
+function readBounded(fd: number, max: number): Buffer | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_INPUT_BYTES + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, max + 1 - total));
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;
-    if (total > MAX_INPUT_BYTES) return undefined;
+    if (total > max) return undefined;
   }
   return Buffer.concat(chunks, total);
 }
 
 /** Reads a regular file as UTF-8 text; anything else is an error, not an exception. */
-export function readText(path: string): ReadResult {
+export function readText(path: string, max = MAX_INPUT_BYTES): ReadResult {
   let fd: number | undefined;
   try {
     // Non-blocking: opening a named pipe must not wait for a writer. The type is checked on the
@@ -44,9 +49,9 @@ export function readText(path: string): ReadResult {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { error: 'dit is een map, geen bestand' };
     if (!stat.isFile()) return { error: 'geen gewoon bestand (een apparaat, pipe of socket)' };
-    if (stat.size > MAX_INPUT_BYTES) return { error: tooLarge(stat.size) };
-    const bytes = readBounded(fd);
-    if (!bytes) return { error: tooLarge() };
+    if (stat.size > max) return { error: tooLarge(max, stat.size) };
+    const bytes = readBounded(fd, max);
+    if (!bytes) return { error: tooLarge(max) };
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {

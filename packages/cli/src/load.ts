@@ -12,7 +12,7 @@ import {
 } from '@sroi/core';
 import { checkSetPeriods, Plan, PlanSet, type SetMember } from '@sroi/evaluator';
 import { notText, UsageError } from './errors.js';
-import { readText, rulesetHost } from './host.js';
+import { MAX_IR_BYTES, readText, rulesetHost } from './host.js';
 import { jsonTextDiagnostics } from './json-input.js';
 import type { SourceLookup } from './render/diagnostics.js';
 
@@ -28,8 +28,8 @@ export interface LoadedRuleset {
 }
 
 /** Reads a text file or throws a UsageError naming the file and the reason. */
-export function readInput(path: string): { text: string; invalidAt?: number } {
-  const r = readText(path);
+export function readInput(path: string, max?: number): { text: string; invalidAt?: number } {
+  const r = readText(path, max);
   if ('error' in r) throw new UsageError(`${path}: ${r.error}`);
   return r;
 }
@@ -39,7 +39,8 @@ export const evaluatorOf = (loaded: LoadedRuleset): Plan | PlanSet | undefined =
 
 export async function loadRuleset(path: string): Promise<LoadedRuleset> {
   if (path.endsWith(RULESET_SET_SUFFIX)) return loadSet(path);
-  const read = readInput(path);
+  // An IR document (.json) of the largest ruleset the compiler accepts is about 50 MB.
+  const read = readInput(path, path.endsWith('.json') ? MAX_IR_BYTES : undefined);
   const source = new SourceFile(path, read.text);
   if (read.invalidAt !== undefined)
     return {

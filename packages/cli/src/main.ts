@@ -8,7 +8,7 @@ import {
   type CommandName,
   type OptionValues,
 } from './arguments.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, OutputError, UsageError } from './errors.js';
 import type { CommonOptions, Io } from './options.js';
 import type { DiagnosticFormat } from './render/diagnostics.js';
 import { safeLine, terminalIo } from './render/terminal.js';
@@ -137,7 +137,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     } catch (e) {
       if (e instanceof UsageError) {
         io.err(`sroi: ${e.message}\n`);
-        return EXIT.input;
+        return e instanceof OutputError ? EXIT.output : EXIT.input;
       }
       if (process.env['SROI_DEBUG']) throw e;
       io.err(`sroi: interne fout: ${(e as Error).message}\n`);
@@ -333,7 +333,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`sroi: ${safeLine(e.message)}\n`);
-      return EXIT.input;
+      return e instanceof OutputError ? EXIT.output : EXIT.input;
     }
     if (process.env['SROI_DEBUG']) throw e;
     io.err(

@@ -1099,6 +1099,16 @@ export const messages = {
     nl: 'Scenario {scenario} wijzigt niets ten opzichte van de basis',
     en: 'Scenario {scenario} changes nothing relative to the base',
   },
+  // ── Hostile input: sizes (issue 15; SR2400-SR2419) ─────────────────────────
+  SR2400: {
+    severity: 'error',
+    nl: "Deze formule is te lang om te lezen: {count} keer '{operator}' achter elkaar (hoogstens {run})",
+    en: "This formula is too long to be read: {count} times '{operator}' in a row (at most {run})",
+    hint: {
+      nl: 'Een formule mag hoogstens {limit} niveaus diep zijn (SR2351) en elke operator is een niveau; tel een lange reeks op met som(...) over de activiteiten, zet gevallen in een tabel, of splits de formule in definities.',
+      en: 'A formula may be at most {limit} levels deep (SR2351) and every operator is a level; add up a long series with som(...) over the activities, put cases in a table, or split the formula into definitions.',
+    },
+  },
   // ── Citations: documents and their quotations (SR2300-SR2349) ─────────────
   SR2300: {
     severity: 'error',

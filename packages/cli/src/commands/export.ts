@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { contractJsonSchema, irJsonSchema, resultJsonSchema, type EnumerationValues } from '@sroi/core';
 import { toJsonRulesEngine } from '@sroi/evaluator';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, OutputError, UsageError, writeReasons } from '../errors.js';
 import { loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { CommonOptions, Io } from '../options.js';
@@ -75,16 +75,9 @@ function toFile(path: string, terminal: Io): Io {
       try {
         writeFileSync(path, text);
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const reason =
-          code === 'ENOENT'
-            ? 'de map bestaat niet'
-            : code === 'EACCES'
-              ? 'geen schrijfrechten'
-              : code === 'EISDIR'
-                ? 'dit is een map'
-                : (e as Error).message;
-        throw new UsageError(`export: kan ${path} niet schrijven: ${reason}`);
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        const reason = writeReasons[code]?.[0] ?? (e as Error).message;
+        throw new OutputError(`export: kan ${path} niet schrijven: ${reason}${code ? ` (${code})` : ''}`);
       }
     },
     err: (text) => terminal.err(text),

@@ -15,6 +15,9 @@ export interface TestOptions extends CommonOptions {
 
 export async function testCommand(files: readonly string[], options: TestOptions, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('test: geef een of meer .sroi-bestanden');
+  // Options are checked before any work, so a typo is not reported after the examples ran.
+  const runs = wholeNumberOption(options.runs, 'test: --runs', { min: 1, max: 1e9 }, 200);
+  const seed = wholeNumberOption(options.seed, 'test: --seed', { min: -(2 ** 31), max: 2 ** 31 - 1 });
   const nl = options.lang === 'nl';
   let worst: number = EXIT.ok;
   for (const file of files) {
@@ -67,16 +70,20 @@ export async function testCommand(files: readonly string[], options: TestOptions
       );
     }
     if (options.coverage) reportCoverage(plans, recorders, options, io);
-    worst = Math.max(worst, checkProperties(file, plans, options, io));
+    worst = Math.max(worst, checkProperties(file, plans, { runs, seed }, options, io));
   }
   return worst;
 }
 
 /** Properties: each checked against generated contracts (fast-check), with a shrunk counterexample. */
-function checkProperties(file: string, plans: readonly Plan[], options: TestOptions, io: Io): number {
+function checkProperties(
+  file: string,
+  plans: readonly Plan[],
+  { runs, seed }: { readonly runs: number; readonly seed: number | undefined },
+  options: TestOptions,
+  io: Io,
+): number {
   const nl = options.lang === 'nl';
-  const runs = wholeNumberOption(options.runs, 'test: --runs', { min: 1, max: 1e9 }, 200);
-  const seed = wholeNumberOption(options.seed, 'test: --seed', { min: -(2 ** 31), max: 2 ** 31 - 1 });
   let worst: number = EXIT.ok;
   for (const plan of plans) {
     const properties = runProperties(plan, {

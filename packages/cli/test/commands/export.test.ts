@@ -146,12 +146,12 @@ describe('sroi export', () => {
     expect(readFileSync(target, 'utf8')).toBe((await sroi('export', '--ir', mini)).out);
   });
 
-  test('-o into a folder that does not exist is a usage error, not a crash', async () => {
+  test('-o into a folder that does not exist is output not written (exit 3), not a crash', async () => {
     const target = join(tmp.dir, 'geen-map', 'x.json');
     expect(await sroi('export', '--ir', mini, '--output', target)).toEqual({
-      code: 2,
+      code: 3,
       out: '',
-      err: `sroi: export: kan ${target} niet schrijven: de map bestaat niet\n`,
+      err: `sroi: export: kan ${target} niet schrijven: de map bestaat niet (ENOENT)\n`,
     });
   });
 

@@ -481,10 +481,16 @@ class Builder {
     const span = this.nodeSpan(n);
     if (c.any) return { kind: 'any', span };
     if (c.operator) {
-      const bounds = c.operator.map((op, i) => ({
-        operator: this.comparisonOperator(op),
-        value: this.additive(c.bound?.[i]),
-      }));
+      const bounds = c.operator.map((op, i) => {
+        const bound = c.bound?.[i];
+        return {
+          operator: this.comparisonOperator(op),
+          value:
+            bound?.name === 'cellValue'
+              ? this.cellValue(bound as CellValueCstNode)
+              : this.additive(bound as AdditiveCstNode | undefined),
+        };
+      });
       return { kind: 'compare', bounds, span };
     }
     return {

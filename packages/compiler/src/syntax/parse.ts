@@ -13,6 +13,7 @@ import {
 import {
   declarationKeywords,
   lexAndParse,
+  MAX_OPERATOR_RUN,
   MAX_PARENTHESES_DEPTH,
   type IToken,
   type RulesetCstNode,
@@ -157,6 +158,14 @@ export function parseSource(path: string, text: string): ParsedSource {
   for (const t of raw.tooDeep)
     diagnostics.push(
       diagnostic('SR1005', { limit: MAX_PARENTHESES_DEPTH }, { span: at(t.startOffset, t.startOffset + 1) }),
+    );
+  for (const r of raw.longRuns)
+    diagnostics.push(
+      diagnostic(
+        'SR2400',
+        { count: r.count, operator: r.operator, run: MAX_OPERATOR_RUN, limit: MAX_FORMULA_DEPTH },
+        { span: at(r.start.startOffset, r.end.startOffset + r.end.image.length) },
+      ),
     );
   if (raw.stackExhausted) {
     // Parentheses and prefix runs are cut off before parsing, so what still exhausts the parser is

@@ -69,6 +69,11 @@ export class ModuleWriter {
     this.lines.push(...lines);
   }
 
+  /** Writes a block's statements, however many: spread into a call, a table of 10,000 rows overflowed the stack. */
+  emitAll(lines: readonly string[]): void {
+    appendAll(this.lines, lines);
+  }
+
   /** Marks the code being written as one that may record a melding (see `recorded`). */
   records(): void {
     this.recording = true;
@@ -169,4 +174,9 @@ export function forEachChild(e: IrExpr, visit: (e: IrExpr) => void): void {
     default:
       return;
   }
+}
+
+/** Appends `lines` to `target` one by one (a spread `push(...lines)` overflows the stack when long). */
+export function appendAll(target: string[], lines: readonly string[]): void {
+  for (const line of lines) target.push(line);
 }

@@ -4,7 +4,7 @@
 import { parseIsoDate, type IrCell, type IrDocument, type IrExpr, type IrValue } from '@sroi/core';
 import { denJs, kindOfType, local, num, sharedDenominator, slot, type Val } from './code.js';
 import { Expressions } from './expressions.js';
-import type { ModuleWriter } from './module-writer.js';
+import { appendAll, type ModuleWriter } from './module-writer.js';
 
 type Table = IrDocument['tables'][number];
 type Version = Table['versions'][number];
@@ -63,7 +63,9 @@ export class Tables {
     const { lines } = w.at({ activityKind: undefined, inTable: true, fields: new Map() }, () =>
       w.recorded(() => this.body(t, outputs, params), true),
     );
-    w.functions.push(`function ${fn}(${paramList.join(', ')}) {`, ...lines, '}');
+    w.functions.push(`function ${fn}(${paramList.join(', ')}) {`);
+    appendAll(w.functions, lines);
+    w.functions.push('}');
     return entry;
   }
 
@@ -90,10 +92,16 @@ export class Tables {
         }
       });
     const versions = [...t.versions].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? 1 : -1));
-    for (const v of versions.filter((v) => v.from !== undefined))
-      w.emit(`if (DAY >= ${parseIsoDate(v.from!)}) {`, ...versionCode(v), '} else');
+    // A version has a block per row: emitted without spreading them into a call (emitAll).
+    for (const v of versions.filter((v) => v.from !== undefined)) {
+      w.emit(`if (DAY >= ${parseIsoDate(v.from!)}) {`);
+      w.emitAll(versionCode(v));
+      w.emit('} else');
+    }
     const undated = versions.find((v) => v.from === undefined);
-    w.emit('{', ...(undated ? versionCode(undated) : ['throw FALLBACK;']), '}');
+    w.emit('{');
+    w.emitAll(undated ? versionCode(undated) : ['throw FALLBACK;']);
+    w.emit('}');
     // No row, or (uniek) two rows: a located diagnostic, which only the reference evaluator gives.
     if (firstHit) w.emit('throw FALLBACK;');
     else if (!sums) w.emit('if (hits === 0) throw FALLBACK;');
