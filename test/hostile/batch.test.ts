@@ -5,22 +5,20 @@
 // good contracts instead of six. The issue's 540 MB line at ten times (5.4 GB) does not fit on a CI
 // machine: the same ratio is kept with the limit set lower (a 5.4 MB line, --max-line-bytes 540000),
 // and a 20 MB line is tested against the default limit of 16 MB.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  ensureBuilt,
   expectWithinBudget,
   miniContract,
-  scratch,
   sroi,
   type Budget,
   type Run,
+  hostileFile,
+  MINI,
 } from './support.js';
 
-const tmp = scratch('batch');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('batch');
 
-const mini = 'packages/cli/test/fixtures/mini.sroi';
+const mini = MINI;
 const good = (i: number) => JSON.stringify({ ...miniContract, id: `GOED-${i}` });
 /** Lines and what each must give: a result for contract id, or a refusal with a code. */
 type Expect = { id: string } | { code: string };

@@ -3,23 +3,20 @@
 // and 9,000 `anders als` branches. Each is
 // refused at the formula with the real cause (never "interne fout", never 1:1), and whatever
 // `check` accepts, `export --ir` writes and `eval` loads and computes right.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  ensureBuilt,
   HEAVY,
   expectLocated,
   expectWithinBudget,
   lineOf,
   miniContract,
   miniText,
-  scratch,
   sroi,
   type Budget,
+  hostileFile,
 } from './support.js';
 
-const tmp = scratch('depth');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('depth');
 
 /** The mini ruleset with one more declaration (or several) at its end. */
 const withExtra = (extra: string) => `${miniText}\n${extra}\n`;

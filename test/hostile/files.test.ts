@@ -4,15 +4,21 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt, expectLocated, expectWithinBudget, miniText, scratch, sroi } from './support.js';
+import { describe, expect, test } from 'vitest';
+import {
+  expectLocated,
+  expectWithinBudget,
+  miniText,
+  sroi,
+  hostileFile,
+  MINI,
+  MINI_CONTRACT,
+} from './support.js';
 
-const tmp = scratch('files');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('files');
 
-const mini = 'packages/cli/test/fixtures/mini.sroi';
-const contract = 'packages/cli/test/fixtures/plaatsing.json';
+const mini = MINI;
+const contract = MINI_CONTRACT;
 const extending = (base: string) =>
   miniText.replace('regeling "Mini"', `regeling "Uitbreiding"\n  breidt uit "${base}"`);
 const NOT_REGULAR = 'geen gewoon bestand (een apparaat, pipe of socket)';

@@ -2,24 +2,23 @@
 // refused at load with a located message; a parameter outside its range is reported where it is set.
 // The issue names no size here: every valuation of the ruleset is broken at once (ten in the mini
 // ruleset's IR), and each is reported.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  ensureBuilt,
   escapeRegExp,
   expectLocated,
   expectWithinBudget,
   lineOf,
   miniText,
-  scratch,
   sroi,
+  hostileFile,
+  MINI,
+  MINI_CONTRACT,
 } from './support.js';
 
-const tmp = scratch('invariants');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('invariants');
 
-const mini = 'packages/cli/test/fixtures/mini.sroi';
-const contract = 'packages/cli/test/fixtures/plaatsing.json';
+const mini = MINI;
+const contract = MINI_CONTRACT;
 
 interface Ir {
   valuations: { kind: string; expr: { k: string; x?: unknown } }[];

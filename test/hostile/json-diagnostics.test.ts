@@ -2,20 +2,17 @@
 // with 80,000 unknown keys (the issue: 100 KB, 8,000 keys, 23-50 s). The text is parsed once, the
 // terminal shows a bounded number of diagnostics and says how many more there are, and --format json
 // gives every one of them, each located.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  ensureBuilt,
   expectLocated,
   expectWithinBudget,
   miniContract,
-  scratch,
   sroi,
   type Budget,
+  hostileFile,
 } from './support.js';
 
-const tmp = scratch('json');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('json');
 
 const KEYS = 80_000;
 const contract: Record<string, unknown> = { ...miniContract };

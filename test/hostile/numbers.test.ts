@@ -3,22 +3,12 @@
 // where it is written in contracts, IR and set files. Ten times the number (9007199254740993),
 // and ten duplicate keys.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ensureBuilt,
-  expectLocated,
-  expectWithinBudget,
-  miniContract,
-  root,
-  scratch,
-  sroi,
-} from './support.js';
+import { describe, expect, test } from 'vitest';
+import { expectLocated, expectWithinBudget, miniContract, root, sroi, hostileFile, MINI } from './support.js';
 
-const tmp = scratch('numbers');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('numbers');
 
-const mini = 'packages/cli/test/fixtures/mini.sroi';
+const mini = MINI;
 const column = (text: string, needle: string) => text.indexOf(needle) + 1;
 
 describe('item 7: numbers a double cannot hold are refused, not rounded', () => {

@@ -2,24 +2,23 @@
 // one: a 190-file chain of `breidt uit`, ten legitimate U+FFFD before an invalid byte, ten U+2028.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  ensureBuilt,
   escapeRegExp,
   expectLocated,
   expectWithinBudget,
   miniContract,
   miniText,
-  scratch,
   sroi,
+  hostileFile,
+  MINI,
+  MINI_CONTRACT,
 } from './support.js';
 
-const tmp = scratch('small');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('small');
 
-const mini = 'packages/cli/test/fixtures/mini.sroi';
-const contract = 'packages/cli/test/fixtures/plaatsing.json';
+const mini = MINI;
+const contract = MINI_CONTRACT;
 
 describe('item 9: smaller things', () => {
   test('irVersion "1" (a string) says it must be a number, not "version 1 unsupported (this one: 1)"', async () => {

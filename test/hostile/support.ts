@@ -6,7 +6,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'packages/cli/dist/sroi.js');
@@ -148,12 +148,24 @@ export function scratch(prefix: string) {
   };
 }
 
-/** The small ruleset of the CLI tests: every kind valued, one capped route, one worked example. */
-export const miniText = readFileSync(join(root, 'packages/cli/test/fixtures/mini.sroi'), 'utf8');
+/** The setup of every hostile test file: the CLI built once, a scratch folder removed at the end. */
+export function hostileFile(prefix: string): ReturnType<typeof scratch> {
+  beforeAll(ensureBuilt, 200_000);
+  const tmp = scratch(prefix);
+  afterAll(tmp.remove);
+  return tmp;
+}
+
+/** The small ruleset of the CLI tests (every kind valued, one capped route, one worked example), as the CLI is given it. */
+export const MINI = 'packages/cli/test/fixtures/mini.sroi';
+/** A contract for it, as the CLI is given it. */
+export const MINI_CONTRACT = 'packages/cli/test/fixtures/plaatsing.json';
+export const miniText = readFileSync(join(root, MINI), 'utf8');
 /** A contract for it: obligation € 5.000, realised € 3.000 (plaatsing € 2.500, maatschappelijk € 6.000 capped at € 500). */
-export const miniContract = JSON.parse(
-  readFileSync(join(root, 'packages/cli/test/fixtures/plaatsing.json'), 'utf8'),
-) as Record<string, unknown>;
+export const miniContract = JSON.parse(readFileSync(join(root, MINI_CONTRACT), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 /** The line (1-based) at which `needle` first occurs in `text`. */
 export const lineOf = (text: string, needle: string): number =>

@@ -6,22 +6,20 @@
 // evaluation, the gap and the overlap at 20,000 rows and the matrix at 5,000 (the issue's sizes, within 30 s where they
 // took 85 s and 45 s). The issue's other size — 20,000 rows aborting V8 — at ten times (200,000
 // rows, 6 MB of table) runs only with SROI_HOSTILE_HEAVY=1.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  ensureBuilt,
   HEAVY,
   expectLocated,
   expectWithinBudget,
   lineOf,
   miniText,
-  scratch,
   sroi,
   type Budget,
+  hostileFile,
+  MINI_CONTRACT,
 } from './support.js';
 
-const tmp = scratch('tables');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('tables');
 
 /** The mini ruleset, its placements valued by a `[uniek]` table of `n` interval rows `≥ 10i en < 10(i+1)`. */
 function withTable(n: number, change: (rows: string[]) => void = () => {}): string {
@@ -36,7 +34,7 @@ function withTable(n: number, change: (rows: string[]) => void = () => {}): stri
   return `${valued}\ntabel t(n: getal): bedrag [uniek]\n  aanname "Gegenereerd"\n${rows.join('\n')}\n`;
 }
 
-const contract = 'packages/cli/test/fixtures/plaatsing.json';
+const contract = MINI_CONTRACT;
 const heavy: Budget = { seconds: 60, heapMb: 2048 };
 
 describe('item 2: big tables are analysed in n log n, at ten times the sizes of the issue', () => {

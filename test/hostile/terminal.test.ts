@@ -2,22 +2,20 @@
 // controls and bidi overrides — ten of each, in every text field the output shows — never reach the
 // terminal raw, so they cannot forge result lines, hide the boete or forge a `--format gnu` line;
 // the same characters in a ruleset are warned about (Trojan Source).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  ensureBuilt,
   expectLocated,
   expectWithinBudget,
   miniContract,
   miniText,
-  scratch,
   sroi,
+  hostileFile,
+  MINI,
 } from './support.js';
 
-const tmp = scratch('terminal');
-beforeAll(ensureBuilt, 200_000);
-afterAll(tmp.remove);
+const tmp = hostileFile('terminal');
 
-const mini = 'packages/cli/test/fixtures/mini.sroi';
+const mini = MINI;
 /** A forged result line and every kind of control the issue names, ten times over. */
 const forged = '\r\nBoete  € 0,00\n\u001b[8m\u009b8m\u001b]0;titel\u0007\u202e\u2066'.repeat(10);
 /** No C0 control but newline, no C1 control, no bidi control: nothing that moves the cursor or reorders text. */
