@@ -101,21 +101,26 @@ describe('a scenario copied as ruleset text', () => {
   const compiledScenario = (text: string) =>
     compileSource('rulesets/scenario.sroi', text, bundleHost({ ...files, 'rulesets/scenario.sroi': text }));
 
+  /** The panel's "copy as scenario" text for `sets`, compiled without errors, and what it changes. */
+  const copiedScenario = (ir: IrDocument, path: string, sets: readonly string[]) => {
+    const s = scenarioOf([ir], [...sets], 'nl');
+    if (!('spec' in s)) throw new Error(JSON.stringify(s.problems));
+    const text = scenarioRuleset([{ label: path, ir }], s.spec, path, 'nl')!;
+    const compiled = compiledScenario(text);
+    expect(
+      compiled.diagnostics.filter((d) => d.severity === 'error'),
+      text,
+    ).toEqual([]);
+    return { spec: s.spec, text, diff: diffScenario(ir, compiled.ir!) };
+  };
+
   for (const path of Object.keys(files))
     it(`${path}: restating every value as it is compiles without errors or changes`, () => {
       const ir = irOf(path);
       const sets = whatIfFields(ir).map((f) => `${f.name}=${f.value}`);
-      const s = scenarioOf([ir], sets, 'nl');
-      if (!('spec' in s)) throw new Error(JSON.stringify(s.problems));
-      const text = scenarioRuleset([{ label: path, ir }], s.spec, path, 'nl')!;
+      const { text, diff } = copiedScenario(ir, path, sets);
       for (const p of ir.parameters.filter((x) => sets.some((a) => a.startsWith(`${x.name}=`))))
         expect(text).toContain(`parameter ${p.name}:`);
-      const compiled = compiledScenario(text);
-      expect(
-        compiled.diagnostics.filter((d) => d.severity === 'error'),
-        text,
-      ).toEqual([]);
-      const diff = diffScenario(ir, compiled.ir!);
       expect(diff.structural, text).toEqual([]);
       // Values written as their periods had them: only values with several periods may change.
       for (const p of diff.players) {
@@ -135,21 +140,13 @@ describe('a scenario copied as ruleset text', () => {
       'jaarwaarde_plaatsing[participatiewet]=42000',
       'jaarwaarde_plaatsing[ww]=16.500,50',
     ];
-    const s = scenarioOf([ir], sets, 'nl');
-    if (!('spec' in s)) throw new Error(JSON.stringify(s.problems));
-    const text = scenarioRuleset([{ label: path, ir }], s.spec, path, 'nl')!;
+    const { spec, text, diff } = copiedScenario(ir, path, sets);
     expect(text).toContain('breidt uit "rijnmond-2023-2027.sroi"');
-    const compiled = compiledScenario(text);
-    expect(
-      compiled.diagnostics.filter((d) => d.severity === 'error'),
-      text,
-    ).toEqual([]);
-    const diff = diffScenario(ir, compiled.ir!);
     expect(diff.structural).toEqual([]);
     const copied: ScenarioSpec = { name: 'copied', players: diff.players, members: [diff.variant] };
     const items = [...portfolioItems({ kind: 'generated', count: 400, seed: 7, name: 'p' })];
     const hooks = { progress: () => Promise.resolve(true) };
-    const panel = await runWhatIfInWorker([{ label: 'r', ir }], 'r', s.spec, items, 'p', 'nl', hooks);
+    const panel = await runWhatIfInWorker([{ label: 'r', ir }], 'r', spec, items, 'p', 'nl', hooks);
     const cli = await runWhatIfInWorker([{ label: 'r', ir }], 'r', copied, items, 'p', 'nl', hooks);
     expect(cli!.scenarios[0]!.totals).toEqual(panel!.scenarios[0]!.totals);
     expect(cli!.scenarios[0]!.difference).not.toEqual(cli!.baseline.totals);
