@@ -103,7 +103,8 @@ try {
   await context.close();
 
   // What-if: one changed value over 10,000 generated contracts, from the click to the totals (the
-  // issue's aim for a slider: 100 ms), and the same run again (the portfolio is cached in the worker).
+  // issue's aim for a slider: 100 ms), then one new value after another (the portfolio and the
+  // base stay in the worker).
   const wi = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const wpage = await wi.newPage();
   await wpage.goto(`${site.url}#ruleset=rijnmond-2023-2027`);
@@ -113,7 +114,10 @@ try {
   await wpage.uncheck('#whatif-live');
   await wpage.fill('#whatif-count', '10000');
   const whatIf: number[] = [];
-  for (const value of quick ? ['6%', '7%'] : ['6%', '7%', '6%', '7%', '6%']) {
+  // Every value new, as a slider gives them: the panel keeps the plan of a value seen before, so
+  // alternating two values would measure that cache, not a slider's step.
+  const values = quick ? ['6%', '6,1%'] : ['6%', '6,1%', '6,2%', '6,3%', '6,4%', '6,5%', '6,6%'];
+  for (const value of values) {
     await wpage.fill('#whatif-fields input[data-name="sr_percentage"]', value);
     const before = (await wpage.evaluate("performance.getEntriesByName('sroi:whatif').length")) as number;
     await wpage.click('#whatif-run');
@@ -174,7 +178,7 @@ try {
   );
   const w = results.whatIfTenThousandContractsMs;
   console.log(
-    `  what-if, 10,000 contracts    first ${w.first!.toFixed(0)} ms, again median ${w.again.median.toFixed(0)} ms (${ok(w.again.median, 100)} aim 100 ms, ${w.again.runs} runs)`,
+    `  what-if, 10,000 contracts    first ${w.first!.toFixed(0)} ms, each new value after it median ${w.again.median.toFixed(0)} ms (${ok(w.again.median, 100)} aim 100 ms, ${w.again.runs} runs)`,
   );
   console.log(
     `  JavaScript, gzip             first view ${(results.javascriptGzipBytes.firstView / 1024).toFixed(0)} KiB (${firstViewFiles.length} files), compiler ${(compilerJs / 1024).toFixed(0)} KiB and editor ${(lazyJs / 1024).toFixed(0)} KiB after it, what-if worker ${(whatIfJs / 1024).toFixed(0)} KiB`,
