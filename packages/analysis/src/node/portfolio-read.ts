@@ -141,8 +141,15 @@ async function* sheetRows(file: string, names: readonly string[]): AsyncIterable
     const name = String((sheet as unknown as { name?: string }).name ?? '').toLowerCase();
     // Sheet names come from workbook.xml; when the reader has not seen it, the order decides.
     const wanted = name ? names.includes(name) : index === (names === contractSheets ? 1 : 2);
-    if (!wanted) continue;
-    for await (const row of sheet as unknown as AsyncIterable<{ number: number; values: unknown[] }>) {
+    const rows = sheet as unknown as AsyncIterable<{ number: number; values: unknown[] }>;
+    if (!wanted) {
+      // Read through a sheet we skip: exceljs may have parked it in a temporary file, which it
+      // deletes as soon as we move on; a sheet never read opens that file after it is gone
+      // (an uncaught ENOENT, depending on timing).
+      for await (const _ of rows);
+      continue;
+    }
+    for await (const row of rows) {
       // exceljs rows are 1-based: values[0] is empty.
       yield [row.number, (row.values ?? []).slice(1).map(cellText)];
     }
