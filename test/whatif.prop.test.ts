@@ -260,7 +260,7 @@ describe('what-if baselines kept between runs', () => {
       const again = evaluateBatch(first.withScenarios([b]), list, undefined, undefined, memos);
       const fresh = evaluateBatch(new WhatIfEngine(job([b])), list);
       expect(again).toEqual(fresh);
-      // The same scenario once more: its plans come from the engines' shared cache.
+      // The same scenario once more, on the engines' shared compiled code.
       expect(evaluateBatch(first.withScenarios([b]), list, undefined, undefined, memos)).toEqual(fresh);
     },
   );

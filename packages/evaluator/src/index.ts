@@ -4,6 +4,7 @@
 export { Plan, type Engine, type EngineChoice, type FastResult, type PlanOptions } from './plan.js';
 export { canonicalJson, irSha256, type PlanMetadata } from './audit.js';
 export { JsonBytes } from './compiled/json-bytes.js';
+export { SharedCode } from './compiled/compiled-plan.js';
 export { PlanSet, checkSetPeriods, type SetMember } from './plan-set.js';
 export { validateIr } from './validate.js';
 export { runExamples, type ExampleOutcome } from './examples.js';

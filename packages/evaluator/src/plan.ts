@@ -18,7 +18,7 @@ import {
   type ValidContract,
 } from '@sroi/core';
 import { irSha256Of, planMetadata, type PlanMetadata } from './audit.js';
-import { CompiledPlan, type FastResult } from './compiled/compiled-plan.js';
+import { CompiledPlan, type FastResult, type SharedCode } from './compiled/compiled-plan.js';
 import { JsonBytes } from './compiled/json-bytes.js';
 import { resultFromFast, writeResultJson } from './compiled/result.js';
 import { day as isoDay } from './compiled/runtime.js';
@@ -44,6 +44,11 @@ export type EngineChoice = 'auto' | 'compiled' | 'reference';
 /** Options of `Plan.fromIr` and `Plan.fromCompilerIr`. */
 export interface PlanOptions {
   readonly engine?: EngineChoice;
+  /**
+   * Compiled code shared with other plans (see `SharedCode`): for many plans of one ruleset with
+   * other parameter values or table constants, as a what-if run makes.
+   */
+  readonly sharedCode?: SharedCode;
 }
 
 export class Plan {
@@ -65,6 +70,7 @@ export class Plan {
   private constructor(
     readonly ir: IrDocument,
     private readonly engineChoice: EngineChoice = 'auto',
+    private readonly sharedCode?: SharedCode,
   ) {
     if (engineChoice === 'reference') this.generatedUsable = false;
     this.interpreter = new Interpreter(ir);
@@ -80,7 +86,7 @@ export class Plan {
   static fromIr(json: unknown, options: PlanOptions = {}): Result<Plan | undefined> {
     const checked = validateIr(json);
     if (!checked.value) return { value: undefined, diagnostics: checked.diagnostics };
-    return { value: new Plan(checked.value, options.engine), diagnostics: [] };
+    return { value: new Plan(checked.value, options.engine, options.sharedCode), diagnostics: [] };
   }
 
   /**
@@ -91,7 +97,7 @@ export class Plan {
   static fromCompilerIr(ir: IrDocument, options: PlanOptions = {}): Result<Plan | undefined> {
     const checked = checkCompilerIr(ir);
     if (!checked.value) return { value: undefined, diagnostics: checked.diagnostics };
-    return { value: new Plan(checked.value, options.engine), diagnostics: [] };
+    return { value: new Plan(checked.value, options.engine, options.sharedCode), diagnostics: [] };
   }
 
   /**
@@ -133,7 +139,7 @@ export class Plan {
 
   /** The generated evaluator, built on first use (so loading a plan stays cheap). */
   get compiled(): CompiledPlan {
-    this.compiledPlan ??= new CompiledPlan(this.ir);
+    this.compiledPlan ??= new CompiledPlan(this.ir, this.sharedCode);
     return this.compiledPlan;
   }
 

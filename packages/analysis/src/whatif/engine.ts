@@ -2,7 +2,14 @@
 // for attribution, under every subset of a scenario's changes), one compiled plan per variant,
 // results only. Browser-safe: no node:* here; file readers and worker threads are in ../node/.
 import { diagnostic, parseIsoDate, type Diagnostic, type IrDocument, type ValidContract } from '@sroi/core';
-import { Plan, PlanSet, type Engine, type EvaluationResult, type FastResult } from '@sroi/evaluator';
+import {
+  Plan,
+  PlanSet,
+  SharedCode,
+  type Engine,
+  type EvaluationResult,
+  type FastResult,
+} from '@sroi/evaluator';
 import { relevantMask, variantIr, type ScenarioSpec } from './changes.js';
 import { MAX_EXACT_PLAYERS, scaledShapley } from './shapley.js';
 
@@ -128,9 +135,6 @@ type Baseline =
   | { readonly plans: object; readonly member: number; readonly view: ContractView; readonly base: Evaluated }
   | { readonly plans: object; readonly diagnostics: readonly Diagnostic[] };
 
-/** How many plans engines sharing a base keep for values seen before (a slider moved back). */
-const PLANS_KEPT = 64;
-
 /** A run read for its amounts only (the subsets of attribution): no routes or doelgroepen. */
 const NONE: readonly never[] = [];
 
@@ -242,12 +246,12 @@ export class WhatIfEngine {
   private readonly variants: (VariantPlan | undefined)[][][];
   private readonly relevant: number[][];
   /**
-   * Plans by their IR's JSON, shared by the engines of one base (`withScenarios`): a value moved
-   * back to one it had runs on warm generated code (fresh code runs a few times slower at first).
+   * The compiled code of the plans of this base and its variants, shared by the engines of one
+   * base (`withScenarios`): the plans differ only in values, which their code reads from a values
+   * vector, so a new value (a slider's next step) runs code V8 has already optimised; fresh code
+   * ran a few times slower until it was.
    */
-  private readonly planCache: Map<string, VariantPlan>;
-  /** Whether this engine shares its base with others (made by or making `withScenarios`). */
-  private shared = false;
+  private readonly code: SharedCode;
   readonly overschot: boolean;
 
   constructor(
@@ -259,10 +263,10 @@ export class WhatIfEngine {
     if (sameBase) {
       this.basePlans = sameBase.basePlans;
       this.baseSet = sameBase.baseSet;
-      this.planCache = sameBase.planCache;
+      this.code = sameBase.code;
     } else {
-      this.planCache = new Map();
-      const plans = job.base.map((m) => planOf(m.ir, m.label));
+      this.code = new SharedCode();
+      const plans = job.base.map((m) => planOf(m.ir, m.label, this.code));
       this.basePlans = plans.map((p) => new VariantPlan(p, options));
       this.baseSet = new PlanSet(
         job.baseName,
@@ -279,10 +283,7 @@ export class WhatIfEngine {
    * `BaselineMemo`s) are shared, only the scenarios' plans are new.
    */
   withScenarios(scenarios: readonly ScenarioSpec[]): WhatIfEngine {
-    this.shared = true;
-    const engine = new WhatIfEngine({ ...this.job, scenarios }, this.options, this);
-    engine.shared = true;
-    return engine;
+    return new WhatIfEngine({ ...this.job, scenarios }, this.options, this);
   }
 
   /** Whether a scenario's changes are attributed to its players. */
@@ -305,16 +306,7 @@ export class WhatIfEngine {
     if (!plan) {
       const spec = this.job.scenarios[s]!;
       const ir = variantIr(this.job.base[m]!.ir, spec.members[m]!, effective);
-      // Only engines that share their base keep plans beyond their own scenarios.
-      const key = this.shared ? JSON.stringify(ir) : undefined;
-      plan = key === undefined ? undefined : this.planCache.get(key);
-      if (!plan) {
-        plan = new VariantPlan(planOf(ir, `${spec.name}`), this.options);
-        if (key !== undefined) {
-          if (this.planCache.size >= PLANS_KEPT) this.planCache.delete(this.planCache.keys().next().value!);
-          this.planCache.set(key, plan);
-        }
-      }
+      plan = new VariantPlan(planOf(ir, spec.name, this.code), this.options);
       plans[effective] = plan;
     }
     return plan;
@@ -417,8 +409,8 @@ export class WhatIfEngine {
   }
 }
 
-function planOf(ir: IrDocument, label: string): Plan {
-  const p = Plan.fromCompilerIr(ir);
+function planOf(ir: IrDocument, label: string, sharedCode: SharedCode): Plan {
+  const p = Plan.fromCompilerIr(ir, { sharedCode });
   if (!p.value)
     throw new Error(
       `what-if: the IR of ${label} does not hold: ${JSON.stringify(p.diagnostics.slice(0, 3))}`,

@@ -8,20 +8,52 @@ import * as runtime from './runtime.js';
 
 export type { FastResult };
 
-type RunFn = (contract: unknown, refDay: number, out: FastResult) => void;
+type RunFn = (contract: unknown, refDay: number, out: FastResult, values: Float64Array) => void;
+
+/**
+ * Compiled code shared between plans (`PlanOptions.sharedCode`): their code reads parameter
+ * values and table constants from a values vector (value slots), so plans whose rulesets differ
+ * only in those values have the same source, and run one compiled function, each with its own
+ * values. A what-if engine's scenarios then run code V8 has already optimised, instead of new
+ * code (slow until optimised) for each new value. Keeps the `limit` functions last made.
+ */
+export class SharedCode {
+  private readonly runs = new Map<string, RunFn>();
+
+  constructor(private readonly limit = 16) {}
+
+  /** The function of this source and constants: the one made before, or made now. */
+  runOf(generated: GeneratedPlan, make: () => RunFn): RunFn {
+    // The constants are part of the key: the same source with other texts is other code.
+    const key = `${JSON.stringify(generated.constants)}\u0000${generated.source}`;
+    let run = this.runs.get(key);
+    if (!run) {
+      if (this.runs.size >= this.limit) this.runs.delete(this.runs.keys().next().value!);
+      this.runs.set(key, (run = make()));
+    }
+    return run;
+  }
+}
 
 export class CompiledPlan {
   readonly generated: GeneratedPlan;
   private readonly run: RunFn;
+  /** The values the run reads (value slots; empty without). */
+  private readonly values: Float64Array;
 
-  constructor(ir: IrDocument) {
-    this.generated = new Codegen(ir).generate();
-    // The source holds no text from the IR (see codegen.ts): texts arrive through CONSTANTS.
-    const factory = new Function('CONSTANTS', 'RUNTIME', this.generated.source) as (
-      constants: readonly unknown[],
-      helpers: typeof runtime,
-    ) => RunFn;
-    this.run = factory(this.generated.constants, runtime);
+  constructor(ir: IrDocument, shared?: SharedCode) {
+    this.generated = new Codegen(ir, { slots: shared !== undefined }).generate();
+    this.values = Float64Array.from(this.generated.values);
+    // The source holds no text from the IR (see codegen.ts): texts arrive through CONSTANTS,
+    // values a scenario may change through `values`.
+    const make = () => {
+      const factory = new Function('CONSTANTS', 'RUNTIME', this.generated.source) as (
+        constants: readonly unknown[],
+        helpers: typeof runtime,
+      ) => RunFn;
+      return factory(this.generated.constants, runtime);
+    };
+    this.run = shared ? shared.runOf(this.generated, make) : make();
   }
 
   /** A result object to run into; reuse one across contracts to avoid allocations. */
@@ -44,7 +76,7 @@ export class CompiledPlan {
    */
   compute(contract: unknown, refDay: number, out: FastResult = this.newResult()): FastResult | undefined {
     try {
-      this.run(contract, refDay, out);
+      this.run(contract, refDay, out, this.values);
     } catch (e) {
       if (e === runtime.FALLBACK) return undefined;
       throw e;

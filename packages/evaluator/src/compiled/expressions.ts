@@ -94,6 +94,21 @@ export class Expressions {
     return kind === 'bool' ? { k: 'bool', v: local('null') } : { k: 'str', v: local('null') };
   }
 
+  /**
+   * A value a scenario may change: a parameter's, or a table row's constant output. With value
+   * slots a number is read from `VALUES` (its denominator too: none is known when generating), so
+   * plans that differ only in such numbers have the same source; otherwise it is a constant.
+   */
+  setting(v: IrValue, kind: Kind): Val {
+    if (!this.w.slotted || kind !== 'num' || 'bool' in v || 'text' in v) return this.constant(v, kind);
+    if (!('num' in v)) return this.w.value(NaN, 1); // onbekend
+    const [n, d] = v.num.split('/');
+    const nv = safeInteger(BigInt(n!));
+    const dv = safeInteger(BigInt(d ?? '1'));
+    // One beyond 2^53 sends every contract to the reference evaluator, as a constant does.
+    return nv === undefined || dv === undefined ? this.constant(v, kind) : this.w.value(nv, dv);
+  }
+
   /** The kind an expression evaluates to. */
   kindOf(e: IrExpr): Kind {
     switch (e.k) {

@@ -2,7 +2,7 @@
 // constants, never written into the source), its slots and flags, the statements written so far,
 // the module-level functions, and where the code being written stands (an activity, a sum, a table).
 import type { IrDocument, IrExpr, IrTemplate } from '@sroi/core';
-import type { Kind, Val } from './code.js';
+import { num, slot, type Kind, type Num, type Val } from './code.js';
 
 /** A melding template of the ruleset, by id, for formatting meldingen after the run. */
 export interface MessageTemplate {
@@ -27,6 +27,11 @@ export interface Place {
 export class ModuleWriter {
   /** The texts of the ruleset the module uses: `TEXT_i` is `CONSTANTS[i]`. */
   readonly constants: string[] = [];
+  /**
+   * With value slots: the numbers a scenario may change (numerator, denominator), which the run
+   * reads from `VALUES` (see `Codegen`).
+   */
+  readonly values: number[] = [];
   private readonly constantIndex = new Map<string, number>();
   private counter = 0;
   private lines: string[] = [];
@@ -48,7 +53,17 @@ export class ModuleWriter {
   readonly templates: MessageTemplate[] = [];
   place: Place = { activityKind: undefined, sum: undefined, inTable: false, fields: new Map() };
 
-  constructor(readonly doc: IrDocument) {}
+  constructor(
+    readonly doc: IrDocument,
+    /** Whether parameter values and table constants are read from `VALUES` (see `Codegen`). */
+    readonly slotted = false,
+  ) {}
+
+  /** A number read from `VALUES` at run time: its numerator and denominator are data, not source. */
+  value(n: number, d: number): Num {
+    const i = this.values.push(n, d) - 2;
+    return num(slot(`VALUES[${i}]`), slot(`VALUES[${i + 1}]`));
+  }
 
   /** A text of the ruleset as source: the module constant `TEXT_i`, never the text itself. */
   text(value: string): string {

@@ -59,14 +59,14 @@ export class Rules {
     const kind = kindOfType(p.type);
     // A parameter with one value is a constant; one with dated values is chosen per contract.
     if (p.versions.length === 1 && p.versions[0]!.from === undefined) {
-      const c = this.x.constant(p.versions[0]!.value, kind);
+      const c = this.x.setting(p.versions[0]!.value, kind);
       this.readers.set(key, { fn: '', kind, slots: c });
       return c;
     }
     const base = kind === 'num' ? w.allocNum() : w.allocOther();
     // Number versions over one denominator, known here (as for a table's column of constants).
     let common: number | undefined;
-    if (kind === 'num') {
+    if (kind === 'num' && !w.slotted) {
       const dens: Den[] = [];
       const emitted = w.block(() =>
         p.versions.forEach((v) => dens.push((this.x.constant(v.value, kind) as Val & { k: 'num' }).d)),
@@ -75,7 +75,7 @@ export class Rules {
     }
     const assign = (version: Doc['parameters'][number]['versions'][number]) =>
       w.block(() => {
-        const c = this.x.constant(version.value, kind);
+        const c = this.x.setting(version.value, kind);
         if (c.k === 'num' && common !== undefined)
           w.emit(`NUM_SLOTS[${base}] = ${this.x.scaled(c, common).n.js};`);
         else if (c.k === 'num')

@@ -43,7 +43,8 @@ export class Tables {
       if (kind === 'num') {
         const base = w.allocNum();
         // A column of constants has one denominator for all its rows, known here.
-        const common = t.hitPolicy === 'som' ? undefined : columnDenominator(t, j);
+        // With value slots the rows' values are read at run time, their denominators too.
+        const common = t.hitPolicy === 'som' || w.slotted ? undefined : columnDenominator(t, j);
         return num(slot(`NUM_SLOTS[${base}]`), common ?? slot(`NUM_SLOTS[${base + 1}]`));
       }
       if (kind === 'row') throw new Error('Internal error: a row-valued table output');
@@ -83,7 +84,13 @@ export class Tables {
             const hit = w.block(() => {
               if (!firstHit) w.emit('hits++;');
               if (!firstHit && t.hitPolicy === 'uniek') w.emit('if (hits > 1) throw FALLBACK;');
-              row.then.forEach((x, j) => this.output(outputs[j]!, this.x.expr(x), sums));
+              row.then.forEach((x, j) =>
+                this.output(
+                  outputs[j]!,
+                  x.k === 'const' ? this.x.setting(x.v, this.x.kindOf(x)) : this.x.expr(x),
+                  sums,
+                ),
+              );
               if (firstHit) w.emit('return;');
             });
             w.emit(`if (${conds.length ? conds.join(' && ') : 'true'}) {`, ...hit, '}');
