@@ -108,10 +108,12 @@ export {
 } from './whatif/engine.js';
 export {
   addOutcome,
+  addBaseline,
   emptyTotals,
   finishTotals,
   mergeTotals,
   fulfilmentBuckets,
+  type VariantTotals,
   type WhatIfTotals,
 } from './whatif/aggregate.js';
 export { evaluateBatch, type BatchAnswer } from './whatif/batch.js';

@@ -5,6 +5,7 @@
 import {
   MAX_EXACT_PLAYERS,
   WhatIfEngine,
+  addBaseline,
   contractGenerator,
   emptyTotals,
   evaluateBatch,
@@ -20,6 +21,7 @@ import {
   type BaselineMemo,
   type PortfolioItem,
   type ScenarioSpec,
+  type VariantTotals,
   type WhatIfJob,
 } from '@sroi/analysis';
 import {
@@ -212,12 +214,15 @@ export interface RunHooks {
 }
 
 /**
- * What a run leaves for the next one on the same base and portfolio: the engine (its base plans)
- * and each item's baseline, so a changed value evaluates only the scenario (a slider's next step).
+ * What a run leaves for the next one on the same base and portfolio: the engine (its base plans),
+ * each item's baseline and the baseline's totals, so a changed value evaluates and adds up only
+ * the scenario (a slider's next step).
  */
 export interface KeptBase {
   engine?: WhatIfEngine;
   readonly memos: BaselineMemo[];
+  /** The baseline's totals over the portfolio, from the first run that finished. */
+  baseline?: VariantTotals;
 }
 
 /** The most skipped rows listed by example (the count covers all of them). */
@@ -247,6 +252,7 @@ export async function runWhatIfInWorker(
   let sliceStart = performance.now();
   const keep = 200;
   const totals = emptyTotals(1, [engine.attributes(0) ? spec.players.length : 0], keep);
+  const baseline = kept.baseline;
   let contracts = 0;
   let skipped = 0;
   let skippedRows = 0;
@@ -268,6 +274,7 @@ export async function runWhatIfInWorker(
       undefined,
       keep,
       batchOf.map((b) => b.memo),
+      baseline === undefined,
     );
     mergeTotals(totals, a.totals);
     for (const s of a.skipped) {
@@ -302,6 +309,8 @@ export async function runWhatIfInWorker(
     }
   }
   if (batchOf.length > 0) flush();
+  if (baseline) addBaseline(totals, baseline);
+  else kept.baseline = totals.baseline;
   finishTotals(totals);
   const report = whatIfReport(totals, job.scenarios, {
     base: label,

@@ -13,6 +13,7 @@ import {
   scenarioOf,
   scenarioRuleset,
   whatIfFields,
+  type KeptBase,
 } from '../../src/worker/whatif.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -71,6 +72,35 @@ describe('what-if runs in the worker', () => {
     expect(scenario.totals).toEqual(report!.baseline.totals);
     for (const v of Object.values(scenario.difference)) expect(v).toBe('0.00');
     expect(scenario.statusChangesShown).toBe(0);
+  });
+
+  it('a run on what an earlier run kept (engine, baselines, baseline totals) equals a run from scratch', async () => {
+    const base = ['rulesets/rijnmond-2019-2023.sroi', 'rulesets/rijnmond-2023-2027.sroi'].map((label) => ({
+      label,
+      ir: irOf(label),
+    }));
+    const items = [...portfolioItems({ kind: 'generated', count: 700, seed: 5, name: 'p' })];
+    const hooks = { progress: () => Promise.resolve(true) };
+    const run = (sets: string[], kept?: KeptBase) => {
+      const s = scenarioOf(
+        base.map((m) => m.ir),
+        sets,
+        'nl',
+      );
+      if (!('spec' in s)) throw new Error('no scenario');
+      return runWhatIfInWorker(base, 'Rijnmond', s.spec, items, 'p', 'nl', hooks, kept);
+    };
+    const kept: KeptBase = { memos: [] };
+    await run(['sr_percentage=6%'], kept);
+    expect(kept.baseline).toBeDefined();
+    for (const sets of [
+      ['sr_percentage=6,1%'],
+      ['jaarwaarde_plaatsing[participatiewet]=41000', 'sr_percentage=7%'],
+    ]) {
+      const again = await run(sets, kept);
+      expect(again).toEqual(await run(sets));
+      expect(again!.scenarios[0]!.statusChangesShown).toBeGreaterThan(0);
+    }
   });
 
   it('stops when a newer run replaces it', async () => {

@@ -162,10 +162,13 @@ export function compareChanges(a: StatusChange, b: StatusChange): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Adds one contract's outcome to the totals. */
-export function addOutcome(t: WhatIfTotals, o: ContractOutcome): void {
+/**
+ * Adds one contract's outcome to the totals; without `baseline`, its scenarios only (the caller
+ * has the baseline's totals from an earlier run over the same contracts: see `addBaseline`).
+ */
+export function addOutcome(t: WhatIfTotals, o: ContractOutcome, baseline = true): void {
   t.evaluated++;
-  addVariant(t.baseline, o.base, o.opdrachtsoort);
+  if (baseline) addVariant(t.baseline, o.base, o.opdrachtsoort);
   o.scenarios.forEach((s, i) => {
     const st = t.scenarios[i]!;
     if (!s) {
@@ -236,6 +239,11 @@ function mergeVariant(a: VariantTotals, b: VariantTotals): void {
         amounts: o.amounts.map((s) => ({ n: 0, big: total(s) })),
       });
   }
+}
+
+/** Adds a baseline's totals kept from an earlier run into totals made without them. */
+export function addBaseline(t: WhatIfTotals, baseline: VariantTotals): void {
+  mergeVariant(t.baseline, baseline);
 }
 
 /** Adds totals `b` (another worker's, plain data after a postMessage) into `a`. */

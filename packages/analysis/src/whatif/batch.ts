@@ -27,6 +27,8 @@ export function evaluateBatch(
   keep?: number,
   /** Per contract, its baseline kept between runs (see `BaselineMemo`). */
   memos?: readonly BaselineMemo[],
+  /** Whether the baselines are added to the totals (see `addOutcome`). */
+  baseline = true,
 ): BatchAnswer {
   const totals = emptyTotals(
     engine.job.scenarios.length,
@@ -43,7 +45,7 @@ export function evaluateBatch(
       return;
     }
     for (const f of r.failures ?? []) failed.push({ index, id: r.value.id, ...f });
-    addOutcome(totals, r.value);
+    addOutcome(totals, r.value, baseline);
     if (csvRows) csv += csvRows(r.value);
   });
   return { totals, csv, skipped, failed };
