@@ -205,7 +205,8 @@ class VariantPlan {
     if (!detail) return { amounts, status, routes: NONE, doelgroepen: NONE };
     // Route and activity amounts are always whole cents (the generated code rounds each valuation).
     const routes = this.routes.map(([name, label], i) => [name, label, f.routeRealised[i]! + 0] as const);
-    const sums = new Array<number>(c.groups.length).fill(0);
+    // A typed array: one hidden class whatever the amounts (cents, exact below 2^53).
+    const sums = new Float64Array(c.groups.length);
     for (let a = 0; a < c.activities.length; a++)
       sums[c.groupOf[a]!] = sums[c.groupOf[a]!]! + f.valuations[a]!;
     return { amounts, status, routes, doelgroepen: c.groups.map((g, j) => [g, sums[j]!] as const) };
@@ -260,12 +261,13 @@ export class WhatIfEngine {
     /** An engine on the same base whose plans this one uses (see `withScenarios`). */
     sameBase?: WhatIfEngine,
   ) {
+    // Fields in one order either way: engines of both kinds then share one hidden class, and the
+    // optimised code of a slider's first run is not thrown away ("wrong map") by its second.
+    this.code = sameBase?.code ?? new SharedCode();
     if (sameBase) {
       this.basePlans = sameBase.basePlans;
       this.baseSet = sameBase.baseSet;
-      this.code = sameBase.code;
     } else {
-      this.code = new SharedCode();
       const plans = job.base.map((m) => planOf(m.ir, m.label, this.code));
       this.basePlans = plans.map((p) => new VariantPlan(p, options));
       this.baseSet = new PlanSet(
@@ -274,7 +276,11 @@ export class WhatIfEngine {
       );
     }
     this.relevant = job.scenarios.map((s) => s.members.map((v) => relevantMask(v, s.players.length)));
-    this.variants = job.scenarios.map(() => job.base.map(() => []));
+    // Every subset's slot present from the start: arrays of one kind for every engine (a fresh
+    // `[]` filled later changes its hidden class, and the code reading it was deoptimised).
+    this.variants = job.scenarios.map((spec) =>
+      job.base.map(() => Array.from({ length: 1 << spec.players.length }, () => undefined)),
+    );
     this.overschot = job.base.some((m) => m.ir.outcomes.some((o) => o.name === 'overschot'));
   }
 

@@ -35,6 +35,19 @@ export class SharedCode {
   }
 }
 
+/**
+ * An empty array of the kind the valuations array becomes: holey (it grows by its length) and of
+ * doubles. A fresh `[]` is packed and of small integers until it grows or meets a larger amount,
+ * and V8 gives each kind of array its own hidden class: the generated code optimised on one plan's
+ * results was thrown away ("wrong map") on the next plan's, for every new what-if value.
+ */
+function emptyDoubles(): number[] {
+  const a = new Array<number>(1);
+  a[0] = 0.5;
+  a.length = 0;
+  return a;
+}
+
 export class CompiledPlan {
   readonly generated: GeneratedPlan;
   private readonly run: RunFn;
@@ -60,7 +73,7 @@ export class CompiledPlan {
   newResult(): FastResult {
     const g = this.generated;
     return {
-      valuations: [],
+      valuations: emptyDoubles(),
       routeTotals: new Float64Array(g.routes),
       routeRealised: new Float64Array(g.routes),
       routeCaps: new Float64Array(g.routes),
