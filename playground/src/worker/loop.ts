@@ -16,6 +16,9 @@ let examplesSent = -1;
 /** The latest run of the voorbeelden: an earlier one stops. */
 let examplesChain = 0;
 const queue: EngineRequest[] = [];
+/** When the newest edit, contract or language reached the worker (see `EngineState.timing`). */
+let arrivedAt = 0;
+const epochNow = () => performance.timeOrigin + performance.now();
 
 const post = (message: EngineReply) => (self as unknown as Worker).postMessage(message);
 
@@ -104,7 +107,7 @@ function run() {
     latest = Math.max(latest, r.version);
     changed = true;
   }
-  if (changed) post(engine.state(latest));
+  if (changed) post({ ...engine.state(latest), timing: { arrivedAt, sentAt: epochNow() } });
   for (const r of requests) {
     if (!('id' in r)) continue;
     try {
@@ -141,6 +144,7 @@ function runExamples(version: number): void {
 
 /** Takes a request of the page (in the order the page sent them). */
 export function receive(request: EngineRequest): void {
+  if ('version' in request) arrivedAt = epochNow();
   queue.push(request);
   if (!scheduled) {
     scheduled = true;
