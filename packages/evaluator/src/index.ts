@@ -7,7 +7,7 @@ export { JsonBytes } from './compiled/json-bytes.js';
 export { SharedCode } from './compiled/compiled-plan.js';
 export { PlanSet, checkSetPeriods, type SetMember } from './plan-set.js';
 export { validateIr } from './validate.js';
-export { runExamples, type ExampleOutcome } from './examples.js';
+export { runExample, runExamples, type ExampleOutcome } from './examples.js';
 export { CoverageRecorder, type EvaluateOptions } from './interpret.js';
 export { coverageItems, type CoverageItem } from './coverage.js';
 export type { EvaluationResult, Melding, Waardering, RouteResultaat } from './result.js';
