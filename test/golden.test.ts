@@ -168,6 +168,8 @@ const coveredElsewhere: Partial<Record<DiagnosticCode, string>> = {
   SR6001: 'packages/evaluator/test/validate.test.ts',
   // A broken set manifest is an input error (exit 2), not a refused ruleset (exit 1).
   SR6003: 'packages/cli/test/commands/check.test.ts',
+  SR6004: 'packages/cli/test/commands/check.test.ts',
+  SR6005: 'packages/cli/test/commands/check.test.ts',
   // Running examples (`sroi test`), not checking them.
   SR6101: 'packages/evaluator/test/examples.test.ts',
   SR6102: 'packages/evaluator/test/examples.test.ts',

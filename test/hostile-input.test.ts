@@ -241,7 +241,7 @@ describe('hostile contracts', { timeout: 20_000 }, () => {
     const run = await evaluate(file);
     expectLocated(run, file, 'SR5002', 2);
     expect(run.err.split('\n')[0]).toMatch(
-      new RegExp(`^${escape(file)}:1:3: error SR5002: Contract is geen geldige JSON: `),
+      new RegExp(`^${escape(file)}:1:3: error SR5002: Geen geldige JSON: `),
     );
   });
 
@@ -277,7 +277,7 @@ describe('hostile contracts', { timeout: 20_000 }, () => {
     const run = await evaluate(file);
     expectLocated(run, file, 'SR5021', 2);
     expect(run.err.split('\n')[0]).toBe(
-      `${file}:2:18: error SR5021: Contract-JSON houdt op voordat hij af is: ] } ontbreekt (Is het bestand helemaal opgeslagen of gekopieerd?)`,
+      `${file}:2:18: error SR5021: De JSON houdt op voordat hij af is: ] } ontbreekt (Is het bestand helemaal opgeslagen of gekopieerd?)`,
     );
   });
 

@@ -77,8 +77,14 @@ export interface EngineState {
   readonly shape?: FormShape;
   readonly outline: readonly OutlineItem[];
   readonly rulesetName?: string;
-  /** Milliseconds the worker spent on this state (compile, evaluate, examples). */
+  /** Milliseconds the worker spent on this state (compile, evaluate). */
   readonly millis: number;
+  /**
+   * When the newest request this state answers reached the worker, and when the state was sent:
+   * `performance.timeOrigin + performance.now()`, comparable across threads. For the benchmark's
+   * account of where a keystroke's time goes (the first state, from the build, has none).
+   */
+  readonly timing?: { readonly arrivedAt: number; readonly sentAt: number };
 }
 
 export type EngineRequest =

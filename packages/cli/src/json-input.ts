@@ -20,6 +20,39 @@ export function parseJsonInput(
   return problems.length > 0 ? { diagnostics: problems } : { json };
 }
 
+/**
+ * Why JSON.parse refused lines of a JSON Lines text (1-based numbers): each line's problem as
+ * `parseJsonInput` words it, located in the whole text.
+ */
+export function jsonLineDiagnostics(path: string, text: string, lines: ReadonlySet<number>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let start = 0;
+  let n = 1;
+  for (const m of text.matchAll(/\r?\n|$/g)) {
+    if (lines.has(n)) {
+      const parsed = parseJsonInput(path, text.slice(start, m.index));
+      if ('diagnostics' in parsed) out.push(...parsed.diagnostics.map((d) => moved(d, start)));
+    }
+    if (m[0] === '') break;
+    start = m.index + m[0].length;
+    n++;
+  }
+  return out;
+}
+
+const moved = (d: Diagnostic, by: number): Diagnostic => ({
+  ...d,
+  ...(d.span ? { span: { ...d.span, start: d.span.start + by, end: d.span.end + by } } : {}),
+  ...(d.related
+    ? {
+        related: d.related.map((r) => ({
+          ...r,
+          span: { ...r.span, start: r.span.start + by, end: r.span.end + by },
+        })),
+      }
+    : {}),
+});
+
 /** The duplicate keys and inexact numbers of a text JSON.parse accepted, located. */
 export function jsonTextDiagnostics(path: string, text: string): Diagnostic[] {
   return jsonTextProblems(text).map((p) => problemDiagnostic(path, p));

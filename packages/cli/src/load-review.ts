@@ -1,11 +1,11 @@
 // Loading rulesets for a review (`diff`, `compare`, `matrix`): each compiled with what the review
 // needs of it (the places of its header and of the declarations a variant replaces), or read as IR.
 import { isAbsolute, relative } from 'node:path';
-import { diagnostic, RULESET_SET_SUFFIX, SourceFile, type Diagnostic } from '@sroi/core';
+import { RULESET_SET_SUFFIX, SourceFile, type Diagnostic } from '@sroi/core';
 import { reviewIr, reviewSource, type ReviewedRuleset } from '@sroi/analysis';
 import { EXIT, notText, UsageError } from './errors.js';
 import { rulesetHost } from './host.js';
-import { jsonTextDiagnostics } from './json-input.js';
+import { parseJsonInput } from './json-input.js';
 import { readInput } from './load.js';
 import { renderDiagnostics, type SourceLookup } from './render/diagnostics.js';
 import type { CommonOptions, Io } from './options.js';
@@ -40,24 +40,13 @@ export function loadForReview(
       continue;
     }
     if (path.endsWith('.json')) {
-      let json: unknown;
-      try {
-        json = JSON.parse(read.text);
-      } catch (e) {
-        show([diagnostic('SR6001', { message: (e as Error).message }, { path: '(document)' })], {
-          files: new Map(),
-          json: source,
-        });
+      const parsed = parseJsonInput(path, read.text);
+      if ('diagnostics' in parsed) {
+        show(parsed.diagnostics, { files: new Map(), json: source });
         code = Math.max(code, EXIT.input);
         continue;
       }
-      const problems = jsonTextDiagnostics(path, read.text);
-      if (problems.length > 0) {
-        show(problems, { files: new Map(), json: source });
-        code = Math.max(code, EXIT.input);
-        continue;
-      }
-      const r = reviewIr(path, json, { displayFile });
+      const r = reviewIr(path, parsed.json, { displayFile });
       if (!r.value) {
         show(r.diagnostics, { files: new Map(), json: source });
         code = Math.max(code, EXIT.input);

@@ -7,13 +7,14 @@ import {
   RULESET_SET_SUFFIX,
   rulesetSetSchema,
   SourceFile,
+  suggestNames,
   type Diagnostic,
   type IrDocument,
 } from '@sroi/core';
 import { checkSetPeriods, Plan, PlanSet, type SetMember } from '@sroi/evaluator';
 import { notText, UsageError } from './errors.js';
 import { MAX_IR_BYTES, readText, rulesetHost } from './host.js';
-import { jsonTextDiagnostics } from './json-input.js';
+import { parseJsonInput } from './json-input.js';
 import type { SourceLookup } from './render/diagnostics.js';
 
 export interface LoadedRuleset {
@@ -49,20 +50,14 @@ export async function loadRuleset(path: string): Promise<LoadedRuleset> {
       failure: 'input',
     };
   if (path.endsWith('.json')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(read.text);
-    } catch (e) {
+    const parsed = parseJsonInput(path, read.text);
+    if ('diagnostics' in parsed)
       return {
-        diagnostics: [diagnostic('SR6001', { message: (e as Error).message }, { path: '(document)' })],
+        diagnostics: parsed.diagnostics,
         lookup: { files: new Map(), json: source },
         failure: 'input',
       };
-    }
-    const problems = jsonTextDiagnostics(path, read.text);
-    if (problems.length > 0)
-      return { diagnostics: problems, lookup: { files: new Map(), json: source }, failure: 'input' };
-    const plan = Plan.fromIr(json);
+    const plan = Plan.fromIr(parsed.json);
     return plan.value
       ? { plan: plan.value, ir: plan.value.ir, diagnostics: [], lookup: { files: new Map(), json: source } }
       : { diagnostics: plan.diagnostics, lookup: { files: new Map(), json: source }, failure: 'input' };
@@ -84,26 +79,11 @@ async function loadSet(path: string): Promise<LoadedRuleset> {
   const source = new SourceFile(path, read.text);
   const files = new Map<string, SourceFile>();
   const lookup = (): SourceLookup => ({ files, json: source });
-  let json: unknown;
-  try {
-    json = JSON.parse(read.text);
-  } catch (e) {
-    return {
-      diagnostics: [diagnostic('SR6003', { message: (e as Error).message }, { path: '(document)' })],
-      lookup: lookup(),
-      failure: 'input',
-    };
-  }
-  const problems = jsonTextDiagnostics(path, read.text);
-  if (problems.length > 0) return { diagnostics: problems, lookup: lookup(), failure: 'input' };
-  const manifest = rulesetSetSchema().safeParse(json);
-  if (!manifest.success) {
-    const diagnostics = manifest.error.issues.map((i) => {
-      const where = i.path.length === 0 ? '(set)' : formatJsonPath(i.path);
-      return diagnostic('SR6003', { message: `${where}: ${i.message}` }, { path: where });
-    });
-    return { diagnostics, lookup: lookup(), failure: 'input' };
-  }
+  const parsed = parseJsonInput(path, read.text);
+  if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics, lookup: lookup(), failure: 'input' };
+  const manifest = rulesetSetSchema().safeParse(parsed.json, { reportInput: true });
+  if (!manifest.success)
+    return { diagnostics: manifest.error.issues.flatMap(setIssue), lookup: lookup(), failure: 'input' };
   const members: SetMember[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [i, member] of manifest.data.regelingen.entries()) {
@@ -132,4 +112,27 @@ async function loadSet(path: string): Promise<LoadedRuleset> {
   return failed
     ? { diagnostics, lookup: lookup(), failure: 'ruleset' }
     : { set: new PlanSet(manifest.data.naam, members), diagnostics, lookup: lookup() };
+}
+
+type SetIssue = NonNullable<
+  ReturnType<ReturnType<typeof rulesetSetSchema>['safeParse']>['error']
+>['issues'][number];
+
+/** A problem of a set manifest, in the catalogue's words (zod's own are English only). */
+function setIssue(issue: SetIssue): Diagnostic[] {
+  const path = issue.path.length === 0 ? '(set)' : formatJsonPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = Object.keys(rulesetSetSchema().shape);
+    return issue.keys.map((key) =>
+      diagnostic(
+        'SR6004',
+        { name: `'${key}'`, allowed: allowed.join(', ') },
+        { path: formatJsonPath([...issue.path, key]) },
+        { suggestions: suggestNames(key, allowed) },
+      ),
+    );
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined && issue.path.length > 0)
+    return [diagnostic('SR6005', { name: `'${String(issue.path.at(-1))}'` }, { path })];
+  return [diagnostic('SR6003', { path }, { path })];
 }

@@ -26,8 +26,8 @@ describe('contract JSON a user typed', () => {
     expect(problem("{ opdrachtsoort: 'diensten' }")).toEqual({
       code: 'SR5002',
       at: 2,
-      nl: "Contract is geen geldige JSON: onverwacht 'opdrachtsoort'",
-      en: "Contract is not valid JSON: unexpected 'opdrachtsoort'",
+      nl: "Geen geldige JSON: onverwacht 'opdrachtsoort'",
+      en: "Not valid JSON: unexpected 'opdrachtsoort'",
     });
   });
 
@@ -35,7 +35,7 @@ describe('contract JSON a user typed', () => {
     expect(problem('{"a": 1,}')).toMatchObject({
       code: 'SR5002',
       at: 8,
-      en: "Contract is not valid JSON: unexpected '}'",
+      en: "Not valid JSON: unexpected '}'",
     });
   });
 
@@ -44,15 +44,15 @@ describe('contract JSON a user typed', () => {
     expect(problem(text)).toEqual({
       code: 'SR5021',
       at: text.length - 1,
-      nl: 'Contract-JSON houdt op voordat hij af is: } ] } ontbreekt',
-      en: 'Contract JSON ends before it is complete: } ] } is missing',
+      nl: 'De JSON houdt op voordat hij af is: } ] } ontbreekt',
+      en: 'The JSON ends before it is complete: } ] } is missing',
     });
   });
 
   test('a file cut inside a text lacks the closing quote first', () => {
     expect(problem('{"id": "abc')).toMatchObject({
       code: 'SR5021',
-      nl: 'Contract-JSON houdt op voordat hij af is: " } ontbreekt',
+      nl: 'De JSON houdt op voordat hij af is: " } ontbreekt',
     });
   });
 

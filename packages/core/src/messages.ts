@@ -569,8 +569,8 @@ export const messages = {
   },
   SR5021: {
     severity: 'error',
-    nl: 'Contract-JSON houdt op voordat hij af is: {missing} ontbreekt',
-    en: 'Contract JSON ends before it is complete: {missing} is missing',
+    nl: 'De JSON houdt op voordat hij af is: {missing} ontbreekt',
+    en: 'The JSON ends before it is complete: {missing} is missing',
     hint: {
       nl: 'Is het bestand helemaal opgeslagen of gekopieerd?',
       en: 'Was the whole file saved or copied?',
@@ -578,8 +578,8 @@ export const messages = {
   },
   SR5022: {
     severity: 'error',
-    nl: 'Het contractbestand is leeg',
-    en: 'The contract file is empty',
+    nl: 'Het bestand is leeg',
+    en: 'The file is empty',
     hint: {
       nl: 'Een contract is een JSON-object; zie rulesets/examples/ voor voorbeelden.',
       en: 'A contract is a JSON object; see rulesets/examples/ for samples.',
@@ -596,8 +596,8 @@ export const messages = {
   },
   SR5002: {
     severity: 'error',
-    nl: 'Contract is geen geldige JSON: onverwacht {found}',
-    en: 'Contract is not valid JSON: unexpected {found}',
+    nl: 'Geen geldige JSON: onverwacht {found}',
+    en: 'Not valid JSON: unexpected {found}',
     hint: {
       nl: 'JSON zet namen en teksten tussen dubbele aanhalingstekens en scheidt velden met komma’s.',
       en: 'JSON puts names and texts between double quotes and separates fields with commas.',
@@ -820,8 +820,23 @@ export const messages = {
   },
   SR6003: {
     severity: 'error',
-    nl: 'Set-bestand is ongeldig: {message}',
-    en: 'Set file is invalid: {message}',
+    nl: 'Set-bestand is ongeldig bij {path}',
+    en: 'Set file is invalid at {path}',
+    hint: {
+      nl: 'Een set noemt zijn naam en zijn regelingen: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',
+      en: 'A set names itself and its rulesets: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',
+    },
+  },
+  SR6004: {
+    severity: 'error',
+    nl: 'Set-bestand: onbekend veld {name}',
+    en: 'Set file: unknown field {name}',
+    hint: { nl: 'Velden van een set: {allowed}.', en: 'Fields of a set: {allowed}.' },
+  },
+  SR6005: {
+    severity: 'error',
+    nl: 'Set-bestand: veld {name} ontbreekt',
+    en: 'Set file: field {name} is missing',
     hint: {
       nl: 'Een set noemt zijn naam en zijn regelingen: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',
       en: 'A set names itself and its rulesets: { "naam": "...", "regelingen": ["a.sroi", "b.sroi"] }.',

@@ -6,7 +6,7 @@ export { canonicalJson, irSha256, type PlanMetadata } from './audit.js';
 export { JsonBytes } from './compiled/json-bytes.js';
 export { PlanSet, checkSetPeriods, type SetMember } from './plan-set.js';
 export { validateIr } from './validate.js';
-export { runExamples, type ExampleOutcome } from './examples.js';
+export { runExample, runExamples, type ExampleOutcome } from './examples.js';
 export { CoverageRecorder, type EvaluateOptions } from './interpret.js';
 export { coverageItems, type CoverageItem } from './coverage.js';
 export type { EvaluationResult, Melding, Waardering, RouteResultaat } from './result.js';

@@ -43,6 +43,15 @@ export function validateIr(json: unknown): Result<IrDocument | undefined> {
     };
   const errors = irSchemaErrors(json);
   if (errors.length > 0) return { value: undefined, diagnostics: errors.slice(0, 10).map(schemaDiagnostic) };
+  // The same limit as the compiler's (SR2351), measured on the IR, before anything walks it.
+  const deep = irDepthProblems(json as IrDocument);
+  if (deep.length > 0)
+    return {
+      value: undefined,
+      diagnostics: deep
+        .slice(0, 10)
+        .map((p) => diagnostic('SR6601', { depth: p.depth, limit: MAX_FORMULA_DEPTH }, { path: p.path })),
+    };
   return checkInvariants(json as IrDocument);
 }
 
@@ -80,19 +89,11 @@ function describeValue(value: unknown): string {
  */
 export function checkCompilerIr(doc: IrDocument): Result<IrDocument | undefined> {
   if (doc.irVersion !== IR_VERSION) return validateIr(doc);
+  // Not measured for depth: the compiler measured this IR with the same function (SR2351).
   return checkInvariants(doc);
 }
 
 function checkInvariants(doc: IrDocument): Result<IrDocument | undefined> {
-  // The same limit as the compiler's (SR2351), measured on the IR, before anything walks it.
-  const deep = irDepthProblems(doc);
-  if (deep.length > 0)
-    return {
-      value: undefined,
-      diagnostics: deep
-        .slice(0, 10)
-        .map((p) => diagnostic('SR6601', { depth: p.depth, limit: MAX_FORMULA_DEPTH }, { path: p.path })),
-    };
   const problems = irInvariants(doc);
   if (problems.length > 0) {
     return {

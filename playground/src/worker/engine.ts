@@ -3,7 +3,7 @@
 import type { CompileResult, SourceHost } from '@sroi/compiler';
 import { LanguageService } from '@sroi/language-service';
 import type { Language } from '@sroi/core';
-import { Plan, runExamples } from '@sroi/evaluator';
+import { Plan, runExample } from '@sroi/evaluator';
 import type { EngineState, ExampleView, FormShape } from '../protocol.js';
 import { outlineOf, shapeOf, stateOf, viewDiagnostic } from './views.js';
 
@@ -43,6 +43,8 @@ export class Engine {
   }
   /** The last ruleset that compiled: the form, compare and properties keep working while typing. */
   private plan: Plan | undefined;
+  /** `fastPlan`'s last plan. */
+  private fast: Plan | undefined;
   private lastShape: FormShape | undefined;
   compiled: CompileResult | undefined;
   private dirty = true;
@@ -83,10 +85,6 @@ export class Engine {
     return this.files;
   }
 
-  get currentPlan(): Plan | undefined {
-    return this.plan;
-  }
-
   /** Compiles the latest text when it changed (the service's requests read `compiled`). */
   refresh(): void {
     if (!this.service || !this.openPath) return;
@@ -95,7 +93,9 @@ export class Engine {
       this.dirty = false;
       const ir = this.compiled.ir;
       if (ir) {
-        const plan = Plan.fromCompilerIr(ir);
+        // The reference evaluator: a keystroke's plan evaluates one explained contract and the
+        // voorbeelden, too few to repay generating and warming up code for each new text.
+        const plan = Plan.fromCompilerIr(ir, { engine: 'reference' });
         if (plan.value) {
           this.plan = plan.value;
           this.lastShape = shapeOf(ir);
@@ -104,18 +104,30 @@ export class Engine {
     }
   }
 
+  /** How many voorbeelden the ruleset as it is now has (none while it has errors). */
+  get exampleCount(): number | undefined {
+    return this.compiled?.ir && this.plan ? this.plan.ir.examples.length : undefined;
+  }
+
   /**
-   * The voorbeelden of the ruleset as it is now (none while it has errors). Sent after the state,
-   * so markers and the result do not wait for them.
+   * Voorbeeld number `index` of the ruleset as it is now, run. One at a time and after the state,
+   * so that markers and the result never wait for them (loop.ts).
    */
-  examples(): ExampleView[] | undefined {
-    const compiled = this.compiled;
-    if (!compiled?.ir || !this.plan) return undefined;
-    return runExamples(this.plan).map((o) => ({
+  example(index: number): ExampleView {
+    const o = runExample(this.plan!, index);
+    return {
       title: o.title,
       passed: o.passed,
-      problems: o.diagnostics.map((d) => viewDiagnostic(d, this.lang, compiled.sources)),
-    }));
+      problems: o.diagnostics.map((d) => viewDiagnostic(d, this.lang, this.compiled!.sources)),
+    };
+  }
+
+  /** A plan of the ruleset as it is now that runs generated code: for many contracts at once. */
+  fastPlan(): Plan | undefined {
+    const ir = this.compiled?.ir;
+    if (!ir || !this.plan) return undefined;
+    if (this.fast?.ir !== ir) this.fast = Plan.fromCompilerIr(ir).value;
+    return this.fast;
   }
 
   /** Compiles (when the text changed) and evaluates the contract. */

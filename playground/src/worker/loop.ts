@@ -2,7 +2,7 @@
 // engine works are coalesced, so the page always gets the state of its latest edit and contract.
 // Loaded by the worker's entry (engine.worker.ts) after the first state of a shipped ruleset.
 import { compareContract, diffRulesets, reviewCompiled, reviewSource } from '@sroi/analysis';
-import type { EngineReply, EngineRequest } from '../protocol.js';
+import type { EngineReply, EngineRequest, ExampleView } from '../protocol.js';
 import { Engine } from './engine.js';
 import { viewDiagnostic } from './views.js';
 import { checkProperties } from './properties.js';
@@ -13,7 +13,12 @@ let latest = -1;
 let scheduled = false;
 /** The version whose voorbeelden the page has. */
 let examplesSent = -1;
+/** The latest run of the voorbeelden: an earlier one stops. */
+let examplesChain = 0;
 const queue: EngineRequest[] = [];
+/** When the newest edit, contract or language reached the worker (see `EngineState.timing`). */
+let arrivedAt = 0;
+const epochNow = () => performance.timeOrigin + performance.now();
 
 const post = (message: EngineReply) => (self as unknown as Worker).postMessage(message);
 
@@ -33,8 +38,9 @@ function own() {
 function answer(request: EngineRequest): unknown {
   switch (request.kind) {
     case 'properties': {
-      const plan = engine.currentPlan;
-      if (!plan || !engine.compiled?.ir) return { unavailable: true };
+      // Hundreds of generated contracts per eigenschap: worth generating code for.
+      const plan = engine.fastPlan();
+      if (!plan) return { unavailable: true };
       return checkProperties(plan, engine.lang);
     }
     case 'compare': {
@@ -101,8 +107,7 @@ function run() {
     latest = Math.max(latest, r.version);
     changed = true;
   }
-  if (changed) post(engine.state(latest));
-  const version = latest;
+  if (changed) post({ ...engine.state(latest), timing: { arrivedAt, sentAt: epochNow() } });
   for (const r of requests) {
     if (!('id' in r)) continue;
     try {
@@ -112,19 +117,34 @@ function run() {
       post({ kind: 'reply', id: r.id, value: undefined, error: e instanceof Error ? e.message : String(e) });
     }
   }
-  // The voorbeelden after the markers and the result, and only for the latest text: a keystroke
-  // that arrived meanwhile makes them stale, and its own state comes first.
-  if (examplesSent !== latest)
-    setTimeout(() => {
-      if (version !== latest || queue.length > 0 || examplesSent === latest) return;
-      examplesSent = latest;
-      const examples = engine.examples();
-      post({ kind: 'examples', version, ...(examples ? { examples } : {}) });
-    }, 0);
+  if (examplesSent !== latest) runExamples(latest);
+}
+
+/**
+ * The voorbeelden of text `version`, after its markers and result: one per task, so that a
+ * keystroke arriving meanwhile waits for one voorbeeld at most. That keystroke makes them stale:
+ * they stop, and its own run starts them again.
+ */
+function runExamples(version: number): void {
+  const chain = ++examplesChain;
+  const count = engine.exampleCount;
+  const done: ExampleView[] = [];
+  const step = () => {
+    if (chain !== examplesChain || version !== latest || queue.length > 0) return;
+    if (count !== undefined && done.length < count) {
+      done.push(engine.example(done.length));
+      setTimeout(step, 0);
+      return;
+    }
+    examplesSent = version;
+    post({ kind: 'examples', version, ...(count !== undefined ? { examples: done } : {}) });
+  };
+  setTimeout(step, 0);
 }
 
 /** Takes a request of the page (in the order the page sent them). */
 export function receive(request: EngineRequest): void {
+  if ('version' in request) arrivedAt = epochNow();
   queue.push(request);
   if (!scheduled) {
     scheduled = true;

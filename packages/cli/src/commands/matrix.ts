@@ -4,11 +4,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildMatrix, matrixCsv, matrixHtml, matrixSheets, matrixText, parseJsonLines } from '@sroi/analysis';
-import { parseIsoDate } from '@sroi/core';
+import { parseIsoDate, SourceFile } from '@sroi/core';
 import { EXIT, UsageError } from '../errors.js';
+import { jsonLineDiagnostics } from '../json-input.js';
 import { readInput } from '../load.js';
 import { displayFile, loadForReview } from '../load-review.js';
 import type { CommonOptions, Io } from '../options.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
 import { writeXlsxOption } from '../review-xlsx.js';
 
 export interface MatrixOptions extends CommonOptions {
@@ -39,9 +41,12 @@ export async function matrixCommand(
     options.portfolio ?? (existsSync(defaultPortfolio(args[0]!)) ? defaultPortfolio(args[0]!) : undefined);
   let portfolio: unknown[] | undefined;
   if (portfolioPath !== undefined) {
-    const { contracts, errors } = parseJsonLines(readInput(portfolioPath).text);
+    const text = readInput(portfolioPath).text;
+    const { contracts, errors } = parseJsonLines(text);
     if (errors.length > 0) {
-      for (const e of errors) io.err(`${portfolioPath}:${e.line}: geen geldige JSON: ${e.message}\n`);
+      const located = jsonLineDiagnostics(portfolioPath, text, new Set(errors.map((e) => e.line)));
+      const files = new Map([[portfolioPath, new SourceFile(portfolioPath, text)]]);
+      io.err(renderDiagnostics(options.format, located, { files }, options.lang) + '\n');
       return EXIT.input;
     }
     portfolio = contracts;

@@ -56,7 +56,7 @@ describe('sroi eval --batch', () => {
     const lines = outputLines(out).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l['contract'] ?? l['regel'])).toEqual(['B-1', 2, 4, 'B-3']);
     expect(lines[1]!['fouten']).toEqual([
-      { code: 'SR5002', melding: "Contract is geen geldige JSON: onverwacht 'kapot'" },
+      { code: 'SR5002', melding: "Geen geldige JSON: onverwacht 'kapot'" },
     ]);
     expect(lines[2]!['fouten']).toEqual([
       { code: 'SR5014', path: 'waarde', melding: 'Een bedrag mag niet negatief zijn ("-5")' },
@@ -76,7 +76,7 @@ describe('sroi eval --batch', () => {
       /^Route .* capped at € [\d,]+\.\d\d: /,
     );
     expect(bad!['fouten']).toEqual([
-      { code: 'SR5021', melding: 'Contract JSON ends before it is complete: } is missing' },
+      { code: 'SR5021', melding: 'The JSON ends before it is complete: } is missing' },
     ]);
   });
 

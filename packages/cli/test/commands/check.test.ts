@@ -15,14 +15,26 @@ const typo = tmp.write('typo.sroi', typoText);
 const typoOffset = typoText.indexOf('kostn');
 
 describe('sroi check', () => {
-  test('a set file that is not a set manifest is SR6003, named a set and not an IR document (exit 2)', async () => {
-    const set = tmp.write('kapot.set.json', '{\n  "naam": "Kapot",\n  "leden": ["a.sroi"]\n}\n');
+  test('a set file that is not a set manifest: SR6005 for a missing field, SR6004 for an unknown one (did you mean), named a set and not an IR document (exit 2)', async () => {
+    const set = tmp.write('kapot.set.json', '{\n  "naam": "Kapot",\n  "regelinge": ["a.sroi"]\n}\n');
     const { code, out, err } = await sroi('check', '--format', 'gnu', set);
     expect(code).toBe(2);
     const text = out + err;
-    expect(text).toContain('SR6003: regelingen: Set-bestand is ongeldig');
-    expect(text).toContain('SR6003: (set): Set-bestand is ongeldig: (set): Unrecognized key: "leden"');
+    expect(text).toContain("SR6005: regelingen: Set-bestand: veld 'regelingen' ontbreekt");
+    expect(text).toContain("SR6004: regelinge: Set-bestand: onbekend veld 'regelinge'");
+    expect(text).toContain("Bedoelde je 'regelingen'?");
     expect(text).not.toContain('IR-document');
+  });
+
+  test('a set member that is no text is SR6003 at its JSON path, in the language asked for; a set that is no JSON is located', async () => {
+    const set = tmp.write('getal.set.json', '{ "naam": "x", "regelingen": [3] }');
+    const en = await sroi('check', '--format', 'gnu', '--lang', 'en', set);
+    expect(en.code).toBe(2);
+    expect(en.out + en.err).toContain('SR6003: regelingen[0]: Set file is invalid at regelingen[0]');
+    const broken = tmp.write('komma.set.json', '{ "naam": "x", "regelingen": ["a.sroi"], }');
+    const nl = await sroi('check', '--format', 'gnu', broken);
+    expect(nl.code).toBe(2);
+    expect(nl.out + nl.err).toMatch(/komma\.set\.json:1:42: .*SR5002: Geen geldige JSON: onverwacht '\}'/);
   });
 
   test('the Rijnmond ruleset has no errors and exits 0', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -20,6 +20,15 @@ describe('sroi matrix', () => {
     expect(lines[0]).toBe('Harmonisatiematrix');
     expect(lines.some((l) => l.startsWith('≠ definitie binnen_bereik'))).toBe(true);
     expect(lines).toContain('Voorbeeldportefeuille');
+  });
+
+  test('a portfolio line that is no JSON is located at its line and column and worded like any JSON input (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sroi-matrix-'));
+    const portfolio = join(dir, 'p.jsonl');
+    writeFileSync(portfolio, '{"opdrachtsoort":"diensten","activiteiten":[]}\n\n{"waarde": 12,, }\n');
+    const { code, err } = await sroi('matrix', '--portfolio', portfolio, '--format', 'gnu', rijnmond);
+    expect(code).toBe(2);
+    expect(err).toContain(`${portfolio}:3:15: error SR5002: Geen geldige JSON: onverwacht ','`);
   });
 
   test('--csv prints one line per row for a Dutch spreadsheet, columns named after the rulesets', async () => {

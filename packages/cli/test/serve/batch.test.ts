@@ -80,7 +80,7 @@ describe('evaluate-batch', () => {
     const r = await batch(R2023, '{ kapot\n', jsonLinesHeaders, '?lang=en');
     expect(lines(r.body)[0]).toEqual({
       regel: 1,
-      fouten: [{ code: 'SR5002', melding: "Contract is not valid JSON: unexpected 'kapot'" }],
+      fouten: [{ code: 'SR5002', melding: "Not valid JSON: unexpected 'kapot'" }],
     });
   });
 

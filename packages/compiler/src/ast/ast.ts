@@ -289,6 +289,35 @@ export type Expression =
   | ParenthesizedExpression
   | ErrorExpression;
 
+/** Every expression kind: typed by the union, so a new kind of expression must be listed here. */
+const expressionKinds: Readonly<Record<Expression['kind'], true>> = {
+  money: true,
+  number: true,
+  date: true,
+  text: true,
+  boolean: true,
+  unknown: true,
+  path: true,
+  member: true,
+  call: true,
+  unary: true,
+  binary: true,
+  conditional: true,
+  membership: true,
+  rounding: true,
+  aggregate: true,
+  message: true,
+  parenthesized: true,
+  error: true,
+};
+
+/** Whether a syntax tree value is an expression (by its kind). */
+export const isExpression = (v: unknown): v is Expression =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { kind?: unknown }).kind === 'string' &&
+  Object.hasOwn(expressionKinds, (v as { kind: string }).kind);
+
 export interface MoneyLiteral extends Node {
   readonly kind: 'money';
   /** Amount in cents as written (not yet converted for `per`). */

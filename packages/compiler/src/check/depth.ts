@@ -2,32 +2,9 @@
 // and outcomes it names) is reported where it is written, before any recursive pass walks it; the
 // evaluator refuses the same depth in an IR (SR6601), so whatever compiles also loads.
 import { diagnostic, DepthMeter, MAX_FORMULA_DEPTH, type Diagnostic } from '@sroi/core';
+import { isExpression } from '../ast/ast.js';
 import type * as A from '../ast/ast.js';
 import { childrenOf } from './dependencies.js';
-
-const expressionKinds = new Set<string>([
-  'money',
-  'number',
-  'date',
-  'text',
-  'boolean',
-  'unknown',
-  'path',
-  'member',
-  'call',
-  'unary',
-  'binary',
-  'conditional',
-  'membership',
-  'rounding',
-  'aggregate',
-  'message',
-  'parenthesized',
-  'error',
-]);
-
-const isExpression = (v: unknown): v is A.Expression =>
-  typeof v === 'object' && v !== null && expressionKinds.has((v as { kind?: unknown }).kind as string);
 
 /**
  * The expressions inside `value` that are not inside another expression: looked for through
