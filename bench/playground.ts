@@ -18,6 +18,12 @@ import {
 const quick = process.argv.includes('--quick');
 const loads = quick ? 2 : 7;
 const keystrokes = quick ? 20 : 120;
+/**
+ * The first keystrokes run the incremental compiler's code cold (the first result came from the
+ * build's IR, and the loop's own compilation of the opened text warmed only the full parse): they
+ * are reported apart, as the first keystrokes of a session, and the percentiles are of typing after.
+ */
+const warmup = quick ? 5 : 10;
 
 const percentile = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -101,13 +107,15 @@ try {
   const measures = (await page.evaluate(
     "performance.getEntriesByName('sroi:keystroke').map((e) => ({ duration: e.duration, ...e.detail }))",
   )) as ({ duration: number } & Record<Phase, number>)[];
-  const keystroke = measures.map((m) => m.duration);
+  const firstKeystrokes = measures.slice(0, warmup).map((m) => m.duration);
+  const typing = measures.slice(warmup);
+  const keystroke = typing.map((m) => m.duration);
   // Where a keystroke's time goes (main.ts): to the worker, waiting there, the worker's compile
   // and evaluation, back to the page (late when the page is busy with the editor's own frame),
   // rendering.
   const phases = Object.fromEntries(
     PHASES.map((p) => {
-      const xs = measures.map((m) => m[p]);
+      const xs = typing.map((m) => m[p]);
       return [p, { p50: median(xs), p95: percentile(xs, 95) }];
     }),
   ) as Record<Phase, { p50: number; p95: number }>;
@@ -150,6 +158,7 @@ try {
       p95: percentile(keystroke, 95),
       max: Math.max(...keystroke),
       runs: keystroke.length,
+      firstKeystrokes: { max: Math.max(...firstKeystrokes), median: median(firstKeystrokes), runs: warmup },
       target: 16,
       phases,
     },
@@ -178,7 +187,7 @@ try {
   const f = results.firstEvaluatedSampleContractMs;
   console.log(`  load average at start        ${load.toFixed(1)}`);
   console.log(
-    `  keystroke → markers + result p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (${ok(k.p95, 16)} target 16 ms, ${k.runs} keystrokes)`,
+    `  keystroke → markers + result p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (${ok(k.p95, 16)} target 16 ms, ${k.runs} keystrokes after the first ${warmup}: median ${k.firstKeystrokes.median.toFixed(0)} ms, max ${k.firstKeystrokes.max.toFixed(0)} ms)`,
   );
   console.log(
     `    p50 (p95) per phase: ${PHASES.map((p) => `${p} ${k.phases[p].p50.toFixed(1)} (${k.phases[p].p95.toFixed(1)})`).join(', ')} ms`,
