@@ -18,8 +18,24 @@ function partOf(path) {
   return '@sroi/evaluator: the rest';
 }
 
+/**
+ * Replaces the code generator (compiled/) by an empty module: what the bundle would be if a plan
+ * could be built without it (the reference evaluator only, as under a strict CSP). A measurement,
+ * not an entry anyone can import: `Plan` needs compiled/ (docs/embedding.md, "Size").
+ */
+const withoutCodeGeneration = {
+  name: 'without-code-generation',
+  setup(build) {
+    build.onLoad({ filter: /packages[\\/]evaluator[\\/]src[\\/]compiled[\\/]/ }, () => ({
+      // Not ESM: the importers' names resolve to undefined instead of failing the build.
+      contents: 'module.exports = {};',
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles `contents` as an app's entry; minified bytes, gzipped bytes, bytes per part. */
-async function measure(contents) {
+async function measure(contents, plugins = []) {
   const result = await build({
     stdin: { contents, resolveDir: `${root}packages/evaluator`, loader: 'js' },
     absWorkingDir: root,
@@ -34,6 +50,7 @@ async function measure(contents) {
     write: false,
     metafile: true,
     logLevel: 'error',
+    plugins,
   });
   const bytes = result.outputFiles[0].contents;
   const parts = {};
@@ -54,6 +71,7 @@ export async function evaluatorSize() {
     // The two largest parts alone, gzipped as they would be on their own.
     validator: await measure("export { irSchemaErrors } from './src/validate.js';"),
     zod: await measure("export { contractSchema } from '@sroi/core';"),
+    withoutCodeGeneration: await measure("export { Plan } from '@sroi/evaluator';", [withoutCodeGeneration]),
   };
 }
 
@@ -67,6 +85,9 @@ export function printSize(size) {
     console.log(`  ${name}: ${kb(s.minified)} minified, ${kb(s.gzipped)} gzipped`);
   console.log(
     `  alone: the IR schema check ${kb(size.validator.gzipped)} gzipped, the contract schema with zod ${kb(size.zod.gzipped)}`,
+  );
+  console.log(
+    `  without the code generator (compiled/ left out; not an entry, a measurement): ${kb(size.withoutCodeGeneration.minified)} minified, ${kb(size.withoutCodeGeneration.gzipped)} gzipped`,
   );
   console.log('  what takes the room (minified bytes of the Plan-only bundle):');
   for (const [part, bytes] of Object.entries(size.plan.parts))

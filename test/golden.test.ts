@@ -153,6 +153,7 @@ const coveredElsewhere: Partial<Record<DiagnosticCode, string>> = {
   SR5022: 'packages/cli/test/json-input.test.ts',
   SR5023: 'packages/cli/test/commands/batch-lines.test.ts',
   SR5103: 'packages/cli/test/commands/batch.test.ts',
+  SR5306: 'packages/analysis/test/whatif/portfolio-rows.test.ts',
   // Requests to the HTTP API (sroi serve): answered as problem+json, golden in test/fixtures/serve.
   SR5250: 'packages/cli/test/serve/problems.test.ts',
   SR5251: 'packages/cli/test/serve/problems.test.ts',

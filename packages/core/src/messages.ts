@@ -1063,8 +1063,21 @@ export const messages = {
   },
   SR5301: {
     severity: 'error',
-    nl: '{file}, regel {row}: geen geldige JSON ({message})',
-    en: '{file}, line {row}: not valid JSON ({message})',
+    nl: '{file}, regel {row}, kolom {column}: geen geldige JSON',
+    en: '{file}, line {row}, column {column}: not valid JSON',
+    hint: {
+      nl: 'Elke regel van een JSON Lines-bestand is één volledig contract in JSON.',
+      en: 'Each line of a JSON Lines file is one complete contract in JSON.',
+    },
+  },
+  SR5306: {
+    severity: 'error',
+    nl: '{file}, regel {row}: de CSV is hier niet te lezen ({reason})',
+    en: '{file}, line {row}: the CSV cannot be read here ({reason})',
+    hint: {
+      nl: 'Kijk op deze regel naar aanhalingstekens die niet sluiten en naar het scheidingsteken (; of ,).',
+      en: 'Look on this line for quotes that do not close and at the separator (; or ,).',
+    },
   },
   SR5302: {
     severity: 'error',

@@ -8,7 +8,14 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import { formatOf, jsonLine, RowGrouper, separatorOf, type PortfolioItem } from '../whatif/portfolio-rows.js';
+import {
+  csvProblem,
+  formatOf,
+  jsonLine,
+  RowGrouper,
+  separatorOf,
+  type PortfolioItem,
+} from '../whatif/portfolio-rows.js';
 import { activitySheets, cellText, contractSheets, workbookItems } from '../whatif/workbook-rows.js';
 
 export { formatOf, type PortfolioFormat, type PortfolioItem, type Where } from '../whatif/portfolio-rows.js';
@@ -117,10 +124,17 @@ export async function* readCsv(file: string, shownAs = file): AsyncIterable<Port
     parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
   );
   const grouper = new RowGrouper(shownAs);
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
-    yield* grouper.record(rec.record, rec.info.lines);
+  let stopped: PortfolioItem | undefined;
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+      yield* grouper.record(rec.record, rec.info.lines);
+  } catch (e) {
+    // The parser cannot go on after a syntax error: what it read counts, the rest is reported.
+    stopped = csvProblem(e, shownAs);
+  }
   const last = grouper.finish();
   if (last) yield last;
+  if (stopped) yield stopped;
 }
 
 // ── XLSX ───────────────────────────────────────────────────────────────────

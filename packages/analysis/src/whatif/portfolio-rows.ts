@@ -242,11 +242,28 @@ export function jsonLine(raw: string, n: number, file: string): PortfolioItem | 
   try {
     json = JSON.parse(line);
   } catch (e) {
-    return { problem: diagnostic('SR5301', { file, row: n, message: (e as Error).message }), rows: 1 };
+    // Where JSON.parse stopped (its message says `position N`; at the end of the line it does not).
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    const column = at === undefined ? line.trimEnd().length + 1 : Number(at) + 1;
+    return { problem: diagnostic('SR5301', { file, row: n, column }), rows: 1 };
   }
   return {
     contract: json as Record<string, unknown>,
     where: { file, row: n, rows: 1, locate: (path) => ({ row: n, column: path ?? '(contract)' }) },
+  };
+}
+
+/**
+ * Why csv-parse stopped reading a file (an unclosed quote, ...), as a problem at its line. Its codes
+ * (`CSV_QUOTE_NOT_CLOSED`) are stable and language-free; its messages are English. Anything else is
+ * not the file's fault and is thrown again.
+ */
+export function csvProblem(e: unknown, file: string): PortfolioItem {
+  const { lines, code } = (e ?? {}) as { lines?: unknown; code?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('CSV_')) throw e;
+  return {
+    problem: diagnostic('SR5306', { file, row: typeof lines === 'number' ? lines : 0, reason: code }),
+    rows: 0,
   };
 }
 
@@ -270,22 +287,28 @@ export function* portfolioFromText(text: string, file: string): Iterable<Portfol
     return;
   }
   const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
+  const records = (toLine?: number) =>
+    parse(text, {
       delimiter: separatorOf(firstLine),
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      ...(toLine !== undefined ? { to_line: toLine } : {}),
     }) as unknown as { record: string[]; info: { lines: number } }[];
+  let read: { record: string[]; info: { lines: number } }[];
+  let stopped: PortfolioItem | undefined;
+  try {
+    read = records();
   } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 0;
-    yield { problem: diagnostic('SR5301', { file, row: line, message: (e as Error).message }), rows: 0 };
-    return;
+    // As the streamed reader: the rows before the line it stopped at count, then the problem.
+    stopped = csvProblem(e, file);
+    const at = (e as { lines?: number }).lines ?? 0;
+    read = at > 1 ? records(at - 1) : [];
   }
   const grouper = new RowGrouper(file);
-  for (const rec of records) yield* grouper.record(rec.record, rec.info.lines);
+  for (const rec of read) yield* grouper.record(rec.record, rec.info.lines);
   const last = grouper.finish();
   if (last) yield last;
+  if (stopped) yield stopped;
 }

@@ -1,6 +1,8 @@
 // A portfolio held as text (the playground's uploaded file) reads as the streamed node readers
 // read the same file: the same contracts, the same problems at the same rows and columns.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCsv, readJsonLines, type PortfolioItem } from '../../src/node/index.js';
@@ -44,6 +46,20 @@ describe('portfolioFromText', () => {
       'SR5301@3',
       4,
     ]);
+  });
+
+  it('a CSV the parser cannot read on (a quote that does not close) is SR5306 at its line, after the contracts before it, in text and streamed alike', async () => {
+    const text =
+      'id;opdrachtsoort;waarde;gunningsdatum;soort;uren\nA;diensten;100000;2024-03-01;maatschappelijk;40\nB;diensten;"kapot\n';
+    const fromText = plain(portfolioFromText(text, 'kapot.csv'));
+    expect(fromText.map((i) => ('problem' in i ? `${i.problem}@${String(i.args?.row)}` : i.row))).toEqual([
+      2,
+      'SR5306@3',
+    ]);
+    expect(fromText[1]).toMatchObject({ args: { reason: 'CSV_QUOTE_NOT_CLOSED' }, rows: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'sroi-csv-'));
+    writeFileSync(join(dir, 'kapot.csv'), text);
+    expect(plain(await collect(readCsv(join(dir, 'kapot.csv'), 'kapot.csv')))).toEqual(fromText);
   });
 
   it('refuses a workbook by name, since its rows are binary', () => {

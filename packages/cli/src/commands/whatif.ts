@@ -192,10 +192,12 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   if (csvOut) await new Promise<void>((r) => csvOut.end(r));
   if (!quiet && skippedShown > 50) io.err(`... en ${skippedShown - 50} meldingen meer\n`);
   if (stopped) {
+    // Stopped by --strict at an invalid row, or by a problem of the whole file (a missing column,
+    // a CSV that cannot be read on): no totals then, they would leave contracts out.
     io.err(
-      report.read.contracts === 0 && report.read.skippedRows === 0
-        ? `whatif: ${portfolioPath} is niet te lezen als portefeuille\n`
-        : `whatif: gestopt bij de eerste ongeldige rij (--strict)\n`,
+      values['strict'] && report.read.skippedRows > 0
+        ? `whatif: gestopt bij de eerste ongeldige rij (--strict)\n`
+        : `whatif: ${portfolioPath} is niet te lezen als portefeuille (zie de melding hierboven)\n`,
     );
     return EXIT.input;
   }

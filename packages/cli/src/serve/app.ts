@@ -80,6 +80,12 @@ export async function buildApp(
     bodyLimit: limits.bodyBytes,
     // The backstop for a client that trickles its headers; the body's time is watched below.
     requestTimeout: limits.requestMs + 1000,
+    // A connection on which nothing arrives (no request yet, or a request that stalled) is closed
+    // after this long. node's request and header time-outs only watch a connection once a request
+    // has begun, so without it a client that connects and sends nothing (or a load generator that
+    // reconnects after a refusal and never uses the new connection) holds a socket for ever.
+    // Between keep-alive requests node's keepAliveTimeout applies instead.
+    connectionTimeout: limits.requestMs + 1000,
     // New requests while stopping get a problem+json 503 from the onRequest hook below.
     return503OnClosing: false,
     // Query and path parameters are checked with ajv against the route schemas (coercing

@@ -171,6 +171,28 @@ describe('limits', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(answer).toContain('"code":"SR5255"');
   });
+
+  test('a connection on which nothing is sent is closed after --timeout (plus a second)', async () => {
+    const slow = await app({ limits: { requestMs: 300 } });
+    const address = await slow.listen({ port: 0, host: '127.0.0.1' });
+    const port = Number(new URL(address).port);
+    const started = Date.now();
+    const outcome = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(`closed after ${Date.now() - started} ms: '${text}'`));
+      socket.on('error', reject);
+      // Long enough to tell "closed by the server" from "held open for ever".
+      setTimeout(() => {
+        resolve('still open');
+        socket.destroy();
+      }, 5000);
+    });
+    await slow.close();
+    expect(outcome).toMatch(/^closed after \d+ ms: ''$/);
+    expect(Number(/\d+/.exec(outcome)![0])).toBeGreaterThanOrEqual(1300);
+  });
 });
 
 describe('names and routes', () => {
