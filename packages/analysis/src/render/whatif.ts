@@ -1,6 +1,7 @@
 // The what-if report as text (terminal), CSV (`;`, decimal commas, for a Dutch spreadsheet) and
 // one self-contained printable HTML page whose charts are ECharts rendered to SVG on the server:
 // no script, no network; every text from a ruleset, scenario or contract is escaped.
+import type { Language } from '@sroi/core';
 import * as echarts from 'echarts';
 import type { Evaluated, ContractOutcome, Quantity } from '../whatif/engine.js';
 import { quantities } from '../whatif/engine.js';
@@ -13,21 +14,135 @@ import {
   type WhatIfReport,
 } from '../whatif/report.js';
 import { escapeHtml } from './html.js';
+import { showMoney } from '../values.js';
 
 const e = escapeHtml;
 
-const quantityLabel: Record<Quantity, string> = {
-  verplichting: 'Verplichting',
-  gerealiseerd: 'Gerealiseerd',
-  restant: 'Restant',
-  overschot: 'Overschot',
-  boete: 'Boete',
+/** The words of the text and HTML reports, in Dutch (the default) and English. */
+const words = {
+  nl: {
+    quantity: {
+      verplichting: 'Verplichting',
+      gerealiseerd: 'Gerealiseerd',
+      restant: 'Restant',
+      overschot: 'Overschot',
+      boete: 'Boete',
+    } satisfies Record<Quantity, string>,
+    status: {
+      'geen-verplichting': 'geen verplichting',
+      voldaan: 'voldaan',
+      'niet-voldaan': 'niet voldaan',
+    } as Record<string, string>,
+    base: 'basis',
+    title: 'Wat-als',
+    heading: 'Wat-als-analyse',
+    read: (r: WhatIfReport['read']) =>
+      `${r.contracts} contracten gelezen, ${r.evaluated} doorgerekend, ${r.skipped} overgeslagen`,
+    rows: (n: number) => `${n} rijen`,
+    rowsSeeMessages: (n: number) => `${n} rijen; zie de meldingen van de opdrachtregel`,
+    portfolio: 'Portefeuille',
+    metOfBase: (met: number, total: number) => `Voldaan (met verplichting): basis ${met} van ${total}`,
+    scenarioLine: (s: ScenarioReport) =>
+      `${s.name}: ${s.status.voldaan} voldaan; ${s.notMetToMet} gaan naar voldaan, ${s.metToNotMet} naar niet voldaan; ${s.changed} contracten met een ander bedrag` +
+      (s.failed > 0 ? `; ${s.failed} niet door te rekenen` : ''),
+    noAttribution: 'geen toerekening',
+    totals: 'Totalen',
+    scenario: 'Scenario',
+    met: 'Voldaan',
+    notMet: 'Niet voldaan',
+    difference: 'verschil',
+    differenceHead: 'Verschil',
+    totalsChart: 'Totalen per scenario',
+    fulfilmentChart: 'Verdeling van het percentage gerealiseerd (contracten met verplichting)',
+    attributionChart: (name: string) => `Toerekening per parameter: ${name}`,
+    routesChart: 'Gerealiseerd per route (na maxima)',
+    change: 'Wijziging',
+    baseHead: 'Basis',
+    changedSentence: (s: ScenarioReport) =>
+      `${s.changed} contracten met een ander bedrag; ${s.notMetToMet} gaan van niet voldaan naar voldaan, ${s.metToNotMet} van voldaan naar niet voldaan.` +
+      (s.failed > 0 ? ` ${s.failed} contracten kon het scenario niet doorrekenen.` : ''),
+    attributionHeading: 'Toerekening per parameter (Shapley-waarden, op de cent)',
+    parameter: 'Parameter',
+    total: 'Totaal',
+    noAttributionLong: 'Geen toerekening per parameter',
+    perKind: 'Per opdrachtsoort',
+    kind: 'Opdrachtsoort',
+    contracts: 'Contracten',
+    perDoelgroep: 'Per doelgroep (gewaardeerd, vóór maxima)',
+    doelgroep: 'Doelgroep',
+    noDoelgroep: '(zonder doelgroep)',
+    statusChanges: 'Contracten die van status veranderen',
+    largest: (n: number) => ` (de ${n} grootste)`,
+    contract: 'Contract',
+    status_: 'Status',
+    perRoute: 'Per route',
+    footnote:
+      'Bedragen exact op de cent. De toerekening verdeelt elk verschil met Shapley-waarden over de gewijzigde parameters ' +
+      '(exact over alle deelverzamelingen), afgerond op centen met de methode van de grootste rest, zodat de delen precies optellen tot het verschil.',
+    locale: 'nl-NL',
+  },
+  en: {
+    quantity: {
+      verplichting: 'Obligation',
+      gerealiseerd: 'Realised',
+      restant: 'Remainder',
+      overschot: 'Surplus',
+      boete: 'Penalty',
+    } satisfies Record<Quantity, string>,
+    status: { 'geen-verplichting': 'no obligation', voldaan: 'met', 'niet-voldaan': 'not met' } as Record<
+      string,
+      string
+    >,
+    base: 'baseline',
+    title: 'What-if',
+    heading: 'What-if analysis',
+    read: (r: WhatIfReport['read']) =>
+      `${r.contracts} contracts read, ${r.evaluated} evaluated, ${r.skipped} skipped`,
+    rows: (n: number) => `${n} rows`,
+    rowsSeeMessages: (n: number) => `${n} rows; see the command line's messages`,
+    portfolio: 'Portfolio',
+    metOfBase: (met: number, total: number) => `Met (with an obligation): baseline ${met} of ${total}`,
+    scenarioLine: (s: ScenarioReport) =>
+      `${s.name}: ${s.status.voldaan} met; ${s.notMetToMet} become met, ${s.metToNotMet} not met; ${s.changed} contracts with another amount` +
+      (s.failed > 0 ? `; ${s.failed} could not be evaluated` : ''),
+    noAttribution: 'no attribution',
+    totals: 'Totals',
+    scenario: 'Scenario',
+    met: 'Met',
+    notMet: 'Not met',
+    difference: 'difference',
+    differenceHead: 'Difference',
+    totalsChart: 'Totals per scenario',
+    fulfilmentChart: 'Distribution of the percentage realised (contracts with an obligation)',
+    attributionChart: (name: string) => `Attribution per parameter: ${name}`,
+    routesChart: 'Realised per route (after caps)',
+    change: 'Change',
+    baseHead: 'Baseline',
+    changedSentence: (s: ScenarioReport) =>
+      `${s.changed} contracts with another amount; ${s.notMetToMet} go from not met to met, ${s.metToNotMet} from met to not met.` +
+      (s.failed > 0 ? ` The scenario could not evaluate ${s.failed} contracts.` : ''),
+    attributionHeading: 'Attribution per parameter (Shapley values, to the cent)',
+    parameter: 'Parameter',
+    total: 'Total',
+    noAttributionLong: 'No attribution per parameter',
+    perKind: 'Per kind of purchase (opdrachtsoort)',
+    kind: 'Opdrachtsoort',
+    contracts: 'Contracts',
+    perDoelgroep: 'Per target group (valued, before caps)',
+    doelgroep: 'Doelgroep',
+    noDoelgroep: '(no target group)',
+    statusChanges: 'Contracts whose status changes',
+    largest: (n: number) => ` (the ${n} largest)`,
+    contract: 'Contract',
+    status_: 'Status',
+    perRoute: 'Per route',
+    footnote:
+      'Amounts exact to the cent. The attribution splits each difference over the changed parameters with Shapley values ' +
+      '(exact over all subsets), rounded to cents by the largest remainder method, so that the parts add up exactly to the difference.',
+    locale: 'en-GB',
+  },
 };
-const statusLabel: Record<string, string> = {
-  'geen-verplichting': 'geen verplichting',
-  voldaan: 'voldaan',
-  'niet-voldaan': 'niet voldaan',
-};
+type Words = (typeof words)['nl'];
 
 /** "1234567.89" as "€ 1.234.567,89". */
 export function euro(text: string | undefined): string {
@@ -36,8 +151,17 @@ export function euro(text: string | undefined): string {
   const [int, frac = '00'] = (neg ? text.slice(1) : text).split('.');
   return `${neg ? '-' : ''}€ ${int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
 }
-const signed = (text: string | undefined) =>
-  (text && !text.startsWith('-') && text !== '0.00' ? '+' : '') + euro(text);
+/** An amount as the report's language writes it: "€ 1.234,56" or "€1,234.56". */
+const amount = (text: string | undefined, lang: Language) =>
+  text === undefined
+    ? ''
+    : lang === 'nl'
+      ? euro(text)
+      : text.startsWith('-')
+        ? `-${showMoney(text.slice(1), lang)}`
+        : showMoney(text, lang);
+const signed = (text: string | undefined, lang: Language = 'nl') =>
+  (text && !text.startsWith('-') && text !== '0.00' ? '+' : '') + amount(text, lang);
 /** "1234.56" as a spreadsheet reads it in Dutch: "1234,56". */
 const csvAmount = (text: string | undefined) => (text === undefined ? '' : text.replace('.', ','));
 const csvCents = (c: number | bigint) => {
@@ -57,45 +181,40 @@ const row = (cells: readonly string[]) => cells.map(csvCell).join(';') + '\r\n';
 
 // ── Text ───────────────────────────────────────────────────────────────────
 
-export function whatIfText(r: WhatIfReport): string {
+export function whatIfText(r: WhatIfReport, lang: Language = 'nl'): string {
+  const W = words[lang];
   const out: string[] = [];
   const qs = r.quantities;
-  out.push(`Wat-als: ${r.base} × ${r.portfolio}`);
-  out.push(
-    `${r.read.contracts} contracten gelezen, ${r.read.evaluated} doorgerekend, ${r.read.skipped} overgeslagen` +
-      (r.read.skippedRows > 0 ? ` (${r.read.skippedRows} rijen)` : ''),
-  );
+  out.push(`${W.title}: ${r.base} × ${r.portfolio}`);
+  out.push(W.read(r.read) + (r.read.skippedRows > 0 ? ` (${W.rows(r.read.skippedRows)})` : ''));
   out.push('');
   const w = Math.max(12, ...r.scenarios.map((s) => s.name.length));
   out.push(
-    ['', ...qs.map((q) => quantityLabel[q])]
-      .map((c, i) => (i === 0 ? c.padEnd(w) : c.padStart(18)))
-      .join(' '),
+    ['', ...qs.map((q) => W.quantity[q])].map((c, i) => (i === 0 ? c.padEnd(w) : c.padStart(18))).join(' '),
   );
   const line = (name: string, a: Amounts) =>
-    [name.padEnd(w), ...qs.map((q) => euro(a[q]).padStart(18))].join(' ');
-  out.push(line('basis', r.baseline.totals));
+    [name.padEnd(w), ...qs.map((q) => amount(a[q], lang).padStart(18))].join(' ');
+  out.push(line(W.base, r.baseline.totals));
   for (const s of r.scenarios) {
     out.push(line(s.name, s.totals));
-    out.push([''.padEnd(w), ...qs.map((q) => signed(s.difference[q]).padStart(18))].join(' '));
+    out.push([''.padEnd(w), ...qs.map((q) => signed(s.difference[q], lang).padStart(18))].join(' '));
   }
   out.push('');
   out.push(
-    `Voldaan (met verplichting): basis ${r.baseline.status.voldaan} van ${r.baseline.status.voldaan + r.baseline.status['niet-voldaan']}`,
+    W.metOfBase(r.baseline.status.voldaan, r.baseline.status.voldaan + r.baseline.status['niet-voldaan']),
   );
   for (const s of r.scenarios) {
-    out.push(
-      `${s.name}: ${s.status.voldaan} voldaan; ${s.notMetToMet} gaan naar voldaan, ${s.metToNotMet} naar niet voldaan; ${s.changed} contracten met een ander bedrag` +
-        (s.failed > 0 ? `; ${s.failed} niet door te rekenen` : ''),
-    );
+    out.push(W.scenarioLine(s));
     if (s.attribution) {
       for (const q of ['gerealiseerd', 'boete'] as const) {
         const parts = s.attribution[q];
         if (!parts) continue;
-        out.push(`  ${quantityLabel[q]} ${signed(s.attributed?.[q])}:`);
-        s.players.forEach((p, i) => out.push(`    ${p.label} (${p.from} → ${p.to}): ${signed(parts[i])}`));
+        out.push(`  ${W.quantity[q]} ${signed(s.attributed?.[q], lang)}:`);
+        s.players.forEach((p, i) =>
+          out.push(`    ${p.label} (${p.from} → ${p.to}): ${signed(parts[i], lang)}`),
+        );
       }
-    } else if (s.noAttribution) out.push(`  geen toerekening: ${s.noAttribution}`);
+    } else if (s.noAttribution) out.push(`  ${W.noAttribution}: ${s.noAttribution}`);
   }
   return out.join('\n') + '\n';
 }
@@ -146,8 +265,8 @@ export class WhatIfCsv {
         o.id,
         o.opdrachtsoort,
         o.ruleset,
-        statusLabel[o.base.status]!,
-        statusLabel[s.result.status]!,
+        words.nl.status[o.base.status]!,
+        words.nl.status[s.result.status]!,
         ...this.shown.flatMap((q) => [
           csvCents(o.base.amounts[qi(q)]!),
           csvCents(s.result.amounts[qi(q)]!),
@@ -210,10 +329,10 @@ export function chart(option: echarts.EChartsOption, width = 820, height = 300):
 }
 
 const toEuros = (text: string | undefined) => (text === undefined ? 0 : Number(text));
-const euroAxis = {
+const euroAxis = (W: Words) => ({
   type: 'value' as const,
-  axisLabel: { formatter: (v: number) => `€ ${Math.round(v).toLocaleString('nl-NL')}` },
-};
+  axisLabel: { formatter: (v: number) => `€ ${Math.round(v).toLocaleString(W.locale)}` },
+});
 
 /**
  * Room for the category labels (parameter and route names) left of a horizontal bar chart. The
@@ -227,32 +346,32 @@ function labelRoom(labels: readonly string[]): { left: number; axisLabel: object
 }
 const legend = { bottom: 0, itemGap: 24 };
 
-function totalsChart(r: WhatIfReport): string {
-  const names = ['basis', ...r.scenarios.map((s) => s.name)];
+function totalsChart(r: WhatIfReport, W: Words): string {
+  const names = [W.base, ...r.scenarios.map((s) => s.name)];
   const all: VariantReport[] = [r.baseline, ...r.scenarios];
   const shown = r.quantities.filter((q) => q !== 'restant');
   return chart({
-    title: { text: 'Totalen per scenario', textStyle: { fontSize: 14 } },
+    title: { text: W.totalsChart, textStyle: { fontSize: 14 } },
     legend,
     grid: { top: 48, left: 16, right: 24, bottom: 48, containLabel: true },
     xAxis: { type: 'category', data: names },
-    yAxis: euroAxis,
+    yAxis: euroAxis(W),
     series: shown.map((q) => ({
       type: 'bar',
-      name: quantityLabel[q],
+      name: W.quantity[q],
       data: all.map((v) => toEuros(v.totals[q])),
     })),
   });
 }
 
-function fulfilmentChart(r: WhatIfReport): string {
+function fulfilmentChart(r: WhatIfReport, W: Words): string {
   const all: [string, VariantReport][] = [
-    ['basis', r.baseline],
+    [W.base, r.baseline],
     ...r.scenarios.map((s) => [s.name, s] as [string, VariantReport]),
   ];
   return chart({
     title: {
-      text: 'Verdeling van het percentage gerealiseerd (contracten met verplichting)',
+      text: W.fulfilmentChart,
       textStyle: { fontSize: 14 },
     },
     legend,
@@ -263,20 +382,20 @@ function fulfilmentChart(r: WhatIfReport): string {
   });
 }
 
-function attributionChart(s: ScenarioReport): string {
+function attributionChart(s: ScenarioReport, W: Words): string {
   const qs = (['gerealiseerd', 'boete', 'verplichting'] as const).filter((q) => s.attribution?.[q]);
   const labels = s.players.map((p) => p.label);
   const room = labelRoom(labels);
   return chart(
     {
-      title: { text: `Toerekening per parameter: ${s.name}`, textStyle: { fontSize: 14 } },
+      title: { text: W.attributionChart(s.name), textStyle: { fontSize: 14 } },
       legend,
       grid: { top: 48, left: room.left, right: 48, bottom: 48 },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: room.axisLabel },
-      xAxis: euroAxis,
+      xAxis: euroAxis(W),
       series: qs.map((q) => ({
         type: 'bar',
-        name: quantityLabel[q],
+        name: W.quantity[q],
         data: s.attribution![q]!.map(toEuros),
       })),
     },
@@ -285,21 +404,21 @@ function attributionChart(s: ScenarioReport): string {
   );
 }
 
-function routesChart(r: WhatIfReport): string {
+function routesChart(r: WhatIfReport, W: Words): string {
   const names = [...new Set([r.baseline, ...r.scenarios].flatMap((v) => v.routes.map((x) => x.name)))].sort();
   const labelOf = (n: string) => r.baseline.routes.find((x) => x.name === n)?.label ?? n;
   const all: [string, VariantReport][] = [
-    ['basis', r.baseline],
+    [W.base, r.baseline],
     ...r.scenarios.map((s) => [s.name, s] as [string, VariantReport]),
   ];
   const room = labelRoom(names.map(labelOf));
   return chart(
     {
-      title: { text: 'Gerealiseerd per route (na maxima)', textStyle: { fontSize: 14 } },
+      title: { text: W.routesChart, textStyle: { fontSize: 14 } },
       legend,
       grid: { top: 48, left: room.left, right: 48, bottom: 48 },
       yAxis: { type: 'category', data: names.map(labelOf), inverse: true, axisLabel: room.axisLabel },
-      xAxis: euroAxis,
+      xAxis: euroAxis(W),
       series: all.map(([name, v]) => ({
         type: 'bar',
         name,
@@ -327,7 +446,7 @@ const style = `
   @media print { body { margin: 1cm; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } }
 `;
 
-const money = (t: string | undefined) => `<td class="n">${e(euro(t))}</td>`;
+const money = (t: string | undefined, lang: Language) => `<td class="n">${e(amount(t, lang))}</td>`;
 /**
  * Which way a quantity improves for the policy: more realised, less restant and boete. A higher
  * obligation or surplus is neither: those differences stay uncoloured.
@@ -338,109 +457,108 @@ const better: Partial<Record<Quantity, 'up' | 'down'>> = {
   boete: 'down',
 };
 /** A signed difference, green when it is an improvement for `q` and red when it is a worsening. */
-const diff = (t: string | undefined, q: Quantity) => {
+const diff = (t: string | undefined, q: Quantity, lang: Language) => {
   const way = better[q];
   const sign = !t || t === '0.00' ? 0 : t.startsWith('-') ? -1 : 1;
   const good = way === undefined || sign === 0 ? undefined : sign > 0 === (way === 'up');
-  return `<td class="n${good === undefined ? '' : good ? ' pos' : ' neg'}">${e(signed(t))}</td>`;
+  return `<td class="n${good === undefined ? '' : good ? ' pos' : ' neg'}">${e(signed(t, lang))}</td>`;
 };
 
-export function whatIfHtml(r: WhatIfReport): string {
+export function whatIfHtml(r: WhatIfReport, lang: Language = 'nl'): string {
+  const W = words[lang];
   const qs = r.quantities;
+  const m = (t: string | undefined) => money(t, lang);
+  const d = (t: string | undefined, q: Quantity) => diff(t, q, lang);
   const h: string[] = [];
-  h.push(`<!doctype html><html lang="nl"><head><meta charset="utf-8">
+  h.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>Wat-als: ${e(r.base)}</title><style>${style}</style></head><body>`);
-  h.push(`<h1>Wat-als-analyse: ${e(r.base)}</h1>`);
+<title>${W.title}: ${e(r.base)}</title><style>${style}</style></head><body>`);
+  h.push(`<h1>${W.heading}: ${e(r.base)}</h1>`);
   h.push(
-    `<p>Portefeuille <b>${e(r.portfolio)}</b>: ${r.read.contracts} contracten gelezen, ${r.read.evaluated} doorgerekend, ` +
-      `${r.read.skipped} overgeslagen${r.read.skippedRows > 0 ? ` (${r.read.skippedRows} rijen; zie de meldingen van de opdrachtregel)` : ''}.</p>`,
+    `<p>${W.portfolio} <b>${e(r.portfolio)}</b>: ${W.read(r.read)}` +
+      `${r.read.skippedRows > 0 ? ` (${W.rowsSeeMessages(r.read.skippedRows)})` : ''}.</p>`,
   );
-  h.push('<h2>Totalen</h2><table><tr><th>Scenario</th>');
-  for (const q of qs) h.push(`<th class="n">${quantityLabel[q]}</th>`);
-  h.push('<th class="n">Voldaan</th><th class="n">Niet voldaan</th></tr>');
+  h.push(`<h2>${W.totals}</h2><table><tr><th>${W.scenario}</th>`);
+  for (const q of qs) h.push(`<th class="n">${W.quantity[q]}</th>`);
+  h.push(`<th class="n">${W.met}</th><th class="n">${W.notMet}</th></tr>`);
   h.push(
-    `<tr><td>basis</td>${qs.map((q) => money(r.baseline.totals[q])).join('')}<td class="n">${r.baseline.status.voldaan}</td><td class="n">${r.baseline.status['niet-voldaan']}</td></tr>`,
+    `<tr><td>${W.base}</td>${qs.map((q) => m(r.baseline.totals[q])).join('')}<td class="n">${r.baseline.status.voldaan}</td><td class="n">${r.baseline.status['niet-voldaan']}</td></tr>`,
   );
   for (const s of r.scenarios) {
     h.push(
-      `<tr><td>${e(s.name)}</td>${qs.map((q) => money(s.totals[q])).join('')}<td class="n">${s.status.voldaan}</td><td class="n">${s.status['niet-voldaan']}</td></tr>`,
+      `<tr><td>${e(s.name)}</td>${qs.map((q) => m(s.totals[q])).join('')}<td class="n">${s.status.voldaan}</td><td class="n">${s.status['niet-voldaan']}</td></tr>`,
     );
     h.push(
-      `<tr><td class="muted">verschil</td>${qs.map((q) => diff(s.difference[q], q)).join('')}<td class="n">${s.notMetToMet > 0 ? '+' + s.notMetToMet : ''}</td><td class="n">${s.metToNotMet > 0 ? '+' + s.metToNotMet : ''}</td></tr>`,
+      `<tr><td class="muted">${W.difference}</td>${qs.map((q) => d(s.difference[q], q)).join('')}<td class="n">${s.notMetToMet > 0 ? '+' + s.notMetToMet : ''}</td><td class="n">${s.metToNotMet > 0 ? '+' + s.metToNotMet : ''}</td></tr>`,
     );
   }
   h.push('</table>');
-  h.push(`<figure>${totalsChart(r)}</figure>`);
-  h.push(`<figure>${fulfilmentChart(r)}</figure>`);
+  h.push(`<figure>${totalsChart(r, W)}</figure>`);
+  h.push(`<figure>${fulfilmentChart(r, W)}</figure>`);
 
   for (const s of r.scenarios) {
-    h.push(`<h2>Scenario ${e(s.name)}</h2>`);
-    h.push('<table><tr><th>Wijziging</th><th>Basis</th><th>Scenario</th></tr>');
+    h.push(`<h2>${W.scenario} ${e(s.name)}</h2>`);
+    h.push(`<table><tr><th>${W.change}</th><th>${W.baseHead}</th><th>${W.scenario}</th></tr>`);
     for (const p of s.players)
       h.push(`<tr><td>${e(p.label)}</td><td>${e(p.from)}</td><td>${e(p.to)}</td></tr>`);
     h.push('</table>');
-    h.push(
-      `<p>${s.changed} contracten met een ander bedrag; ${s.notMetToMet} gaan van niet voldaan naar voldaan, ${s.metToNotMet} van voldaan naar niet voldaan.` +
-        (s.failed > 0 ? ` ${s.failed} contracten kon het scenario niet doorrekenen.` : '') +
-        '</p>',
-    );
+    h.push(`<p>${W.changedSentence(s)}</p>`);
     if (s.attribution) {
-      h.push('<h3>Toerekening per parameter (Shapley-waarden, op de cent)</h3><table><tr><th>Parameter</th>');
+      h.push(`<h3>${W.attributionHeading}</h3><table><tr><th>${W.parameter}</th>`);
       const aq = qs.filter((q) => s.attribution![q]);
-      for (const q of aq) h.push(`<th class="n">${quantityLabel[q]}</th>`);
+      for (const q of aq) h.push(`<th class="n">${W.quantity[q]}</th>`);
       h.push('</tr>');
       s.players.forEach((p, i) =>
-        h.push(`<tr><td>${e(p.label)}</td>${aq.map((q) => diff(s.attribution![q]![i], q)).join('')}</tr>`),
+        h.push(`<tr><td>${e(p.label)}</td>${aq.map((q) => d(s.attribution![q]![i], q)).join('')}</tr>`),
       );
-      h.push(`<tr><th>Totaal</th>${aq.map((q) => diff(s.attributed?.[q], q)).join('')}</tr></table>`);
-      h.push(`<figure>${attributionChart(s)}</figure>`);
-    } else if (s.noAttribution)
-      h.push(`<p class="muted">Geen toerekening per parameter: ${e(s.noAttribution)}</p>`);
-    h.push('<h3>Per opdrachtsoort</h3><table><tr><th>Opdrachtsoort</th><th class="n">Contracten</th>');
-    for (const q of qs) h.push(`<th class="n">${quantityLabel[q]} basis</th><th class="n">verschil</th>`);
+      h.push(`<tr><th>${W.total}</th>${aq.map((q) => d(s.attributed?.[q], q)).join('')}</tr></table>`);
+      h.push(`<figure>${attributionChart(s, W)}</figure>`);
+    } else if (s.noAttribution) h.push(`<p class="muted">${W.noAttributionLong}: ${e(s.noAttribution)}</p>`);
+    h.push(`<h3>${W.perKind}</h3><table><tr><th>${W.kind}</th><th class="n">${W.contracts}</th>`);
+    for (const q of qs)
+      h.push(`<th class="n">${W.quantity[q]} ${W.base}</th><th class="n">${W.difference}</th>`);
     h.push('</tr>');
     for (const o of s.opdrachtsoorten) {
       const b = r.baseline.opdrachtsoorten.find((x) => x.opdrachtsoort === o.opdrachtsoort);
       h.push(
         `<tr><td>${e(o.opdrachtsoort)}</td><td class="n">${o.contracts}</td>${qs
-          .map((q) => money(b?.totals[q]) + diff(differenceOf(o.totals[q], b?.totals[q]), q))
+          .map((q) => m(b?.totals[q]) + d(differenceOf(o.totals[q], b?.totals[q]), q))
           .join('')}</tr>`,
       );
     }
     h.push('</table>');
     h.push(
-      '<h3>Per doelgroep (gewaardeerd, vóór maxima)</h3><table><tr><th>Doelgroep</th><th class="n">Basis</th><th class="n">Scenario</th><th class="n">Verschil</th></tr>',
+      `<h3>${W.perDoelgroep}</h3><table><tr><th>${W.doelgroep}</th><th class="n">${W.baseHead}</th><th class="n">${W.scenario}</th><th class="n">${W.differenceHead}</th></tr>`,
     );
-    for (const d of s.doelgroepen) {
-      const b = r.baseline.doelgroepen.find((x) => x.doelgroep === d.doelgroep)?.gewaardeerd;
+    for (const g of s.doelgroepen) {
+      const b = r.baseline.doelgroepen.find((x) => x.doelgroep === g.doelgroep)?.gewaardeerd;
       h.push(
-        `<tr><td>${e(d.doelgroep || '(zonder doelgroep)')}</td>${money(b)}${money(d.gewaardeerd)}${diff(differenceOf(d.gewaardeerd, b), 'gerealiseerd')}</tr>`,
+        `<tr><td>${e(g.doelgroep || W.noDoelgroep)}</td>${m(b)}${m(g.gewaardeerd)}${d(differenceOf(g.gewaardeerd, b), 'gerealiseerd')}</tr>`,
       );
     }
     h.push('</table>');
     if (s.statusChanges.length > 0) {
       h.push(
-        `<h3>Contracten die van status veranderen${s.statusChangesShown < s.metToNotMet + s.notMetToMet ? ` (de ${s.statusChangesShown} grootste)` : ''}</h3>`,
+        `<h3>${W.statusChanges}${s.statusChangesShown < s.metToNotMet + s.notMetToMet ? W.largest(s.statusChangesShown) : ''}</h3>`,
       );
-      h.push('<table><tr><th>Contract</th><th>Opdrachtsoort</th><th>Status</th>');
-      for (const q of qs) h.push(`<th class="n">${quantityLabel[q]}</th>`);
+      h.push(`<table><tr><th>${W.contract}</th><th>${W.kind}</th><th>${W.status_}</th>`);
+      for (const q of qs) h.push(`<th class="n">${W.quantity[q]}</th>`);
       h.push('</tr>');
       for (const c of s.statusChanges)
         h.push(
-          `<tr><td>${e(c.id)}</td><td>${e(c.opdrachtsoort)}</td><td>${e(statusLabel[c.from]!)} → ${e(statusLabel[c.to]!)}</td>${qs
-            .map((q) => `<td class="n">${e(euro(c.baseline[q]))} → ${e(euro(c.scenario[q]))}</td>`)
+          `<tr><td>${e(c.id)}</td><td>${e(c.opdrachtsoort)}</td><td>${e(W.status[c.from]!)} → ${e(W.status[c.to]!)}</td>${qs
+            .map(
+              (q) =>
+                `<td class="n">${e(amount(c.baseline[q], lang))} → ${e(amount(c.scenario[q], lang))}</td>`,
+            )
             .join('')}</tr>`,
         );
       h.push('</table>');
     }
   }
-  h.push('<h2>Per route</h2>');
-  h.push(`<figure>${routesChart(r)}</figure>`);
-  h.push(
-    '<p class="muted">Bedragen exact op de cent. De toerekening verdeelt elk verschil met Shapley-waarden over de gewijzigde parameters ' +
-      '(exact over alle deelverzamelingen), afgerond op centen met de methode van de grootste rest, zodat de delen precies optellen tot het verschil.</p>',
-  );
+  h.push(`<h2>${W.perRoute}</h2>`);
+  h.push(`<figure>${routesChart(r, W)}</figure>`);
+  h.push(`<p class="muted">${W.footnote}</p>`);
   h.push('</body></html>\n');
   // Every table scrolls sideways inside the page on a narrow screen (user text is escaped, so
   // these tags are only ours).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whatIfHtml, type ScenarioReport, type WhatIfReport } from '../../src/index.js';
+import { whatIfHtml, whatIfText, type ScenarioReport, type WhatIfReport } from '../../src/index.js';
 
 const variant = {
   contracts: 1,
@@ -69,5 +69,22 @@ describe('whatIfHtml', () => {
     const at = page.indexOf(`>${label}</text>`);
     const x = Number(/translate\((\d+(?:\.\d+)?) /.exec(page.slice(page.lastIndexOf('<text', at), at))?.[1]);
     expect(x).toBeGreaterThanOrEqual(6 * label.length);
+  });
+});
+
+describe('the what-if report in English (--lang en)', () => {
+  it('text and page speak English with English amounts; the Dutch default is unchanged', () => {
+    const text = whatIfText(report, 'en');
+    expect(text.split('\n')[0]).toBe('What-if: B <b> × p.jsonl');
+    expect(text).toContain('1 contracts read, 1 evaluated, 0 skipped');
+    expect(text).toMatch(/Obligation +Realised +Remainder +Surplus +Penalty/);
+    expect(text).toContain('+€ 1.00');
+    expect(whatIfText(report)).toContain('Verplichting');
+    expect(whatIfText(report)).toContain('+€ 1,00');
+    const page = whatIfHtml(report, 'en');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<h1>What-if analysis: B &lt;b&gt;</h1>');
+    expect(page).toContain('Attribution per parameter (Shapley values, to the cent)');
+    expect(page).not.toMatch(/Verplichting|Gerealiseerd|Toerekening|Totalen/);
   });
 });

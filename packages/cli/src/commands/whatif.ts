@@ -202,9 +202,9 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
     return EXIT.input;
   }
   const htmlPath = values['html'] as string | undefined;
-  if (htmlPath) writeFileSync(htmlPath, whatIfHtml(report));
+  if (htmlPath) writeFileSync(htmlPath, whatIfHtml(report, lang));
   if (values['json']) io.out(JSON.stringify(report, null, 2) + '\n');
-  else io.out(whatIfText(report));
+  else io.out(whatIfText(report, lang));
   return EXIT.ok;
 }
 
