@@ -13,8 +13,13 @@ let latest = -1;
 let scheduled = false;
 /** The version whose voorbeelden the page has. */
 let examplesSent = -1;
-/** The latest run of the voorbeelden: an earlier one stops. */
-let examplesChain = 0;
+/**
+ * The voorbeelden of a version run so far: a request that does not change the text (a hover, the
+ * editor's tokens) pauses them, and they go on where they were.
+ */
+let examplesDone: { version: number; views: ExampleView[] } = { version: -1, views: [] };
+/** Whether the next voorbeeld is scheduled (one step at a time). */
+let examplesScheduled = false;
 const queue: EngineRequest[] = [];
 /** When the newest edit, contract or language reached the worker (see `EngineState.timing`). */
 let arrivedAt = 0;
@@ -117,29 +122,33 @@ function run() {
       post({ kind: 'reply', id: r.id, value: undefined, error: e instanceof Error ? e.message : String(e) });
     }
   }
-  if (examplesSent !== latest) runExamples(latest);
+  if (examplesSent !== latest) scheduleExample();
+}
+
+function scheduleExample(): void {
+  if (examplesScheduled) return;
+  examplesScheduled = true;
+  setTimeout(runNextExample, 0);
 }
 
 /**
- * The voorbeelden of text `version`, after its markers and result: one per task, so that a
- * keystroke arriving meanwhile waits for one voorbeeld at most. That keystroke makes them stale:
- * they stop, and its own run starts them again.
+ * One voorbeeld of the latest text, after its markers and result: one per task, so that a request
+ * arriving meanwhile waits for one voorbeeld at most. A request pauses them (its run schedules
+ * them again); an edit, contract or language makes those done so far stale.
  */
-function runExamples(version: number): void {
-  const chain = ++examplesChain;
+function runNextExample(): void {
+  examplesScheduled = false;
+  if (queue.length > 0 || examplesSent === latest) return;
+  if (examplesDone.version !== latest) examplesDone = { version: latest, views: [] };
+  const done = examplesDone.views;
   const count = engine.exampleCount;
-  const done: ExampleView[] = [];
-  const step = () => {
-    if (chain !== examplesChain || version !== latest || queue.length > 0) return;
-    if (count !== undefined && done.length < count) {
-      done.push(engine.example(done.length));
-      setTimeout(step, 0);
-      return;
-    }
-    examplesSent = version;
-    post({ kind: 'examples', version, ...(count !== undefined ? { examples: done } : {}) });
-  };
-  setTimeout(step, 0);
+  if (count !== undefined && done.length < count) {
+    done.push(engine.example(done.length));
+    scheduleExample();
+    return;
+  }
+  examplesSent = latest;
+  post({ kind: 'examples', version: latest, ...(count !== undefined ? { examples: done } : {}) });
 }
 
 /** Takes a request of the page (in the order the page sent them). */
