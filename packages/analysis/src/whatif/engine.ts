@@ -289,7 +289,9 @@ export class WhatIfEngine {
    * `BaselineMemo`s) are shared, only the scenarios' plans are new.
    */
   withScenarios(scenarios: readonly ScenarioSpec[]): WhatIfEngine {
-    return new WhatIfEngine({ ...this.job, scenarios }, this.options, this);
+    // A literal in the order of `WhatIfJob`, not a spread: the job keeps one hidden class.
+    const { base, baseName, attribution } = this.job;
+    return new WhatIfEngine({ base, baseName, scenarios, attribution }, this.options, this);
   }
 
   /** Whether a scenario's changes are attributed to its players. */
