@@ -162,6 +162,8 @@ const resultTabs = tabs('result', [t('result'), t('examples'), t('compare'), t('
 });
 const resultPanel = resultTabs.panels[0]!;
 const resultBox = h('div', { attrs: { id: 'result' } });
+/** The result, rendered by `renderResult` (Preact), kept while the box shows problems instead. */
+const resultTree = h('div', { class: 'result-tree' });
 resultPanel.append(resultBox);
 const examplesList = h('div', { class: 'examples', attrs: { id: 'examples' } });
 const propertiesButton = word(
@@ -584,15 +586,8 @@ function renderState(s: EngineState) {
   showFormErrors(formRoot, s.contractDiagnostics);
   const errors = s.diagnostics.filter((d) => d.severity === 'error' && d.file === ruleset.path);
   if (s.result) {
-    replace(
-      resultBox,
-      renderResult(s.result, (p) => void reveal(p)),
-      h(
-        'p',
-        { class: 'muted small-text', attrs: { id: 'timing' } },
-        t('computedIn', { ms: s.millis.toFixed(1) }),
-      ),
-    );
+    if (resultTree.parentNode !== resultBox) replace(resultBox, resultTree);
+    renderResult(resultTree, s.result, (p) => void reveal(p), t('computedIn', { ms: s.millis.toFixed(1) }));
     resultBox.dataset.ready = String(s.version);
   } else if (s.diagnostics.some((d) => d.severity === 'error')) {
     replace(
