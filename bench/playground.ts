@@ -125,7 +125,11 @@ try {
     const before = (await page.evaluate("performance.getEntriesByName('sroi:keystroke').length")) as number;
     await page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace');
     await page.waitForFunction(
-      `performance.getEntriesByName('sroi:keystroke').length > ${before} && (${i % 2 !== 0} || window.editorFrameEnds.has(${before}))`,
+      ([n, digit]) =>
+        performance.getEntriesByName('sroi:keystroke').length > n &&
+        (!digit ||
+          (globalThis as unknown as { editorFrameEnds: Map<number, number> }).editorFrameEnds.has(n)),
+      [before, i % 2 === 0] as const,
     );
   }
   const measures = (await page.evaluate(`(() => {
