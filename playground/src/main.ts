@@ -16,6 +16,7 @@ import type {
   EngineState,
   ExampleView,
   PropertyView,
+  TextChange,
   ViewDiagnostic,
 } from './protocol.js';
 import { showNumber } from './money.js';
@@ -162,6 +163,8 @@ const resultTabs = tabs('result', [t('result'), t('examples'), t('compare'), t('
 });
 const resultPanel = resultTabs.panels[0]!;
 const resultBox = h('div', { attrs: { id: 'result' } });
+/** The result, rendered by `renderResult` (Preact), kept while the box shows problems instead. */
+const resultTree = h('div', { class: 'result-tree' });
 resultPanel.append(resultBox);
 const examplesList = h('div', { class: 'examples', attrs: { id: 'examples' } });
 const propertiesButton = word(
@@ -343,7 +346,7 @@ function fillRulesetSelect() {
       .map((r) => h('option', { attrs: { value: r.name } }, r.title)),
   );
   compareSelect.value = defaultCompare(ruleset.name);
-  resetButton.disabled = text === ruleset.text;
+  resetButton.disabled = currentText() === ruleset.text;
 }
 
 /** The natural ruleset to compare with: the previous period of the same region, else the first other. */
@@ -365,6 +368,8 @@ function openRuleset(name: string, edits?: string) {
   text = edits ?? storage.get(`edits.${name}`) ?? found.text;
   storage.set('ruleset', name);
   editor?.setText(text, ruleset.path);
+  // The worker gets the text as the editor holds it (line ends as Monaco keeps them).
+  text = currentText();
   fillRulesetSelect();
   lastShapeKey = '';
   lastProblemsKey = lastOutlineKey = undefined;
@@ -375,21 +380,42 @@ function openRuleset(name: string, edits?: string) {
 }
 
 function resetRuleset() {
-  if (text !== ruleset.text && !confirm(t('resetConfirm'))) return;
+  if (currentText() !== ruleset.text && !confirm(t('resetConfirm'))) return;
   storage.set(`edits.${ruleset.name}`, null);
   openRuleset(ruleset.name, ruleset.text);
 }
 
+/**
+ * The ruleset's text as the editor has it. A keystroke sends the worker only its change, and the
+ * text is read from the editor when something needs it.
+ */
+function currentText(): string {
+  return editor ? editor.text() : text;
+}
+
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** A new text of the ruleset, sent whole (before the editor has loaded, or when the worker asks). */
 function rulesetEdited(newText: string) {
   text = newText;
   editsSent.set(version + 1, performance.now());
   send({ kind: 'edit', text, version: ++version });
+  saveSoon();
+}
+
+/** A keystroke in the editor: only its change goes to the worker. */
+function rulesetChanged(changes: readonly TextChange[], length: number) {
+  editsSent.set(version + 1, performance.now());
+  send({ kind: 'change', changes, length, version: ++version });
+  saveSoon();
+}
+
+function saveSoon() {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
-    storage.set(`edits.${ruleset.name}`, text === ruleset.text ? null : text);
+    const now = currentText();
+    storage.set(`edits.${ruleset.name}`, now === ruleset.text ? null : now);
     const wasDisabled = resetButton.disabled;
-    if (wasDisabled !== (text === ruleset.text)) fillRulesetSelect();
+    if (wasDisabled !== (now === ruleset.text)) fillRulesetSelect();
   }, 300);
 }
 
@@ -584,15 +610,8 @@ function renderState(s: EngineState) {
   showFormErrors(formRoot, s.contractDiagnostics);
   const errors = s.diagnostics.filter((d) => d.severity === 'error' && d.file === ruleset.path);
   if (s.result) {
-    replace(
-      resultBox,
-      renderResult(s.result, (p) => void reveal(p)),
-      h(
-        'p',
-        { class: 'muted small-text', attrs: { id: 'timing' } },
-        t('computedIn', { ms: s.millis.toFixed(1) }),
-      ),
-    );
+    if (resultTree.parentNode !== resultBox) replace(resultBox, resultTree);
+    renderResult(resultTree, s.result, (p) => void reveal(p), t('computedIn', { ms: s.millis.toFixed(1) }));
     resultBox.dataset.ready = String(s.version);
   } else if (s.diagnostics.some((d) => d.severity === 'error')) {
     replace(
@@ -679,6 +698,7 @@ worker.addEventListener('message', (event: MessageEvent<EngineReply>) => {
     if (!performance.getEntriesByName('sroi:first-result').length && m.result)
       performance.mark('sroi:first-result');
   } else if (m.kind === 'examples') renderExamples(m.examples, m.version);
+  else if (m.kind === 'resync') rulesetEdited(currentText());
   else {
     const resolve = pending.get(m.id);
     pending.delete(m.id);
@@ -689,7 +709,7 @@ worker.addEventListener('error', (e) => say(t('failedInternal', { error: e.messa
 
 // ── Eigenschappen ────────────────────────────────────────────────────────────
 function appendToRuleset(block: string) {
-  const next = `${text.replace(/\s*$/, '')}\n\n${block.replace(/\s*$/, '')}\n`;
+  const next = `${currentText().replace(/\s*$/, '')}\n\n${block.replace(/\s*$/, '')}\n`;
   if (editor) {
     const model = editor.editor.getModel()!;
     const end = model.getFullModelRange().getEndPosition();
@@ -1047,7 +1067,7 @@ async function share() {
   const link = writeLink({
     ruleset: ruleset.name,
     contract: encodeText(JSON.stringify(contract)),
-    ...(text !== ruleset.text ? { edits: await compressText(text) } : {}),
+    ...(currentText() !== ruleset.text ? { edits: await compressText(currentText()) } : {}),
     ...(language() === 'en' ? { lang: 'en' } : {}),
   });
   const url = `${location.href.replace(/#.*$/, '')}${link}`;
@@ -1108,7 +1128,9 @@ async function start() {
   editor = await createEditor(editorHost, serviceCall, t('editorLabel'));
   editorLoading.remove();
   editor.setText(text, ruleset.path);
-  editor.onChange(rulesetEdited);
+  // The worker has `text`; the editor may keep its line ends otherwise.
+  if (editor.text() !== text) rulesetEdited(editor.text());
+  editor.onChange(rulesetChanged);
   if (state) editor.setMarkers(state.diagnostics);
   document.body.dataset.editor = 'ready';
 }
