@@ -1,7 +1,28 @@
 // Usage and input problems that end a command with exit code 2: shown as one clear line.
-import { diagnostic, type Diagnostic } from '@sroi/core';
+import { diagnostic, type Diagnostic, type Language } from '@sroi/core';
+import { renderUsage, type UsageArgs, type UsageMessage, type UsageText } from './usage-messages.js';
 
-export class UsageError extends Error {}
+/**
+ * A usage problem, named by its key in the usage catalogue: `text(lang)` is what the user reads
+ * (main chooses the language); `message` is the Dutch text, for logs and `SROI_DEBUG`.
+ */
+export class UsageError extends Error {
+  constructor(
+    readonly key: UsageMessage,
+    readonly args: UsageArgs = {},
+  ) {
+    super(renderUsage(key, args, 'nl'));
+  }
+
+  text(lang: Language): string {
+    return renderUsage(this.key, this.args, lang);
+  }
+
+  /** Both texts, to pass on as an argument of another usage message. */
+  get texts(): UsageText {
+    return { nl: this.text('nl'), en: this.text('en') };
+  }
+}
 
 /** A file the user named for output could not be written: one line, exit code 3 (EXIT.output). */
 export class OutputError extends UsageError {}

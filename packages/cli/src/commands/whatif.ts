@@ -29,7 +29,7 @@ import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
 import { wholeNumberOption, type Io } from '../options.js';
 
-export const whatifUsage = `Gebruik:
+const whatifUsage = `Gebruik:
   sroi whatif BASIS PORTEFEUILLE [--scenario S.sroi]... [--set NAAM=WAARDE]...
       BASIS                             regeling (.sroi of IR .json) of regioset (.set.json): elk
                                         contract volgens de periode van zijn gunningsdatum
@@ -49,6 +49,30 @@ export const whatifUsage = `Gebruik:
   sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out BESTAND]
 `;
 
+const whatifUsageEn = `Usage:
+  sroi whatif BASE PORTFOLIO [--scenario S.sroi]... [--set NAME=VALUE]...
+      BASE                              ruleset (.sroi or IR .json) or region set (.set.json): each
+                                        contract by the period of its award date
+      PORTFOLIO                         .jsonl (one contract per line), .csv (one row per
+                                        activity, ; or ,) or .xlsx (sheets contracten and
+                                        activiteiten); see docs/whatif.md
+      --scenario S.sroi                 a ruleset that extends the base (breidt uit) and
+                                        replaces parameters or table rows; may be repeated
+      --set NAME=VALUE                  together one scenario: --set sr_percentage=6%
+                                        --set jaarwaarde_plaatsing[participatiewet]=42000
+      --html FILE | --csv FILE          report as an HTML page with charts; per contract as CSV
+      --json                            report as JSON on stdout
+      --zonder-toerekening, --no-attribution
+                                        no attribution per parameter (faster)
+      --workers N                       number of threads (default one per core)
+      --strict                          stop at the first invalid row
+      --quiet                           no progress and no messages per row
+  sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out FILE]
+`;
+
+/** `sroi whatif --help` in each language: the same options in the same order (tested). */
+export const whatifUsages: Readonly<Record<Language, string>> = { nl: whatifUsage, en: whatifUsageEn };
+
 interface Parsed {
   readonly positionals: string[];
   readonly values: Record<string, string | boolean | string[] | undefined>;
@@ -66,8 +90,8 @@ const common = {
 function commonOf(values: Parsed['values']): { format: DiagnosticFormat; lang: Language } {
   const format = (values['format'] ?? 'text') as DiagnosticFormat;
   const lang = (values['lang'] ?? process.env['SROI_LANG'] ?? 'nl') as Language;
-  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError(`--format moet text, json of gnu zijn`);
-  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang moet nl of en zijn`);
+  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError('whatifFormat');
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError('whatifLang');
   return { format, lang };
 }
 
@@ -96,13 +120,12 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   const { format, lang } = commonOf(values);
   const [, basePath, portfolioPath, ...extra] = positionals;
   if (!basePath || !portfolioPath || extra.length > 0)
-    throw new UsageError(`whatif: geef een basis en een portefeuille\n\n${whatifUsage}`);
+    throw new UsageError('whatifArguments', { usage: whatifUsages });
   const workers = wholeNumberOption(values['workers'] as string | undefined, 'whatif: --workers', {
     min: 1,
     max: 64,
   });
-  if (!formatOf(portfolioPath))
-    throw new UsageError(`whatif: ${portfolioPath}: verwacht een .jsonl-, .csv- of .xlsx-bestand`);
+  if (!formatOf(portfolioPath)) throw new UsageError('whatifPortfolioKind', { path: portfolioPath });
   readInputExists(portfolioPath);
 
   const loaded = await loadRuleset(basePath);
@@ -145,8 +168,7 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
     }
     scenarios.push(limit(s.value, warnings));
   }
-  if (scenarios.length === 0)
-    throw new UsageError("whatif: geef een of meer scenario's: --scenario S.sroi of --set NAAM=WAARDE");
+  if (scenarios.length === 0) throw new UsageError('whatifScenarios');
   for (const w of warnings) io.err(line(w, lang));
 
   const job: WhatIfJob = {
@@ -214,15 +236,22 @@ function readInputExists(path: string): void {
   try {
     readInputHead(path);
   } catch (e) {
-    throw new UsageError(`whatif: ${(e as Error).message}`);
+    throw new UsageError('prefixed', {
+      prefix: 'whatif',
+      text: e instanceof UsageError ? e.texts : (e as Error).message,
+    });
   }
 }
 function readInputHead(path: string): void {
   // readInput refuses files above the CLI's input limit; a portfolio is streamed, so only its
   // existence is checked here.
   const s = statSync(path, { throwIfNoEntry: false });
-  if (!s) throw new Error(`${path}: bestand bestaat niet`);
-  if (s.isDirectory()) throw new Error(`${path}: dit is een map, geen bestand`);
+  if (!s)
+    throw new UsageError('fileProblem', {
+      path,
+      reason: { nl: 'bestand bestaat niet', en: 'file does not exist' },
+    });
+  if (s.isDirectory()) throw new UsageError('notAFile', { path });
 }
 
 /** A scenario with more players than exact attribution handles: evaluated, not attributed. */
@@ -320,7 +349,7 @@ export async function portfolioCommand(argv: readonly string[], io: Io): Promise
     out: { type: 'string' },
   });
   const [, sub] = positionals;
-  if (sub !== 'generate') throw new UsageError(`portfolio: alleen 'generate' bestaat\n\n${whatifUsage}`);
+  if (sub !== 'generate') throw new UsageError('portfolioSub', { usage: whatifUsages });
   const count = wholeNumberOption(
     values['contracts'] as string | undefined,
     'portfolio generate: --contracts',
@@ -335,9 +364,9 @@ export async function portfolioCommand(argv: readonly string[], io: Io): Promise
   );
   const format = (values['format'] ?? 'jsonl') as string;
   if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx')
-    throw new UsageError(`portfolio generate: --format moet jsonl, csv of xlsx zijn, niet '${format}'`);
+    throw new UsageError('portfolioFormat', { value: format });
   const out = (values['out'] as string | undefined) ?? (format === 'xlsx' ? undefined : '/dev/stdout');
-  if (!out) throw new UsageError('portfolio generate: een XLSX-bestand vraagt --out BESTAND');
+  if (!out) throw new UsageError('portfolioXlsxOut');
   await writeGeneratedPortfolio(out, count, seed, format);
   void io;
   return EXIT.ok;
