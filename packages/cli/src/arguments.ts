@@ -164,8 +164,9 @@ export function parseCommandLine(
           w.unknown(written, command) +
           (close.length > 0 ? w.didYouMean(`--${close[0]}`) : '') +
           (elsewhere.length > 0 ? w.belongs(written, elsewhere) : '');
+      // `--bronnen --lang en`: node calls an option-like value "ambiguous"; the value is missing.
       else if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-        text = /argument missing/.test(message)
+        text = /argument missing|argument is ambiguous/.test(message)
           ? w.missingValue(written, command)
           : w.noValue(written, command);
       else text = w.other(message, command);
