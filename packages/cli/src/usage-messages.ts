@@ -35,6 +35,14 @@ export const usageMessages = {
     nl: "{flag} moet een geheel getal van {min} tot en met {max} zijn, niet '{value}'",
     en: "{flag} must be a whole number from {min} to {max}, not '{value}'",
   },
+  outputWrite: {
+    nl: 'kan niet schrijven naar {name}: {reason}{code}',
+    en: 'cannot write to {name}: {reason}{code}',
+  },
+  xlsxWrite: {
+    nl: '--xlsx {path}: kan niet schrijven ({reason})',
+    en: '--xlsx {path}: cannot write ({reason})',
+  },
   // ── files ───────────────────────────────────────────────────────────────────
   fileProblem: { nl: '{path}: {reason}', en: '{path}: {reason}' },
   notAFile: { nl: '{path}: dit is een map, geen bestand', en: '{path}: this is a folder, not a file' },

@@ -93,9 +93,9 @@ describe('breidt uit: only .sroi rulesets under the allowed roots', () => {
 });
 
 describe('write errors', () => {
-  test('a full disk is one line on stderr and exit code 3, no stack trace', () => {
-    const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
-    const r = spawnSync(
+  const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+  const toFullDisk = (...extra: string[]) =>
+    spawnSync(
       process.execPath,
       [
         '--conditions',
@@ -106,9 +106,19 @@ describe('write errors', () => {
         'eval',
         mini,
         fileURLToPath(new URL('fixtures/plaatsing.json', import.meta.url)),
+        ...extra,
       ],
       { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8' },
     );
+
+  test('a full disk is said in English with --lang en', () => {
+    const r = toFullDisk('--lang', 'en');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('sroi: cannot write to stdout: the disk is full (ENOSPC)\n');
+  }, 60_000);
+
+  test('a full disk is one line on stderr and exit code 3, no stack trace', () => {
+    const r = toFullDisk();
     expect(r.status).toBe(3);
     expect(r.stderr).toBe('sroi: kan niet schrijven naar stdout: de schijf is vol (ENOSPC)\n');
   }, 60_000);

@@ -59,6 +59,9 @@ export async function compareCommand(
   else if (options.csv) io.out(compareCsv(comparison, options.lang));
   else io.out(compareText(comparison, options.lang));
   if (options.xlsx !== undefined)
-    code = Math.max(code, await writeXlsxOption(options.xlsx, compareSheets(comparison, options.lang), io));
+    code = Math.max(
+      code,
+      await writeXlsxOption(options.xlsx, compareSheets(comparison, options.lang), io, options.lang),
+    );
   return code;
 }

@@ -61,6 +61,6 @@ export async function matrixCommand(
   else if (options.html) io.out(matrixHtml(matrix, options.lang));
   else io.out(matrixText(matrix, options.lang));
   if (options.xlsx !== undefined)
-    return writeXlsxOption(options.xlsx, matrixSheets(matrix, options.lang), io);
+    return writeXlsxOption(options.xlsx, matrixSheets(matrix, options.lang), io, options.lang);
   return EXIT.ok;
 }

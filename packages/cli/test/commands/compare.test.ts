@@ -98,6 +98,21 @@ describe('sroi compare', () => {
     expect(r.err).toMatch(/^sroi: --xlsx .*x\.xlsx: kan niet schrijven \(ENOENT/);
   });
 
+  test('an --xlsx file that cannot be written is said in English with --lang en', async () => {
+    const r = await sroi(
+      'compare',
+      old,
+      '--contract',
+      rijnmondContract,
+      '--xlsx',
+      `${tmp.dir}/geen/map/x.xlsx`,
+      '--lang',
+      'en',
+    );
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/^sroi: --xlsx .*x\.xlsx: cannot write \(ENOENT/);
+  });
+
   test('two output forms at once are a usage error', async () => {
     const r = await sroi('compare', '--json', '--csv', old, '--contract', rijnmondContract);
     expect([r.code, r.err]).toEqual([2, 'sroi: compare: kies één van --json, --html en --csv\n']);
