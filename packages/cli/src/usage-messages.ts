@@ -161,6 +161,15 @@ export const usageMessages = {
     nl: "whatif: geef een of meer scenario's: --scenario S.sroi of --set NAAM=WAARDE",
     en: 'whatif: give one or more scenarios: --scenario S.sroi or --set NAME=VALUE',
   },
+  whatifMore: { nl: '... en {count} meldingen meer', en: '... and {count} more messages' },
+  whatifStrictStop: {
+    nl: 'whatif: gestopt bij de eerste ongeldige rij (--strict)',
+    en: 'whatif: stopped at the first invalid row (--strict)',
+  },
+  whatifUnreadable: {
+    nl: 'whatif: {path} is niet te lezen als portefeuille (zie de melding hierboven)',
+    en: 'whatif: {path} cannot be read as a portfolio (see the message above)',
+  },
   portfolioSub: {
     nl: "portfolio: alleen 'generate' bestaat\n\n{usage}",
     en: "portfolio: only 'generate' exists\n\n{usage}",

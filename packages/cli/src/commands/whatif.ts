@@ -28,6 +28,7 @@ import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
 import { wholeNumberOption, type Io } from '../options.js';
+import { renderUsage } from '../usage-messages.js';
 
 const whatifUsage = `Gebruik:
   sroi whatif BASIS PORTEFEUILLE [--scenario S.sroi]... [--set NAAM=WAARDE]...
@@ -212,14 +213,17 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   });
   progress?.clear();
   if (csvOut) await new Promise<void>((r) => csvOut.end(r));
-  if (!quiet && skippedShown > 50) io.err(`... en ${skippedShown - 50} meldingen meer\n`);
+  if (!quiet && skippedShown > 50)
+    io.err(`${renderUsage('whatifMore', { count: skippedShown - 50 }, lang)}\n`);
   if (stopped) {
     // Stopped by --strict at an invalid row, or by a problem of the whole file (a missing column,
     // a CSV that cannot be read on): no totals then, they would leave contracts out.
     io.err(
-      values['strict'] && report.read.skippedRows > 0
-        ? `whatif: gestopt bij de eerste ongeldige rij (--strict)\n`
-        : `whatif: ${portfolioPath} is niet te lezen als portefeuille (zie de melding hierboven)\n`,
+      `${
+        values['strict'] && report.read.skippedRows > 0
+          ? renderUsage('whatifStrictStop', {}, lang)
+          : renderUsage('whatifUnreadable', { path: portfolioPath }, lang)
+      }\n`,
     );
     return EXIT.input;
   }
