@@ -165,8 +165,8 @@ Usage:
       --timeout MS                      time per request (default 30000)
 
 RULESET is a .sroi file or an IR file (.json, made with sroi export --ir).
-Commands and options are Dutch words where they name things; the English names after a comma
-are aliases.
+Some options keep their Dutch names; an English name after a comma is an alias that works the
+same.
 
 Options for every command:
   --format text|json|gnu                form of the messages (default text)
