@@ -121,14 +121,16 @@ async function expectReport(page: Page, r: WhatIfJson): Promise<void> {
     await expect(page.textContent('#whatif-status summary')).resolves.toContain(`(${s.statusChangesShown})`);
 }
 
-/** Every amount the page shows, by key: outcomes, valuations, routes. */
+/** Every amount the page shows, by key: outcomes, valuations, routes (not a dash for no value). */
 async function amounts(page: Page): Promise<Record<string, string>> {
   return page.$$eval('#result [data-outcome]', (rows) =>
     Object.fromEntries(
-      rows.map((r) => [
-        r.getAttribute('data-outcome')!,
-        r.querySelector(':scope > .amount-line .amount')!.getAttribute('data-value')!,
-      ]),
+      rows
+        .map((r) => [
+          r.getAttribute('data-outcome')!,
+          r.querySelector(':scope > .amount-line .amount')!.getAttribute('data-value'),
+        ])
+        .filter(([, value]) => value !== null),
     ),
   );
 }
@@ -406,6 +408,14 @@ describe('the built playground in Chromium', () => {
     await page.click('[data-tab="result-0"]');
     await page.waitForFunction(() => document.querySelector('#h-result')?.textContent === 'Result');
     await expect(page.textContent('[data-outcome="verplichting"] .amount-label')).resolves.toBe('Obligation');
+    // The boundary contract has no obligation, so no percentage: a dash, as `sroi eval` prints it,
+    // and its explanation says why.
+    expect((await amounts(page)).verplichting).toBe('0.00');
+    await expect(page.textContent('[data-outcome="percentage"] .amount')).resolves.toBe('—');
+    await page.click('[data-outcome="percentage"] details.explain > summary');
+    await expect(page.textContent('[data-outcome="percentage"] details.node > summary')).resolves.toContain(
+      'unknown',
+    );
     await page.screenshot({ path: join(shots, '07-english.png') });
     await context.close();
   }, 120_000);

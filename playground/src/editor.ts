@@ -17,7 +17,7 @@ import type {
   SemanticToken,
   TextEdit,
 } from '@sroi/language-service';
-import type { ViewDiagnostic } from './protocol.js';
+import type { TextChange, ViewDiagnostic } from './protocol.js';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
@@ -89,7 +89,8 @@ export interface RulesetEditor {
   format(): Promise<void>;
   /** Applies edits of the language service (offsets) as one undoable step. */
   applyEdits(edits: readonly TextEdit[]): void;
-  onChange(listener: (text: string) => void): void;
+  /** Each edit's changes (offsets into the text before it) and the length of the text after it. */
+  onChange(listener: (changes: readonly TextChange[], length: number) => void): void;
   setLabel(label: string): void;
 }
 
@@ -355,10 +356,16 @@ export async function createEditor(
     releaseDocumentSemanticTokens: () => {},
   });
 
-  const listeners: ((text: string) => void)[] = [];
+  const listeners: ((changes: readonly TextChange[], length: number) => void)[] = [];
   let silent = false;
-  model.onDidChangeContent(() => {
-    if (!silent) for (const l of listeners) l(model.getValue());
+  model.onDidChangeContent((event) => {
+    if (silent) return;
+    const changes = event.changes.map((c) => ({
+      start: c.rangeOffset,
+      end: c.rangeOffset + c.rangeLength,
+      text: c.text,
+    }));
+    for (const l of listeners) l(changes, model.getValueLength());
   });
 
   return {

@@ -16,6 +16,7 @@ import type {
   EngineState,
   ExampleView,
   PropertyView,
+  TextChange,
   ViewDiagnostic,
 } from './protocol.js';
 import { showNumber } from './money.js';
@@ -345,7 +346,7 @@ function fillRulesetSelect() {
       .map((r) => h('option', { attrs: { value: r.name } }, r.title)),
   );
   compareSelect.value = defaultCompare(ruleset.name);
-  resetButton.disabled = text === ruleset.text;
+  resetButton.disabled = currentText() === ruleset.text;
 }
 
 /** The natural ruleset to compare with: the previous period of the same region, else the first other. */
@@ -367,6 +368,8 @@ function openRuleset(name: string, edits?: string) {
   text = edits ?? storage.get(`edits.${name}`) ?? found.text;
   storage.set('ruleset', name);
   editor?.setText(text, ruleset.path);
+  // The worker gets the text as the editor holds it (line ends as Monaco keeps them).
+  text = currentText();
   fillRulesetSelect();
   lastShapeKey = '';
   lastProblemsKey = lastOutlineKey = undefined;
@@ -377,21 +380,42 @@ function openRuleset(name: string, edits?: string) {
 }
 
 function resetRuleset() {
-  if (text !== ruleset.text && !confirm(t('resetConfirm'))) return;
+  if (currentText() !== ruleset.text && !confirm(t('resetConfirm'))) return;
   storage.set(`edits.${ruleset.name}`, null);
   openRuleset(ruleset.name, ruleset.text);
 }
 
+/**
+ * The ruleset's text as the editor has it. A keystroke sends the worker only its change, and the
+ * text is read from the editor when something needs it.
+ */
+function currentText(): string {
+  return editor ? editor.text() : text;
+}
+
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** A new text of the ruleset, sent whole (before the editor has loaded, or when the worker asks). */
 function rulesetEdited(newText: string) {
   text = newText;
   editsSent.set(version + 1, performance.now());
   send({ kind: 'edit', text, version: ++version });
+  saveSoon();
+}
+
+/** A keystroke in the editor: only its change goes to the worker. */
+function rulesetChanged(changes: readonly TextChange[], length: number) {
+  editsSent.set(version + 1, performance.now());
+  send({ kind: 'change', changes, length, version: ++version });
+  saveSoon();
+}
+
+function saveSoon() {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
-    storage.set(`edits.${ruleset.name}`, text === ruleset.text ? null : text);
+    const now = currentText();
+    storage.set(`edits.${ruleset.name}`, now === ruleset.text ? null : now);
     const wasDisabled = resetButton.disabled;
-    if (wasDisabled !== (text === ruleset.text)) fillRulesetSelect();
+    if (wasDisabled !== (now === ruleset.text)) fillRulesetSelect();
   }, 300);
 }
 
@@ -674,6 +698,7 @@ worker.addEventListener('message', (event: MessageEvent<EngineReply>) => {
     if (!performance.getEntriesByName('sroi:first-result').length && m.result)
       performance.mark('sroi:first-result');
   } else if (m.kind === 'examples') renderExamples(m.examples, m.version);
+  else if (m.kind === 'resync') rulesetEdited(currentText());
   else {
     const resolve = pending.get(m.id);
     pending.delete(m.id);
@@ -684,7 +709,7 @@ worker.addEventListener('error', (e) => say(t('failedInternal', { error: e.messa
 
 // ── Eigenschappen ────────────────────────────────────────────────────────────
 function appendToRuleset(block: string) {
-  const next = `${text.replace(/\s*$/, '')}\n\n${block.replace(/\s*$/, '')}\n`;
+  const next = `${currentText().replace(/\s*$/, '')}\n\n${block.replace(/\s*$/, '')}\n`;
   if (editor) {
     const model = editor.editor.getModel()!;
     const end = model.getFullModelRange().getEndPosition();
@@ -1042,7 +1067,7 @@ async function share() {
   const link = writeLink({
     ruleset: ruleset.name,
     contract: encodeText(JSON.stringify(contract)),
-    ...(text !== ruleset.text ? { edits: await compressText(text) } : {}),
+    ...(currentText() !== ruleset.text ? { edits: await compressText(currentText()) } : {}),
     ...(language() === 'en' ? { lang: 'en' } : {}),
   });
   const url = `${location.href.replace(/#.*$/, '')}${link}`;
@@ -1103,7 +1128,9 @@ async function start() {
   editor = await createEditor(editorHost, serviceCall, t('editorLabel'));
   editorLoading.remove();
   editor.setText(text, ruleset.path);
-  editor.onChange(rulesetEdited);
+  // The worker has `text`; the editor may keep its line ends otherwise.
+  if (editor.text() !== text) rulesetEdited(editor.text());
+  editor.onChange(rulesetChanged);
   if (state) editor.setMarkers(state.diagnostics);
   document.body.dataset.editor = 'ready';
 }

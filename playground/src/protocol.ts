@@ -87,6 +87,13 @@ export interface EngineState {
   readonly timing?: { readonly arrivedAt: number; readonly sentAt: number };
 }
 
+/** Part of an edit: `text` replaces characters [start, end) of the text before the edit. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 export type EngineRequest =
   | {
       readonly kind: 'open';
@@ -97,6 +104,16 @@ export type EngineRequest =
       readonly version: number;
     }
   | { readonly kind: 'edit'; readonly text: string; readonly version: number }
+  /**
+   * A keystroke: only what changed (the whole text of a large ruleset took half a millisecond of
+   * the page's keystroke to send), and the length of the text after it, which the worker checks.
+   */
+  | {
+      readonly kind: 'change';
+      readonly changes: readonly TextChange[];
+      readonly length: number;
+      readonly version: number;
+    }
   | { readonly kind: 'contract'; readonly contract: unknown; readonly version: number }
   | { readonly kind: 'lang'; readonly lang: Language; readonly version: number }
   | { readonly kind: 'properties'; readonly id: number }
@@ -122,6 +139,8 @@ export interface EngineExamples {
 export type EngineReply =
   | EngineState
   | EngineExamples
+  /** The worker's text no longer fits the changes it got: the page sends the whole text. */
+  | { readonly kind: 'resync' }
   | { readonly kind: 'reply'; readonly id: number; readonly value: unknown; readonly error?: string };
 
 // ── The what-if worker ───────────────────────────────────────────────────────

@@ -171,12 +171,19 @@ function explanationNode(node: Uitleg, reveal: Reveal, key: string, depth = 0): 
 
 function amountRow(
   label: string,
-  value: string,
+  value: string | undefined,
   explanation: Uitleg | undefined,
   reveal: Reveal,
   key: string,
 ): ComponentChild {
-  const shown = key === 'percentage' ? `${showNumber(value, language())} %` : showValue(value);
+  // No value (a percentage without an obligation): a dash, as `sroi eval` prints it, and the
+  // explanation says why.
+  const shown =
+    value === undefined
+      ? '—'
+      : key === 'percentage'
+        ? `${showNumber(value, language())} %`
+        : showValue(value);
   return h(
     'div',
     { key, class: 'amount-row', 'data-outcome': key },
@@ -213,14 +220,14 @@ function resultView(result: ShownResult, reveal: Reveal, note: string): Componen
   const valueOf = (name: string): string | undefined =>
     typeof r[name] === 'string' ? (r[name] as string) : overige[name];
   const names = [
-    ...standardOrder.filter((n) => valueOf(n) !== undefined),
+    ...standardOrder.filter((n) => valueOf(n) !== undefined || result.uitleg?.[n] !== undefined),
     ...Object.keys(overige).filter((n) => !standardOrder.includes(n)),
   ];
   const outcomes = h(
     'section',
     { class: 'outcomes', 'aria-label': t('result') },
     names.map((n) =>
-      amountRow(outcomeWords[n] ? t(outcomeWords[n]) : n, valueOf(n)!, result.uitleg?.[n], reveal, n),
+      amountRow(outcomeWords[n] ? t(outcomeWords[n]) : n, valueOf(n), result.uitleg?.[n], reveal, n),
     ),
   );
   const valuations = h(

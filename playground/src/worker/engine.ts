@@ -4,7 +4,7 @@ import type { CompileResult, SourceHost } from '@sroi/compiler';
 import { LanguageService } from '@sroi/language-service';
 import type { Language } from '@sroi/core';
 import { Plan, runExample } from '@sroi/evaluator';
-import type { EngineState, ExampleView, FormShape } from '../protocol.js';
+import type { EngineState, ExampleView, FormShape, TextChange } from '../protocol.js';
 import { outlineOf, shapeOf, stateOf, viewDiagnostic } from './views.js';
 
 /** Reads shipped files by path; `breidt uit "x.sroi"` is relative to the file that says it. */
@@ -67,6 +67,24 @@ export class Engine {
       this.service?.setDocument(this.openPath!, text);
     }
     this.text = text;
+  }
+
+  /**
+   * Applies an edit's changes (offsets into the text before it, not overlapping, in any order).
+   * False, and nothing changed, when they do not fit the text or do not give a text of `length`
+   * characters: then the worker's text is not the editor's, and the page is asked for all of it.
+   */
+  change(changes: readonly TextChange[], length: number): boolean {
+    let next = this.text;
+    let bound = Infinity;
+    for (const c of [...changes].sort((a, b) => b.start - a.start)) {
+      if (!(c.start >= 0 && c.start <= c.end && c.end <= Math.min(next.length, bound))) return false;
+      next = next.slice(0, c.start) + c.text + next.slice(c.end);
+      bound = c.start;
+    }
+    if (next.length !== length) return false;
+    this.edit(next);
+    return true;
   }
 
   setContract(contract: unknown): void {

@@ -27,7 +27,8 @@ async function answerEarly(): Promise<void> {
   const open = early[openAt];
   const later = early.slice(openAt + 1);
   const load = open?.kind === 'open' ? precompiled[open.path] : undefined;
-  if (open?.kind !== 'open' || !load || later.some((r) => r.kind === 'edit')) return startLoop();
+  if (open?.kind !== 'open' || !load || later.some((r) => r.kind === 'edit' || r.kind === 'change'))
+    return startLoop();
   const entry = await load().catch(() => undefined);
   if (entry && entry.text === open.text) {
     let contract: unknown;

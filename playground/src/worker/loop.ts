@@ -21,6 +21,8 @@ let examplesDone: { version: number; views: ExampleView[] } = { version: -1, vie
 /** Whether the next voorbeeld is scheduled (one step at a time). */
 let examplesScheduled = false;
 const queue: EngineRequest[] = [];
+/** Whether a change did not fit the text: later changes wait for the page's whole text. */
+let needsText = false;
 /** When the newest edit, contract or language reached the worker (see `EngineState.timing`). */
 let arrivedAt = 0;
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -96,9 +98,18 @@ function run() {
     switch (r.kind) {
       case 'open':
         engine.open(r.path, r.text, r.files);
+        needsText = false;
         break;
       case 'edit':
         engine.edit(r.text);
+        needsText = false;
+        break;
+      case 'change':
+        if (needsText || !engine.change(r.changes, r.length)) {
+          if (!needsText) post({ kind: 'resync' });
+          needsText = true;
+          continue;
+        }
         break;
       case 'contract':
         engine.setContract(r.contract);

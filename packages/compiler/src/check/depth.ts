@@ -18,8 +18,13 @@ function expressionsIn(value: unknown, levels: number, out: A.Expression[] = [])
     return out;
   }
   if (levels === 0) return out;
-  for (const [key, v] of Array.isArray(value) ? value.entries() : Object.entries(value))
-    if (key !== 'span') expressionsIn(v, levels - 1, out);
+  // Plain loops: this runs over every declaration after each keystroke, and `Object.entries`
+  // made an array per object.
+  if (Array.isArray(value)) for (const v of value) expressionsIn(v, levels - 1, out);
+  else
+    for (const key in value)
+      if (key !== 'span' && Object.hasOwn(value, key))
+        expressionsIn((value as Record<string, unknown>)[key], levels - 1, out);
   return out;
 }
 
