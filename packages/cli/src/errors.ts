@@ -39,6 +39,13 @@ export const writeReasons: Readonly<Record<string, readonly [string, string]>> =
   EISDIR: ['dit is een map', 'this is a folder'],
 };
 
+/** Why a file could not be read, in Dutch and English, by error code. */
+export const readReasons = {
+  ENOENT: { nl: 'bestand bestaat niet', en: 'file does not exist' },
+  EACCES: { nl: 'geen leesrechten', en: 'no permission to read' },
+  EISDIR: { nl: 'dit is een map, geen bestand', en: 'this is a folder, not a file' },
+} as const satisfies Record<string, UsageText>;
+
 /** Exit codes (README): 0 ok, 1 ruleset or example failures, 2 bad input or usage, 3 output not written. */
 export const EXIT = { ok: 0, failures: 1, input: 2, output: 3, interrupted: 130, terminated: 143 } as const;
 

@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { SourceHost } from '@sroi/compiler';
+import { readReasons } from './errors.js';
 import type { UsageText } from './usage-messages.js';
 import { firstInvalidUtf8 } from './utf8.js';
 
@@ -22,6 +23,7 @@ export const MAX_IR_BYTES = 64 * 1024 * 1024;
 export type ReadResult = { text: string; invalidAt?: number } | { error: string; reason: UsageText };
 
 const failed = (nl: string, en: string): ReadResult => ({ error: nl, reason: { nl, en } });
+const known = (reason: UsageText): ReadResult => failed(reason.nl, reason.en);
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
 /** Too large: by its reported size, or (a size of 0 reported) by the bytes read past the limit. */
@@ -59,7 +61,7 @@ export function readText(path: string, max = MAX_INPUT_BYTES): ReadResult {
     // open file, so it cannot change between the check and the read.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return failed('dit is een map, geen bestand', 'this is a folder, not a file');
+    if (stat.isDirectory()) return known(readReasons.EISDIR);
     if (!stat.isFile())
       return failed(
         'geen gewoon bestand (een apparaat, pipe of socket)',
@@ -81,10 +83,8 @@ export function readText(path: string, max = MAX_INPUT_BYTES): ReadResult {
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return failed('bestand bestaat niet', 'file does not exist');
-    if (code === 'EACCES') return failed('geen leesrechten', 'no permission to read');
-    if (code === 'EISDIR') return failed('dit is een map, geen bestand', 'this is a folder, not a file');
-    return failed((e as Error).message, (e as Error).message);
+    const reason = readReasons[code as keyof typeof readReasons] as UsageText | undefined;
+    return reason ? known(reason) : failed((e as Error).message, (e as Error).message);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

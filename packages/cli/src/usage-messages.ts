@@ -45,7 +45,6 @@ export const usageMessages = {
   },
   // ── files ───────────────────────────────────────────────────────────────────
   fileProblem: { nl: '{path}: {reason}', en: '{path}: {reason}' },
-  notAFile: { nl: '{path}: dit is een map, geen bestand', en: '{path}: this is a folder, not a file' },
   notFileOrPipe: {
     nl: '{path}: geen gewoon bestand of pipe (een apparaat of socket)',
     en: '{path}: not a regular file or pipe (a device or socket)',

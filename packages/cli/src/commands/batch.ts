@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, readReasons, UsageError } from '../errors.js';
 import { evaluatorOf, loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { wholeNumberOption, type EvalOptions, type Io } from '../options.js';
@@ -124,7 +124,7 @@ function openInput(path: string): AsyncIterable<Uint8Array> {
   if (path === '-') return process.stdin;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new UsageError('notAFile', { path });
+    if (stat.isDirectory()) throw new UsageError('fileProblem', { path, reason: readReasons.EISDIR });
     if (!stat.isFile() && !stat.isFIFO()) throw new UsageError('notFileOrPipe', { path });
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -135,12 +135,7 @@ function openInput(path: string): AsyncIterable<Uint8Array> {
 
 const readError = (path: string, e: unknown): UsageError => {
   const code = (e as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT'
-      ? { nl: 'bestand bestaat niet', en: 'file does not exist' }
-      : code === 'EISDIR'
-        ? { nl: 'dit is een map, geen bestand', en: 'this is a folder, not a file' }
-        : (e as Error).message;
+  const reason = code === 'ENOENT' || code === 'EISDIR' ? readReasons[code] : (e as Error).message;
   return new UsageError('fileProblem', { path, reason });
 };
 

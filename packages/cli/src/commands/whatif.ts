@@ -23,7 +23,7 @@ import {
   type Language,
 } from '@sroi/core';
 import { commandOptions, parseCommandLine, type OptionsConfig } from '../arguments.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, readReasons, UsageError } from '../errors.js';
 import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
@@ -250,12 +250,8 @@ function readInputHead(path: string): void {
   // readInput refuses files above the CLI's input limit; a portfolio is streamed, so only its
   // existence is checked here.
   const s = statSync(path, { throwIfNoEntry: false });
-  if (!s)
-    throw new UsageError('fileProblem', {
-      path,
-      reason: { nl: 'bestand bestaat niet', en: 'file does not exist' },
-    });
-  if (s.isDirectory()) throw new UsageError('notAFile', { path });
+  if (!s) throw new UsageError('fileProblem', { path, reason: readReasons.ENOENT });
+  if (s.isDirectory()) throw new UsageError('fileProblem', { path, reason: readReasons.EISDIR });
 }
 
 /** A scenario with more players than exact attribution handles: evaluated, not attributed. */
