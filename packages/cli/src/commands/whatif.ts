@@ -15,6 +15,8 @@ import {
 import { formatOf, readPortfolio, runWhatIf, writeGeneratedPortfolio } from '@sroi/analysis/node';
 import {
   diagnostic,
+  formatNumber,
+  Rational,
   renderHint,
   renderMessage,
   type SourceFile,
@@ -179,7 +181,7 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
     attribution: !(values['zonder-toerekening'] || values['no-attribution']),
   };
   const quiet = Boolean(values['quiet']);
-  const progress = !quiet && process.stderr.isTTY ? new Progress(io) : undefined;
+  const progress = !quiet && process.stderr.isTTY ? new Progress(io, lang) : undefined;
   let skippedShown = 0;
   const csvPath = values['csv'] as string | undefined;
   const csvOut = csvPath ? createWriteStream(csvPath) : undefined;
@@ -321,18 +323,24 @@ async function scenarioFromFile(
   return { spec: limit(spec, warnings), warnings };
 }
 
-/** A progress line on a terminal's stderr: contracts done and the rate. */
-class Progress {
+/** A progress line on a terminal's stderr: contracts done and the rate, in the run's language. */
+export class Progress {
   private last = 0;
   private readonly start = Date.now();
-  constructor(private readonly io: Io) {}
+  constructor(
+    private readonly io: Io,
+    private readonly lang: Language,
+  ) {}
   show(done: number): void {
     const now = Date.now();
     if (now - this.last < 200) return;
     this.last = now;
     const rate = Math.round(done / Math.max(0.001, (now - this.start) / 1000));
+    const count = (n: number) => formatNumber(Rational.of(n), this.lang, 0, 0);
     this.io.err(
-      `\r\x1b[2K${done.toLocaleString('nl-NL')} contracten · ${rate.toLocaleString('nl-NL')} per seconde`,
+      this.lang === 'nl'
+        ? `\r\x1b[2K${count(done)} contracten · ${count(rate)} per seconde`
+        : `\r\x1b[2K${count(done)} contracts · ${count(rate)} per second`,
     );
   }
   clear(): void {
