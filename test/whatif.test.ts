@@ -144,6 +144,35 @@ describe('sroi whatif', () => {
     await expect(results.map(both).join('\n')).toMatchFileSnapshot(golden('unreadable.expected.txt'));
   });
 
+  it('says why it stopped in English with --lang en', async () => {
+    const unreadable = await run([
+      'whatif',
+      set,
+      `${dir}/zonder-waarde.csv`,
+      '--set',
+      'sr_percentage=6%',
+      '--lang',
+      'en',
+    ]);
+    const strict = await run([
+      'whatif',
+      set,
+      `${dir}/export.csv`,
+      '--set',
+      'sr_percentage=6%',
+      '--strict',
+      '--lang',
+      'en',
+    ]);
+    expect([unreadable.code, strict.code]).toEqual([2, 2]);
+    expect(unreadable.err.trimEnd().split('\n').at(-1)).toBe(
+      `whatif: ${dir}/zonder-waarde.csv cannot be read as a portfolio (see the message above)`,
+    );
+    expect(strict.err.trimEnd().split('\n').at(-1)).toBe(
+      'whatif: stopped at the first invalid row (--strict)',
+    );
+  });
+
   it('refuses --set assignments with located errors and did-you-mean', async () => {
     const cases = [
       ['sr_percentag=5%'],

@@ -76,15 +76,21 @@ export const commandOptions = {
 
 export type CommandName = keyof typeof commandOptions;
 
-/** The language of messages about the command line itself, read before the line is parsed. */
+/**
+ * The language of the help and of messages about the command line itself, read before the line
+ * is parsed (a usage error may be the reason it cannot be): the last `--lang nl|en` wherever it
+ * stands, as the parser takes the last; else `SROI_LANG=en`; else Dutch.
+ */
 export function languageOf(argv: readonly string[]): Language {
+  let found: Language | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--') break;
     const value =
       a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
-    if (value === 'en' || value === 'nl') return value;
+    if (value === 'en' || value === 'nl') found = value;
   }
-  return process.env['SROI_LANG'] === 'en' ? 'en' : 'nl';
+  return found ?? (process.env['SROI_LANG'] === 'en' ? 'en' : 'nl');
 }
 
 /** Where a command's options are listed. */
@@ -141,29 +147,32 @@ export function parseCommandLine(
       positionals: string[];
     };
   } catch (e) {
-    const lang = languageOf(argv);
-    const w = words[lang];
     const message = (e as Error).message;
     const code = (e as { code?: string }).code;
     const written = quotedOption(message) ?? '?';
     const name = written.replace(/^--?/, '');
-    let text: string;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const close = suggestNames(
-        name,
-        Object.keys(config).filter((o) => o !== 'help' && o !== 'version'),
-      );
-      const elsewhere = commandsTaking(name, command, others);
-      text =
-        w.unknown(written, command) +
-        (close.length > 0 ? w.didYouMean(`--${close[0]}`) : '') +
-        (elsewhere.length > 0 ? w.belongs(written, elsewhere) : '');
-    } else if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      text = /argument missing/.test(message)
-        ? w.missingValue(written, command)
-        : w.noValue(written, command);
-    else text = w.other(message, command);
-    throw new UsageError(`${text}\n${w.help(command)}`);
+    const close = suggestNames(
+      name,
+      Object.keys(config).filter((o) => o !== 'help' && o !== 'version'),
+    );
+    const elsewhere = commandsTaking(name, command, others);
+    // Both languages: main prints the one it decided on (languageOf) before parsing.
+    const explain = (w: (typeof words)[Language]): string => {
+      let text: string;
+      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+        text =
+          w.unknown(written, command) +
+          (close.length > 0 ? w.didYouMean(`--${close[0]}`) : '') +
+          (elsewhere.length > 0 ? w.belongs(written, elsewhere) : '');
+      // `--bronnen --lang en`: node calls an option-like value "ambiguous"; the value is missing.
+      else if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+        text = /argument missing|argument is ambiguous/.test(message)
+          ? w.missingValue(written, command)
+          : w.noValue(written, command);
+      else text = w.other(message, command);
+      return `${text}\n${w.help(command)}`;
+    };
+    throw new UsageError('composed', { text: { nl: explain(words.nl), en: explain(words.en) } });
   }
 }
 

@@ -1,16 +1,16 @@
 // The executable: runs main with the process's arguments and streams.
 import { writeSync } from 'node:fs';
+import { languageOf } from './arguments.js';
 import { EXIT, writeReasons } from './errors.js';
 import { main } from './main.js';
+import { renderUsage } from './usage-messages.js';
 
 // The bundle is minified: with SROI_DEBUG a stack trace points into the sources instead.
 if (process.env['SROI_DEBUG']) process.setSourceMapsEnabled(true);
 
 const argv = process.argv.slice(2);
-const english =
-  argv.includes('--lang=en') ||
-  argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en') ||
-  (!argv.some((a) => a.startsWith('--lang')) && process.env['SROI_LANG'] === 'en');
+// Decided as main decides it, before main runs: a write error may come before main has parsed.
+const lang = languageOf(argv);
 
 // Any write error (`> /dev/full`, `| head`) ends the run with one line and exit code 3, never a
 // stack trace. The line goes to stderr directly: the stream that failed may be stderr itself.
@@ -24,9 +24,9 @@ for (const [stream, name] of [
     failed = true;
     if (name === 'stdout')
       try {
-        const reason = writeReasons[e.code ?? '']?.[english ? 1 : 0] ?? e.message;
-        const cannot = english ? 'cannot write to' : 'kan niet schrijven naar';
-        writeSync(2, `sroi: ${cannot} ${name}: ${reason}${e.code ? ` (${e.code})` : ''}\n`);
+        const reason = writeReasons[e.code ?? '']?.[lang === 'en' ? 1 : 0] ?? e.message;
+        const code = e.code ? ` (${e.code})` : '';
+        writeSync(2, `sroi: ${renderUsage('outputWrite', { name, reason, code }, lang)}\n`);
       } catch {
         // stderr is gone too: the exit code says it.
       }
@@ -42,9 +42,8 @@ main(argv, {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(
-      `sroi: interne fout: ${process.env['SROI_DEBUG'] ? String((e as Error).stack) : (e as Error).message}\n`,
-    );
+    const message = process.env['SROI_DEBUG'] ? String((e as Error).stack) : (e as Error).message;
+    process.stderr.write(`sroi: ${renderUsage('internal', { message }, lang)}\n`);
     process.exitCode = 2;
   },
 );

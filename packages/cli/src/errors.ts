@@ -1,7 +1,28 @@
 // Usage and input problems that end a command with exit code 2: shown as one clear line.
-import { diagnostic, type Diagnostic } from '@sroi/core';
+import { diagnostic, type Diagnostic, type Language } from '@sroi/core';
+import { renderUsage, type UsageArgs, type UsageMessage, type UsageText } from './usage-messages.js';
 
-export class UsageError extends Error {}
+/**
+ * A usage problem, named by its key in the usage catalogue: `text(lang)` is what the user reads
+ * (main chooses the language); `message` is the Dutch text, for logs and `SROI_DEBUG`.
+ */
+export class UsageError extends Error {
+  constructor(
+    readonly key: UsageMessage,
+    readonly args: UsageArgs = {},
+  ) {
+    super(renderUsage(key, args, 'nl'));
+  }
+
+  text(lang: Language): string {
+    return renderUsage(this.key, this.args, lang);
+  }
+
+  /** Both texts, to pass on as an argument of another usage message. */
+  get texts(): UsageText {
+    return { nl: this.text('nl'), en: this.text('en') };
+  }
+}
 
 /** A file the user named for output could not be written: one line, exit code 3 (EXIT.output). */
 export class OutputError extends UsageError {}
@@ -17,6 +38,13 @@ export const writeReasons: Readonly<Record<string, readonly [string, string]>> =
   EACCES: ['geen schrijfrechten', 'no permission to write'],
   EISDIR: ['dit is een map', 'this is a folder'],
 };
+
+/** Why a file could not be read, in Dutch and English, by error code. */
+export const readReasons = {
+  ENOENT: { nl: 'bestand bestaat niet', en: 'file does not exist' },
+  EACCES: { nl: 'geen leesrechten', en: 'no permission to read' },
+  EISDIR: { nl: 'dit is een map, geen bestand', en: 'this is a folder, not a file' },
+} as const satisfies Record<string, UsageText>;
 
 /** Exit codes (README): 0 ok, 1 ruleset or example failures, 2 bad input or usage, 3 output not written. */
 export const EXIT = { ok: 0, failures: 1, input: 2, output: 3, interrupted: 130, terminated: 143 } as const;

@@ -5,6 +5,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { SourceHost } from '@sroi/compiler';
+import { readReasons } from './errors.js';
+import type { UsageText } from './usage-messages.js';
 import { firstInvalidUtf8 } from './utf8.js';
 
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -14,15 +16,27 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
  */
 export const MAX_IR_BYTES = 64 * 1024 * 1024;
 
-/** Text, or why the file cannot be read; `invalidAt` marks the first byte that is not UTF-8. */
-export type ReadResult = { text: string; invalidAt?: number } | { error: string };
+/**
+ * Text, or why the file cannot be read (`error` in Dutch, as the compiler's SourceHost takes it;
+ * `reason` in both languages, for a usage error); `invalidAt` marks the first byte that is not UTF-8.
+ */
+export type ReadResult = { text: string; invalidAt?: number } | { error: string; reason: UsageText };
+
+const failed = (nl: string, en: string): ReadResult => ({ error: nl, reason: { nl, en } });
+const known = (reason: UsageText): ReadResult => failed(reason.nl, reason.en);
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
 /** Too large: by its reported size, or (a size of 0 reported) by the bytes read past the limit. */
 const tooLarge = (max: number, size?: number) =>
   size !== undefined
-    ? `bestand is ${megabytes(size).toFixed(1)} MB; maximaal ${megabytes(max)} MB`
-    : `bestand is groter dan ${megabytes(max)} MB; maximaal ${megabytes(max)} MB`;
+    ? failed(
+        `bestand is ${megabytes(size).toFixed(1)} MB; maximaal ${megabytes(max)} MB`,
+        `file is ${megabytes(size).toFixed(1)} MB; at most ${megabytes(max)} MB`,
+      )
+    : failed(
+        `bestand is groter dan ${megabytes(max)} MB; maximaal ${megabytes(max)} MB`,
+        `file is larger than ${megabytes(max)} MB; at most ${megabytes(max)} MB`,
+      );
 
 /** At most `max` + 1 bytes of an open file: one more than allowed tells it is too large. */
 function readBounded(fd: number, max: number): Buffer | undefined {
@@ -47,11 +61,15 @@ export function readText(path: string, max = MAX_INPUT_BYTES): ReadResult {
     // open file, so it cannot change between the check and the read.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { error: 'dit is een map, geen bestand' };
-    if (!stat.isFile()) return { error: 'geen gewoon bestand (een apparaat, pipe of socket)' };
-    if (stat.size > max) return { error: tooLarge(max, stat.size) };
+    if (stat.isDirectory()) return known(readReasons.EISDIR);
+    if (!stat.isFile())
+      return failed(
+        'geen gewoon bestand (een apparaat, pipe of socket)',
+        'not a regular file (a device, pipe or socket)',
+      );
+    if (stat.size > max) return tooLarge(max, stat.size);
     const bytes = readBounded(fd, max);
-    if (!bytes) return { error: tooLarge(max) };
+    if (!bytes) return tooLarge(max);
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {
@@ -65,10 +83,8 @@ export function readText(path: string, max = MAX_INPUT_BYTES): ReadResult {
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: 'bestand bestaat niet' };
-    if (code === 'EACCES') return { error: 'geen leesrechten' };
-    if (code === 'EISDIR') return { error: 'dit is een map, geen bestand' };
-    return { error: (e as Error).message };
+    const reason = readReasons[code as keyof typeof readReasons] as UsageText | undefined;
+    return reason ? known(reason) : failed((e as Error).message, (e as Error).message);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -114,7 +130,7 @@ export function rulesetHost(rulesetPath: string, alsoNamed: readonly string[] = 
         };
       const r = readText(path);
       return 'error' in r
-        ? r
+        ? { error: r.error }
         : r.invalidAt !== undefined
           ? { error: 'geen geldige UTF-8-tekst (binair bestand?)' }
           : { text: r.text };

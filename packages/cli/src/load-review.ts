@@ -30,8 +30,7 @@ export function loadForReview(
     if (ds.length > 0) io.err(renderDiagnostics(options.format, ds, lookup, options.lang) + '\n');
   };
   for (const path of paths) {
-    if (path.endsWith(RULESET_SET_SUFFIX))
-      throw new UsageError(`${command}: ${path} is een regelingenset; geef de regelingen zelf`);
+    if (path.endsWith(RULESET_SET_SUFFIX)) throw new UsageError('rulesetSetGiven', { command, path });
     const read = readInput(path);
     const source = new SourceFile(path, read.text);
     if (read.invalidAt !== undefined) {

@@ -4,6 +4,7 @@ import type { Language } from '@sroi/core';
 import {
   commandOptions,
   commonOptions,
+  languageOf,
   parseCommandLine,
   type CommandName,
   type OptionValues,
@@ -12,6 +13,7 @@ import { EXIT, OutputError, UsageError } from './errors.js';
 import type { CommonOptions, Io } from './options.js';
 import type { DiagnosticFormat } from './render/diagnostics.js';
 import { safeLine, terminalIo } from './render/terminal.js';
+import { renderUsage } from './usage-messages.js';
 
 export const VERSION = '0.1.0';
 export type { Io };
@@ -95,6 +97,92 @@ Exitcodes: 0 in orde · 1 fouten in de regeling of mislukte voorbeelden · 2 onj
            130/143 --batch gestopt door SIGINT/SIGTERM (na een hele regel, met een samenvatting)
 `;
 
+const usageEn = `sroi ${VERSION} — social return rules as code
+
+Usage:
+  sroi check FILE...                    check rulesets (errors, warnings)
+      --aannames, --assumptions         also show every assumption (provisional values)
+      --bronnen, --sources DIR          check every quotation ('...') word for word against the text
+                                        of its document (file "..." in DIR); without: not checked
+  sroi eval RULESET CONTRACT.json       evaluate a contract, with an explanation of every euro
+      --json                            result as JSON (docs/contract-format.md)
+      --kort, --brief                   only the amounts, without the explanation
+      --batch CONTRACTS.jsonl           many contracts, one JSON line per contract (- = stdin);
+                                        output JSON Lines in the same order
+      --workers N                       with --batch: number of threads (default one per core)
+      --max-line-bytes N                with --batch: a longer line gets an error line (SR5103)
+                                        and the run goes on (default 16 MB); a BOM may start every
+                                        line; SIGINT/SIGTERM stops after a whole line
+  sroi test FILE...                     run the examples (and properties)
+      --coverage                        which rules, table rows, branches and caps the examples
+                                        reach, and which never
+      --runs N  --seed S                properties: number of generated contracts, and the seed
+                                        to repeat a run
+  sroi fmt FILE... [--check]            format (with --check: only check)
+  sroi dump tokens|cst|ast|ir FILE      show an intermediate stage of the compiler
+  sroi dump plan RULESET                show the JavaScript the evaluator makes for the ruleset
+  sroi export --schema [RULESET]        JSON Schema of the contract
+  sroi export --schema result|ir        JSON Schema of the result or of the IR (also:
+                                        --schema contract [RULESET])
+  sroi export --ir-schema               JSON Schema of the IR
+  sroi export --ir RULESET              the IR of a ruleset (faster to load)
+  sroi export --to json-rules-engine RULESET
+                                        rules and formulas for json-rules-engine 7 (with the
+                                        adapter of @sroi/evaluator; docs/embedding.md)
+      -o, --output FILE                 write to a file instead of to stdout
+  sroi diff RULESET-A RULESET-B         semantic difference: changed values, table rows, formulas,
+                                        caps, scope, periods and header, with their place in both
+                                        files, and example contracts with a different outcome
+                                        (exit code 0, also when there are differences)
+      --json | --html                   as JSON, or as a printable HTML page
+  sroi compare RULESET... --contract CONTRACT.json
+                                        one contract under several rulesets side by side, with the
+                                        rules that make the differences
+      --json | --html | --csv           as JSON, as a printable HTML page or as CSV (columns per
+                                        ruleset, with the source or assumption of every value)
+      --xlsx FILE                       also as an Excel workbook (amounts as numbers)
+  sroi whatif BASE PORTFOLIO --scenario S.sroi | --set NAME=VALUE
+                                        what-if: tariff changes over a portfolio, with
+                                        attribution per parameter (sroi whatif --help)
+  sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out FILE]
+                                        a synthetic portfolio
+  sroi matrix RULESET...                harmonisation matrix; the first ruleset is the base
+      --html | --csv | --json           as a printable HTML page (summary and charts first),
+                                        as CSV (; and decimal comma, for Excel) or as JSON
+      --xlsx FILE                       also as an Excel workbook (amounts as numbers)
+      --portefeuille, --portfolio CONTRACTS.jsonl
+                                        totals over an example portfolio (default
+                                        examples/portfolio.jsonl beside the first ruleset)
+      --peildatum, --date YYYY-MM-DD    reference date of the computed rows
+
+  sroi serve RULESET|SET...             HTTP API (JSON) over the rulesets; stops cleanly on SIGTERM/SIGINT
+      --port N  --host H                default 8080 on 127.0.0.1 (--port 0: a free port)
+      --quiet                           without access log (JSON lines on stderr)
+      --max-body BYTES                  limit per contract (default 1048576)
+      --max-batch-body BYTES            limit per batch (default 67108864)
+      --max-lines N                     lines per batch (default 100000)
+      --max-activities N                activities per contract (default 10000)
+      --timeout MS                      time per request (default 30000)
+
+RULESET is a .sroi file or an IR file (.json, made with sroi export --ir).
+Some options keep their Dutch names; an English name after a comma is an alias that works the
+same.
+
+Options for every command:
+  --format text|json|gnu                form of the messages (default text)
+  --lang nl|en                          language of the messages and of this help (default nl;
+                                        also SROI_LANG=en)
+  --root DIR                            rulesets in DIR may be extended too (breidt uit);
+                                        by default only the folder of the named ruleset and below
+
+Exit codes: 0 ok · 1 errors in the ruleset or failed examples · 2 wrong input or command line
+            3 output could not be written (disk full, reader stopped)
+            130/143 --batch stopped by SIGINT/SIGTERM (after a whole line, with a summary)
+`;
+
+/** The usage text in each language: the same commands and options in the same order (tested). */
+export const usages: Readonly<Record<Language, string>> = { nl: usage, en: usageEn };
+
 const commands = [
   'check',
   'eval',
@@ -121,6 +209,8 @@ function commandOf(argv: readonly string[]): string | undefined {
 
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
   let io = terminalIo(rawIo, { out: true, err: true });
+  // The language of the help and of every usage error, decided before anything else is parsed.
+  const say = languageOf(argv);
   // whatif and portfolio take options of their own (--html FILE, --set, repeated --scenario).
   const own = commandOf(argv);
   if (own === 'whatif' || own === 'portfolio') {
@@ -128,19 +218,19 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     const machine = own === 'portfolio' || argv.some((a) => ['--json', '--csv', '--html'].includes(a));
     const ownIo = terminalIo(rawIo, { out: !machine, err: true });
     try {
-      const { whatifCommand, portfolioCommand, whatifUsage } = await import('./commands/whatif.js');
+      const { whatifCommand, portfolioCommand, whatifUsages } = await import('./commands/whatif.js');
       if (argv.includes('--help') || argv.includes('-h')) {
-        io.out(whatifUsage);
+        io.out(whatifUsages[say]);
         return EXIT.ok;
       }
       return own === 'whatif' ? await whatifCommand(argv, ownIo) : await portfolioCommand(argv, ownIo);
     } catch (e) {
       if (e instanceof UsageError) {
-        io.err(`sroi: ${e.message}\n`);
+        io.err(`sroi: ${e.text(say)}\n`);
         return e instanceof OutputError ? EXIT.output : EXIT.input;
       }
       if (process.env['SROI_DEBUG']) throw e;
-      io.err(`sroi: interne fout: ${(e as Error).message}\n`);
+      io.err(`sroi: ${renderUsage('internal', { message: (e as Error).message }, say)}\n`);
       return EXIT.input;
     }
   }
@@ -153,7 +243,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
       ...(known ? commandOptions[known] : {}),
     });
   } catch (e) {
-    io.err(`sroi: ${(e as Error).message}\n`);
+    io.err(`sroi: ${e instanceof UsageError ? e.text(say) : (e as Error).message}\n`);
     return EXIT.input;
   }
   const positionals = parsed.positionals;
@@ -164,25 +254,26 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
   }
   const [command, ...args] = positionals;
   if (values.help || !command || command === 'help') {
-    io.out(usage);
+    io.out(usages[say]);
     return command || values.help ? EXIT.ok : EXIT.input;
   }
   if (!(commands as readonly string[]).includes(command)) {
     const { suggestNames } = await import('@sroi/core');
     const close = suggestNames(command, commands);
+    const suggestion = close.length ? renderUsage('didYouMeanCommand', { name: close[0]! }, say) : '';
     io.err(
-      `sroi: onbekend commando '${safeLine(command)}'${close.length ? ` — bedoelde je '${close[0]}'?` : ''}\n\n${usage}`,
+      `sroi: ${renderUsage('unknownCommand', { command: safeLine(command), suggestion, usage: usages[say] }, say)}`,
     );
     return EXIT.input;
   }
   const format = (values.format ?? 'text') as DiagnosticFormat;
   if (!['text', 'json', 'gnu'].includes(format)) {
-    io.err(`sroi: --format moet text, json of gnu zijn, niet '${safeLine(format)}'\n`);
+    io.err(`sroi: ${renderUsage('formatValue', { value: safeLine(format) }, say)}\n`);
     return EXIT.input;
   }
   const lang = (values.lang ?? process.env['SROI_LANG'] ?? 'nl') as Language;
   if (lang !== 'nl' && lang !== 'en') {
-    io.err(`sroi: --lang moet nl of en zijn, niet '${safeLine(lang)}'\n`);
+    io.err(`sroi: ${renderUsage('langValue', { value: safeLine(lang) }, say)}\n`);
     return EXIT.input;
   }
   const common: CommonOptions = { format, lang };
@@ -332,12 +423,12 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`sroi: ${safeLine(e.message)}\n`);
+      io.err(`sroi: ${safeLine(e.text(say))}\n`);
       return e instanceof OutputError ? EXIT.output : EXIT.input;
     }
     if (process.env['SROI_DEBUG']) throw e;
     io.err(
-      `sroi: interne fout: ${safeLine((e as Error).message)}\nDit is een fout in sroi, niet in je invoer; meld hem graag (SROI_DEBUG=1 toont details).\n`,
+      `sroi: ${renderUsage('internal', { message: safeLine((e as Error).message) }, say)}\n${renderUsage('internalReport', {}, say)}\n`,
     );
     return EXIT.input;
   }

@@ -51,8 +51,11 @@ export function wholeNumberOption(
   if (value === undefined) return fallback;
   const n = /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
-    throw new UsageError(
-      `${flag} moet een geheel getal van ${range.min.toLocaleString('nl-NL')} tot en met ${range.max.toLocaleString('nl-NL')} zijn, niet '${value}'`,
-    );
+    throw new UsageError('wholeNumber', {
+      flag,
+      min: { nl: range.min.toLocaleString('nl-NL'), en: range.min.toLocaleString('en-GB') },
+      max: { nl: range.max.toLocaleString('nl-NL'), en: range.max.toLocaleString('en-GB') },
+      value,
+    });
   return n;
 }

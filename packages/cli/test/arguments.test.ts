@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { commandOptions, commonOptions } from '../src/arguments.js';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { commandOptions, commonOptions, languageOf } from '../src/arguments.js';
 import { mini, sroi } from './support/run.js';
 
 const commands = [...Object.keys(commandOptions).filter((c) => c !== 'help'), 'whatif', 'portfolio'];
@@ -76,5 +76,35 @@ describe('the messages about a command line', () => {
       out: '',
       err: "sroi: onbekende optie '--geen-optie'\nZie 'sroi help' voor de opties.\n",
     });
+  });
+});
+
+describe('languageOf: the language decided before the command line is parsed', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  test('is Dutch without --lang or SROI_LANG', () => {
+    vi.stubEnv('SROI_LANG', '');
+    expect(languageOf(['eval', 'r.sroi'])).toBe('nl');
+  });
+
+  test('takes --lang en or --lang=en wherever it stands, the last one when given twice (as the parser does)', () => {
+    expect(languageOf(['--lang', 'en', 'eval'])).toBe('en');
+    expect(languageOf(['eval', 'r.sroi', '--lang=en'])).toBe('en');
+    expect(languageOf(['--lang', 'en', 'check', '--lang', 'nl'])).toBe('nl');
+    expect(languageOf(['--lang', 'nl', 'check', '--lang=en'])).toBe('en');
+  });
+
+  test('ignores a value that is not a language, and what follows --', () => {
+    expect(languageOf(['check', '--lang', 'fr'])).toBe('nl');
+    expect(languageOf(['check', '--', '--lang', 'en'])).toBe('nl');
+  });
+
+  test('falls back to SROI_LANG=en, which --lang nl overrides', () => {
+    vi.stubEnv('SROI_LANG', 'en');
+    expect(languageOf(['check'])).toBe('en');
+    expect(languageOf(['check', '--lang', 'fr'])).toBe('en');
+    expect(languageOf(['check', '--lang', 'nl'])).toBe('nl');
   });
 });

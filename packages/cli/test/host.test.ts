@@ -11,19 +11,37 @@ afterAll(tmp.remove);
 
 describe('readText', () => {
   test('refuses a device, whatever size it reports (0 for /dev/zero), without reading it', () => {
-    expect(readText('/dev/zero')).toEqual({ error: 'geen gewoon bestand (een apparaat, pipe of socket)' });
+    expect(readText('/dev/zero')).toEqual({
+      error: 'geen gewoon bestand (een apparaat, pipe of socket)',
+      reason: {
+        nl: 'geen gewoon bestand (een apparaat, pipe of socket)',
+        en: 'not a regular file (a device, pipe or socket)',
+      },
+    });
   });
 
   test('refuses a named pipe at once instead of waiting for a writer', () => {
     const fifo = join(tmp.dir, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
-    expect(readText(fifo)).toEqual({ error: 'geen gewoon bestand (een apparaat, pipe of socket)' });
+    expect(readText(fifo)).toEqual({
+      error: 'geen gewoon bestand (een apparaat, pipe of socket)',
+      reason: {
+        nl: 'geen gewoon bestand (een apparaat, pipe of socket)',
+        en: 'not a regular file (a device, pipe or socket)',
+      },
+    });
   });
 
   test('refuses a file over the limit and a directory', () => {
     const big = tmp.write('big.json', new Uint8Array(MAX_INPUT_BYTES + 1));
-    expect(readText(big)).toMatchObject({ error: 'bestand is 16.0 MB; maximaal 16 MB' });
-    expect(readText(tmp.dir)).toEqual({ error: 'dit is een map, geen bestand' });
+    expect(readText(big)).toEqual({
+      error: 'bestand is 16.0 MB; maximaal 16 MB',
+      reason: { nl: 'bestand is 16.0 MB; maximaal 16 MB', en: 'file is 16.0 MB; at most 16 MB' },
+    });
+    expect(readText(tmp.dir)).toEqual({
+      error: 'dit is een map, geen bestand',
+      reason: { nl: 'dit is een map, geen bestand', en: 'this is a folder, not a file' },
+    });
   });
 });
 
@@ -75,9 +93,9 @@ describe('breidt uit: only .sroi rulesets under the allowed roots', () => {
 });
 
 describe('write errors', () => {
-  test('a full disk is one line on stderr and exit code 3, no stack trace', () => {
-    const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
-    const r = spawnSync(
+  const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+  const toFullDisk = (...extra: string[]) =>
+    spawnSync(
       process.execPath,
       [
         '--conditions',
@@ -88,9 +106,19 @@ describe('write errors', () => {
         'eval',
         mini,
         fileURLToPath(new URL('fixtures/plaatsing.json', import.meta.url)),
+        ...extra,
       ],
       { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8' },
     );
+
+  test('a full disk is said in English with --lang en', () => {
+    const r = toFullDisk('--lang', 'en');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('sroi: cannot write to stdout: the disk is full (ENOSPC)\n');
+  }, 60_000);
+
+  test('a full disk is one line on stderr and exit code 3, no stack trace', () => {
+    const r = toFullDisk();
     expect(r.status).toBe(3);
     expect(r.stderr).toBe('sroi: kan niet schrijven naar stdout: de schijf is vol (ENOSPC)\n');
   }, 60_000);

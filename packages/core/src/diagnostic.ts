@@ -59,7 +59,8 @@ export function diagnostic(
   return d;
 }
 
-const fill = (template: string, args: MessageArgs): string =>
+/** A template with its `{name}` arguments filled in (the catalogue's, and the CLI's usage messages). */
+export const fillTemplate = (template: string, args: MessageArgs): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = args[name];
     return v === undefined ? whole : String(v);
@@ -67,7 +68,7 @@ const fill = (template: string, args: MessageArgs): string =>
 
 /** The message of a code in a language, with its arguments filled in. */
 export function renderMessage(code: DiagnosticCode, args: MessageArgs, lang: Language = 'nl'): string {
-  return fill(messages[code][lang], args);
+  return fillTemplate(messages[code][lang], args);
 }
 
 const didYouMean = { nl: 'Bedoelde je {list}?', en: 'Did you mean {list}?' };
@@ -82,10 +83,10 @@ export function renderHint(d: Diagnostic, lang: Language = 'nl'): string | undef
       quoted.length === 1
         ? quoted[0]!
         : `${quoted.slice(0, -1).join(', ')}${or[lang]}${quoted[quoted.length - 1]}`;
-    parts.push(fill(didYouMean[lang], { list }));
+    parts.push(fillTemplate(didYouMean[lang], { list }));
   }
   const hint = (messages[d.code] as MessageDefinition).hint;
-  if (hint) parts.push(fill(hint[lang], d.args));
+  if (hint) parts.push(fillTemplate(hint[lang], d.args));
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 

@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, readReasons, UsageError } from '../errors.js';
 import { evaluatorOf, loadRuleset } from '../load.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { wholeNumberOption, type EvalOptions, type Io } from '../options.js';
@@ -124,9 +124,8 @@ function openInput(path: string): AsyncIterable<Uint8Array> {
   if (path === '-') return process.stdin;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new UsageError(`${path}: dit is een map, geen bestand`);
-    if (!stat.isFile() && !stat.isFIFO())
-      throw new UsageError(`${path}: geen gewoon bestand of pipe (een apparaat of socket)`);
+    if (stat.isDirectory()) throw new UsageError('fileProblem', { path, reason: readReasons.EISDIR });
+    if (!stat.isFile() && !stat.isFIFO()) throw new UsageError('notFileOrPipe', { path });
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw readError(path, e);
@@ -136,19 +135,13 @@ function openInput(path: string): AsyncIterable<Uint8Array> {
 
 const readError = (path: string, e: unknown): UsageError => {
   const code = (e as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT'
-      ? 'bestand bestaat niet'
-      : code === 'EISDIR'
-        ? 'dit is een map, geen bestand'
-        : (e as Error).message;
-  return new UsageError(`${path}: ${reason}`);
+  const reason = code === 'ENOENT' || code === 'EISDIR' ? readReasons[code] : (e as Error).message;
+  return new UsageError('fileProblem', { path, reason });
 };
 
 export async function batchCommand(args: readonly string[], options: EvalOptions, io: Io): Promise<number> {
   const [rulesetPath, ...rest] = args;
-  if (!rulesetPath || rest.length > 0 || !options.batch)
-    throw new UsageError('eval --batch: sroi eval REGELING --batch CONTRACTEN.jsonl');
+  if (!rulesetPath || rest.length > 0 || !options.batch) throw new UsageError('batchArguments');
   const workers = workerCount(options.workers);
   const maxLine = maxLineBytes(options.maxLineBytes);
   // SIGINT or SIGTERM: stop reading, finish and write the lines already read (whole lines only),

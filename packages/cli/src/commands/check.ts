@@ -16,9 +16,9 @@ export async function checkCommand(
   options: CommonOptions & { assumptions: boolean; bronnen?: string },
   io: Io,
 ): Promise<number> {
-  if (files.length === 0) throw new UsageError('check: geef een of meer .sroi-bestanden');
+  if (files.length === 0) throw new UsageError('checkFiles');
   if (options.bronnen !== undefined && !isDirectory(options.bronnen))
-    throw new UsageError(`check: --bronnen ${options.bronnen} is geen map`);
+    throw new UsageError('checkSources', { path: options.bronnen });
   let worst: number = EXIT.ok;
   const json: unknown[] = [];
   for (const file of files) {

@@ -23,12 +23,9 @@ export async function compareCommand(
   options: CompareOptions,
   io: Io,
 ): Promise<number> {
-  if (args.length === 0 || options.contract === undefined)
-    throw new UsageError(
-      'compare: geef regelingen en een contract: sroi compare REGELING... --contract CONTRACT.json',
-    );
+  if (args.length === 0 || options.contract === undefined) throw new UsageError('compareArguments');
   if ([options.json, options.html, options.csv].filter(Boolean).length > 1)
-    throw new UsageError('compare: kies één van --json, --html en --csv');
+    throw new UsageError('compareFormats');
   const loaded = loadForReview('compare', args, options, io);
   if (typeof loaded === 'number') return loaded;
   const path = options.contract;
@@ -62,6 +59,9 @@ export async function compareCommand(
   else if (options.csv) io.out(compareCsv(comparison, options.lang));
   else io.out(compareText(comparison, options.lang));
   if (options.xlsx !== undefined)
-    code = Math.max(code, await writeXlsxOption(options.xlsx, compareSheets(comparison, options.lang), io));
+    code = Math.max(
+      code,
+      await writeXlsxOption(options.xlsx, compareSheets(comparison, options.lang), io, options.lang),
+    );
   return code;
 }

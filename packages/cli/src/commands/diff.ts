@@ -12,8 +12,8 @@ export interface DiffOptions extends CommonOptions {
 }
 
 export async function diffCommand(args: readonly string[], options: DiffOptions, io: Io): Promise<number> {
-  if (args.length !== 2) throw new UsageError('diff: geef twee regelingen: sroi diff REGELING-A REGELING-B');
-  if (options.json && options.html) throw new UsageError('diff: kies --json of --html, niet allebei');
+  if (args.length !== 2) throw new UsageError('diffArguments');
+  if (options.json && options.html) throw new UsageError('diffFormats');
   const loaded = loadForReview('diff', args, options, io);
   if (typeof loaded === 'number') return loaded;
   const [a, b] = loaded as [NonNullable<(typeof loaded)[0]>, NonNullable<(typeof loaded)[1]>];

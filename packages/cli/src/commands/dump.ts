@@ -35,7 +35,7 @@ function replacer(source: { position(o: number): { line: number; column: number 
 export async function dumpCommand(args: readonly string[], options: CommonOptions, io: Io): Promise<number> {
   const [stage, file] = args;
   if (!stage || !file || !(stages as readonly string[]).includes(stage))
-    throw new UsageError(`dump: gebruik sroi dump ${stages.join('|')} BESTAND`);
+    throw new UsageError('dumpArguments', { stages: stages.join('|') });
   if (stage === 'plan') return dumpPlan(file, options, io);
   const { text } = readInput(file);
   const showSyntax = (parsed: ReturnType<typeof parseSource>): number => {
@@ -111,7 +111,7 @@ export async function dumpCommand(args: readonly string[], options: CommonOption
 async function dumpPlan(file: string, options: CommonOptions, io: Io): Promise<number> {
   const loaded = await loadRuleset(file);
   if (!loaded.plan) {
-    if (loaded.set) throw new UsageError(`dump: ${file} is een set; geef één regeling`);
+    if (loaded.set) throw new UsageError('dumpSet', { path: file });
     io.err(renderDiagnostics(options.format, loaded.diagnostics, loaded.lookup, options.lang) + '\n');
     return loaded.failure === 'input' ? EXIT.input : EXIT.failures;
   }

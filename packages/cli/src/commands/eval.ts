@@ -15,8 +15,7 @@ export async function evalCommand(args: readonly string[], options: EvalOptions,
     return batchCommand(args, options, io);
   }
   const [rulesetPath, contractPath, ...rest] = args;
-  if (!rulesetPath || !contractPath || rest.length > 0)
-    throw new UsageError('eval: geef een regeling en één contract: sroi eval REGELING CONTRACT.json');
+  if (!rulesetPath || !contractPath || rest.length > 0) throw new UsageError('evalArguments');
   const loaded = await loadRuleset(rulesetPath);
   const show = (ds: readonly Diagnostic[], lookup: SourceLookup) => {
     if (ds.length > 0) io.err(renderDiagnostics(options.format, ds, lookup, options.lang) + '\n');

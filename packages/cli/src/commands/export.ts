@@ -28,25 +28,20 @@ export async function exportCommand(
     Boolean,
   ).length;
   if (options.to !== undefined && options.to !== 'json-rules-engine')
-    throw new UsageError(`export --to: alleen json-rules-engine, niet '${options.to}'`);
-  if (chosen !== 1)
-    throw new UsageError(
-      'export: kies --schema [contract|result|ir] [REGELING], --ir-schema, --ir REGELING of --to json-rules-engine REGELING',
-    );
+    throw new UsageError('exportTo', { value: options.to });
+  if (chosen !== 1) throw new UsageError('exportChoice');
   // `--schema contract|result|ir [REGELING]`; `--schema REGELING` and `--schema` alone are the contract's.
   const kind = options.schema && schemaKinds.has(args[0] ?? '') ? args[0] : undefined;
   const rest = kind === undefined ? args : args.slice(1);
   if (options.irSchema || kind === 'ir' || kind === 'result') {
     if (rest.length > 0)
-      throw new UsageError(
-        `export ${kind ? `--schema ${kind}` : '--ir-schema'}: geen regeling nodig (alleen bij --schema contract)`,
-      );
+      throw new UsageError('exportNoRuleset', { what: kind ? `--schema ${kind}` : '--ir-schema' });
     io.out(JSON.stringify(kind === 'result' ? resultJsonSchema() : irJsonSchema(), null, 2) + '\n');
     return EXIT.ok;
   }
   const [file] = rest;
-  if (options.ir && !file) throw new UsageError('export --ir: geef een regeling');
-  if (options.to && !file) throw new UsageError('export --to json-rules-engine: geef een regeling');
+  if (options.ir && !file) throw new UsageError('exportIrRuleset');
+  if (options.to && !file) throw new UsageError('exportToRuleset');
   let enums: EnumerationValues | undefined;
   if (file) {
     const loaded = await loadRuleset(file);
@@ -76,8 +71,12 @@ function toFile(path: string, terminal: Io): Io {
         writeFileSync(path, text);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
-        const reason = writeReasons[code]?.[0] ?? (e as Error).message;
-        throw new OutputError(`export: kan ${path} niet schrijven: ${reason}${code ? ` (${code})` : ''}`);
+        const known = writeReasons[code];
+        throw new OutputError('exportWrite', {
+          path,
+          reason: known ? { nl: known[0], en: known[1] } : (e as Error).message,
+          code: code ? ` (${code})` : '',
+        });
       }
     },
     err: (text) => terminal.err(text),

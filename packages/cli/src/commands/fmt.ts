@@ -11,7 +11,7 @@ export async function fmtCommand(
   options: CommonOptions & { check: boolean },
   io: Io,
 ): Promise<number> {
-  if (files.length === 0) throw new UsageError('fmt: geef een of meer .sroi-bestanden');
+  if (files.length === 0) throw new UsageError('fmtFiles');
   let worst: number = EXIT.ok;
   for (const file of files) {
     const { text } = readInput(file);

@@ -30,11 +30,11 @@ export async function matrixCommand(
   options: MatrixOptions,
   io: Io,
 ): Promise<number> {
-  if (args.length === 0) throw new UsageError('matrix: geef een of meer regelingen: sroi matrix REGELING...');
+  if (args.length === 0) throw new UsageError('matrixArguments');
   if ([options.json, options.html, options.csv].filter(Boolean).length > 1)
-    throw new UsageError('matrix: kies één van --json, --html en --csv');
+    throw new UsageError('matrixFormats');
   if (options.date !== undefined && parseIsoDate(options.date) === undefined)
-    throw new UsageError(`matrix: --peildatum moet een datum JJJJ-MM-DD zijn, niet '${options.date}'`);
+    throw new UsageError('matrixDate', { value: options.date });
   const loaded = loadForReview('matrix', args, options, io);
   if (typeof loaded === 'number') return loaded;
   const portfolioPath =
@@ -61,6 +61,6 @@ export async function matrixCommand(
   else if (options.html) io.out(matrixHtml(matrix, options.lang));
   else io.out(matrixText(matrix, options.lang));
   if (options.xlsx !== undefined)
-    return writeXlsxOption(options.xlsx, matrixSheets(matrix, options.lang), io);
+    return writeXlsxOption(options.xlsx, matrixSheets(matrix, options.lang), io, options.lang);
   return EXIT.ok;
 }

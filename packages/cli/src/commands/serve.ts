@@ -25,8 +25,7 @@ const count = (value: string | undefined, flag: string, fallback: number, min: n
   wholeNumberOption(value, flag, { min, max }, fallback);
 
 export async function serveCommand(args: readonly string[], options: ServeOptions, io: Io): Promise<number> {
-  if (args.length === 0)
-    throw new UsageError('serve: geef één of meer regelingen of sets: sroi serve [--port N] REGELING|SET...');
+  if (args.length === 0) throw new UsageError('serveArguments');
   const port = count(options.port, '--port', 8080, 0, 65535);
   const host = options.host ?? '127.0.0.1';
   const limits: ServeLimits = {
@@ -49,7 +48,13 @@ export async function serveCommand(args: readonly string[], options: ServeOption
   }
   if (failure !== EXIT.ok) return failure;
   const clashes = nameClashes(served);
-  if (clashes.length > 0) throw new UsageError(clashes.join('\n'));
+  if (clashes.length > 0)
+    throw new UsageError('composed', {
+      text: {
+        nl: clashes.map((c) => c.text('nl')).join('\n'),
+        en: clashes.map((c) => c.text('en')).join('\n'),
+      },
+    });
 
   // Access log: JSON lines on stderr, written asynchronously (pino's sonic-boom) in blocks of at
   // least 4 KB, and at least every second: one write per request was a twentieth of the server's
@@ -69,13 +74,11 @@ export async function serveCommand(args: readonly string[], options: ServeOption
   } catch (e) {
     await app.close();
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'EADDRINUSE'
-        ? `serve: poort ${port} op ${host} is al in gebruik`
-        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
-          ? `serve: adres ${host} is niet beschikbaar op deze machine`
-          : `serve: ${(e as Error).message}`,
-    );
+    throw code === 'EADDRINUSE'
+      ? new UsageError('servePortInUse', { port, host })
+      : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+        ? new UsageError('serveAddress', { host })
+        : new UsageError('prefixed', { prefix: 'serve', text: (e as Error).message });
   }
   io.err(
     options.lang === 'nl'

@@ -14,7 +14,7 @@ export interface TestOptions extends CommonOptions {
 }
 
 export async function testCommand(files: readonly string[], options: TestOptions, io: Io): Promise<number> {
-  if (files.length === 0) throw new UsageError('test: geef een of meer .sroi-bestanden');
+  if (files.length === 0) throw new UsageError('testFiles');
   // Options are checked before any work, so a typo is not reported after the examples ran.
   const runs = wholeNumberOption(options.runs, 'test: --runs', { min: 1, max: 1e9 }, 200);
   const seed = wholeNumberOption(options.seed, 'test: --seed', { min: -(2 ** 31), max: 2 ** 31 - 1 });

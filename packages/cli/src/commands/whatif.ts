@@ -15,6 +15,8 @@ import {
 import { formatOf, readPortfolio, runWhatIf, writeGeneratedPortfolio } from '@sroi/analysis/node';
 import {
   diagnostic,
+  formatNumber,
+  Rational,
   renderHint,
   renderMessage,
   type SourceFile,
@@ -23,13 +25,14 @@ import {
   type Language,
 } from '@sroi/core';
 import { commandOptions, parseCommandLine, type OptionsConfig } from '../arguments.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, readReasons, UsageError } from '../errors.js';
 import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
 import { wholeNumberOption, type Io } from '../options.js';
+import { renderUsage } from '../usage-messages.js';
 
-export const whatifUsage = `Gebruik:
+const whatifUsage = `Gebruik:
   sroi whatif BASIS PORTEFEUILLE [--scenario S.sroi]... [--set NAAM=WAARDE]...
       BASIS                             regeling (.sroi of IR .json) of regioset (.set.json): elk
                                         contract volgens de periode van zijn gunningsdatum
@@ -49,6 +52,30 @@ export const whatifUsage = `Gebruik:
   sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out BESTAND]
 `;
 
+const whatifUsageEn = `Usage:
+  sroi whatif BASE PORTFOLIO [--scenario S.sroi]... [--set NAME=VALUE]...
+      BASE                              ruleset (.sroi or IR .json) or region set (.set.json): each
+                                        contract by the period of its award date
+      PORTFOLIO                         .jsonl (one contract per line), .csv (one row per
+                                        activity, ; or ,) or .xlsx (sheets contracten and
+                                        activiteiten); see docs/whatif.md
+      --scenario S.sroi                 a ruleset that extends the base (breidt uit) and
+                                        replaces parameters or table rows; may be repeated
+      --set NAME=VALUE                  together one scenario: --set sr_percentage=6%
+                                        --set jaarwaarde_plaatsing[participatiewet]=42000
+      --html FILE | --csv FILE          report as an HTML page with charts; per contract as CSV
+      --json                            report as JSON on stdout
+      --zonder-toerekening, --no-attribution
+                                        no attribution per parameter (faster)
+      --workers N                       number of threads (default one per core)
+      --strict                          stop at the first invalid row
+      --quiet                           no progress and no messages per row
+  sroi portfolio generate --contracts N [--seed S] [--format jsonl|csv|xlsx] [--out FILE]
+`;
+
+/** `sroi whatif --help` in each language: the same options in the same order (tested). */
+export const whatifUsages: Readonly<Record<Language, string>> = { nl: whatifUsage, en: whatifUsageEn };
+
 interface Parsed {
   readonly positionals: string[];
   readonly values: Record<string, string | boolean | string[] | undefined>;
@@ -66,8 +93,8 @@ const common = {
 function commonOf(values: Parsed['values']): { format: DiagnosticFormat; lang: Language } {
   const format = (values['format'] ?? 'text') as DiagnosticFormat;
   const lang = (values['lang'] ?? process.env['SROI_LANG'] ?? 'nl') as Language;
-  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError(`--format moet text, json of gnu zijn`);
-  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang moet nl of en zijn`);
+  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError('whatifFormat');
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError('whatifLang');
   return { format, lang };
 }
 
@@ -96,13 +123,12 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   const { format, lang } = commonOf(values);
   const [, basePath, portfolioPath, ...extra] = positionals;
   if (!basePath || !portfolioPath || extra.length > 0)
-    throw new UsageError(`whatif: geef een basis en een portefeuille\n\n${whatifUsage}`);
+    throw new UsageError('whatifArguments', { usage: whatifUsages });
   const workers = wholeNumberOption(values['workers'] as string | undefined, 'whatif: --workers', {
     min: 1,
     max: 64,
   });
-  if (!formatOf(portfolioPath))
-    throw new UsageError(`whatif: ${portfolioPath}: verwacht een .jsonl-, .csv- of .xlsx-bestand`);
+  if (!formatOf(portfolioPath)) throw new UsageError('whatifPortfolioKind', { path: portfolioPath });
   readInputExists(portfolioPath);
 
   const loaded = await loadRuleset(basePath);
@@ -145,8 +171,7 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
     }
     scenarios.push(limit(s.value, warnings));
   }
-  if (scenarios.length === 0)
-    throw new UsageError("whatif: geef een of meer scenario's: --scenario S.sroi of --set NAAM=WAARDE");
+  if (scenarios.length === 0) throw new UsageError('whatifScenarios');
   for (const w of warnings) io.err(line(w, lang));
 
   const job: WhatIfJob = {
@@ -156,7 +181,7 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
     attribution: !(values['zonder-toerekening'] || values['no-attribution']),
   };
   const quiet = Boolean(values['quiet']);
-  const progress = !quiet && process.stderr.isTTY ? new Progress(io) : undefined;
+  const progress = !quiet && process.stderr.isTTY ? new Progress(io, lang) : undefined;
   let skippedShown = 0;
   const csvPath = values['csv'] as string | undefined;
   const csvOut = csvPath ? createWriteStream(csvPath) : undefined;
@@ -190,14 +215,17 @@ export async function whatifCommand(argv: readonly string[], io: Io): Promise<nu
   });
   progress?.clear();
   if (csvOut) await new Promise<void>((r) => csvOut.end(r));
-  if (!quiet && skippedShown > 50) io.err(`... en ${skippedShown - 50} meldingen meer\n`);
+  if (!quiet && skippedShown > 50)
+    io.err(`${renderUsage('whatifMore', { count: skippedShown - 50 }, lang)}\n`);
   if (stopped) {
     // Stopped by --strict at an invalid row, or by a problem of the whole file (a missing column,
     // a CSV that cannot be read on): no totals then, they would leave contracts out.
     io.err(
-      values['strict'] && report.read.skippedRows > 0
-        ? `whatif: gestopt bij de eerste ongeldige rij (--strict)\n`
-        : `whatif: ${portfolioPath} is niet te lezen als portefeuille (zie de melding hierboven)\n`,
+      `${
+        values['strict'] && report.read.skippedRows > 0
+          ? renderUsage('whatifStrictStop', {}, lang)
+          : renderUsage('whatifUnreadable', { path: portfolioPath }, lang)
+      }\n`,
     );
     return EXIT.input;
   }
@@ -214,15 +242,18 @@ function readInputExists(path: string): void {
   try {
     readInputHead(path);
   } catch (e) {
-    throw new UsageError(`whatif: ${(e as Error).message}`);
+    throw new UsageError('prefixed', {
+      prefix: 'whatif',
+      text: e instanceof UsageError ? e.texts : (e as Error).message,
+    });
   }
 }
 function readInputHead(path: string): void {
   // readInput refuses files above the CLI's input limit; a portfolio is streamed, so only its
   // existence is checked here.
   const s = statSync(path, { throwIfNoEntry: false });
-  if (!s) throw new Error(`${path}: bestand bestaat niet`);
-  if (s.isDirectory()) throw new Error(`${path}: dit is een map, geen bestand`);
+  if (!s) throw new UsageError('fileProblem', { path, reason: readReasons.ENOENT });
+  if (s.isDirectory()) throw new UsageError('fileProblem', { path, reason: readReasons.EISDIR });
 }
 
 /** A scenario with more players than exact attribution handles: evaluated, not attributed. */
@@ -292,18 +323,24 @@ async function scenarioFromFile(
   return { spec: limit(spec, warnings), warnings };
 }
 
-/** A progress line on a terminal's stderr: contracts done and the rate. */
-class Progress {
+/** A progress line on a terminal's stderr: contracts done and the rate, in the run's language. */
+export class Progress {
   private last = 0;
   private readonly start = Date.now();
-  constructor(private readonly io: Io) {}
+  constructor(
+    private readonly io: Io,
+    private readonly lang: Language,
+  ) {}
   show(done: number): void {
     const now = Date.now();
     if (now - this.last < 200) return;
     this.last = now;
     const rate = Math.round(done / Math.max(0.001, (now - this.start) / 1000));
+    const count = (n: number) => formatNumber(Rational.of(n), this.lang, 0, 0);
     this.io.err(
-      `\r\x1b[2K${done.toLocaleString('nl-NL')} contracten · ${rate.toLocaleString('nl-NL')} per seconde`,
+      this.lang === 'nl'
+        ? `\r\x1b[2K${count(done)} contracten · ${count(rate)} per seconde`
+        : `\r\x1b[2K${count(done)} contracts · ${count(rate)} per second`,
     );
   }
   clear(): void {
@@ -320,7 +357,7 @@ export async function portfolioCommand(argv: readonly string[], io: Io): Promise
     out: { type: 'string' },
   });
   const [, sub] = positionals;
-  if (sub !== 'generate') throw new UsageError(`portfolio: alleen 'generate' bestaat\n\n${whatifUsage}`);
+  if (sub !== 'generate') throw new UsageError('portfolioSub', { usage: whatifUsages });
   const count = wholeNumberOption(
     values['contracts'] as string | undefined,
     'portfolio generate: --contracts',
@@ -335,9 +372,9 @@ export async function portfolioCommand(argv: readonly string[], io: Io): Promise
   );
   const format = (values['format'] ?? 'jsonl') as string;
   if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx')
-    throw new UsageError(`portfolio generate: --format moet jsonl, csv of xlsx zijn, niet '${format}'`);
+    throw new UsageError('portfolioFormat', { value: format });
   const out = (values['out'] as string | undefined) ?? (format === 'xlsx' ? undefined : '/dev/stdout');
-  if (!out) throw new UsageError('portfolio generate: een XLSX-bestand vraagt --out BESTAND');
+  if (!out) throw new UsageError('portfolioXlsxOut');
   await writeGeneratedPortfolio(out, count, seed, format);
   void io;
   return EXIT.ok;

@@ -1,6 +1,7 @@
 // The rulesets a server offers: each loaded ruleset or set under a stable name (a slug of its own
 // name), with what a client needs to cite it: version, periods and a sha256 of its IR.
 import type { Plan, PlanSet } from '@sroi/evaluator';
+import { UsageError } from '../errors.js';
 
 /** One ruleset of a served set (or the ruleset itself), as `GET /v1/rulesets` describes it. */
 export interface ServedMember {
@@ -75,20 +76,17 @@ export function servedSet(file: string, set: PlanSet): ServedRuleset {
   };
 }
 
-/** The names that two files share (or that are empty), as messages; none when all are usable. */
-export function nameClashes(rulesets: readonly ServedRuleset[]): string[] {
+/** The names that two files share (or that are empty), as usage errors; none when all are usable. */
+export function nameClashes(rulesets: readonly ServedRuleset[]): UsageError[] {
   const seen = new Map<string, ServedRuleset>();
-  const out: string[] = [];
+  const out: UsageError[] = [];
   for (const r of rulesets) {
     if (r.name === '') {
-      out.push(`${r.file}: de naam '${r.title}' geeft geen URL-naam (geen letters of cijfers)`);
+      out.push(new UsageError('serveNoName', { file: r.file, title: r.title }));
       continue;
     }
     const first = seen.get(r.name);
-    if (first)
-      out.push(
-        `${r.file} en ${first.file} hebben dezelfde URL-naam '${r.name}'; geef elke regeling één keer`,
-      );
+    if (first) out.push(new UsageError('serveSameName', { file: r.file, other: first.file, name: r.name }));
     else seen.set(r.name, r);
   }
   return out;

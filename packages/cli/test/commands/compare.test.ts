@@ -85,17 +85,14 @@ describe('sroi compare', () => {
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 
-  test('an --xlsx file that cannot be written exits 3', async () => {
-    const r = await sroi(
-      'compare',
-      old,
-      '--contract',
-      rijnmondContract,
-      '--xlsx',
-      `${tmp.dir}/geen/map/x.xlsx`,
-    );
+  test.each([
+    ['', [], 'kan niet schrijven'],
+    [' (in English with --lang en)', ['--lang', 'en'], 'cannot write'],
+  ])('an --xlsx file that cannot be written exits 3%s', async (_, lang, cannot) => {
+    const xlsx = `${tmp.dir}/geen/map/x.xlsx`;
+    const r = await sroi('compare', old, '--contract', rijnmondContract, '--xlsx', xlsx, ...lang);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/^sroi: --xlsx .*x\.xlsx: kan niet schrijven \(ENOENT/);
+    expect(r.err).toMatch(new RegExp(`^sroi: --xlsx .*x\\.xlsx: ${cannot} \\(ENOENT`));
   });
 
   test('two output forms at once are a usage error', async () => {
