@@ -767,7 +767,11 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
                 'th',
                 { attrs: { scope: 'row' } },
                 p.label,
-                h('div', { class: 'muted small-text' }, `${p.from} → ${p.to}`),
+                h(
+                  'div',
+                  { class: 'muted small-text' },
+                  language() === 'nl' ? `${p.from} → ${p.to}` : `${p.en.from} → ${p.en.to}`,
+                ),
               ),
               qs.map((q) => {
                 const v = s.attribution![q]![i];

@@ -5,7 +5,7 @@ import type { Language } from '@sroi/core';
 import * as echarts from 'echarts';
 import type { Evaluated, ContractOutcome, Quantity } from '../whatif/engine.js';
 import { quantities } from '../whatif/engine.js';
-import type { ScenarioSpec } from '../whatif/changes.js';
+import type { Player, ScenarioSpec } from '../whatif/changes.js';
 import {
   contractAttribution,
   type Amounts,
@@ -15,6 +15,9 @@ import {
 } from '../whatif/report.js';
 import { escapeHtml } from './html.js';
 import { showMoney } from '../values.js';
+
+/** A player's values in the report's language. */
+const shownIn = (p: Player, lang: Language) => (lang === 'en' ? p.en : p);
 
 const e = escapeHtml;
 
@@ -211,7 +214,9 @@ export function whatIfText(r: WhatIfReport, lang: Language = 'nl'): string {
         if (!parts) continue;
         out.push(`  ${W.quantity[q]} ${signed(s.attributed?.[q], lang)}:`);
         s.players.forEach((p, i) =>
-          out.push(`    ${p.label} (${p.from} → ${p.to}): ${signed(parts[i], lang)}`),
+          out.push(
+            `    ${p.label} (${shownIn(p, lang).from} → ${shownIn(p, lang).to}): ${signed(parts[i], lang)}`,
+          ),
         );
       }
     } else if (s.noAttribution) out.push(`  ${W.noAttribution}: ${s.noAttribution}`);
@@ -500,7 +505,9 @@ export function whatIfHtml(r: WhatIfReport, lang: Language = 'nl'): string {
     h.push(`<h2>${W.scenario} ${e(s.name)}</h2>`);
     h.push(`<table><tr><th>${W.change}</th><th>${W.baseHead}</th><th>${W.scenario}</th></tr>`);
     for (const p of s.players)
-      h.push(`<tr><td>${e(p.label)}</td><td>${e(p.from)}</td><td>${e(p.to)}</td></tr>`);
+      h.push(
+        `<tr><td>${e(p.label)}</td><td>${e(shownIn(p, lang).from)}</td><td>${e(shownIn(p, lang).to)}</td></tr>`,
+      );
     h.push('</table>');
     h.push(`<p>${W.changedSentence(s)}</p>`);
     if (s.attribution) {

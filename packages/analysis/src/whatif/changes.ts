@@ -56,6 +56,8 @@ export interface Player {
    */
   readonly from: string;
   readonly to: string;
+  /** `from` and `to` in English notation (`€ 40,000.00 per year`), for reports in English. */
+  readonly en: { readonly from: string; readonly to: string };
 }
 
 /** A scenario against one member of the base: edits per player, or a whole IR when not separable. */

@@ -17,6 +17,7 @@ import {
   type IrTimeUnit,
   type IrType,
   type IrValue,
+  type Language,
   type Result,
 } from '@sroi/core';
 import type { Edit, IrRow, Player, ScenarioSpec } from './changes.js';
@@ -199,13 +200,37 @@ export function valueFor(
   }
 }
 
-/** How a value reads in a report ("€ 42.000 per jaar"). */
-export function showValue(v: IrValue, type: IrType): string {
+/** How a value reads in a report ("€ 42.000 per jaar"; in English "€ 42,000 per year"). */
+export function showValue(v: IrValue, type: IrType, lang: Language = 'nl'): string {
   const n = irNumber(v);
-  if (n) return formatValue(n, type);
-  if ('bool' in v) return v.bool ? 'ja' : 'nee';
+  if (n) return formatValue(n, type, lang);
+  if ('bool' in v) return formatValue(v.bool, type, lang);
   if ('text' in v) return v.text;
-  return 'onbekend';
+  return formatValue(null, type, lang);
+}
+
+/** A text of a report in Dutch and in English. */
+export interface Both {
+  readonly nl: string;
+  readonly en: string;
+}
+
+/** `showValue` in both languages: a report is read in either, and in English `€ 40.000` misleads. */
+export function showBoth(v: IrValue, type: IrType): Both {
+  return { nl: showValue(v, type, 'nl'), en: showValue(v, type, 'en') };
+}
+
+/** `distinctShown` in both languages. */
+export function distinctBoth(values: readonly Both[]): Both {
+  return { nl: distinctShown(values.map((v) => v.nl)), en: distinctShown(values.map((v) => v.en)) };
+}
+
+/** A changed value that is a formula, not a constant. */
+export const FORMULA: Both = { nl: '(formule)', en: '(formula)' };
+
+/** A player of the attribution, its values in Dutch (`from`, `to`) and in English (`en`). */
+export function player(label: string, from: Both, to: Both): Player {
+  return { label, from: from.nl, to: to.nl, en: { from: from.en, to: to.en } };
 }
 
 /**
@@ -255,8 +280,8 @@ export function rowKey(row: IrRow): string {
 
 interface Resolved {
   readonly edits: Edit[];
-  readonly from?: string;
-  readonly to?: string;
+  readonly from?: Both;
+  readonly to?: Both;
 }
 
 /** One assignment against one ruleset: its edits, or undefined when the name is not there. */
@@ -284,8 +309,8 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
             },
           },
         ],
-        from: distinctShown(param.versions.map((pv) => showValue(pv.value, param.type))),
-        to: shown,
+        from: distinctBoth(param.versions.map((pv) => showBoth(pv.value, param.type))),
+        to: showBoth(v.value, param.type),
       },
     };
   }
@@ -318,12 +343,12 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
   if ('problem' in v) return { problem: v.problem };
   const wanted = a.row.join(',');
   const edits: Edit[] = [];
-  const before: string[] = [];
+  const before: Both[] = [];
   table.versions.forEach((version, vi) =>
     version.rows.forEach((row, ri) => {
       if (rowKey(row) !== wanted) return;
       const old = row.then[column]!;
-      before.push(old.k === 'const' ? showValue(old.v, type) : '(formule)');
+      before.push(old.k === 'const' ? showBoth(old.v, type) : FORMULA);
       const then = row.then.slice();
       then[column] = { k: 'const', v: v.value };
       edits.push({ kind: 'row', table: table.name, version: vi, row: ri, replacement: { ...row, then } });
@@ -340,7 +365,7 @@ function resolveIn(ir: IrDocument, a: Assignment): { value?: Resolved; problem?:
       ),
     };
   }
-  return { value: { edits, from: distinctShown(before), to: showValue(v.value, type) } };
+  return { value: { edits, from: distinctBoth(before), to: showBoth(v.value, type) } };
 }
 
 /**
@@ -388,15 +413,19 @@ export function scenarioFromAssignments(
       continue;
     }
     // The base value per member: one value when all agree, else each with its ruleset's name.
+    const none: Both = { nl: '', en: '' };
     const befores = base.flatMap((ir, m) =>
-      found[m]!.value ? [{ ruleset: ir.ruleset.name, from: found[m]!.value!.from ?? '' }] : [],
+      found[m]!.value ? [{ ruleset: ir.ruleset.name, from: found[m]!.value!.from ?? none }] : [],
     );
-    const agree = new Set(befores.map((b) => b.from)).size === 1;
-    players.push({
-      label: a.row ? `${a.name}[${a.row.join(',')}]${a.column ? '.' + a.column : ''}` : a.name,
-      from: agree ? befores[0]!.from : befores.map((b) => `${b.from} (${b.ruleset})`).join('; '),
-      to: hits[0]!.value!.to ?? '',
-    });
+    const agree = new Set(befores.map((b) => b.from.nl)).size === 1;
+    const each = (lang: keyof Both) => befores.map((b) => `${b.from[lang]} (${b.ruleset})`).join('; ');
+    players.push(
+      player(
+        a.row ? `${a.name}[${a.row.join(',')}]${a.column ? '.' + a.column : ''}` : a.name,
+        agree ? befores[0]!.from : { nl: each('nl'), en: each('en') },
+        hits[0]!.value!.to ?? none,
+      ),
+    );
     found.forEach((f, m) => perMember[m]!.push(f.value?.edits ?? []));
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics };

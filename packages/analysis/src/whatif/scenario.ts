@@ -3,7 +3,7 @@
 // period) makes the scenario one indivisible change, evaluated as a whole without attribution.
 import type { IrDocument } from '@sroi/core';
 import type { Edit, IrRow, IrTable, MemberVariant, Player } from './changes.js';
-import { distinctShown, rowKey, showValue } from './overrides.js';
+import { distinctBoth, FORMULA, player, rowKey, showBoth, type Both } from './overrides.js';
 
 /** JSON of a part of the IR without its places and sources: what it computes, not where it was written. */
 function meaning(x: unknown): string {
@@ -46,11 +46,13 @@ export function diffScenario(base: IrDocument, scenario: IrDocument): ScenarioDi
       continue;
     }
     if (meaning(old) === meaning(p)) continue;
-    players.push({
-      label: p.name,
-      from: distinctShown(old.versions.map((v) => showValue(v.value, old.type))),
-      to: distinctShown(p.versions.map((v) => showValue(v.value, p.type))),
-    });
+    players.push(
+      player(
+        p.name,
+        distinctBoth(old.versions.map((v) => showBoth(v.value, old.type))),
+        distinctBoth(p.versions.map((v) => showBoth(v.value, p.type))),
+      ),
+    );
     edits.push([{ kind: 'parameter', name: p.name, replacement: renumber(p, map) }]);
   }
   for (const b of base.parameters)
@@ -67,19 +69,23 @@ export function diffScenario(base: IrDocument, scenario: IrDocument): ScenarioDi
     if (rows) {
       for (const [key, list] of rows) {
         const first = list[0]!;
-        const shown = (r: IrRow) => {
+        const shown = (r: IrRow): Both => {
           const x = r.then[0];
-          return x && x.k === 'const' ? showValue(x.v, t.outputs[0]!.type) : '(formule)';
+          return x && x.k === 'const' ? showBoth(x.v, t.outputs[0]!.type) : FORMULA;
         };
-        players.push({
-          label: `${t.name}[${key}]`,
-          from: shown(old.versions[first.version]!.rows[first.row]!),
-          to: shown(first.replacement),
-        });
+        players.push(
+          player(
+            `${t.name}[${key}]`,
+            shown(old.versions[first.version]!.rows[first.row]!),
+            shown(first.replacement),
+          ),
+        );
         edits.push(list.map((e) => ({ ...e, replacement: renumber(e.replacement, map) })));
       }
     } else {
-      players.push({ label: t.name, from: '(tabel)', to: '(gewijzigde tabel)' });
+      players.push(
+        player(t.name, { nl: '(tabel)', en: '(table)' }, { nl: '(gewijzigde tabel)', en: '(changed table)' }),
+      );
       edits.push([{ kind: 'table', name: t.name, replacement: renumber(t, map) }]);
     }
   }
@@ -114,7 +120,13 @@ export function diffScenario(base: IrDocument, scenario: IrDocument): ScenarioDi
       players:
         players.length > 0
           ? players
-          : [{ label: 'overige wijzigingen', from: '', to: structural.join(', ') }],
+          : [
+              player(
+                'overige wijzigingen',
+                { nl: '', en: '' },
+                { nl: structural.join(', '), en: structural.join(', ') },
+              ),
+            ],
       variant: { whole: scenario },
       structural,
     };

@@ -22,7 +22,14 @@ const scenario: ScenarioReport = {
     overschot: '1.00',
     boete: '1.00',
   },
-  players: [{ label: 'jaarwaarde_plaatsing[jongere-zonder-startkwalificatie]', from: '1', to: '2' }],
+  players: [
+    {
+      label: 'jaarwaarde_plaatsing[jongere-zonder-startkwalificatie]',
+      from: '1',
+      to: '2',
+      en: { from: '1', to: '2' },
+    },
+  ],
   failed: 0,
   changed: 1,
   metToNotMet: 0,

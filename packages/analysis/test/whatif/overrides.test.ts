@@ -8,7 +8,9 @@ const r2023 = review('rijnmond-2023-2027.sroi').ir;
 describe('scenarioFromAssignments', () => {
   it('names the base value once when every member of a set has it', () => {
     const s = scenarioFromAssignments('s', [r2019, r2023], ['sr_percentage=6%']).value!;
-    expect(s.players).toEqual([{ label: 'sr_percentage', from: '5%', to: '6%' }]);
+    expect(s.players).toEqual([
+      { label: 'sr_percentage', from: '5%', to: '6%', en: { from: '5%', to: '6%' } },
+    ]);
   });
 
   it('shows every base value a --set replaces: per member of a set, and per period of a member', () => {
@@ -22,6 +24,11 @@ describe('scenarioFromAssignments', () => {
       `€ 35.000,00 per jaar (${r2019.ruleset.name}); € 40.000,00 per jaar / € 42.000,00 per jaar (${r2023.ruleset.name})`,
     );
     expect(s.players[0]!.to).toBe('€ 42.000,00 per jaar');
+    // In English notation for English reports: `€ 40.000,00` would read as forty euros.
+    expect(s.players[0]!.en).toEqual({
+      from: `€ 35,000.00 per year (${r2019.ruleset.name}); € 40,000.00 per year / € 42,000.00 per year (${r2023.ruleset.name})`,
+      to: '€ 42,000.00 per year',
+    });
   });
 
   it('names only the members that have the name', () => {
