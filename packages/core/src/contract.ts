@@ -376,6 +376,9 @@ function issueToDiagnostic(
           doc:
             field?.spec.doc ??
             (name === 'activiteiten' ? 'lijst van activiteiten, eventueel leeg: []' : name),
+          // The hint in English quotes the field's English description.
+          'doc@en':
+            field?.spec.docEn ?? (name === 'activiteiten' ? 'list of activities, possibly empty: []' : name),
         },
         at,
       ),

@@ -7,6 +7,7 @@ import {
   type EnumerationValues,
   type Value,
 } from '../src/contract.js';
+import { renderHint, renderMessage } from '../src/diagnostic.js';
 import { Rational } from '../src/rational.js';
 
 /** The example of docs/contract-format.md, verbatim. */
@@ -309,19 +310,31 @@ describe('required fields', () => {
       {
         code: 'SR5017',
         severity: 'error',
-        args: { name: 'opdrachtsoort', doc: 'Soort opdracht: diensten, werken of leveringen' },
+        args: {
+          name: 'opdrachtsoort',
+          doc: 'Soort opdracht: diensten, werken of leveringen',
+          'doc@en': 'Kind of contract: services, works or supplies',
+        },
         path: 'opdrachtsoort',
       },
       {
         code: 'SR5017',
         severity: 'error',
-        args: { name: 'waarde', doc: 'Contractwaarde exclusief btw' },
+        args: {
+          name: 'waarde',
+          doc: 'Contractwaarde exclusief btw',
+          'doc@en': 'Contract value excluding VAT',
+        },
         path: 'waarde',
       },
       {
         code: 'SR5017',
         severity: 'error',
-        args: { name: 'gunningsdatum', doc: 'Datum van gunning: kiest de periode en elk tarief' },
+        args: {
+          name: 'gunningsdatum',
+          doc: 'Datum van gunning: kiest de periode en elk tarief',
+          'doc@en': 'Award date: chooses the period and every tariff',
+        },
         path: 'gunningsdatum',
       },
     ]);
@@ -332,12 +345,33 @@ describe('required fields', () => {
     expect(only(withoutActivities)).toMatchObject({ code: 'SR5017', path: 'activiteiten' });
   });
 
+  test("the hint quotes the field's description in the language of the message", () => {
+    const { waarde: _, ...withoutValue } = base;
+    const missing = only(withoutValue);
+    expect([renderMessage(missing.code, missing.args), renderHint(missing)]).toEqual([
+      'Verplicht veld waarde ontbreekt',
+      'waarde: Contractwaarde exclusief btw.',
+    ]);
+    expect([renderMessage(missing.code, missing.args, 'en'), renderHint(missing, 'en')]).toEqual([
+      'Required field waarde is missing',
+      'waarde: Contract value excluding VAT.',
+    ]);
+    const { activiteiten: __, ...withoutActivities } = base;
+    expect(renderHint(only(withoutActivities), 'en')).toBe(
+      'activiteiten: list of activities, possibly empty: [].',
+    );
+  });
+
   test('a missing activity field is reported at its path', () => {
     const { fte: _, ...withoutFte } = placement;
     expect(only({ ...base, activiteiten: [withoutFte] })).toEqual({
       code: 'SR5017',
       severity: 'error',
-      args: { name: 'fte', doc: 'Omvang; 1 fte is 36 uur per week' },
+      args: {
+        name: 'fte',
+        doc: 'Omvang; 1 fte is 36 uur per week',
+        'doc@en': 'Size; 1 fte is 36 hours a week',
+      },
       path: 'activiteiten[0].fte',
     });
   });
