@@ -227,7 +227,7 @@ export interface KeptBase {
 
 /** The most skipped rows listed by example (the count covers all of them). */
 const EXAMPLES = 20;
-/** Contracts per step: after each, a progress report when a slice of time has passed. */
+/** Portfolio items per step: after each, a progress report when a slice of time has passed. */
 const BATCH = 250;
 
 /**
@@ -265,50 +265,48 @@ export async function runWhatIfInWorker(
     skippedByCode.set(d.code, (skippedByCode.get(d.code) ?? 0) + 1);
     if (examples.length < EXAMPLES) examples.push(problemOf(d, lang, where));
   };
-  const batchOf: { contract: unknown; memo: BaselineMemo; locate: (path: string | undefined) => string }[] =
-    [];
-  const flush = () => {
-    const a = evaluateBatch(
-      engine,
-      batchOf.map((b) => b.contract),
-      undefined,
-      keep,
-      batchOf.map((b) => b.memo),
-      baseline === undefined,
-    );
+  const locate = (item: Extract<PortfolioItem, { where: unknown }>, path: string | undefined) => {
+    const at = item.where.locate(path);
+    return `${item.where.file}, ${lang === 'nl' ? 'rij' : 'row'} ${at.row}${at.column ? `, ${at.column}` : ''}`;
+  };
+  /**
+   * The items from `from` to `to` through the engine. A function of its own, not the body of the
+   * loop below: the loop over every contract inside this async function was compiled on the stack
+   * (OSR) with the engine inlined into it, more than 100 ms of V8's compiling for each of a
+   * slider's first values, again after a rarely taken call (a progress report) deoptimised it.
+   */
+  const step = (from: number, to: number) => {
+    const batch: unknown[] = [];
+    const memos: BaselineMemo[] = [];
+    const indexes: number[] = [];
+    for (let i = from; i < to; i++) {
+      const item = items[i]!;
+      if ('problem' in item) {
+        skip(item.problem, '', item.rows);
+        continue;
+      }
+      contracts++;
+      batch.push(item.contract);
+      memos.push((kept.memos[i] ??= {}));
+      indexes.push(i);
+    }
+    const a = evaluateBatch(engine, batch, undefined, keep, memos, baseline === undefined);
     mergeTotals(totals, a.totals);
     for (const s of a.skipped) {
-      const b = batchOf[s.index]!;
+      const item = items[indexes[s.index]!]!;
       const d = s.diagnostics[0];
-      if (d) skip(d, b.locate(d.path), 1);
+      if (d && 'where' in item) skip(d, locate(item, d.path), 1);
     }
     failed += a.failed.length;
-    batchOf.length = 0;
   };
-  for (const [index, item] of items.entries()) {
-    if ('problem' in item) {
-      skip(item.problem, '', item.rows);
-      continue;
-    }
-    contracts++;
-    const w = item.where;
-    batchOf.push({
-      contract: item.contract,
-      memo: (kept.memos[index] ??= {}),
-      locate: (p) => {
-        const at = w.locate(p);
-        return `${w.file}, ${lang === 'nl' ? 'rij' : 'row'} ${at.row}${at.column ? `, ${at.column}` : ''}`;
-      },
-    });
-    if (batchOf.length >= BATCH) {
-      flush();
-      if (performance.now() - sliceStart >= slice) {
-        if (!(await hooks.progress(contracts, items.length))) return undefined;
-        sliceStart = performance.now();
-      }
+  for (let from = 0; from < items.length; from += BATCH) {
+    const to = Math.min(items.length, from + BATCH);
+    step(from, to);
+    if (to < items.length && performance.now() - sliceStart >= slice) {
+      if (!(await hooks.progress(contracts, items.length))) return undefined;
+      sliceStart = performance.now();
     }
   }
-  if (batchOf.length > 0) flush();
   if (baseline) addBaseline(totals, baseline);
   else kept.baseline = totals.baseline;
   finishTotals(totals);

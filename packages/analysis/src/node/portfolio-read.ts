@@ -69,7 +69,9 @@ export async function* jsonLinesChunks(file: string, size = 256 * 1024): AsyncIt
       // Up to the last line end; at the end of the file, everything.
       let end = eof ? filled : buf.lastIndexOf(10, filled - 1) + 1;
       if (!eof && end === 0) {
-        const cr = buf.lastIndexOf(13, filled - 2); // a lone \r, not one right before the last byte
+        // A lone \r, not one that is the last byte (a \n may follow). Not searched in a single
+        // byte: a negative offset would count from the end of the buffer and find that \r.
+        const cr = filled >= 2 ? buf.lastIndexOf(13, filled - 2) : -1;
         end = cr >= 0 ? cr + 1 : 0;
       }
       if (end === 0 && !eof) {

@@ -133,16 +133,16 @@ function addVariant(t: VariantTotals, e: Evaluated, opdrachtsoort: string): void
   t.status[e.status]++;
   if (e.status !== 'geen-verplichting') t.fulfilment[bucketOf(amounts[0]!, amounts[1]!)]!++;
   for (let i = 0; i < e.routes.length; i++) {
-    const [name, label, cents] = e.routes[i]!;
+    const name = e.routeNames[i]![0];
     let r = t.routes.get(name);
-    if (!r) t.routes.set(name, (r = { label, sum: sum0() }));
-    add(r.sum, cents);
+    if (!r) t.routes.set(name, (r = { label: e.routeNames[i]![1], sum: sum0() }));
+    add(r.sum, e.routes[i]!);
   }
   for (let i = 0; i < e.doelgroepen.length; i++) {
-    const [g, cents] = e.doelgroepen[i]!;
+    const g = e.doelgroepen[i]!;
     let d = t.doelgroepen.get(g);
     if (!d) t.doelgroepen.set(g, (d = sum0()));
-    add(d, cents);
+    add(d, e.doelgroepCents[i]!);
   }
   let o = t.opdrachtsoorten.get(opdrachtsoort);
   if (!o) t.opdrachtsoorten.set(opdrachtsoort, (o = { contracts: 0, amounts: quantities.map(sum0) }));
@@ -167,27 +167,30 @@ export function compareChanges(a: StatusChange, b: StatusChange): number {
  * has the baseline's totals from an earlier run over the same contracts: see `addBaseline`).
  */
 export function addOutcome(t: WhatIfTotals, o: ContractOutcome, baseline = true): void {
+  // Plain loops, no callbacks: this runs for every contract (a slider's every step).
   t.evaluated++;
   if (baseline) addVariant(t.baseline, o.base, o.opdrachtsoort);
-  o.scenarios.forEach((s, i) => {
+  const base = o.base.amounts;
+  for (let i = 0; i < o.scenarios.length; i++) {
+    const s = o.scenarios[i];
     const st = t.scenarios[i]!;
     if (!s) {
       st.failed++;
-      return;
+      continue;
     }
     addVariant(st, s.result, o.opdrachtsoort);
+    const amounts = s.result.amounts;
     let changed = false;
-    s.result.amounts.forEach((a, q) => {
-      const d = a - o.base.amounts[q]!;
+    for (let q = 0; q < amounts.length; q++) {
+      const d = amounts[q]! - base[q]!;
       if (d !== 0) changed = true;
       add(st.delta[q]!, d);
-    });
+    }
     if (changed) st.changed++;
     const from = o.base.status;
     const to = s.result.status;
-    const met = (x: Status) => x === 'voldaan';
     if (from !== to && from !== 'geen-verplichting' && to !== 'geen-verplichting') {
-      if (met(from)) st.metToNotMet++;
+      if (from === 'voldaan') st.metToNotMet++;
       else st.notMetToMet++;
     }
     if (from !== to) {
@@ -196,16 +199,17 @@ export function addOutcome(t: WhatIfTotals, o: ContractOutcome, baseline = true)
         opdrachtsoort: o.opdrachtsoort,
         from,
         to,
-        base: o.base.amounts,
-        scenario: s.result.amounts,
+        base,
+        scenario: amounts,
       });
       if (st.statusChanges.length > 2 * t.keep) trim(st, t.keep);
     }
     if (s.scaled && st.scaled) {
-      s.scaled.forEach((perPlayer, q) => perPlayer.forEach((x, p) => (st.scaled![q]![p]! += x)));
-      s.result.amounts.forEach((a, q) => add(st.attributedDelta[q]!, a - o.base.amounts[q]!));
+      for (let q = 0; q < s.scaled.length; q++)
+        for (let p = 0; p < s.scaled[q]!.length; p++) st.scaled[q]![p]! += s.scaled[q]![p]!;
+      for (let q = 0; q < amounts.length; q++) add(st.attributedDelta[q]!, amounts[q]! - base[q]!);
     }
-  });
+  }
 }
 
 function trim(st: ScenarioTotals, keep: number): void {
@@ -260,7 +264,9 @@ export function mergeTotals(a: WhatIfTotals, b: WhatIfTotals): void {
     s.delta.forEach((d, q) => merge(x.delta[q]!, d));
     s.attributedDelta.forEach((d, q) => merge(x.attributedDelta[q]!, d));
     x.statusChanges.push(...s.statusChanges);
-    trim(x, a.keep);
+    // Trimmed when twice the kept number (as `addOutcome` does), not at every merge: sorting them
+    // for each batch of a run was a tenth of a slider's step. `finishTotals` trims at the end.
+    if (x.statusChanges.length > 2 * a.keep) trim(x, a.keep);
     if (s.scaled && x.scaled) s.scaled.forEach((pp, q) => pp.forEach((v, p) => (x.scaled![q]![p]! += v)));
   });
 }

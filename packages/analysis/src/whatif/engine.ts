@@ -47,10 +47,14 @@ export interface Evaluated {
   /** Cents, in the order of `quantities`. */
   readonly amounts: readonly number[];
   readonly status: Status;
-  /** Realised per route after caps: [name, label, cents]. */
-  readonly routes: readonly (readonly [string, string, number])[];
-  /** Valued amounts before caps, per doelgroep of the activity ('' for activities without). */
-  readonly doelgroepen: readonly (readonly [string, number])[];
+  /** The routes: [name, label] (the plan's, shared by its results). */
+  readonly routeNames: readonly (readonly [string, string])[];
+  /** Realised per route after caps, in the order of `routeNames` (cents). */
+  readonly routes: ArrayLike<number>;
+  /** The doelgroepen of the activities ('' for activities without; the contract's, shared). */
+  readonly doelgroepen: readonly string[];
+  /** Valued amounts before caps, per doelgroep in the order of `doelgroepen` (cents). */
+  readonly doelgroepCents: ArrayLike<number>;
 }
 
 /** One contract under the baseline and every scenario. */
@@ -138,6 +142,19 @@ type Baseline =
 /** A run read for its amounts only (the subsets of attribution): no routes or doelgroepen. */
 const NONE: readonly never[] = [];
 
+/**
+ * An outcome. One literal for every kind of run, so each has the same hidden class: the code
+ * adding outcomes up stays optimised whatever path made them.
+ */
+const evaluated = (
+  amounts: readonly number[],
+  status: Status,
+  routeNames: readonly (readonly [string, string])[],
+  routes: ArrayLike<number>,
+  doelgroepen: readonly string[],
+  doelgroepCents: ArrayLike<number>,
+): Evaluated => ({ amounts, status, routeNames, routes, doelgroepen, doelgroepCents });
+
 /** Whether outcomes of this type are numbers (the fast result holds them as fractions). */
 const isNumber = (type: IrDocument['outcomes'][number]['type']): boolean =>
   type.t !== 'janee' && type.t !== 'tekst' && type.t !== 'opsomming' && type.t !== 'rij';
@@ -202,14 +219,12 @@ class VariantPlan {
       else return undefined;
     }
     const status = statusOf(amounts[0]!, amounts[2]!);
-    if (!detail) return { amounts, status, routes: NONE, doelgroepen: NONE };
+    if (!detail) return evaluated(amounts, status, NONE, NONE, NONE, NONE);
     // Route and activity amounts are always whole cents (the generated code rounds each valuation).
-    const routes = this.routes.map(([name, label], i) => [name, label, f.routeRealised[i]! + 0] as const);
-    // A typed array: one hidden class whatever the amounts (cents, exact below 2^53).
+    // Typed arrays: one hidden class whatever the amounts (cents, exact below 2^53).
     const sums = new Float64Array(c.groups.length);
-    for (let a = 0; a < c.activities.length; a++)
-      sums[c.groupOf[a]!] = sums[c.groupOf[a]!]! + f.valuations[a]!;
-    return { amounts, status, routes, doelgroepen: c.groups.map((g, j) => [g, sums[j]!] as const) };
+    for (let a = 0; a < c.activities.length; a++) sums[c.groupOf[a]!]! += f.valuations[a]!;
+    return evaluated(amounts, status, this.routes, f.routeRealised.slice(), c.groups, sums);
   }
 }
 
@@ -224,19 +239,21 @@ function summarise(r: EvaluationResult, activities: readonly unknown[], detail: 
     centsOf(r.boete),
   ];
   const status = statusOf(amounts[0]!, amounts[2]!);
-  if (!detail) return { amounts, status, routes: NONE, doelgroepen: NONE };
+  if (!detail) return evaluated(amounts, status, NONE, NONE, NONE, NONE);
   const doelgroepen = new Map<string, number>();
   for (const w of r.waarderingen) {
     const a = activities[w.index] as { doelgroep?: unknown } | undefined;
     const g = typeof a?.doelgroep === 'string' ? a.doelgroep : '';
     doelgroepen.set(g, (doelgroepen.get(g) ?? 0) + centsOf(w.bedrag));
   }
-  return {
+  return evaluated(
     amounts,
     status,
-    routes: r.routes.map((x) => [x.naam, x.label, centsOf(x.gerealiseerd)] as const),
-    doelgroepen: [...doelgroepen],
-  };
+    r.routes.map((x) => [x.naam, x.label] as const),
+    Float64Array.from(r.routes, (x) => centsOf(x.gerealiseerd)),
+    [...doelgroepen.keys()],
+    Float64Array.from(doelgroepen.values()),
+  );
 }
 
 /** The what-if engine over a job: plans compiled on first use, one per variant. */
@@ -289,7 +306,9 @@ export class WhatIfEngine {
    * `BaselineMemo`s) are shared, only the scenarios' plans are new.
    */
   withScenarios(scenarios: readonly ScenarioSpec[]): WhatIfEngine {
-    return new WhatIfEngine({ ...this.job, scenarios }, this.options, this);
+    // A literal in the order of `WhatIfJob`, not a spread: the job keeps one hidden class.
+    const { base, baseName, attribution } = this.job;
+    return new WhatIfEngine({ base, baseName, scenarios, attribution }, this.options, this);
   }
 
   /** Whether a scenario's changes are attributed to its players. */
@@ -338,42 +357,53 @@ export class WhatIfEngine {
     }
     if ('diagnostics' in known) return { diagnostics: known.diagnostics };
     const { member, view, base } = known;
-    const failures: { scenario: number; diagnostics: readonly Diagnostic[] }[] = [];
-    const scenarios = this.job.scenarios.map((spec, s): ScenarioOutcome | undefined => {
-      const k = spec.players.length;
-      const full = (1 << k) - 1;
-      const relevant = this.relevant[s]![member]!;
-      const run = (mask: number, detail: boolean): Evaluated | undefined => {
-        if ((mask & relevant) === 0) return base;
-        const r = this.planFor(s, member, mask).run(view, detail);
-        if (!('diagnostics' in r)) return r;
-        if (!failures.some((f) => f.scenario === s))
-          failures.push({ scenario: s, diagnostics: r.diagnostics });
-        return undefined;
-      };
-      const result = run(full, true);
-      if (!result) return undefined;
-      if (!this.attributes(s)) return { result };
-      const values: number[][] = quantities.map(() => new Array<number>(1 << k));
-      for (let mask = 0; mask <= full; mask++) {
-        const r = mask === 0 ? base : mask === full ? result : run(mask, false);
-        if (!r) return { result };
-        for (let q = 0; q < quantities.length; q++) values[q]![mask] = r.amounts[q]!;
-      }
-      return { result, scaled: values.map((v) => scaledShapley(k, v)) };
-    });
+    // Plain loops, no callbacks: this runs for every contract and scenario (a slider's every step).
+    let failures: { scenario: number; diagnostics: readonly Diagnostic[] }[] | undefined;
+    const scenarios = new Array<ScenarioOutcome | undefined>(this.job.scenarios.length);
+    for (let s = 0; s < scenarios.length; s++) {
+      const outcome = this.scenarioOutcome(s, member, view, base);
+      if (outcome.failure) (failures ??= []).push({ scenario: s, diagnostics: outcome.failure });
+      scenarios[s] = outcome.outcome;
+    }
     const json = contract as { id?: unknown; opdrachtsoort?: unknown };
-    return {
-      value: {
-        id: typeof json.id === 'string' ? json.id : '',
-        opdrachtsoort: typeof json.opdrachtsoort === 'string' ? json.opdrachtsoort : '',
-        ruleset: this.job.base[member]!.label,
-        base,
-        scenarios,
-      },
-      diagnostics: [],
-      ...(failures.length > 0 ? { failures } : {}),
+    const value: ContractOutcome = {
+      id: typeof json.id === 'string' ? json.id : '',
+      opdrachtsoort: typeof json.opdrachtsoort === 'string' ? json.opdrachtsoort : '',
+      ruleset: this.job.base[member]!.label,
+      base,
+      scenarios,
     };
+    return failures ? { value, diagnostics: [], failures } : { value, diagnostics: [] };
+  }
+
+  /**
+   * A contract under scenario `s` (with attribution: under every subset of its players); a
+   * failure when the scenario, or a subset, cannot evaluate it (then no outcome, or no attribution).
+   */
+  private scenarioOutcome(
+    s: number,
+    member: number,
+    view: ContractView,
+    base: Evaluated,
+  ): { readonly outcome: ScenarioOutcome | undefined; readonly failure?: readonly Diagnostic[] } {
+    const k = this.job.scenarios[s]!.players.length;
+    const full = (1 << k) - 1;
+    const relevant = this.relevant[s]![member]!;
+    const run = (mask: number, detail: boolean): Evaluated | Failure =>
+      (mask & relevant) === 0 ? base : this.planFor(s, member, mask).run(view, detail);
+    const result = run(full, true);
+    if ('diagnostics' in result) return { outcome: undefined, failure: result.diagnostics };
+    if (!this.attributes(s)) return { outcome: { result } };
+    const values: number[][] = [];
+    for (let q = 0; q < quantities.length; q++) values.push(new Array<number>(1 << k));
+    for (let mask = 0; mask <= full; mask++) {
+      const r = mask === 0 ? base : mask === full ? result : run(mask, false);
+      if ('diagnostics' in r) return { outcome: { result }, failure: r.diagnostics };
+      for (let q = 0; q < quantities.length; q++) values[q]![mask] = r.amounts[q]!;
+    }
+    const scaled: bigint[][] = [];
+    for (let q = 0; q < quantities.length; q++) scaled.push(scaledShapley(k, values[q]!));
+    return { outcome: { result, scaled } };
   }
 
   /** A contract's baseline: its member of the base, validated, evaluated; or why it cannot be. */

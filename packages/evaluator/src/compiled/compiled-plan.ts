@@ -48,6 +48,17 @@ function emptyDoubles(): number[] {
   return a;
 }
 
+/**
+ * An empty array of the kind the messages array becomes (packed, of objects): a fresh `[]` is of
+ * small integers, and the generated code, optimised on a result whose messages were pushed (or on
+ * the arrays it makes itself), was thrown away ("wrong map") on each new plan's first run.
+ */
+function emptyObjects(): unknown[][] {
+  const a: unknown[][] = [[]];
+  a.pop();
+  return a;
+}
+
 export class CompiledPlan {
   readonly generated: GeneratedPlan;
   private readonly run: RunFn;
@@ -79,7 +90,7 @@ export class CompiledPlan {
       routeCaps: new Float64Array(g.routes),
       outcomes: new Float64Array(2 * g.outcomes),
       otherOutcomes: new Array<unknown>(g.outcomes),
-      messages: [],
+      messages: emptyObjects(),
     };
   }
 
