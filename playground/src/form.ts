@@ -116,7 +116,7 @@ function fieldInput(
     'div',
     { class: `field${checkbox ? ' field-check' : ''}`, attrs: { 'data-field': path } },
     checkbox ? [input, label] : [label, input],
-    h('div', { class: 'field-doc', attrs: { id: `${id}-doc` } }, fieldDoc(name, spec.doc)),
+    h('div', { class: 'field-doc', attrs: { id: `${id}-doc` } }, fieldDoc(spec)),
     h('div', { class: 'field-error', attrs: { id: `${id}-err`, role: 'status' } }),
   );
 }

@@ -1,6 +1,6 @@
 // The page's words, Dutch first with the English alternative. Diagnostics come from the project's
 // catalogue (rendered by the worker); these are only the labels of the page itself.
-import type { Language } from '@sroi/core';
+import type { FieldSpec, Language } from '@sroi/core';
 
 const words = {
   title: ['sroi — regels voor social return', 'sroi — social return rules'],
@@ -239,42 +239,9 @@ export function t(word: Word, args: Readonly<Record<string, string | number>> = 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
 }
 
-/** English for the vocabulary's field descriptions (the Dutch ones are `@sroi/core`'s `doc`). */
-const fieldDocsEn: Readonly<Record<string, string>> = {
-  id: 'Reference of the contract',
-  gemeente: 'Municipality that awarded the contract',
-  omschrijving: 'Description',
-  opdrachtsoort: 'Kind of contract: services, works or supplies',
-  waarde: 'Contract value excluding VAT',
-  gunningsdatum: 'Award date: chooses the period and every tariff',
-  startdatum: 'Start of the contract',
-  einddatum: 'End of the contract (not before the start)',
-  inspanningAangetoond: 'The contractor showed every reasonable effort and the municipality accepted it',
-  arbeidsaandeel: 'Share of labour in the contract value, in percent (0-100)',
-  doelgroep: 'Target group of the person placed',
-  contractvorm: 'Employment for a fixed or indefinite term',
-  fte: 'Size; 1 fte is 36 hours a week',
-  maanden: 'Duration in months',
-  leeftijd: 'Age in years',
-  arbeidsbeperking: 'Person with an occupational disability (also IPS)',
-  naStageVsoPro: 'Employment after an internship in VSO/PrO',
-  opleiding: 'Education of the student',
-  niveau: 'Level 1-4 (mbo)',
-  stage: 'Student is doing an internship',
-  arbeidsovereenkomst: 'Student has an employment contract',
-  vorm: 'Form of labour development',
-  startkwalificatie: 'Person has a basic qualification',
-  kosten: 'Actual cost of the training',
-  leverancier: 'Sheltered workshop or social enterprise',
-  factuurbedrag: 'Invoice amount excluding VAT',
-  aandeelDoelgroep: 'Art. 2.82: share of staff from the target group, in percent',
-  missieVoorop: 'Art. 2.82: the social mission comes first',
-  aandeelCommercieel: 'Art. 2.82: share of commercial income (without subsidies), in percent',
-  uren: 'Hours spent',
-  bedrag: 'Amount',
-  vanContract: 'Contract the amount is transferred from',
-};
-
-export function fieldDoc(name: string, dutch: string): string {
-  return current === 'nl' ? dutch : (fieldDocsEn[name] ?? dutch);
-}
+/**
+ * A field's description in the page's language: both come with the field from `@sroi/core`'s
+ * vocabulary, sent by the worker (the page imports only types from core, keeping zod out of it).
+ */
+export const fieldDoc = (spec: Pick<FieldSpec, 'doc' | 'docEn'>): string =>
+  current === 'nl' ? spec.doc : spec.docEn;

@@ -88,7 +88,8 @@ REGELING is een .sroi-bestand of een IR-bestand (.json, gemaakt met sroi export 
 
 Opties voor alle commando's:
   --format text|json|gnu                vorm van foutmeldingen (standaard text)
-  --lang nl|en                          taal van meldingen (standaard nl)
+  --lang nl|en                          taal van meldingen en van de beschrijvingen in een JSON
+                                        Schema (standaard nl)
   --root MAP                            ook regelingen in MAP mogen worden uitgebreid (breidt uit);
                                         standaard alleen de map van de genoemde regeling en lager
 
@@ -170,8 +171,8 @@ same.
 
 Options for every command:
   --format text|json|gnu                form of the messages (default text)
-  --lang nl|en                          language of the messages and of this help (default nl;
-                                        also SROI_LANG=en)
+  --lang nl|en                          language of the messages, of this help and of a JSON
+                                        Schema's descriptions (default nl; also SROI_LANG=en)
   --root DIR                            rulesets in DIR may be extended too (breidt uit);
                                         by default only the folder of the named ruleset and below
 

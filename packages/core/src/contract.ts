@@ -4,7 +4,7 @@
 // methods pulled 95 kB of zod into every app that embeds the evaluator; mini takes about a quarter).
 import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { diagnostic, type Diagnostic, type Result } from './diagnostic.js';
+import { diagnostic, type Diagnostic, type Language, type Result } from './diagnostic.js';
 import { parseIsoDate } from './date.js';
 import { Rational } from './rational.js';
 import { suggestNames } from './suggest.js';
@@ -12,6 +12,7 @@ import {
   activityKindNames,
   activityKinds,
   contractFields,
+  fieldDoc,
   type EnumerationName,
   type FieldSpec,
   type FieldType,
@@ -45,12 +46,28 @@ const MONEY_TEXT = /^\d+(?:\.\d{1,2})?$/;
 
 // ── zod schemas (shape) ────────────────────────────────────────────────────────
 
-const moneySchema = () =>
-  z.union([z.string(), z.number()]).check(
-    z.meta({
-      description: 'Bedrag in euro exclusief btw: tekst "1250000.00" (hoogstens twee decimalen) of getal',
-    }),
-  );
+/** The JSON Schema's descriptions of the shapes and of the whole contract, per language. */
+const schemaTexts = {
+  nl: {
+    money: 'Bedrag in euro exclusief btw: tekst "1250000.00" (hoogstens twee decimalen) of getal',
+    percentage: 'Percentage 0-100',
+    date: 'Datum JJJJ-MM-DD',
+    enumeration: (name: string) => `Waarde van opsomming ${name}`,
+    title: 'SROI-contract',
+    contract: 'Contract met social-return-activiteiten (docs/contract-format.md)',
+  },
+  en: {
+    money: 'Amount in euros excluding VAT: text "1250000.00" (at most two decimals) or a number',
+    percentage: 'Percentage 0-100',
+    date: 'Date YYYY-MM-DD',
+    enumeration: (name: string) => `Value of enumeration ${name}`,
+    title: 'SROI contract',
+    contract: 'Contract with social return activities (docs/contract-format.md)',
+  },
+} as const;
+
+const moneySchema = (lang: Language) =>
+  z.union([z.string(), z.number()]).check(z.meta({ description: schemaTexts[lang].money }));
 
 /** A number of the vocabulary: whole or not, within its bounds (the order of zod's checks). */
 function numberSchema(type: { integer?: boolean; min?: number; minExclusive?: boolean; max?: number }) {
@@ -69,19 +86,20 @@ const boundsText = (t: { min?: number; minExclusive?: boolean; max?: number }): 
     .filter(Boolean)
     .join(' en ');
 
-function shapeSchema(type: FieldType, enums?: EnumerationValues): z.ZodMiniType {
+function shapeSchema(type: FieldType, enums: EnumerationValues | undefined, lang: Language): z.ZodMiniType {
+  const texts = schemaTexts[lang];
   switch (type.kind) {
     case 'money':
-      return moneySchema();
+      return moneySchema(lang);
     case 'number':
     case 'duration':
       return numberSchema({ ...type, integer: type.kind === 'number' && type.integer === true });
     case 'percentage':
-      return z.number().check(z.gte(0), z.lte(100), z.meta({ description: 'Percentage 0-100' }));
+      return z.number().check(z.gte(0), z.lte(100), z.meta({ description: texts.percentage }));
     case 'date':
       return z
         .string()
-        .check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.meta({ description: 'Datum JJJJ-MM-DD', format: 'date' }));
+        .check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.meta({ description: texts.date, format: 'date' }));
     case 'text':
       return z.string();
     case 'boolean':
@@ -90,17 +108,19 @@ function shapeSchema(type: FieldType, enums?: EnumerationValues): z.ZodMiniType 
       const allowed = enums?.[type.enumeration];
       return allowed && allowed.length > 0
         ? z.enum(allowed as [string, ...string[]])
-        : z
-            .string()
-            .check(z.regex(IDENTIFIER), z.meta({ description: `Waarde van opsomming ${type.enumeration}` }));
+        : z.string().check(z.regex(IDENTIFIER), z.meta({ description: texts.enumeration(type.enumeration) }));
     }
   }
 }
 
-function objectSchema(fields: Readonly<Record<string, FieldSpec>>, enums?: EnumerationValues) {
+function objectSchema(
+  fields: Readonly<Record<string, FieldSpec>>,
+  enums: EnumerationValues | undefined,
+  lang: Language,
+) {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const [name, spec] of Object.entries(fields)) {
-    const s = shapeSchema(spec.type, enums).check(z.describe(spec.doc));
+    const s = shapeSchema(spec.type, enums, lang).check(z.describe(fieldDoc(spec, lang)));
     shape[name] = spec.presence === 'required' ? s : z.optional(s);
   }
   return shape;
@@ -108,14 +128,15 @@ function objectSchema(fields: Readonly<Record<string, FieldSpec>>, enums?: Enume
 
 /**
  * The zod schema of a contract. With `enums`, enumeration fields only accept the ruleset's
- * values; without, any lower-case identifier (the ruleset checks the value later).
+ * values; without, any lower-case identifier (the ruleset checks the value later). `lang` is
+ * the language of its descriptions (the fields' docs), which only its JSON Schema shows.
  */
-export function contractSchema(enums?: EnumerationValues) {
+export function contractSchema(enums?: EnumerationValues, lang: Language = 'nl') {
   const kinds = activityKindNames.map((soort) =>
-    z.strictObject({ soort: z.literal(soort), ...objectSchema(activityKinds[soort]!, enums) }),
+    z.strictObject({ soort: z.literal(soort), ...objectSchema(activityKinds[soort]!, enums, lang) }),
   );
   return z.strictObject({
-    ...objectSchema(contractFields, enums),
+    ...objectSchema(contractFields, enums, lang),
     activiteiten: z.array(
       z.discriminatedUnion('soort', kinds as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]]),
     ),
@@ -129,17 +150,23 @@ export function contractSchema(enums?: EnumerationValues) {
  */
 export const CONTRACT_FORMAT_VERSION = 1;
 
-/** The JSON Schema (draft 2020-12) of contract input, for `sroi export --schema`. */
-export function contractJsonSchema(enums?: EnumerationValues): Record<string, unknown> {
-  const schema = z.toJSONSchema(contractSchema(enums), { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+/**
+ * The JSON Schema (draft 2020-12) of contract input, for `sroi export --schema` and the OpenAPI
+ * document of `sroi serve`; its descriptions in `lang` (Dutch by default), all else the same.
+ */
+export function contractJsonSchema(
+  enums?: EnumerationValues,
+  lang: Language = 'nl',
+): Record<string, unknown> {
+  const schema = z.toJSONSchema(contractSchema(enums, lang), {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return {
     ...schema,
     $id: `https://sroi.dev/schema/contract-v${CONTRACT_FORMAT_VERSION}.json`,
-    title: 'SROI-contract',
-    description: 'Contract met social-return-activiteiten (docs/contract-format.md)',
+    title: schemaTexts[lang].title,
+    description: schemaTexts[lang].contract,
   };
 }
 
@@ -349,6 +376,9 @@ function issueToDiagnostic(
           doc:
             field?.spec.doc ??
             (name === 'activiteiten' ? 'lijst van activiteiten, eventueel leeg: []' : name),
+          // The hint in English quotes the field's English description.
+          'doc@en':
+            field?.spec.docEn ?? (name === 'activiteiten' ? 'list of activities, possibly empty: []' : name),
         },
         at,
       ),

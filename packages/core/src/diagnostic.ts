@@ -59,16 +59,20 @@ export function diagnostic(
   return d;
 }
 
-/** A template with its `{name}` arguments filled in (the catalogue's, and the CLI's usage messages). */
-export const fillTemplate = (template: string, args: MessageArgs): string =>
+/**
+ * A template with its `{name}` arguments filled in (the catalogue's, and the CLI's usage messages).
+ * An argument may also have a value for one language, `name@en`, which `{name}` shows in that
+ * language: text a diagnostic quotes from a bilingual source (a field's description).
+ */
+export const fillTemplate = (template: string, args: MessageArgs, lang?: Language): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = args[name];
+    const v = (lang !== undefined ? args[`${name}@${lang}`] : undefined) ?? args[name];
     return v === undefined ? whole : String(v);
   });
 
 /** The message of a code in a language, with its arguments filled in. */
 export function renderMessage(code: DiagnosticCode, args: MessageArgs, lang: Language = 'nl'): string {
-  return fillTemplate(messages[code][lang], args);
+  return fillTemplate(messages[code][lang], args, lang);
 }
 
 const didYouMean = { nl: 'Bedoelde je {list}?', en: 'Did you mean {list}?' };
@@ -86,7 +90,7 @@ export function renderHint(d: Diagnostic, lang: Language = 'nl'): string | undef
     parts.push(fillTemplate(didYouMean[lang], { list }));
   }
   const hint = (messages[d.code] as MessageDefinition).hint;
-  if (hint) parts.push(fillTemplate(hint[lang], d.args));
+  if (hint) parts.push(fillTemplate(hint[lang], d.args, lang));
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 

@@ -1,6 +1,7 @@
 // The result format (contract-format.md) as a zod schema: what `sroi eval --json`, the embedding
 // API and the HTTP API return, and the JSON Schema published for it (`sroi export --schema result`).
 import * as z from 'zod';
+import type { Language } from './diagnostic.js';
 
 /**
  * The version of the result format, in its JSON Schema's `$id`. A change that can break a reader
@@ -106,12 +107,18 @@ export function resultSchema() {
   });
 }
 
-/** The JSON Schema (draft 2020-12) of an evaluation result, for `sroi export --schema result`. */
-export function resultJsonSchema(): Record<string, unknown> {
+/**
+ * The JSON Schema (draft 2020-12) of an evaluation result, for `sroi export --schema result`;
+ * its description in `lang` (Dutch by default).
+ */
+export function resultJsonSchema(lang: Language = 'nl'): Record<string, unknown> {
   return {
     ...(z.toJSONSchema(resultSchema(), { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>),
     $id: `https://sroi.dev/schema/result-v${RESULT_FORMAT_VERSION}.json`,
     title: `sroi result v${RESULT_FORMAT_VERSION}`,
-    description: 'Resultaat van een doorgerekend contract (contract-format.md)',
+    description:
+      lang === 'en'
+        ? 'Result of an evaluated contract (contract-format.md)'
+        : 'Resultaat van een doorgerekend contract (contract-format.md)',
   };
 }

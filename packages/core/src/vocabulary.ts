@@ -65,12 +65,34 @@ export type Presence = 'required' | 'optional' | 'default-false';
 export interface FieldSpec {
   readonly type: FieldType;
   readonly presence: Presence;
+  /** What the field means, in Dutch: the default of every output (hover, diagnostics, schema). */
   readonly doc: string;
+  /** The same in English, for `--lang en`, the OpenAPI document and the playground in English. */
+  readonly docEn: string;
 }
 
-const req = (type: FieldType, doc: string): FieldSpec => ({ type, presence: 'required', doc });
-const opt = (type: FieldType, doc: string): FieldSpec => ({ type, presence: 'optional', doc });
-const fact = (doc: string): FieldSpec => ({ type: { kind: 'boolean' }, presence: 'default-false', doc });
+/** A field's description in a language (Dutch, or English). */
+export const fieldDoc = (spec: FieldSpec, lang: 'nl' | 'en' = 'nl'): string =>
+  lang === 'en' ? spec.docEn : spec.doc;
+
+const req = (type: FieldType, doc: string, docEn: string): FieldSpec => ({
+  type,
+  presence: 'required',
+  doc,
+  docEn,
+});
+const opt = (type: FieldType, doc: string, docEn: string): FieldSpec => ({
+  type,
+  presence: 'optional',
+  doc,
+  docEn,
+});
+const fact = (doc: string, docEn: string): FieldSpec => ({
+  type: { kind: 'boolean' },
+  presence: 'default-false',
+  doc,
+  docEn,
+});
 
 const money: FieldType = { kind: 'money' };
 const text: FieldType = { kind: 'text' };
@@ -81,84 +103,137 @@ const enumOf = (enumeration: EnumerationName): FieldType => ({ kind: 'enum', enu
 
 /** Fields of the contract itself (everything except `activiteiten`). */
 export const contractFields: Readonly<Record<string, FieldSpec>> = {
-  id: opt(text, 'Kenmerk van het contract'),
-  gemeente: opt(text, 'Gemeente die het contract gunde'),
-  omschrijving: opt(text, 'Omschrijving van de opdracht'),
-  opdrachtsoort: req(enumOf('opdrachtsoort'), 'Soort opdracht: diensten, werken of leveringen'),
-  waarde: req(money, 'Contractwaarde exclusief btw'),
-  gunningsdatum: req({ kind: 'date' }, 'Datum van gunning: kiest de periode en elk tarief'),
-  startdatum: opt({ kind: 'date' }, 'Begin van het contract'),
-  einddatum: opt({ kind: 'date' }, 'Einde van het contract (niet voor de startdatum)'),
+  id: opt(text, 'Kenmerk van het contract', 'Reference of the contract'),
+  gemeente: opt(text, 'Gemeente die het contract gunde', 'Municipality that awarded the contract'),
+  omschrijving: opt(text, 'Omschrijving van de opdracht', 'Description'),
+  opdrachtsoort: req(
+    enumOf('opdrachtsoort'),
+    'Soort opdracht: diensten, werken of leveringen',
+    'Kind of contract: services, works or supplies',
+  ),
+  waarde: req(money, 'Contractwaarde exclusief btw', 'Contract value excluding VAT'),
+  gunningsdatum: req(
+    { kind: 'date' },
+    'Datum van gunning: kiest de periode en elk tarief',
+    'Award date: chooses the period and every tariff',
+  ),
+  startdatum: opt({ kind: 'date' }, 'Begin van het contract', 'Start of the contract'),
+  einddatum: opt(
+    { kind: 'date' },
+    'Einde van het contract (niet voor de startdatum)',
+    'End of the contract (not before the start)',
+  ),
   inspanningAangetoond: fact(
     'Opdrachtnemer toonde elke redelijke inspanning aan en de gemeente aanvaardde dat',
+    'The contractor showed every reasonable effort and the municipality accepted it',
   ),
-  arbeidsaandeel: opt(percentage, 'Aandeel arbeid in de contractwaarde, in procenten (0-100)'),
+  arbeidsaandeel: opt(
+    percentage,
+    'Aandeel arbeid in de contractwaarde, in procenten (0-100)',
+    'Share of labour in the contract value, in percent (0-100)',
+  ),
 };
 
 /** Fields every activity may carry besides its kind's own. */
 const common: Readonly<Record<string, FieldSpec>> = {
-  omschrijving: opt(text, 'Vrije omschrijving'),
+  omschrijving: opt(text, 'Vrije omschrijving', 'Description'),
 };
 
 /** The activity kinds (`soort`) and their fields. */
 export const activityKinds: Readonly<Record<string, Readonly<Record<string, FieldSpec>>>> = {
   plaatsing: {
-    doelgroep: req(enumOf('doelgroep'), 'Doelgroep van de geplaatste persoon'),
-    contractvorm: req(enumOf('contractvorm'), 'Arbeidsovereenkomst voor bepaalde of onbepaalde tijd'),
-    fte: req(fte, 'Omvang; 1 fte is 36 uur per week'),
-    maanden: req(months, 'Duur van de plaatsing in maanden'),
-    leeftijd: opt({ kind: 'number', integer: true, min: 0, max: 120 }, 'Leeftijd in jaren'),
-    arbeidsbeperking: fact('Persoon met een arbeidsbeperking (ook IPS)'),
-    naStageVsoPro: fact('Dienstverband na een stage in VSO/PrO'),
+    doelgroep: req(
+      enumOf('doelgroep'),
+      'Doelgroep van de geplaatste persoon',
+      'Target group of the person placed',
+    ),
+    contractvorm: req(
+      enumOf('contractvorm'),
+      'Arbeidsovereenkomst voor bepaalde of onbepaalde tijd',
+      'Employment for a fixed or indefinite term',
+    ),
+    fte: req(fte, 'Omvang; 1 fte is 36 uur per week', 'Size; 1 fte is 36 hours a week'),
+    maanden: req(months, 'Duur van de plaatsing in maanden', 'Duration in months'),
+    leeftijd: opt({ kind: 'number', integer: true, min: 0, max: 120 }, 'Leeftijd in jaren', 'Age in years'),
+    arbeidsbeperking: fact(
+      'Persoon met een arbeidsbeperking (ook IPS)',
+      'Person with an occupational disability (also IPS)',
+    ),
+    naStageVsoPro: fact('Dienstverband na een stage in VSO/PrO', 'Employment after an internship in VSO/PrO'),
     ...common,
   },
   leerling: {
-    opleiding: req(enumOf('opleiding'), 'Opleiding van de leerling'),
-    niveau: opt({ kind: 'number', integer: true, min: 1, max: 4 }, 'Niveau 1-4 (mbo)'),
-    stage: fact('Leerling loopt stage'),
-    arbeidsovereenkomst: fact('Leerling heeft een arbeidsovereenkomst'),
-    fte: req(fte, 'Omvang; 1 fte is 36 uur per week'),
-    maanden: req(months, 'Duur in maanden'),
+    opleiding: req(enumOf('opleiding'), 'Opleiding van de leerling', 'Education of the student'),
+    niveau: opt({ kind: 'number', integer: true, min: 1, max: 4 }, 'Niveau 1-4 (mbo)', 'Level 1-4 (mbo)'),
+    stage: fact('Leerling loopt stage', 'Student is doing an internship'),
+    arbeidsovereenkomst: fact('Leerling heeft een arbeidsovereenkomst', 'Student has an employment contract'),
+    fte: req(fte, 'Omvang; 1 fte is 36 uur per week', 'Size; 1 fte is 36 hours a week'),
+    maanden: req(months, 'Duur in maanden', 'Duration in months'),
     ...common,
   },
   arbeidsontwikkeling: {
-    vorm: req(enumOf('vorm'), 'Vorm van arbeidsontwikkeling'),
-    startkwalificatie: fact('Persoon heeft een startkwalificatie'),
-    maanden: req(months, 'Duur van het traject in maanden'),
+    vorm: req(enumOf('vorm'), 'Vorm van arbeidsontwikkeling', 'Form of labour development'),
+    startkwalificatie: fact('Persoon heeft een startkwalificatie', 'Person has a basic qualification'),
+    maanden: req(months, 'Duur van het traject in maanden', 'Duration in months'),
     ...common,
   },
   scholing: {
-    kosten: req(money, 'Werkelijke kosten van de scholing'),
+    kosten: req(money, 'Werkelijke kosten van de scholing', 'Actual cost of the training'),
     ...common,
   },
   inkoop: {
-    leverancier: req(enumOf('leverancier'), 'SW-bedrijf of sociaal ondernemer'),
-    factuurbedrag: req(money, 'Factuurbedrag exclusief btw'),
-    aandeelDoelgroep: opt(percentage, 'Art. 2.82: aandeel personeel uit de doelgroep, in procenten'),
-    missieVoorop: opt({ kind: 'boolean' }, 'Art. 2.82: maatschappelijke missie staat voorop'),
+    leverancier: req(
+      enumOf('leverancier'),
+      'SW-bedrijf of sociaal ondernemer',
+      'Sheltered workshop or social enterprise',
+    ),
+    factuurbedrag: req(money, 'Factuurbedrag exclusief btw', 'Invoice amount excluding VAT'),
+    aandeelDoelgroep: opt(
+      percentage,
+      'Art. 2.82: aandeel personeel uit de doelgroep, in procenten',
+      'Art. 2.82: share of staff from the target group, in percent',
+    ),
+    missieVoorop: opt(
+      { kind: 'boolean' },
+      'Art. 2.82: maatschappelijke missie staat voorop',
+      'Art. 2.82: the social mission comes first',
+    ),
     aandeelCommercieel: opt(
       percentage,
       'Art. 2.82: aandeel commerciële inkomsten (zonder subsidies), in procenten',
+      'Art. 2.82: share of commercial income (without subsidies), in percent',
     ),
     ...common,
   },
   maatschappelijk: {
-    uren: req({ kind: 'duration', unit: 'uren', min: 0 }, 'Bestede uren'),
+    uren: req({ kind: 'duration', unit: 'uren', min: 0 }, 'Bestede uren', 'Hours spent'),
     ...common,
   },
   investering: {
-    bedrag: req(money, 'Geïnvesteerd bedrag'),
-    vanContract: opt(text, 'Contract waar het bedrag vandaan komt'),
+    bedrag: req(money, 'Geïnvesteerd bedrag', 'Amount'),
+    vanContract: opt(
+      text,
+      'Contract waar het bedrag vandaan komt',
+      'Contract the amount is transferred from',
+    ),
     ...common,
   },
   maatwerk: {
-    bedrag: req(money, 'Goedgekeurd bedrag'),
-    vanContract: opt(text, 'Contract waar het bedrag vandaan komt'),
+    bedrag: req(money, 'Goedgekeurd bedrag', 'Amount'),
+    vanContract: opt(
+      text,
+      'Contract waar het bedrag vandaan komt',
+      'Contract the amount is transferred from',
+    ),
     ...common,
   },
   overdracht: {
-    bedrag: req(money, 'Overgedragen bedrag'),
-    vanContract: opt(text, 'Contract waarvan de realisatie wordt overgedragen'),
+    bedrag: req(money, 'Overgedragen bedrag', 'Amount'),
+    vanContract: opt(
+      text,
+      'Contract waarvan de realisatie wordt overgedragen',
+      'Contract the amount is transferred from',
+    ),
     ...common,
   },
 };

@@ -7,6 +7,7 @@ import {
   type EnumerationValues,
   type Value,
 } from '../src/contract.js';
+import { renderHint, renderMessage } from '../src/diagnostic.js';
 import { Rational } from '../src/rational.js';
 
 /** The example of docs/contract-format.md, verbatim. */
@@ -309,19 +310,31 @@ describe('required fields', () => {
       {
         code: 'SR5017',
         severity: 'error',
-        args: { name: 'opdrachtsoort', doc: 'Soort opdracht: diensten, werken of leveringen' },
+        args: {
+          name: 'opdrachtsoort',
+          doc: 'Soort opdracht: diensten, werken of leveringen',
+          'doc@en': 'Kind of contract: services, works or supplies',
+        },
         path: 'opdrachtsoort',
       },
       {
         code: 'SR5017',
         severity: 'error',
-        args: { name: 'waarde', doc: 'Contractwaarde exclusief btw' },
+        args: {
+          name: 'waarde',
+          doc: 'Contractwaarde exclusief btw',
+          'doc@en': 'Contract value excluding VAT',
+        },
         path: 'waarde',
       },
       {
         code: 'SR5017',
         severity: 'error',
-        args: { name: 'gunningsdatum', doc: 'Datum van gunning: kiest de periode en elk tarief' },
+        args: {
+          name: 'gunningsdatum',
+          doc: 'Datum van gunning: kiest de periode en elk tarief',
+          'doc@en': 'Award date: chooses the period and every tariff',
+        },
         path: 'gunningsdatum',
       },
     ]);
@@ -332,12 +345,33 @@ describe('required fields', () => {
     expect(only(withoutActivities)).toMatchObject({ code: 'SR5017', path: 'activiteiten' });
   });
 
+  test("the hint quotes the field's description in the language of the message", () => {
+    const { waarde: _, ...withoutValue } = base;
+    const missing = only(withoutValue);
+    expect([renderMessage(missing.code, missing.args), renderHint(missing)]).toEqual([
+      'Verplicht veld waarde ontbreekt',
+      'waarde: Contractwaarde exclusief btw.',
+    ]);
+    expect([renderMessage(missing.code, missing.args, 'en'), renderHint(missing, 'en')]).toEqual([
+      'Required field waarde is missing',
+      'waarde: Contract value excluding VAT.',
+    ]);
+    const { activiteiten: __, ...withoutActivities } = base;
+    expect(renderHint(only(withoutActivities), 'en')).toBe(
+      'activiteiten: list of activities, possibly empty: [].',
+    );
+  });
+
   test('a missing activity field is reported at its path', () => {
     const { fte: _, ...withoutFte } = placement;
     expect(only({ ...base, activiteiten: [withoutFte] })).toEqual({
       code: 'SR5017',
       severity: 'error',
-      args: { name: 'fte', doc: 'Omvang; 1 fte is 36 uur per week' },
+      args: {
+        name: 'fte',
+        doc: 'Omvang; 1 fte is 36 uur per week',
+        'doc@en': 'Size; 1 fte is 36 hours a week',
+      },
       path: 'activiteiten[0].fte',
     });
   });
@@ -554,5 +588,52 @@ describe('contractJsonSchema', () => {
     const open = contractJsonSchema() as typeof schema;
     expect(open.properties.opdrachtsoort.enum).toBeUndefined();
     expect(open.properties.opdrachtsoort.pattern).toBe('^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$');
+  });
+
+  /** Every `description` (and `title`) of a schema by its JSON pointer, and the schema without them. */
+  const descriptions = (schema: unknown): { texts: Map<string, string>; rest: unknown } => {
+    const texts = new Map<string, string>();
+    const strip = (node: unknown, at: string): unknown => {
+      if (Array.isArray(node)) return node.map((n, i) => strip(n, `${at}/${i}`));
+      if (typeof node !== 'object' || node === null) return node;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'description' && typeof v === 'string') texts.set(at, v);
+        else if (k === 'title' && typeof v === 'string') texts.set(`${at}#title`, v);
+        else out[k] = strip(v, `${at}/${k}`);
+      }
+      return out;
+    };
+    return { texts, rest: strip(schema, '') };
+  };
+
+  test('its descriptions are Dutch by default and English with lang en; nothing else differs', () => {
+    const nl = descriptions(contractJsonSchema());
+    const en = descriptions(contractJsonSchema(undefined, 'en'));
+    expect(contractJsonSchema(undefined, 'nl')).toEqual(contractJsonSchema());
+    expect(en.rest).toEqual(nl.rest);
+    expect([...en.texts.keys()]).toEqual([...nl.texts.keys()]);
+    expect(nl.texts.get('/properties/waarde')).toBe('Contractwaarde exclusief btw');
+    expect(en.texts.get('/properties/waarde')).toBe('Contract value excluding VAT');
+    expect(en.texts.get('')).toBe('Contract with social return activities (docs/contract-format.md)');
+    expect(nl.texts.get('')).toBe('Contract met social-return-activiteiten (docs/contract-format.md)');
+    // Every field's own description, at any depth, is translated (the shapes' "Percentage 0-100" is the same).
+    const translated = [...en.texts].filter(([at, text]) => text !== nl.texts.get(at));
+    expect(translated.length).toBe(
+      en.texts.size - [...en.texts.values()].filter((t) => t === 'Percentage 0-100').length,
+    );
+  });
+
+  test('with lang en, each activity field is described by its English doc', () => {
+    const schema = contractJsonSchema({ doelgroep: ['ww'] }, 'en') as {
+      title: string;
+      properties: {
+        activiteiten: { items: { oneOf: { properties: Record<string, { description?: string }> }[] } };
+      };
+    };
+    expect(schema.title).toBe('SROI contract');
+    const plaatsing = schema.properties.activiteiten.items.oneOf[0]!.properties;
+    expect(plaatsing['doelgroep']!.description).toBe('Target group of the person placed');
+    expect(plaatsing['fte']!.description).toBe('Size; 1 fte is 36 hours a week');
   });
 });

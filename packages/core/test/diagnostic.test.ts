@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   diagnostic,
+  fillTemplate,
   hasErrors,
   renderHint,
   renderMessage,
@@ -120,6 +121,16 @@ describe('renderHint', () => {
 
   test('is undefined without hint and suggestions', () => {
     expect(renderHint(diagnostic('SR2001', { name: 'x' }))).toBeUndefined();
+  });
+});
+
+describe('fillTemplate', () => {
+  test('an argument with a value for a language (name@en) shows that value in that language only', () => {
+    const args = { name: 'waarde', doc: 'Contractwaarde', 'doc@en': 'Contract value' };
+    expect(fillTemplate('{name}: {doc}', args)).toBe('waarde: Contractwaarde');
+    expect(fillTemplate('{name}: {doc}', args, 'nl')).toBe('waarde: Contractwaarde');
+    expect(fillTemplate('{name}: {doc}', args, 'en')).toBe('waarde: Contract value');
+    expect(fillTemplate('{name} {missing}', args, 'en')).toBe('waarde {missing}');
   });
 });
 

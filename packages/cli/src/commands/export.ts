@@ -36,7 +36,10 @@ export async function exportCommand(
   if (options.irSchema || kind === 'ir' || kind === 'result') {
     if (rest.length > 0)
       throw new UsageError('exportNoRuleset', { what: kind ? `--schema ${kind}` : '--ir-schema' });
-    io.out(JSON.stringify(kind === 'result' ? resultJsonSchema() : irJsonSchema(), null, 2) + '\n');
+    // The IR schema has no descriptions; the others follow --lang.
+    io.out(
+      JSON.stringify(kind === 'result' ? resultJsonSchema(options.lang) : irJsonSchema(), null, 2) + '\n',
+    );
     return EXIT.ok;
   }
   const [file] = rest;
@@ -59,7 +62,7 @@ export async function exportCommand(
     }
     enums = Object.fromEntries(loaded.ir.enumerations.map((e) => [e.name, e.values]));
   }
-  io.out(JSON.stringify(contractJsonSchema(enums), null, 2) + '\n');
+  io.out(JSON.stringify(contractJsonSchema(enums, options.lang), null, 2) + '\n');
   return EXIT.ok;
 }
 

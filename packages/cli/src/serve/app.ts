@@ -121,8 +121,9 @@ export async function buildApp(
       info: {
         title: 'sroi',
         version: options.version,
+        // Docs for engineers are in English; the JSON field names are the contract format's (Dutch).
         description:
-          'Social return (SROI) regels als code: reken contracten door tegen de geladen regelingen. Fouten zijn application/problem+json (RFC 9457) met de codes en meldingen van de CLI.',
+          'Social return (SROI) rules as code: evaluates contracts against the loaded rulesets. JSON field names are Dutch, as in the contract format (docs/contract-format.md). Errors are application/problem+json (RFC 9457) with the codes and messages of the CLI, in the language of ?lang or Accept-Language (Dutch by default).',
       },
     },
   });
@@ -300,7 +301,7 @@ export async function buildApp(
     '/v1/rulesets',
     {
       schema: {
-        summary: 'De geladen regelingen: URL-naam, naam, versie, perioden en sha256 van de IR',
+        summary: 'The loaded rulesets: URL name, name, version, periods and sha256 of the IR',
         response: { 200: rulesetsSchema },
       },
     },
@@ -312,7 +313,7 @@ export async function buildApp(
     {
       onRequest: accepts([JSON_TYPE]),
       schema: {
-        summary: 'Reken één contract door; ?uitleg=true voegt de uitleg van elk bedrag toe',
+        summary: 'Evaluate one contract; ?uitleg=true adds the explanation of every amount',
         params: nameParams,
         querystring: evaluateQuery,
         body: contractBody,
@@ -355,9 +356,9 @@ export async function buildApp(
       bodyLimit: limits.batchBytes,
       schema: {
         summary:
-          'Veel contracten: JSON Lines in (één contract per regel), JSON Lines uit in dezelfde volgorde, gestreamd',
+          'Many contracts: JSON Lines in (one contract per line), JSON Lines out in the same order, streamed',
         description:
-          'Elke regel van het antwoord is wat sroi eval --batch voor dezelfde regel schrijft: het resultaat, of {"regel": n, "fouten": [...]} voor een regel die niet te berekenen is; de andere regels gaan door.',
+          'Each line of the answer is what sroi eval --batch writes for the same line: the result, or {"regel": n, "fouten": [...]} for a line that cannot be evaluated; the other lines go on.',
         params: nameParams,
         querystring: langQuery,
         response: { ...commonProblems },
@@ -422,9 +423,9 @@ export async function buildApp(
     {
       onRequest: accepts([JSON_TYPE], ['name', 'other']),
       schema: {
-        summary: 'Eén contract onder twee regelingen naast elkaar, met de regels die de verschillen maken',
+        summary: 'One contract under two rulesets side by side, with the rules that make the differences',
         description:
-          'Het antwoord is de JSON van sroi compare --json. Een set wordt vergeleken via de regeling waarvan de periode de peildatum van het contract bevat.',
+          "The answer is the JSON of sroi compare --json. A set is compared through its ruleset whose period holds the contract's reference date.",
         params: compareParams,
         querystring: langQuery,
         body: contractBody,

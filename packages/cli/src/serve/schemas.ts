@@ -1,18 +1,19 @@
 // JSON Schemas of the HTTP API's parameters and answers: fastify validates the parameters with
-// them (ajv) and @fastify/swagger publishes all of them as the OpenAPI document.
+// them (ajv) and @fastify/swagger publishes all of them as the OpenAPI document. Their
+// descriptions are in English (docs for engineers); field and parameter names stay Dutch.
 import { contractJsonSchema } from '@sroi/core';
 
 export const nameParams = {
   type: 'object',
-  properties: { name: { type: 'string', description: 'URL-naam van de regeling of set (GET /v1/rulesets)' } },
+  properties: { name: { type: 'string', description: 'URL name of the ruleset or set (GET /v1/rulesets)' } },
   required: ['name'],
 } as const;
 
 export const compareParams = {
   type: 'object',
   properties: {
-    name: { type: 'string', description: 'de basisregeling' },
-    other: { type: 'string', description: 'de regeling ernaast' },
+    name: { type: 'string', description: 'the base ruleset' },
+    other: { type: 'string', description: 'the ruleset to compare it with' },
   },
   required: ['name', 'other'],
 } as const;
@@ -20,13 +21,13 @@ export const compareParams = {
 const lang = {
   type: 'string',
   enum: ['nl', 'en'],
-  description: 'taal van meldingen en uitleg; anders Accept-Language, anders nl',
+  description: 'language of messages and explanations; otherwise Accept-Language, otherwise nl',
 } as const;
 
 export const evaluateQuery = {
   type: 'object',
   properties: {
-    uitleg: { type: 'boolean', default: false, description: 'met de uitleg van elk bedrag' },
+    uitleg: { type: 'boolean', default: false, description: 'with the explanation of every amount' },
     lang,
   },
 } as const;
@@ -34,12 +35,12 @@ export const evaluateQuery = {
 export const langQuery = { type: 'object', properties: { lang } } as const;
 
 /**
- * The contract format (contract-format.md), published for clients. The server validates a
- * contract with the evaluator itself, not with this schema: that check knows each ruleset's
- * enumerations and gives the CLI's codes, paths and allowed values (see app.ts).
+ * The contract format (contract-format.md), published for clients, with English descriptions.
+ * The server validates a contract with the evaluator itself, not with this schema: that check
+ * knows each ruleset's enumerations and gives the CLI's codes, paths and allowed values (see app.ts).
  */
 export const contractBody = (() => {
-  const { $schema: _dialect, ...schema } = contractJsonSchema();
+  const { $schema: _dialect, ...schema } = contractJsonSchema(undefined, 'en');
   return schema;
 })();
 
@@ -61,7 +62,7 @@ export const problemSchema = {
         properties: {
           code: { type: 'string' },
           message: { type: 'string' },
-          path: { type: 'string', description: 'JSON-pad in de aanvraag, of de parameter' },
+          path: { type: 'string', description: 'JSON path in the request, or the parameter' },
           hint: { type: 'string' },
           allowed: { type: 'array', items: { type: 'string' } },
           suggestions: { type: 'array', items: { type: 'string' } },
@@ -82,7 +83,7 @@ const problemResponse = (description: string) => ({
 
 export const resultSchema = {
   type: 'object',
-  description: 'Het resultaat (contract-format.md): uitkomsten als bedragen in tekst, "1234.56"',
+  description: 'The result (contract-format.md): outcomes as amounts in text, "1234.56"',
   properties: {
     regelingenset: { type: 'string' },
     regeling: { type: 'string' },
@@ -145,10 +146,10 @@ export const rulesetsSchema = {
 
 /** The answers every route can give besides its own. */
 export const commonProblems = {
-  400: problemResponse('ongeldige aanvraag (JSON, parameter)'),
-  404: problemResponse('onbekende regeling of route'),
-  408: problemResponse('de aanvraag duurde te lang'),
-  413: problemResponse('aanvraag, aantal regels of aantal activiteiten boven de grens'),
-  415: problemResponse('inhoudstype niet ondersteund'),
-  422: problemResponse('het contract is niet te berekenen (zie errors)'),
+  400: problemResponse('invalid request (JSON, parameter)'),
+  404: problemResponse('unknown ruleset or route'),
+  408: problemResponse('the request took too long'),
+  413: problemResponse('request, number of lines or number of activities over the limit'),
+  415: problemResponse('content type not supported'),
+  422: problemResponse('the contract cannot be evaluated (see errors)'),
 } as const;

@@ -47,6 +47,47 @@ describe('sroi export', () => {
     expect(schema.properties['opdrachtsoort']!.enum).toEqual(['diensten', 'werken', 'leveringen']);
   });
 
+  test('--schema describes the fields in Dutch by default and in English with --lang en, the rest the same', async () => {
+    const described = async (...args: string[]) => {
+      const schema = JSON.parse((await sroi('export', ...args)).out) as JsonSchema & {
+        description: string;
+        properties: Record<string, { description?: string }>;
+      };
+      return {
+        schema,
+        waarde: schema.properties['waarde']!.description,
+        plaatsingFte: (
+          schema.properties['activiteiten']!.items!.oneOf[0]!.properties as Record<
+            string,
+            { description?: string }
+          >
+        )['fte']!.description,
+      };
+    };
+    const nl = await described('--schema');
+    expect([nl.waarde, nl.plaatsingFte]).toEqual([
+      'Contractwaarde exclusief btw',
+      'Omvang; 1 fte is 36 uur per week',
+    ]);
+    expect(await described('--schema', '--lang', 'nl')).toEqual(nl);
+    const en = await described('--schema', 'contract', mini, '--lang', 'en');
+    expect([en.waarde, en.plaatsingFte]).toEqual([
+      'Contract value excluding VAT',
+      'Size; 1 fte is 36 hours a week',
+    ]);
+    expect(en.schema.description).toBe('Contract with social return activities (docs/contract-format.md)');
+    expect(en.schema.properties['opdrachtsoort']!.enum).toEqual(['diensten', 'werken', 'leveringen']);
+    expect(en.schema.required).toEqual(nl.schema.required);
+    const result = async (lang: string) =>
+      (
+        JSON.parse((await sroi('export', '--schema', 'result', '--lang', lang)).out) as {
+          description: string;
+        }
+      ).description;
+    expect(await result('nl')).toBe('Resultaat van een doorgerekend contract (contract-format.md)');
+    expect(await result('en')).toBe('Result of an evaluated contract (contract-format.md)');
+  });
+
   test('--ir-schema prints the JSON Schema of the IR', async () => {
     const { code, out } = await sroi('export', '--ir-schema');
     expect(code).toBe(0);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { activityKinds, contractFields } from '@sroi/core';
 import { canonicalJson } from '@sroi/evaluator';
 import { scratch, sroi } from '../support/run.js';
 import {
@@ -218,6 +219,42 @@ describe('GET /healthz, /openapi.json, /metrics', () => {
     const evaluateDoc = doc.paths['/v1/rulesets/{name}/evaluate']!['post']!;
     expect(JSON.stringify(evaluateDoc.requestBody)).toContain('activiteiten');
     expect(JSON.stringify(evaluateDoc.responses['422'])).toContain('application/problem+json');
+  });
+
+  test('/openapi.json is in English (summaries, descriptions and the contract schema), its field names Dutch', async () => {
+    const doc = (await server.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      info: { description: string };
+      paths: Record<string, Record<string, { summary?: string; requestBody?: unknown }>>;
+    }>();
+    const texts: string[] = [];
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(collect);
+      else if (typeof node === 'object' && node !== null)
+        for (const [k, v] of Object.entries(node)) {
+          if ((k === 'summary' || k === 'description') && typeof v === 'string') texts.push(v);
+          else collect(v);
+        }
+    };
+    collect(doc);
+    expect(texts.length).toBeGreaterThan(50);
+    // Words that Dutch sentences cannot do without and English ones never use.
+    const dutch = /\b(de|het|een|van|en|met|voor|niet|regeling|bedrag|uitleg van)\b/i;
+    expect(texts.filter((t) => dutch.test(t.replace(/\?uitleg=true|"regel"|"fouten"/g, '')))).toEqual([]);
+    expect(doc.paths['/v1/rulesets/{name}/evaluate']!['post']!.summary).toBe(
+      'Evaluate one contract; ?uitleg=true adds the explanation of every amount',
+    );
+    // Every field of the contract is described by its English doc, under its Dutch name.
+    const body = JSON.stringify(doc.paths['/v1/rulesets/{name}/evaluate']!['post']!.requestBody);
+    for (const [name, spec] of Object.entries(contractFields)) {
+      expect(body).toContain(`"${name}":`);
+      expect(texts).toContain(spec.docEn);
+      expect(texts).not.toContain(spec.doc);
+    }
+    for (const fields of Object.values(activityKinds))
+      for (const spec of Object.values(fields)) {
+        expect(texts).toContain(spec.docEn);
+        expect(texts).not.toContain(spec.doc);
+      }
   });
 
   test('/metrics counts requests and evaluations in the Prometheus text format', async () => {
