@@ -5,6 +5,7 @@ import { showType, type Ast, type CheckedModel } from '@sroi/compiler';
 import {
   activityKinds,
   contractFields,
+  fieldDoc,
   isStandardOutcome,
   standardOutcomes,
   type FieldSpec,
@@ -119,7 +120,7 @@ export function complete(doc: DocumentAnalysis, offset: number, language: Langua
           label: name,
           kind: 'field',
           detail: describeField(spec),
-          documentation: spec.doc,
+          documentation: fieldDoc(spec, language),
           insertText: name,
           rank: 1,
         });
@@ -131,7 +132,7 @@ export function complete(doc: DocumentAnalysis, offset: number, language: Langua
             label: name,
             kind: 'field',
             detail: describeField(spec),
-            documentation: spec.doc,
+            documentation: fieldDoc(spec, language),
             insertText: name,
             rank: 1,
           });
@@ -223,7 +224,8 @@ export function complete(doc: DocumentAnalysis, offset: number, language: Langua
       continue;
     }
     if (type.name !== 'Identifier' && type.name !== 'NameWord' && type.name !== 'AnyWord') continue;
-    for (const item of nameSlot(context, tokens, text, declStart, wordStart, model, scopeKind)) add(item);
+    for (const item of nameSlot(context, tokens, text, declStart, wordStart, model, scopeKind, language))
+      add(item);
   }
   return finish(range, items);
 }
@@ -237,6 +239,7 @@ function nameSlot(
   wordStart: number,
   model: CheckedModel | undefined,
   scopeKind: string | undefined,
+  language: Language,
 ): Item[] {
   const last = tokens.at(-1);
   const kinds = (): Item[] =>
@@ -265,7 +268,7 @@ function nameSlot(
     case 'exampleActivity':
       return last && tokenIs(last, Kw.Activiteit) ? kinds() : [];
     case 'fieldValue':
-      return fieldsOf(activityFields(tokens));
+      return fieldsOf(activityFields(tokens), language);
     case 'exampleValue': {
       // The slot after a field name: the values of that field's enumeration.
       const field = last?.image ?? '';
@@ -274,7 +277,7 @@ function nameSlot(
       return enumValues(model, spec?.type.kind === 'enum' ? spec.type.enumeration : undefined, true);
     }
     case 'exampleContract':
-      return fieldsOf(undefined);
+      return fieldsOf(undefined, language);
     case 'expectation':
       return [...(model?.outcomes.values() ?? [])].map((o) => ({
         label: o.name.name,
@@ -364,13 +367,13 @@ function activityFields(tokens: readonly IToken[]): string | undefined {
   return undefined;
 }
 
-function fieldsOf(kind: string | undefined): Item[] {
+function fieldsOf(kind: string | undefined, language: Language): Item[] {
   const record = kind ? kindsOf(kind) : contractFields;
   return Object.entries(record ?? {}).map(([name, spec]) => ({
     label: name,
     kind: 'field',
     detail: describeField(spec),
-    documentation: spec.doc,
+    documentation: fieldDoc(spec, language),
     insertText: name,
     rank: spec.presence === 'required' ? 1 : 2,
   }));

@@ -1,7 +1,7 @@
 // Hover: what a name is (type and unit, its value per `vanaf` date, its `bron` and `aanname`), in a
 // variant also the base value it overrides; what a keyword means. Plain text lines, never HTML.
 import { declarationKey, showType, type Ast, type CheckedModel } from '@sroi/compiler';
-import { activityKinds, contractFields, type FieldSpec, type Language } from '@sroi/core';
+import { activityKinds, contractFields, fieldDoc, type FieldSpec, type Language } from '@sroi/core';
 import { Kw, sroiLexer, tokenIs, type KeywordName } from '@sroi/grammar';
 import { fieldTypeWord } from './field-types.js';
 import type { DocumentAnalysis, Workspace } from './analysis.js';
@@ -155,7 +155,7 @@ const fieldLine = (name: string, spec: FieldSpec, language: Language): string[] 
       : spec.presence === 'optional'
         ? words[language].optional
         : words[language].unlessStated;
-  return [`${name}: ${type} (${presence})`, spec.doc];
+  return [`${name}: ${type} (${presence})`, fieldDoc(spec, language)];
 };
 
 /** The hover at an offset of a document. */

@@ -39,6 +39,8 @@ describe('completion', () => {
       detail: 'bedrag',
       documentation: 'Contractwaarde exclusief btw',
     });
+    const en = completeAfter('definitie binnen_bereik: janee = ', 'contract.', { language: 'en' });
+    expect(en.items.find((x) => x.label === 'waarde')!.documentation).toBe('Contract value excluding VAT');
   });
 
   it('offers the fields of the activity kind in scope after activiteit.', () => {

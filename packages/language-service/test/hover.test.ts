@@ -86,6 +86,15 @@ describe('hover', () => {
       'activiteit.doelgroep (plaatsing): doelgroep (verplicht)',
       'Doelgroep van de geplaatste persoon',
     ]);
+    s.language = 'en';
+    try {
+      expect(hoverAt(R, 'contract.waarde >', 10)?.contents).toEqual([
+        'contract.waarde: bedrag (required)',
+        'Contract value excluding VAT',
+      ]);
+    } finally {
+      s.language = 'nl';
+    }
   });
 
   it('gives a keyword a short description, in Dutch or English', () => {
