@@ -24,7 +24,7 @@ for (const [stream, name] of [
     failed = true;
     if (name === 'stdout')
       try {
-        const reason = writeReasons[e.code ?? '']?.[lang === 'en' ? 1 : 0] ?? e.message;
+        const reason = writeReasons[e.code ?? '']?.[lang] ?? e.message;
         const code = e.code ? ` (${e.code})` : '';
         writeSync(2, `sroi: ${renderUsage('outputWrite', { name, reason, code }, lang)}\n`);
       } catch {

@@ -28,15 +28,15 @@ export class UsageError extends Error {
 export class OutputError extends UsageError {}
 
 /** Why a write failed, in Dutch and English, for the errors a user can do something about. */
-export const writeReasons: Readonly<Record<string, readonly [string, string]>> = {
-  EPIPE: ['de lezer is gestopt', 'the reader stopped'],
-  ENOSPC: ['de schijf is vol', 'the disk is full'],
-  EDQUOT: ['het schijfquotum is op', 'the disk quota is used up'],
-  EIO: ['invoer-/uitvoerfout', 'input/output error'],
-  EBADF: ['de uitvoer is gesloten', 'the output is closed'],
-  ENOENT: ['de map bestaat niet', 'the folder does not exist'],
-  EACCES: ['geen schrijfrechten', 'no permission to write'],
-  EISDIR: ['dit is een map', 'this is a folder'],
+export const writeReasons: Readonly<Record<string, UsageText>> = {
+  EPIPE: { nl: 'de lezer is gestopt', en: 'the reader stopped' },
+  ENOSPC: { nl: 'de schijf is vol', en: 'the disk is full' },
+  EDQUOT: { nl: 'het schijfquotum is op', en: 'the disk quota is used up' },
+  EIO: { nl: 'invoer-/uitvoerfout', en: 'input/output error' },
+  EBADF: { nl: 'de uitvoer is gesloten', en: 'the output is closed' },
+  ENOENT: { nl: 'de map bestaat niet', en: 'the folder does not exist' },
+  EACCES: { nl: 'geen schrijfrechten', en: 'no permission to write' },
+  EISDIR: { nl: 'dit is een map', en: 'this is a folder' },
 };
 
 /** Why a file could not be read, in Dutch and English, by error code. */

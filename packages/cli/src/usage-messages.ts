@@ -161,6 +161,10 @@ export const usageMessages = {
     en: 'whatif: give one or more scenarios: --scenario S.sroi or --set NAME=VALUE',
   },
   whatifMore: { nl: '... en {count} meldingen meer', en: '... and {count} more messages' },
+  whatifProgress: {
+    nl: '{done} contracten · {rate} per seconde',
+    en: '{done} contracts · {rate} per second',
+  },
   whatifStrictStop: {
     nl: 'whatif: gestopt bij de eerste ongeldige rij (--strict)',
     en: 'whatif: stopped at the first invalid row (--strict)',

@@ -74,10 +74,9 @@ function toFile(path: string, terminal: Io): Io {
         writeFileSync(path, text);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
-        const known = writeReasons[code];
         throw new OutputError('exportWrite', {
           path,
-          reason: known ? { nl: known[0], en: known[1] } : (e as Error).message,
+          reason: writeReasons[code] ?? (e as Error).message,
           code: code ? ` (${code})` : '',
         });
       }

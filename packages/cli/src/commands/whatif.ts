@@ -338,9 +338,7 @@ export class Progress {
     const rate = Math.round(done / Math.max(0.001, (now - this.start) / 1000));
     const count = (n: number) => formatNumber(Rational.of(n), this.lang, 0, 0);
     this.io.err(
-      this.lang === 'nl'
-        ? `\r\x1b[2K${count(done)} contracten · ${count(rate)} per seconde`
-        : `\r\x1b[2K${count(done)} contracts · ${count(rate)} per second`,
+      `\r\x1b[2K${renderUsage('whatifProgress', { done: count(done), rate: count(rate) }, this.lang)}`,
     );
   }
   clear(): void {
