@@ -1064,10 +1064,11 @@ function summaryText(s: {
 
 // ── Share ────────────────────────────────────────────────────────────────────
 async function share() {
+  const now = currentText();
   const link = writeLink({
     ruleset: ruleset.name,
     contract: encodeText(JSON.stringify(contract)),
-    ...(currentText() !== ruleset.text ? { edits: await compressText(currentText()) } : {}),
+    ...(now !== ruleset.text ? { edits: await compressText(now) } : {}),
     ...(language() === 'en' ? { lang: 'en' } : {}),
   });
   const url = `${location.href.replace(/#.*$/, '')}${link}`;
