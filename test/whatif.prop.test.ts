@@ -192,7 +192,7 @@ describe('what-if', () => {
         addOutcome(totals, o);
         const s = o.scenarios[0]!;
         const deltas = s.result.amounts.map((a, q) => a - o.base.amounts[q]!);
-        const parts = contractAttribution(s.scaled!, 4, deltas);
+        const parts = contractAttribution(s.subsets!, deltas);
         parts.forEach((perPlayer, q) => {
           expect(perPlayer.reduce((a, b) => a + b, 0n)).toBe(BigInt(deltas[q]!));
           expect(perPlayer[3]).toBe(0n);

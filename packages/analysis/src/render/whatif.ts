@@ -263,7 +263,7 @@ export class WhatIfCsv {
       if (!changed) return;
       const spec = this.specs[i]!;
       const deltas = s.result.amounts.map((a, q) => a - o.base.amounts[q]!);
-      const parts = s.scaled ? contractAttribution(s.scaled, spec.players.length, deltas) : undefined;
+      const parts = s.subsets ? contractAttribution(s.subsets, deltas) : undefined;
       const qi = (q: Quantity) => quantities.indexOf(q);
       out += row([
         spec.name,

@@ -77,8 +77,12 @@ export interface ScenarioTotals extends VariantTotals {
   notMetToMet: number;
   /** The largest status changes (by boete, then realised, then id): at most `keep`. */
   statusChanges: StatusChange[];
-  /** Per quantity, per player: the sum over contracts of k!·φ. */
-  scaled?: bigint[][];
+  /**
+   * With attribution: per subset of the players (a mask), per quantity, the sum of the attributed
+   * contracts' amounts with those players' changes applied. Shapley values are linear, so the
+   * attribution of the totals is that of these sums (see `whatIfReport`).
+   */
+  subsets?: ExactSum[][];
   /** Per quantity: the sum of the changes, in cents (equal to scenario − baseline over the contracts evaluated by both). */
   delta: ExactSum[];
   /** Per quantity: the part of `delta` over contracts whose change was attributed. */
@@ -118,7 +122,7 @@ export function emptyTotals(scenarios: number, players: readonly number[], keep 
       delta: quantities.map(sum0),
       attributedDelta: quantities.map(sum0),
       ...(players[s]! > 0
-        ? { scaled: quantities.map(() => Array.from({ length: players[s]! }, () => 0n)) }
+        ? { subsets: Array.from({ length: 1 << players[s]! }, () => quantities.map(sum0)) }
         : {}),
     })),
     keep,
@@ -204,9 +208,12 @@ export function addOutcome(t: WhatIfTotals, o: ContractOutcome, baseline = true)
       });
       if (st.statusChanges.length > 2 * t.keep) trim(st, t.keep);
     }
-    if (s.scaled && st.scaled) {
-      for (let q = 0; q < s.scaled.length; q++)
-        for (let p = 0; p < s.scaled[q]!.length; p++) st.scaled[q]![p]! += s.scaled[q]![p]!;
+    if (s.subsets && st.subsets) {
+      for (let m = 0; m < s.subsets.length; m++) {
+        const subset = s.subsets[m]!;
+        const sums = st.subsets[m]!;
+        for (let q = 0; q < subset.length; q++) add(sums[q]!, subset[q]!);
+      }
       for (let q = 0; q < amounts.length; q++) add(st.attributedDelta[q]!, amounts[q]! - base[q]!);
     }
   }
@@ -267,7 +274,8 @@ export function mergeTotals(a: WhatIfTotals, b: WhatIfTotals): void {
     // Trimmed when twice the kept number (as `addOutcome` does), not at every merge: sorting them
     // for each batch of a run was a tenth of a slider's step. `finishTotals` trims at the end.
     if (x.statusChanges.length > 2 * a.keep) trim(x, a.keep);
-    if (s.scaled && x.scaled) s.scaled.forEach((pp, q) => pp.forEach((v, p) => (x.scaled![q]![p]! += v)));
+    if (s.subsets && x.subsets)
+      s.subsets.forEach((perQuantity, m) => perQuantity.forEach((v, q) => merge(x.subsets![m]![q]!, v)));
   });
 }
 

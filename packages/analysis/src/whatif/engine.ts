@@ -11,7 +11,7 @@ import {
   type FastResult,
 } from '@sroi/evaluator';
 import { relevantMask, variantIr, type ScenarioSpec } from './changes.js';
-import { MAX_EXACT_PLAYERS, scaledShapley } from './shapley.js';
+import { MAX_EXACT_PLAYERS } from './shapley.js';
 
 /** The amounts compared, in this order everywhere (cents). */
 export const quantities = ['verplichting', 'gerealiseerd', 'restant', 'overschot', 'boete'] as const;
@@ -71,10 +71,13 @@ export interface ContractOutcome {
 export interface ScenarioOutcome {
   readonly result: Evaluated;
   /**
-   * Per quantity, per player: k!·φ, the exact Shapley value scaled to an integer (k = the number
-   * of players); absent without attribution.
+   * Per subset of the players (a mask: bit i for player i), the amounts with those players'
+   * changes applied, in the order of `quantities` (mask 0: the baseline's, all bits: `result`'s);
+   * absent without attribution. Shapley values are linear in these, so the totals sum them over
+   * the contracts and attribute once (`whatIfReport`); a contract's own split is
+   * `contractAttribution`.
    */
-  readonly scaled?: readonly (readonly bigint[])[];
+  readonly subsets?: readonly (readonly number[])[];
 }
 
 /** Result text ("2500.00": always two decimals) as cents, for the `results` path. */
@@ -154,6 +157,22 @@ const evaluated = (
   doelgroepen: readonly string[],
   doelgroepCents: ArrayLike<number>,
 ): Evaluated => ({ amounts, status, routeNames, routes, doelgroepen, doelgroepCents });
+
+/**
+ * A baseline as a memo keeps it: a copy made by a literal of its own. V8 decides per allocation
+ * site whether new objects go straight to the old generation: when the kept baselines came from
+ * the literal that makes every scenario's result, that literal's objects were all allocated old,
+ * and a slider's every step filled the old generation with results that die at once (young
+ * collections 5x slower, a full collection every few steps).
+ */
+const kept = (e: Evaluated): Evaluated => ({
+  amounts: e.amounts.slice(),
+  status: e.status,
+  routeNames: e.routeNames,
+  routes: e.routes,
+  doelgroepen: e.doelgroepen,
+  doelgroepCents: e.doelgroepCents,
+});
 
 /** Whether outcomes of this type are numbers (the fast result holds them as fractions). */
 const isNumber = (type: IrDocument['outcomes'][number]['type']): boolean =>
@@ -386,24 +405,31 @@ export class WhatIfEngine {
     view: ContractView,
     base: Evaluated,
   ): { readonly outcome: ScenarioOutcome | undefined; readonly failure?: readonly Diagnostic[] } {
-    const k = this.job.scenarios[s]!.players.length;
-    const full = (1 << k) - 1;
-    const relevant = this.relevant[s]![member]!;
-    const run = (mask: number, detail: boolean): Evaluated | Failure =>
-      (mask & relevant) === 0 ? base : this.planFor(s, member, mask).run(view, detail);
-    const result = run(full, true);
+    const full = (1 << this.job.scenarios[s]!.players.length) - 1;
+    const result = this.subsetRun(s, member, full, view, base, true);
     if ('diagnostics' in result) return { outcome: undefined, failure: result.diagnostics };
     if (!this.attributes(s)) return { outcome: { result } };
-    const values: number[][] = [];
-    for (let q = 0; q < quantities.length; q++) values.push(new Array<number>(1 << k));
-    for (let mask = 0; mask <= full; mask++) {
-      const r = mask === 0 ? base : mask === full ? result : run(mask, false);
+    const subsets = new Array<readonly number[]>(full + 1);
+    subsets[0] = base.amounts;
+    subsets[full] = result.amounts;
+    for (let mask = 1; mask < full; mask++) {
+      const r = this.subsetRun(s, member, mask, view, base, false);
       if ('diagnostics' in r) return { outcome: { result }, failure: r.diagnostics };
-      for (let q = 0; q < quantities.length; q++) values[q]![mask] = r.amounts[q]!;
+      subsets[mask] = r.amounts;
     }
-    const scaled: bigint[][] = [];
-    for (let q = 0; q < quantities.length; q++) scaled.push(scaledShapley(k, values[q]!));
-    return { outcome: { result, scaled } };
+    return { outcome: { result, subsets } };
+  }
+
+  /** A contract under scenario `s` with the players in `mask` applied (none that matter: the baseline). */
+  private subsetRun(
+    s: number,
+    member: number,
+    mask: number,
+    view: ContractView,
+    base: Evaluated,
+    detail: boolean,
+  ): Evaluated | Failure {
+    return (mask & this.relevant[s]![member]!) === 0 ? base : this.planFor(s, member, mask).run(view, detail);
   }
 
   /** A contract's baseline: its member of the base, validated, evaluated; or why it cannot be. */
@@ -416,7 +442,7 @@ export class WhatIfEngine {
     const view = viewOf(valid.value);
     const base = plans[member]!.run(view, true);
     if ('diagnostics' in base) return { plans, diagnostics: base.diagnostics };
-    return { plans, member, view, base };
+    return { plans, member, view, base: kept(base) };
   }
 
   /** The base member whose period holds the contract's reference date (a set: as `PlanSet` picks). */

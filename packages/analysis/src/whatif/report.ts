@@ -12,7 +12,7 @@ import {
 } from './aggregate.js';
 import { quantities, type Quantity, type Status } from './engine.js';
 import type { Player, ScenarioSpec } from './changes.js';
-import { distributeCents } from './shapley.js';
+import { distributeCents, scaledShapley } from './shapley.js';
 
 /** Amounts by quantity, "1234.56". */
 export type Amounts = Readonly<Partial<Record<Quantity, string>>>;
@@ -155,23 +155,20 @@ export function whatIfReport(
     scenarios: t.scenarios.map((s, i): ScenarioReport => {
       const spec = specs[i]!;
       const k = spec.players.length;
+      // Shapley values are linear: the attribution of the totals is that of the summed subsets.
+      const subsets = info.attribution[i] ? s.subsets : undefined;
       const attribution =
-        s.scaled && info.attribution[i]
-          ? Object.fromEntries(
-              quantities.flatMap((q, qi) =>
-                shown.includes(q)
-                  ? [
-                      [
-                        q,
-                        distributeCents(s.scaled![qi]!, scaleOf(k), total(s.attributedDelta[qi]!)).map((c) =>
-                          text(c),
-                        ),
-                      ],
-                    ]
-                  : [],
-              ),
-            )
-          : undefined;
+        subsets &&
+        Object.fromEntries(
+          quantities.flatMap((q, qi) => {
+            if (!shown.includes(q)) return [];
+            const scaled = scaledShapley(
+              k,
+              subsets.map((perQuantity) => total(perQuantity[qi]!)),
+            );
+            return [[q, distributeCents(scaled, scaleOf(k), total(s.attributedDelta[qi]!)).map(text)]];
+          }),
+        );
       return {
         name: spec.name,
         players: spec.players,
@@ -190,11 +187,20 @@ export function whatIfReport(
   };
 }
 
-/** A contract's change split over the players, to the cent, per quantity (for per-contract output). */
-export function contractAttribution(
-  scaled: readonly (readonly bigint[])[],
-  k: number,
-  deltas: readonly number[],
-): bigint[][] {
-  return scaled.map((perPlayer, q) => distributeCents(perPlayer, scaleOf(k), BigInt(deltas[q]!)));
+/**
+ * A contract's change split over the players, to the cent, per quantity (for per-contract output):
+ * from its amounts under every subset of the players (`ScenarioOutcome.subsets`).
+ */
+export function contractAttribution(subsets: readonly (readonly number[])[], deltas: readonly number[]): bigint[][] {
+  const k = Math.log2(subsets.length);
+  return deltas.map((delta, q) =>
+    distributeCents(
+      scaledShapley(
+        k,
+        subsets.map((amounts) => BigInt(amounts[q]!)),
+      ),
+      scaleOf(k),
+      BigInt(delta),
+    ),
+  );
 }

@@ -18,53 +18,21 @@ const popcount = (m: number): number => {
 };
 
 /** |S|!·(k−|S|−1)! for every |S| < k: the weight of a subset in k!·φ. */
-function weights(k: number): bigint[] {
-  return Array.from({ length: k }, (_, s) => factorial(s) * factorial(k - s - 1));
-}
-const weightCache = new Map<number, { big: bigint[]; num: number[] }>();
-function weightsOf(k: number): { big: bigint[]; num: number[] } {
-  let w = weightCache.get(k);
-  if (!w) {
-    const big = weights(k);
-    w = { big, num: big.map(Number) };
-    weightCache.set(k, w);
-  }
-  return w;
-}
+const weights = (k: number): bigint[] => Array.from({ length: k }, (_, s) => factorial(s) * factorial(k - s - 1));
 
 /**
  * k!·φ_i for every player i, exact: `value(mask)` is the outcome (whole cents) with the players in
  * `mask` applied, for all 2^k masks. The Shapley value φ_i is this divided by k!; the scaled
- * values are integers and add up to k!·(value(all) − value(none)) (efficiency).
+ * values are integers and add up to k!·(value(all) − value(none)) (efficiency). Linear in
+ * `value`: the values of a portfolio's totals give the sums of its contracts' values.
  */
-export function scaledShapley(k: number, value: readonly number[]): bigint[] {
-  const { big, num } = weightsOf(k);
+export function scaledShapley(k: number, value: readonly bigint[]): bigint[] {
+  const w = weights(k);
   const out: bigint[] = [];
   for (let i = 0; i < k; i++) {
     const bit = 1 << i;
-    // JS numbers while every partial sum is an exact integer; BigInt otherwise.
-    let acc = 0;
-    let safe = true;
-    for (let m = 0; m < 1 << k; m++) {
-      if (m & bit) continue;
-      const d = value[m | bit]! - value[m]!;
-      if (d === 0) continue;
-      acc += num[popcount(m)]! * d;
-      if (!Number.isSafeInteger(acc)) {
-        safe = false;
-        break;
-      }
-    }
-    if (safe) {
-      out.push(BigInt(acc));
-      continue;
-    }
     let exact = 0n;
-    for (let m = 0; m < 1 << k; m++) {
-      if (m & bit) continue;
-      const d = value[m | bit]! - value[m]!;
-      if (d !== 0) exact += big[popcount(m)]! * BigInt(d);
-    }
+    for (let m = 0; m < 1 << k; m++) if ((m & bit) === 0) exact += w[popcount(m)]! * (value[m | bit]! - value[m]!);
     out.push(exact);
   }
   return out;
