@@ -605,6 +605,8 @@ describe('the built playground in Chromium', () => {
     );
     expect(progress.some((p) => / van 3\.000 contracten$/.test(p))).toBe(true);
     // A slider writes its value into the field as --set reads it, and with "live" runs at once.
+    // A fold the reader opened stays open through the new report.
+    await page.click('#whatif-command-fold summary');
     await page.check('#whatif-live');
     const runs = await page.evaluate(() => performance.getEntriesByName('sroi:whatif').length);
     await page.$eval('#whatif-fields input[data-slider="sr_percentage"]', (el) => {
@@ -620,6 +622,7 @@ describe('the built playground in Chromium', () => {
         .querySelector('#whatif-attribution [data-player="sr_percentage"]')
         ?.textContent?.includes('6,5%'),
     );
+    await expect(page.$eval('#whatif-command-fold', (d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
     await page.click('#lang');
     await expect(page.textContent('#whatif-totals caption')).resolves.toBe('Portfolio totals');
     await context.close();

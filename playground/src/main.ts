@@ -31,7 +31,7 @@ import {
   type ShippedRuleset,
 } from './shipped.js';
 import { tabs } from './tabs.js';
-import { whatIfPanel, type WhatIfPanel } from './whatif-view.js';
+import { whatIfPanel, type WhatIfBase, type WhatIfPanel } from './whatif-view.js';
 
 // ── Engine ───────────────────────────────────────────────────────────────────
 const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' });
@@ -47,7 +47,7 @@ function ask(
     | { kind: 'properties' }
     | { kind: 'compare'; other: string; contract: unknown }
     | { kind: 'diff'; other: string }
-    | { kind: 'whatif-base'; members?: readonly string[] }
+    | { kind: 'whatif-base'; members?: readonly string[]; known?: string }
     | { kind: 'service'; method: string; args: readonly unknown[] },
 ): Promise<unknown> {
   const id = nextId++;
@@ -203,10 +203,13 @@ resultTabs.panels[2]!.append(
 let whatIfView: WhatIfPanel | undefined;
 function whatIf(): WhatIfPanel {
   whatIfView ??= whatIfPanel(resultTabs.panels[3]!, {
-    base: async (members) => {
-      const r = (await ask({ kind: 'whatif-base', ...(members ? { members } : {}) })) as
-        { ir: unknown; members: { label: string; ir: unknown }[]; name: string } | { unavailable: true };
-      return 'ir' in r ? r : undefined;
+    base: async (members, known) => {
+      const r = (await ask({
+        kind: 'whatif-base',
+        ...(members ? { members } : {}),
+        ...(known !== undefined ? { known } : {}),
+      })) as WhatIfBase | { unavailable: true };
+      return 'key' in r ? r : undefined;
     },
     path: () => ruleset.path,
     sets: () => shippedSets.filter((s) => s.members.includes(ruleset.path)),

@@ -119,8 +119,16 @@ export type EngineRequest =
   | { readonly kind: 'properties'; readonly id: number }
   | { readonly kind: 'compare'; readonly id: number; readonly other: string; readonly contract: unknown }
   | { readonly kind: 'diff'; readonly id: number; readonly other: string }
-  /** The IR of the ruleset as it is now, for the what-if panel (unavailable while it has errors). */
-  | { readonly kind: 'whatif-base'; readonly id: number; readonly members?: readonly string[] }
+  /**
+   * The IR of the ruleset as it is now and the base's rulesets, with a key that changes when they
+   * do, for the what-if panel (unavailable while it has errors); only the key when it is `known`.
+   */
+  | {
+      readonly kind: 'whatif-base';
+      readonly id: number;
+      readonly members?: readonly string[];
+      readonly known?: string;
+    }
   | {
       readonly kind: 'service';
       readonly id: number;
@@ -186,8 +194,14 @@ export type WhatIfRequest =
   | {
       readonly kind: 'run';
       readonly id: number;
-      /** The base: the open ruleset, or a region set's rulesets (each contract by its date). */
-      readonly members: readonly { readonly label: string; readonly ir: unknown }[];
+      /**
+       * The base: the open ruleset, or a region set's rulesets (each contract by its date), by a
+       * key; its members when they are new to the worker (a run on the same base sends the key).
+       */
+      readonly base: {
+        readonly key: string;
+        readonly members?: readonly { readonly label: string; readonly ir: unknown }[];
+      };
       readonly label: string;
       /** `NAME=VALUE`, as `sroi whatif --set` takes them. */
       readonly sets: readonly string[];

@@ -29,6 +29,15 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 const post = (message: EngineReply) => (self as unknown as Worker).postMessage(message);
 
+/** A number per compiled IR of the open ruleset: it names a what-if base until the text changes. */
+const irIds = new WeakMap<object, number>();
+let irCount = 0;
+function irId(ir: object): number {
+  let id = irIds.get(ir);
+  if (id === undefined) irIds.set(ir, (id = ++irCount));
+  return id;
+}
+
 /** A ruleset to compare with: the edited one (`own`) or a shipped file. */
 function reviewed(path: string) {
   const files = engine.shippedFiles;
@@ -71,17 +80,21 @@ function answer(request: EngineRequest): unknown {
       return diffRulesets(a, b, { lang: engine.lang });
     }
     case 'whatif-base': {
-      // The open ruleset as it is now; the other rulesets of a region set as shipped.
+      // The open ruleset as it is now; the other rulesets of a region set as shipped. A base the
+      // page already sent to the what-if worker (`known`) is answered by its key alone.
       engine.refresh();
       const ir = engine.compiled?.ir;
       if (!ir) return { unavailable: true };
+      const paths = request.members ?? [engine.path ?? ''];
+      const key = paths.map((path) => (path === engine.path ? `${path}#${irId(ir)}` : path)).join('\n');
+      if (request.known === key) return { key, name: ir.ruleset.name };
       const members: { label: string; ir: unknown }[] = [];
-      for (const path of request.members ?? [engine.path ?? '']) {
+      for (const path of paths) {
         const member = path === engine.path ? ir : reviewed(path)?.ir;
         if (!member) return { unavailable: true };
         members.push({ label: path, ir: member });
       }
-      return { ir, members, name: ir.ruleset.name };
+      return { key, ir, members, name: ir.ruleset.name };
     }
     case 'service':
       return serviceCall(engine, request.method, request.args);

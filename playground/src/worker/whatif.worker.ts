@@ -39,10 +39,13 @@ async function itemsOf(p: WhatIfPortfolio): Promise<readonly PortfolioItem[]> {
   return cached.items;
 }
 
+/** The base of the last run, by its key: the page sends the rulesets only when the key is new. */
+let base: { key: string; members: readonly { label: string; ir: IrDocument }[] } | undefined;
+
 /** The base plans and baselines of the last run, for the base and portfolio they were made on. */
 let kept: { key: string; value: KeptBase } | undefined;
-function keptFor(members: unknown, portfolio: WhatIfPortfolio): KeptBase {
-  const key = `${JSON.stringify(members)}\u0000${keyOf(portfolio)}`;
+function keptFor(baseKey: string, portfolio: WhatIfPortfolio): KeptBase {
+  const key = `${baseKey}\u0000${keyOf(portfolio)}`;
   if (kept?.key !== key) kept = { key, value: { memos: [] } };
   return kept.value;
 }
@@ -53,7 +56,10 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<void> {
   const started = performance.now();
-  const members = request.members as readonly { label: string; ir: IrDocument }[];
+  if (request.base.members)
+    base = { key: request.base.key, members: request.base.members as { label: string; ir: IrDocument }[] };
+  if (base?.key !== request.base.key) throw new Error(`what-if: base ${request.base.key} was not sent`);
+  const members = base.members;
   const scenario = scenarioOf(
     members.map((m) => m.ir),
     request.sets,
@@ -85,7 +91,7 @@ async function run(request: Extract<WhatIfRequest, { kind: 'run' }>): Promise<vo
         return latest === request.id;
       },
     },
-    keptFor(request.members, request.portfolio),
+    keptFor(base.key, request.portfolio),
   );
   if (!report) return;
   const text = scenarioRuleset(members, scenario.spec, request.open, request.lang);
