@@ -146,8 +146,6 @@ export const usageMessages = {
     nl: "{file} en {other} hebben dezelfde URL-naam '{name}'; geef elke regeling één keer",
     en: "{file} and {other} have the same URL name '{name}'; give each ruleset once",
   },
-  whatifFormat: { nl: '--format moet text, json of gnu zijn', en: '--format must be text, json or gnu' },
-  whatifLang: { nl: '--lang moet nl of en zijn', en: '--lang must be nl or en' },
   whatifArguments: {
     nl: 'whatif: geef een basis en een portefeuille\n\n{usage}',
     en: 'whatif: give a base and a portfolio\n\n{usage}',

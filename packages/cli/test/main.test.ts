@@ -86,6 +86,13 @@ describe('sroi', () => {
       out: '',
       err: "sroi: --lang moet nl of en zijn, niet 'de'\n",
     });
+    // sroi whatif reads its own options, with the same words.
+    expect((await sroi('whatif', '--format', 'xml', mini, 'p.jsonl')).err).toBe(
+      "sroi: --format moet text, json of gnu zijn, niet 'xml'\n",
+    );
+    expect((await sroi('whatif', '--lang', 'de', mini, 'p.jsonl')).err).toBe(
+      "sroi: --lang moet nl of en zijn, niet 'de'\n",
+    );
   });
 
   test('a command without its files is a usage error that exits 2', async () => {

@@ -30,6 +30,7 @@ import { rulesetHost } from '../host.js';
 import { loadRuleset, readInput } from '../load.js';
 import { renderDiagnostics, type DiagnosticFormat, type SourceLookup } from '../render/diagnostics.js';
 import { wholeNumberOption, type Io } from '../options.js';
+import { safeLine } from '../render/terminal.js';
 import { renderUsage } from '../usage-messages.js';
 
 const whatifUsage = `Gebruik:
@@ -93,8 +94,8 @@ const common = {
 function commonOf(values: Parsed['values']): { format: DiagnosticFormat; lang: Language } {
   const format = (values['format'] ?? 'text') as DiagnosticFormat;
   const lang = (values['lang'] ?? process.env['SROI_LANG'] ?? 'nl') as Language;
-  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError('whatifFormat');
-  if (lang !== 'nl' && lang !== 'en') throw new UsageError('whatifLang');
+  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError('formatValue', { value: safeLine(format) });
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError('langValue', { value: safeLine(lang) });
   return { format, lang };
 }
 
