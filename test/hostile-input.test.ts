@@ -116,6 +116,9 @@ describe('hostile rulesets', { timeout: 20_000 }, () => {
     expect(run.err).toBe(
       `${file}:1:3: error SR1006: Dit is geen tekstbestand: het bevat een ongeldige UTF-8-reeks op positie 2 (Regelingen, contracten en sets zijn UTF-8-tekst: sla het bestand op als UTF-8.)\n`,
     );
+    expect((await sroi('check', '--format', 'gnu', '--lang', 'en', file)).err).toContain(
+      'error SR1006: This is not a text file: it contains a malformed UTF-8 sequence at offset 2',
+    );
   });
 
   test('a file of valid UTF-8 with NUL characters is not text either', async () => {
@@ -124,6 +127,9 @@ describe('hostile rulesets', { timeout: 20_000 }, () => {
     expectLocated(run, file, 'SR1006', 1);
     expect(run.err.split('\n')[0]).toBe(
       `${file}:2:1: error SR1006: Dit is geen tekstbestand: het bevat een NUL-teken op positie 13 (Regelingen, contracten en sets zijn UTF-8-tekst: sla het bestand op als UTF-8.)`,
+    );
+    expect((await sroi('check', '--format', 'gnu', '--lang', 'en', file)).err).toContain(
+      'error SR1006: This is not a text file: it contains a NUL character at offset 13',
     );
   });
 

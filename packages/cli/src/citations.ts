@@ -39,7 +39,7 @@ export function citationDiagnostics(model: CheckedModel, dir: string | undefined
       if ('error' in read) {
         problem ??= diagnostic(
           'SR5402',
-          { name: `'${d.name.name}'`, file: `'${f.value}'`, reason: read.error },
+          { name: `'${d.name.name}'`, file: `'${f.value}'`, reason: read.reason.nl, 'reason@en': read.reason.en },
           { span: f.span },
         );
         continue;
@@ -51,6 +51,7 @@ export function citationDiagnostics(model: CheckedModel, dir: string | undefined
             name: `'${d.name.name}'`,
             file: `'${f.value}'`,
             reason: `geen UTF-8 op positie ${read.invalidAt}`,
+            'reason@en': `not UTF-8 at offset ${read.invalidAt}`,
           },
           { span: f.span },
         );

@@ -53,7 +53,7 @@ export const EXIT = { ok: 0, failures: 1, input: 2, output: 3, interrupted: 130,
 export const notText = (path: string, offset: number): Diagnostic =>
   diagnostic(
     'SR1006',
-    { what: 'ongeldige UTF-8-reeks', offset },
+    { what: 'ongeldige UTF-8-reeks', 'what@en': 'malformed UTF-8 sequence', offset },
     { span: { file: path, start: offset, end: offset + 1 } },
   );
 

@@ -122,17 +122,22 @@ export function rulesetHost(rulesetPath: string, alsoNamed: readonly string[] = 
   const roots = [dirname(rulesetPath), ...alsoNamed.map((p) => dirname(p)), ...extraRoots].map(real);
   return {
     readFile: (path) => {
-      if (!path.endsWith('.sroi')) return { error: 'alleen .sroi-regelingen kunnen worden uitgebreid' };
+      if (!path.endsWith('.sroi'))
+        return {
+          error: 'alleen .sroi-regelingen kunnen worden uitgebreid',
+          errorEn: 'only .sroi rulesets can be extended',
+        };
       const at = real(path);
       if (!roots.some((root) => inside(root, at)))
         return {
           error: `buiten de toegestane mappen (${roots.join(', ')}); voeg een map toe met --root MAP`,
+          errorEn: `outside the allowed folders (${roots.join(', ')}); add a folder with --root DIR`,
         };
       const r = readText(path);
       return 'error' in r
-        ? { error: r.error }
+        ? { error: r.reason.nl, errorEn: r.reason.en }
         : r.invalidAt !== undefined
-          ? { error: 'geen geldige UTF-8-tekst (binair bestand?)' }
+          ? { error: 'geen geldige UTF-8-tekst (binair bestand?)', errorEn: 'not valid UTF-8 text (a binary file?)' }
           : { text: r.text };
     },
     // Relative to the extending file, and relative to the working directory as the user named it.

@@ -73,6 +73,16 @@ describe('breidt uit: only .sroi rulesets under the allowed roots', () => {
     expect(allowed.err).not.toContain('SR2009');
   });
 
+  test('why a base cannot be read is said in the language of the run', async () => {
+    const path = tmp.write('r3.sroi', extending('bestaat-niet.sroi'));
+    const nl = await sroi('check', '--format', 'gnu', path);
+    expect(nl.err).toMatch(/SR2009: .*kan niet worden gelezen: bestand bestaat niet/);
+    const en = await sroi('check', '--format', 'gnu', '--lang', 'en', path);
+    expect(en.err).toMatch(/SR2009: .*cannot be read: file does not exist/);
+    const outside = await sroi('check', '--format', 'gnu', '--lang', 'en', tmp.write('etc/r4.sroi', extending('../a/base.sroi')));
+    expect(outside.err).toMatch(/SR2009: .*outside the allowed folders .*; add a folder with --root DIR/);
+  });
+
   test('a .sroi file that is not a ruleset is named at the breidt uit clause, its lines not shown', async () => {
     tmp.write('notes.sroi', 'geheim wachtwoord\nnog een regel\n');
     const path = tmp.write('r2.sroi', extending('notes.sroi'));

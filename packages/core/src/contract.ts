@@ -421,7 +421,10 @@ function issueToDiagnostic(
         return [
           diagnostic(
             'SR5019',
-            { reason: `meer dan ${String((issue as { maximum?: unknown }).maximum)} activiteiten` },
+            {
+              reason: `meer dan ${String((issue as { maximum?: unknown }).maximum)} activiteiten`,
+              'reason@en': `more than ${String((issue as { maximum?: unknown }).maximum)} activities`,
+            },
             at,
           ),
         ];

@@ -527,7 +527,10 @@ describe('limits', () => {
       {
         code: 'SR5019',
         severity: 'error',
-        args: { reason: `meer dan ${inputLimits.maxActivities} activiteiten` },
+        args: {
+          reason: `meer dan ${inputLimits.maxActivities} activiteiten`,
+          'reason@en': `more than ${inputLimits.maxActivities} activities`,
+        },
         path: 'activiteiten',
       },
     ]);

@@ -46,9 +46,9 @@ export class DocumentStore implements SourceHost {
     return [...this.texts.keys()];
   }
 
-  readFile(path: string): { text: string } | { error: string } {
+  readFile(path: string): { text: string } | { error: string; errorEn: string } {
     const text = this.texts.get(normalizePath(path));
-    return text === undefined ? { error: 'bestand bestaat niet' } : { text };
+    return text === undefined ? { error: 'bestand bestaat niet', errorEn: 'file does not exist' } : { text };
   }
 
   resolve(fromFile: string, relative: string): string {

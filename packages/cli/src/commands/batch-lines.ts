@@ -89,8 +89,11 @@ export function evaluateLines(
     const badByte = invalid?.get(line);
     if (badByte !== undefined) {
       failed++;
-      const what = 'ongeldige UTF-8-reeks';
-      const melding = renderMessage('SR1006', { what, offset: badByte }, lang);
+      const melding = renderMessage(
+        'SR1006',
+        { what: 'ongeldige UTF-8-reeks', 'what@en': 'malformed UTF-8 sequence', offset: badByte },
+        lang,
+      );
       out.text(JSON.stringify({ regel: line, fouten: [{ code: 'SR1006', melding }] }));
       out.byte(10);
       continue;

@@ -8,8 +8,11 @@ import { parseSource } from '../syntax/parse.js';
 
 /** Where rulesets come from. */
 export interface SourceHost {
-  /** The text of a file, or an error message when it cannot be read. */
-  readFile(path: string): { text: string } | { error: string };
+  /**
+   * The text of a file, or why it cannot be read (in Dutch; `errorEn` the same in English, for
+   * diagnostics in English).
+   */
+  readFile(path: string): { text: string } | { error: string; errorEn?: string };
   /** The path of `relative` as written in `fromFile` (for `breidt uit "..."`). */
   resolve(fromFile: string, relative: string): string;
 }
@@ -59,7 +62,11 @@ export function loadChain(
     const ref = current.ast.header.extends;
     if (!host) {
       diagnostics.push(
-        diagnostic('SR2009', { path: ref.value, reason: 'geen bestanden beschikbaar' }, { span: ref.span }),
+        diagnostic(
+          'SR2009',
+          { path: ref.value, reason: 'geen bestanden beschikbaar', 'reason@en': 'no files available' },
+          { span: ref.span },
+        ),
       );
       break;
     }
@@ -80,7 +87,13 @@ export function loadChain(
     const read = host.readFile(path);
     reads.set(path, 'error' in read ? undefined : read.text);
     if ('error' in read) {
-      diagnostics.push(diagnostic('SR2009', { path: ref.value, reason: read.error }, { span: ref.span }));
+      diagnostics.push(
+        diagnostic(
+          'SR2009',
+          { path: ref.value, reason: read.error, ...(read.errorEn ? { 'reason@en': read.errorEn } : {}) },
+          { span: ref.span },
+        ),
+      );
       break;
     }
     const base = parse(path, read.text);

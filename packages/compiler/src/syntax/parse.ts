@@ -126,16 +126,18 @@ export function parseSource(path: string, text: string): ParsedSource {
   }
   const binary = firstBinaryCharacter(text);
   if (binary >= 0) {
-    const what =
-      text.charCodeAt(binary) === 0
-        ? 'NUL-teken'
-        : `stuurteken U+${text.charCodeAt(binary).toString(16).padStart(4, '0')}`;
+    const code = `U+${text.charCodeAt(binary).toString(16).padStart(4, '0')}`;
+    const nul = text.charCodeAt(binary) === 0;
+    const what = nul ? 'NUL-teken' : `stuurteken ${code}`;
+    const whatEn = nul ? 'NUL character' : `control character ${code}`;
     return {
       source,
       cst: undefined,
       tokens: [],
       comments: [],
-      diagnostics: [diagnostic('SR1006', { what, offset: binary }, { span: at(binary, binary + 1) })],
+      diagnostics: [
+        diagnostic('SR1006', { what, 'what@en': whatEn, offset: binary }, { span: at(binary, binary + 1) }),
+      ],
     };
   }
 
