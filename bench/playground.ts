@@ -82,7 +82,10 @@ try {
       const precompiled = js.find((a) => a.name.startsWith(`${opened}-`))?.name;
       // The editor loads after the first state by design; on an idle machine it can arrive before
       // the first result, but the result never waits for it.
-      firstViewFiles = [...fetched.filter((name) => !editorPart(name)), ...(precompiled ? [precompiled] : [])];
+      firstViewFiles = [
+        ...fetched.filter((name) => !editorPart(name)),
+        ...(precompiled ? [precompiled] : []),
+      ];
     }
     await context.close();
   }

@@ -134,7 +134,8 @@ for (let run = 0; run < 3; run++) {
   let valid = 0;
   for (const c of contracts) if (plan.validate(c).value) valid++;
   validationSeconds = Math.min(validationSeconds, seconds(start));
-  if (valid !== contracts.length) throw new Error(`${contracts.length - valid} generated contracts do not validate`);
+  if (valid !== contracts.length)
+    throw new Error(`${contracts.length - valid} generated contracts do not validate`);
 }
 let handSeconds = Infinity;
 let sink = 0;

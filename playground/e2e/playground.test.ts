@@ -622,7 +622,9 @@ describe('the built playground in Chromium', () => {
         .querySelector('#whatif-attribution [data-player="sr_percentage"]')
         ?.textContent?.includes('6,5%'),
     );
-    await expect(page.$eval('#whatif-command-fold', (d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(page.$eval('#whatif-command-fold', (d) => (d as HTMLDetailsElement).open)).resolves.toBe(
+      true,
+    );
     await page.click('#lang');
     await expect(page.textContent('#whatif-totals caption')).resolves.toBe('Portfolio totals');
     await context.close();

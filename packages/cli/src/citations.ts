@@ -39,7 +39,12 @@ export function citationDiagnostics(model: CheckedModel, dir: string | undefined
       if ('error' in read) {
         problem ??= diagnostic(
           'SR5402',
-          { name: `'${d.name.name}'`, file: `'${f.value}'`, reason: read.reason.nl, 'reason@en': read.reason.en },
+          {
+            name: `'${d.name.name}'`,
+            file: `'${f.value}'`,
+            reason: read.reason.nl,
+            'reason@en': read.reason.en,
+          },
           { span: f.span },
         );
         continue;

@@ -137,7 +137,10 @@ export function rulesetHost(rulesetPath: string, alsoNamed: readonly string[] = 
       return 'error' in r
         ? { error: r.reason.nl, errorEn: r.reason.en }
         : r.invalidAt !== undefined
-          ? { error: 'geen geldige UTF-8-tekst (binair bestand?)', errorEn: 'not valid UTF-8 text (a binary file?)' }
+          ? {
+              error: 'geen geldige UTF-8-tekst (binair bestand?)',
+              errorEn: 'not valid UTF-8 text (a binary file?)',
+            }
           : { text: r.text };
     },
     // Relative to the extending file, and relative to the working directory as the user named it.

@@ -79,7 +79,14 @@ describe('breidt uit: only .sroi rulesets under the allowed roots', () => {
     expect(nl.err).toMatch(/SR2009: .*kan niet worden gelezen: bestand bestaat niet/);
     const en = await sroi('check', '--format', 'gnu', '--lang', 'en', path);
     expect(en.err).toMatch(/SR2009: .*cannot be read: file does not exist/);
-    const outside = await sroi('check', '--format', 'gnu', '--lang', 'en', tmp.write('etc/r4.sroi', extending('../a/base.sroi')));
+    const outside = await sroi(
+      'check',
+      '--format',
+      'gnu',
+      '--lang',
+      'en',
+      tmp.write('etc/r4.sroi', extending('../a/base.sroi')),
+    );
     expect(outside.err).toMatch(/SR2009: .*outside the allowed folders .*; add a folder with --root DIR/);
   });
 

@@ -12,7 +12,9 @@ export function bundleHost(files: Readonly<Record<string, string>>): SourceHost 
   return {
     readFile: (path) => {
       const text = Object.hasOwn(files, path) ? files[path] : undefined;
-      return text === undefined ? { error: `niet gevonden: ${path}`, errorEn: `not found: ${path}` } : { text };
+      return text === undefined
+        ? { error: `niet gevonden: ${path}`, errorEn: `not found: ${path}` }
+        : { text };
     },
     resolve: (from, relative) => {
       const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';

@@ -191,7 +191,10 @@ export function whatIfReport(
  * A contract's change split over the players, to the cent, per quantity (for per-contract output):
  * from its amounts under every subset of the players (`ScenarioOutcome.subsets`).
  */
-export function contractAttribution(subsets: readonly (readonly number[])[], deltas: readonly number[]): bigint[][] {
+export function contractAttribution(
+  subsets: readonly (readonly number[])[],
+  deltas: readonly number[],
+): bigint[][] {
   const k = Math.log2(subsets.length);
   return deltas.map((delta, q) =>
     distributeCents(

@@ -18,7 +18,8 @@ const popcount = (m: number): number => {
 };
 
 /** |S|!·(k−|S|−1)! for every |S| < k: the weight of a subset in k!·φ. */
-const weights = (k: number): bigint[] => Array.from({ length: k }, (_, s) => factorial(s) * factorial(k - s - 1));
+const weights = (k: number): bigint[] =>
+  Array.from({ length: k }, (_, s) => factorial(s) * factorial(k - s - 1));
 
 /**
  * k!·φ_i for every player i, exact: `value(mask)` is the outcome (whole cents) with the players in
@@ -32,7 +33,8 @@ export function scaledShapley(k: number, value: readonly bigint[]): bigint[] {
   for (let i = 0; i < k; i++) {
     const bit = 1 << i;
     let exact = 0n;
-    for (let m = 0; m < 1 << k; m++) if ((m & bit) === 0) exact += w[popcount(m)]! * (value[m | bit]! - value[m]!);
+    for (let m = 0; m < 1 << k; m++)
+      if ((m & bit) === 0) exact += w[popcount(m)]! * (value[m | bit]! - value[m]!);
     out.push(exact);
   }
   return out;

@@ -94,7 +94,8 @@ const common = {
 function commonOf(values: Parsed['values']): { format: DiagnosticFormat; lang: Language } {
   const format = (values['format'] ?? 'text') as DiagnosticFormat;
   const lang = (values['lang'] ?? process.env['SROI_LANG'] ?? 'nl') as Language;
-  if (!['text', 'json', 'gnu'].includes(format)) throw new UsageError('formatValue', { value: safeLine(format) });
+  if (!['text', 'json', 'gnu'].includes(format))
+    throw new UsageError('formatValue', { value: safeLine(format) });
   if (lang !== 'nl' && lang !== 'en') throw new UsageError('langValue', { value: safeLine(lang) });
   return { format, lang };
 }
