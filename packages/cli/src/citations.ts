@@ -36,7 +36,7 @@ export function citationDiagnostics(model: CheckedModel, dir: string | undefined
         continue;
       }
       const read = readText(path);
-      if ('error' in read) {
+      if ('reason' in read) {
         problem ??= diagnostic(
           'SR5402',
           {

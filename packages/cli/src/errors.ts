@@ -49,11 +49,17 @@ export const readReasons = {
 /** Exit codes (README): 0 ok, 1 ruleset or example failures, 2 bad input or usage, 3 output not written. */
 export const EXIT = { ok: 0, failures: 1, input: 2, output: 3, interrupted: 130, terminated: 143 } as const;
 
+/** What SR1006 says a file holds where its bytes are not UTF-8, in both languages. */
+export const malformedUtf8 = {
+  what: 'ongeldige UTF-8-reeks',
+  'what@en': 'malformed UTF-8 sequence',
+} as const;
+
 /** The diagnostic for a file whose bytes are not UTF-8 text. */
 export const notText = (path: string, offset: number): Diagnostic =>
   diagnostic(
     'SR1006',
-    { what: 'ongeldige UTF-8-reeks', 'what@en': 'malformed UTF-8 sequence', offset },
+    { ...malformedUtf8, offset },
     { span: { file: path, start: offset, end: offset + 1 } },
   );
 

@@ -16,14 +16,10 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
  */
 export const MAX_IR_BYTES = 64 * 1024 * 1024;
 
-/**
- * Text, or why the file cannot be read (`error` in Dutch, as the compiler's SourceHost takes it;
- * `reason` in both languages, for a usage error); `invalidAt` marks the first byte that is not UTF-8.
- */
-export type ReadResult = { text: string; invalidAt?: number } | { error: string; reason: UsageText };
+/** Text, or why the file cannot be read, in both languages; `invalidAt` marks the first byte that is not UTF-8. */
+export type ReadResult = { text: string; invalidAt?: number } | { reason: UsageText };
 
-const failed = (nl: string, en: string): ReadResult => ({ error: nl, reason: { nl, en } });
-const known = (reason: UsageText): ReadResult => failed(reason.nl, reason.en);
+const failed = (nl: string, en: string): ReadResult => ({ reason: { nl, en } });
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
 /** Too large: by its reported size, or (a size of 0 reported) by the bytes read past the limit. */
@@ -61,7 +57,7 @@ export function readText(path: string, max = MAX_INPUT_BYTES): ReadResult {
     // open file, so it cannot change between the check and the read.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return known(readReasons.EISDIR);
+    if (stat.isDirectory()) return { reason: readReasons.EISDIR };
     if (!stat.isFile())
       return failed(
         'geen gewoon bestand (een apparaat, pipe of socket)',
@@ -84,7 +80,7 @@ export function readText(path: string, max = MAX_INPUT_BYTES): ReadResult {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = readReasons[code as keyof typeof readReasons] as UsageText | undefined;
-    return reason ? known(reason) : failed((e as Error).message, (e as Error).message);
+    return reason ? { reason } : failed((e as Error).message, (e as Error).message);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -134,7 +130,7 @@ export function rulesetHost(rulesetPath: string, alsoNamed: readonly string[] = 
           errorEn: `outside the allowed folders (${roots.join(', ')}); add a folder with --root DIR`,
         };
       const r = readText(path);
-      return 'error' in r
+      return 'reason' in r
         ? { error: r.reason.nl, errorEn: r.reason.en }
         : r.invalidAt !== undefined
           ? {

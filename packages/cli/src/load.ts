@@ -31,7 +31,7 @@ export interface LoadedRuleset {
 /** Reads a text file or throws a UsageError naming the file and the reason. */
 export function readInput(path: string, max?: number): { text: string; invalidAt?: number } {
   const r = readText(path, max);
-  if ('error' in r) throw new UsageError('fileProblem', { path, reason: r.reason });
+  if ('reason' in r) throw new UsageError('fileProblem', { path, reason: r.reason });
   return r;
 }
 

@@ -2,6 +2,7 @@
 // line. Shared by the worker threads and by the main thread (which evaluates small inputs itself).
 import { renderMessage, type Diagnostic, type IrDocument, type Language } from '@sroi/core';
 import { JsonBytes, Plan, PlanSet } from '@sroi/evaluator';
+import { malformedUtf8 } from '../errors.js';
 import { parseJsonInput } from '../json-input.js';
 import { firstInvalidUtf8, textOffset } from '../utf8.js';
 
@@ -89,11 +90,7 @@ export function evaluateLines(
     const badByte = invalid?.get(line);
     if (badByte !== undefined) {
       failed++;
-      const melding = renderMessage(
-        'SR1006',
-        { what: 'ongeldige UTF-8-reeks', 'what@en': 'malformed UTF-8 sequence', offset: badByte },
-        lang,
-      );
+      const melding = renderMessage('SR1006', { ...malformedUtf8, offset: badByte }, lang);
       out.text(JSON.stringify({ regel: line, fouten: [{ code: 'SR1006', melding }] }));
       out.byte(10);
       continue;
