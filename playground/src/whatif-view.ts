@@ -889,7 +889,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     const summary = h('summary', {}, title);
     const details = h('details', { class: 'whatif-status', attrs: { id: 'whatif-status' } }, summary);
     const fill = () => {
-      if (!details.open || summary.nextSibling) return;
+      if (summary.nextSibling) return;
       details.append(
         table(),
         s.statusChangesShown > shown.length
@@ -897,11 +897,9 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
           : '',
       );
     };
-    details.addEventListener('toggle', fill);
-    if (openFolds.has(details.id)) {
-      details.open = true;
-      fill();
-    }
+    details.addEventListener('toggle', () => details.open && fill());
+    // Open before: `renderReport` opens it again, and its rows are there at once.
+    if (openFolds.has(details.id)) fill();
     return details;
   }
 
