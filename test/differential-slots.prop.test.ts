@@ -2,7 +2,9 @@
 // table constants from a values vector. On generated rulesets, and on variants of them with other
 // parameter values and table constants, such a plan gives the reference interpreter's result JSON
 // to the cent, and a variant's generated source is the base's: the values are data, not source,
-// so the variant runs the base's compiled function.
+// so the variant runs the base's compiled function. Its values are read from the slots' origins
+// without generating its code again; a fresh generation of the variant gives the same source and
+// the same values.
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import { compileSource } from '@sroi/compiler';
@@ -25,7 +27,10 @@ function rulesetOf(seed: number) {
   return r;
 }
 
-/** Each number of a parameter or a table row's constant output multiplied by the next factor. */
+/**
+ * Each number of a parameter or a table row's constant output multiplied by the next factor, with
+ * the value's source text changed too (the generated code never reads it).
+ */
 function variantOf(ir: IrDocument, factors: readonly Rational[]): IrDocument {
   let i = 0;
   const scaled = (v: IrValue): IrValue => {
@@ -38,7 +43,7 @@ function variantOf(ir: IrDocument, factors: readonly Rational[]): IrDocument {
     ...ir,
     parameters: ir.parameters.map((p) => ({
       ...p,
-      versions: p.versions.map((v) => ({ ...v, value: scaled(v.value) })),
+      versions: p.versions.map((v) => ({ ...v, value: scaled(v.value), src: `${v.src} (variant)` })),
     })),
     tables: ir.tables.map((t) => ({
       ...t,
@@ -47,6 +52,7 @@ function variantOf(ir: IrDocument, factors: readonly Rational[]): IrDocument {
         rows: v.rows.map((r) => ({
           ...r,
           then: r.then.map((x) => (x.k === 'const' ? { ...x, v: scaled(x.v) } : x)),
+          src: `${r.src} (variant)`,
         })),
       })),
     })),
@@ -70,6 +76,7 @@ const input = fc.integer().chain((seed) =>
 
 let variants = 0;
 let sameSource = 0;
+let reused = 0;
 let fast = 0;
 let total = 0;
 
@@ -96,6 +103,11 @@ describe('value slots', () => {
         const [a, b] = plans.map((p) => p.compiled.generated);
         expect(b!.source).toBe(a!.source);
         if (b!.values.join() !== a!.values.join()) sameSource++;
+        // Generated afresh (shared code of its own), the variant has the values read from the slots.
+        const fresh = Plan.fromIr(plans[1].ir, { sharedCode: new SharedCode() }).value!.compiled.generated;
+        expect(fresh.source).toBe(a!.source);
+        expect(b!.values).toEqual(fresh.values);
+        if (b !== fresh && b!.source === a!.source && b!.constants === a!.constants) reused++;
       }
     },
   );
@@ -103,6 +115,8 @@ describe('value slots', () => {
   afterAll(() => {
     // Most variants are valid and differ from their base in some value.
     expect(sameSource).toBeGreaterThan(variants / 2);
+    // Every variant took its base's code (nothing else differs): none was generated again.
+    expect(reused).toBe(variants);
     // Most contracts are answered by the generated code: the comparison is not one engine with itself.
     expect(fast).toBeGreaterThan(total / 2);
   });

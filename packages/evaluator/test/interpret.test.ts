@@ -16,6 +16,7 @@ import {
   roundCents,
   text,
   tinyIr,
+  tinyIrWithTable,
   type Doc,
 } from './support/ir.js';
 
@@ -446,35 +447,7 @@ describe('versions by reference date', () => {
 });
 
 describe('tables', () => {
-  /** jaarwaarde(doelgroep): rows participatiewet → € 12.000 per jaar, ww → € 6.000 per jaar. */
-  const withTable = (hitPolicy: 'uniek' | 'eerste' | 'som', rows: [string[] | 'any', string][]) => {
-    const doc = tinyIr();
-    doc.tables.push({
-      name: 'jaarwaarde',
-      hitPolicy,
-      inputs: [{ name: 'doelgroep', type: { t: 'opsomming', name: 'doelgroep' } }],
-      outputs: [{ name: 'waarde', type: { t: 'tarief', per: 'jaar' } }],
-      single: true,
-      versions: [
-        {
-          rows: rows.map(([values, cents], i) => ({
-            when: [values === 'any' ? { any: true as const } : { in: values.map((v) => ({ text: v })) }],
-            then: [num(cents)],
-            src: `rij ${i + 1}`,
-            provenance: [],
-            at: at(60 + i),
-          })),
-          provenance: [],
-          at: at(59),
-        },
-      ],
-      provenance: [],
-      at: at(58),
-    });
-    const lookup: IrExpr = { k: 'table', name: 'jaarwaarde', args: [field('doelgroep')] };
-    doc.valuations[0]!.expr = roundCents(mul(lookup, field('maanden')));
-    return doc;
-  };
+  const withTable = tinyIrWithTable;
   const rows: [string[], string][] = [
     [['participatiewet'], '100000'],
     [['ww'], '50000'],

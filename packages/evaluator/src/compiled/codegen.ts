@@ -18,7 +18,7 @@
 // share one compiled, already optimised function (`SharedCode`).
 import type { IrDocument } from '@sroi/core';
 import { Expressions } from './expressions.js';
-import { ModuleWriter, type MessageTemplate } from './module-writer.js';
+import { ModuleWriter, type MessageTemplate, type ValueOrigin } from './module-writer.js';
 import { Routes } from './routes.js';
 import { Rules } from './rules.js';
 import { Tables } from './tables.js';
@@ -34,6 +34,8 @@ export interface GeneratedPlan {
   readonly templates: readonly MessageTemplate[];
   /** With value slots: the numbers `run` receives as `values` (numerator, denominator pairs). */
   readonly values: readonly number[];
+  /** Per pair of `values`: where in the IR its number comes from. */
+  readonly valueOrigins: readonly ValueOrigin[];
   /** Sizes of the result arrays a run fills. */
   readonly routes: number;
   readonly outcomes: number;
@@ -148,6 +150,7 @@ export class Codegen {
       source,
       constants: w.constants,
       values: w.values,
+      valueOrigins: w.valueOrigins,
       templates: w.templates,
       routes: doc.routes.length,
       outcomes: doc.outcomes.length,

@@ -5,6 +5,7 @@ import type { IrDocument } from '@sroi/core';
 import { Codegen, type GeneratedPlan } from './codegen.js';
 import type { FastResult } from './fast-result.js';
 import * as runtime from './runtime.js';
+import { sameCode, slotValues } from './value-slots.js';
 
 export type { FastResult };
 
@@ -18,21 +19,42 @@ type RunFn = (contract: unknown, refDay: number, out: FastResult, values: Float6
  * code (slow until optimised) for each new value. Keeps the `limit` functions last made.
  */
 export class SharedCode {
-  private readonly runs = new Map<string, RunFn>();
+  private readonly runs = new Map<string, { readonly run: RunFn; readonly made: Made }>();
 
   constructor(private readonly limit = 16) {}
 
   /** The function of this source and constants: the one made before, or made now. */
-  runOf(generated: GeneratedPlan, make: () => RunFn): RunFn {
+  runOf(generated: GeneratedPlan, make: () => RunFn, ir?: IrDocument): RunFn {
     // The constants are part of the key: the same source with other texts is other code.
     const key = `${JSON.stringify(generated.constants)}\u0000${generated.source}`;
-    let run = this.runs.get(key);
-    if (!run) {
+    let known = this.runs.get(key);
+    if (!known) {
       if (this.runs.size >= this.limit) this.runs.delete(this.runs.keys().next().value!);
-      this.runs.set(key, (run = make()));
+      known = { run: make(), made: { ir, generated } };
+      this.runs.set(key, known);
     }
-    return run;
+    return known.run;
   }
+
+  /**
+   * The code of an IR that differs from one whose code is here only in values its slots hold (a
+   * what-if variant of a base: `sameCode`), with the variant's values read from the slots'
+   * origins: no code generated. Undefined otherwise.
+   */
+  reuse(ir: IrDocument): { readonly generated: GeneratedPlan; readonly run: RunFn } | undefined {
+    for (const { run, made } of this.runs.values()) {
+      if (!made.ir || !sameCode(made.ir, ir)) continue;
+      const values = slotValues(made.generated.valueOrigins, ir);
+      if (values) return { generated: { ...made.generated, values }, run };
+    }
+    return undefined;
+  }
+}
+
+/** The IR a function's code was generated from (absent when it was made without one). */
+interface Made {
+  readonly ir: IrDocument | undefined;
+  readonly generated: GeneratedPlan;
 }
 
 /**
@@ -66,18 +88,25 @@ export class CompiledPlan {
   private readonly values: Float64Array;
 
   constructor(ir: IrDocument, shared?: SharedCode) {
-    this.generated = new Codegen(ir, { slots: shared !== undefined }).generate();
+    const reused = shared?.reuse(ir);
+    if (reused) {
+      this.generated = reused.generated;
+      this.run = reused.run;
+    } else {
+      const generated = new Codegen(ir, { slots: shared !== undefined }).generate();
+      this.generated = generated;
+      // The source holds no text from the IR (see codegen.ts): texts arrive through CONSTANTS,
+      // values a scenario may change through `values`.
+      const make = () => {
+        const factory = new Function('CONSTANTS', 'RUNTIME', generated.source) as (
+          constants: readonly unknown[],
+          helpers: typeof runtime,
+        ) => RunFn;
+        return factory(generated.constants, runtime);
+      };
+      this.run = shared ? shared.runOf(generated, make, ir) : make();
+    }
     this.values = Float64Array.from(this.generated.values);
-    // The source holds no text from the IR (see codegen.ts): texts arrive through CONSTANTS,
-    // values a scenario may change through `values`.
-    const make = () => {
-      const factory = new Function('CONSTANTS', 'RUNTIME', this.generated.source) as (
-        constants: readonly unknown[],
-        helpers: typeof runtime,
-      ) => RunFn;
-      return factory(this.generated.constants, runtime);
-    };
-    this.run = shared ? shared.runOf(this.generated, make) : make();
   }
 
   /** A result object to run into; reuse one across contracts to avoid allocations. */

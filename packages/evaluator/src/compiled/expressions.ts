@@ -28,7 +28,8 @@ import {
   type Num,
   type Val,
 } from './code.js';
-import type { ModuleWriter } from './module-writer.js';
+import type { ModuleWriter, ValueOrigin } from './module-writer.js';
+import { slotNumber } from './value-slots.js';
 
 /** A quotient whose denominator passes this is reduced by the gcd (see `arith`). */
 const REDUCE_ABOVE = 2 ** 26;
@@ -95,18 +96,16 @@ export class Expressions {
   }
 
   /**
-   * A value a scenario may change: a parameter's, or a table row's constant output. With value
-   * slots a number is read from `VALUES` (its denominator too: none is known when generating), so
-   * plans that differ only in such numbers have the same source; otherwise it is a constant.
+   * A value a scenario may change: a parameter's, or a table row's constant output (`origin`
+   * says which). With value slots a number is read from `VALUES` (its denominator too: none is
+   * known when generating), so plans that differ only in such numbers have the same source;
+   * otherwise it is a constant.
    */
-  setting(v: IrValue, kind: Kind): Val {
-    if (!this.w.slotted || kind !== 'num' || 'bool' in v || 'text' in v) return this.constant(v, kind);
-    if (!('num' in v)) return this.w.value(NaN, 1); // onbekend
-    const [n, d] = v.num.split('/');
-    const nv = safeInteger(BigInt(n!));
-    const dv = safeInteger(BigInt(d ?? '1'));
+  setting(v: IrValue, kind: Kind, origin: ValueOrigin): Val {
+    if (!this.w.slotted || kind !== 'num') return this.constant(v, kind);
     // One beyond 2^53 sends every contract to the reference evaluator, as a constant does.
-    return nv === undefined || dv === undefined ? this.constant(v, kind) : this.w.value(nv, dv);
+    const slotted = slotNumber(v);
+    return slotted ? this.w.value(slotted[0], slotted[1], origin) : this.constant(v, kind);
   }
 
   /** The kind an expression evaluates to. */

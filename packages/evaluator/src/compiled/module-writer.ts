@@ -5,6 +5,15 @@ import type { IrDocument, IrExpr, IrTemplate } from '@sroi/core';
 import { num, slot, type Kind, type Num, type Val } from './code.js';
 
 /** A melding template of the ruleset, by id, for formatting meldingen after the run. */
+/**
+ * Where the number of a value slot comes from in the IR: a parameter's version, or a constant
+ * output of a table row (indexes into the IR's arrays). With them the values of a ruleset that
+ * differs only in such numbers are read without generating its code again (see `values.ts`).
+ */
+export type ValueOrigin =
+  | { readonly parameter: string; readonly version: number }
+  | { readonly table: string; readonly version: number; readonly row: number; readonly column: number };
+
 export interface MessageTemplate {
   readonly template: IrTemplate;
   readonly kinds: readonly Kind[];
@@ -32,6 +41,8 @@ export class ModuleWriter {
    * reads from `VALUES` (see `Codegen`).
    */
   readonly values: number[] = [];
+  /** Per value slot (a numerator, denominator pair of `values`): where its number comes from. */
+  readonly valueOrigins: ValueOrigin[] = [];
   private readonly constantIndex = new Map<string, number>();
   private counter = 0;
   private lines: string[] = [];
@@ -60,7 +71,8 @@ export class ModuleWriter {
   ) {}
 
   /** A number read from `VALUES` at run time: its numerator and denominator are data, not source. */
-  value(n: number, d: number): Num {
+  value(n: number, d: number, origin: ValueOrigin): Num {
+    this.valueOrigins.push(origin);
     const i = this.values.push(n, d) - 2;
     return num(slot(`VALUES[${i}]`), slot(`VALUES[${i + 1}]`));
   }

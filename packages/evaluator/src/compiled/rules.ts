@@ -59,7 +59,7 @@ export class Rules {
     const kind = kindOfType(p.type);
     // A parameter with one value is a constant; one with dated values is chosen per contract.
     if (p.versions.length === 1 && p.versions[0]!.from === undefined) {
-      const c = this.x.setting(p.versions[0]!.value, kind);
+      const c = this.x.setting(p.versions[0]!.value, kind, { parameter: name, version: 0 });
       this.readers.set(key, { fn: '', kind, slots: c });
       return c;
     }
@@ -75,7 +75,10 @@ export class Rules {
     }
     const assign = (version: Doc['parameters'][number]['versions'][number]) =>
       w.block(() => {
-        const c = this.x.setting(version.value, kind);
+        const c = this.x.setting(version.value, kind, {
+          parameter: name,
+          version: p.versions.indexOf(version),
+        });
         if (c.k === 'num' && common !== undefined)
           w.emit(`NUM_SLOTS[${base}] = ${this.x.scaled(c, common).n.js};`);
         else if (c.k === 'num')

@@ -78,7 +78,8 @@ export class Tables {
     if (!firstHit) w.emit('let hits = 0;');
     const versionCode = (v: Version) =>
       w.block(() => {
-        for (const row of v.rows) {
+        const version = t.versions.indexOf(v);
+        v.rows.forEach((row, rowIndex) => {
           const test = w.block(() => {
             const conds = row.when.map((cell, i) => this.cell(cell, params[i]!));
             const hit = w.block(() => {
@@ -87,7 +88,14 @@ export class Tables {
               row.then.forEach((x, j) =>
                 this.output(
                   outputs[j]!,
-                  x.k === 'const' ? this.x.setting(x.v, this.x.kindOf(x)) : this.x.expr(x),
+                  x.k === 'const'
+                    ? this.x.setting(x.v, this.x.kindOf(x), {
+                        table: t.name,
+                        version,
+                        row: rowIndex,
+                        column: j,
+                      })
+                    : this.x.expr(x),
                   sums,
                 ),
               );
@@ -96,7 +104,7 @@ export class Tables {
             w.emit(`if (${conds.length ? conds.join(' && ') : 'true'}) {`, ...hit, '}');
           });
           w.emit('{', ...test, '}');
-        }
+        });
       });
     const versions = [...t.versions].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? 1 : -1));
     // A version has a block per row: emitted without spreading them into a call (emitAll).

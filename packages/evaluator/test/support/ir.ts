@@ -224,3 +224,39 @@ export const placement = (contractvorm: 'bepaald' | 'onbepaald', maanden: number
   fte: 1,
   maanden,
 });
+
+/**
+ * The tiny ruleset with a table `jaarwaarde(doelgroep)`, one row per [doelgroepen, cents per year]
+ * ('any': every doelgroep), valuing a placement as its row × activiteit.maanden.
+ */
+export function tinyIrWithTable(
+  hitPolicy: 'uniek' | 'eerste' | 'som',
+  rows: readonly (readonly [readonly string[] | 'any', string])[],
+): Doc {
+  const doc = tinyIr();
+  doc.tables.push({
+    name: 'jaarwaarde',
+    hitPolicy,
+    inputs: [{ name: 'doelgroep', type: { t: 'opsomming', name: 'doelgroep' } }],
+    outputs: [{ name: 'waarde', type: { t: 'tarief', per: 'jaar' } }],
+    single: true,
+    versions: [
+      {
+        rows: rows.map(([values, cents], i) => ({
+          when: [values === 'any' ? { any: true as const } : { in: values.map((v) => ({ text: v })) }],
+          then: [num(cents)],
+          src: `rij ${i + 1}`,
+          provenance: [],
+          at: at(60 + i),
+        })),
+        provenance: [],
+        at: at(59),
+      },
+    ],
+    provenance: [],
+    at: at(58),
+  });
+  const lookup: IrExpr = { k: 'table', name: 'jaarwaarde', args: [field('doelgroep')] };
+  doc.valuations[0]!.expr = roundCents(mul(lookup, field('maanden')));
+  return doc;
+}
