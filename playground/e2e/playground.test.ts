@@ -627,6 +627,16 @@ describe('the built playground in Chromium', () => {
     );
     await page.click('#lang');
     await expect(page.textContent('#whatif-totals caption')).resolves.toBe('Portfolio totals');
+    // The next run's base is the ruleset as edited since (the panel asks for it again): with an
+    // error in it, there is no run.
+    await page.uncheck('#whatif-live');
+    await page.waitForSelector('body[data-editor="ready"]');
+    await typeLastLine(page, 'parameter onaf: bedrag =');
+    await settledEngine(page);
+    await page.click('#whatif-run');
+    await page.waitForFunction(() =>
+      document.querySelector('#whatif-problems')?.textContent?.includes('The ruleset has errors'),
+    );
     await context.close();
   }, 240_000);
 

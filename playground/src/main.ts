@@ -38,8 +38,12 @@ const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url),
 let version = 0;
 let nextId = 1;
 const pending = new Map<number, (value: unknown, error?: string) => void>();
+/** The version of the ruleset's text the worker was last sent (opened, edited or changed). */
+let textVersion = 0;
 const send = (request: EngineRequest) => {
   if ('version' in request) document.body.dataset.sent = String(request.version);
+  if (request.kind === 'open' || request.kind === 'edit' || request.kind === 'change')
+    textVersion = request.version;
   worker.postMessage(request);
 };
 function ask(
@@ -202,14 +206,24 @@ resultTabs.panels[2]!.append(
 // The what-if panel, built when first opened (its worker starts then).
 let whatIfView: WhatIfPanel | undefined;
 function whatIf(): WhatIfPanel {
+  /** The base the engine named last, and the text it was named for. */
+  let named: { text: number; members: string; key: string; name: string } | undefined;
   whatIfView ??= whatIfPanel(resultTabs.panels[3]!, {
     base: async (members, known) => {
+      // The text has not changed since the what-if worker got this base: it is still the base (a
+      // slider's every step would otherwise wait for a round trip through the engine worker).
+      const m = members?.join('\n') ?? '';
+      if (named && known === named.key && named.text === textVersion && named.members === m)
+        return { key: named.key, name: named.name };
+      const text = textVersion;
       const r = (await ask({
         kind: 'whatif-base',
         ...(members ? { members } : {}),
         ...(known !== undefined ? { known } : {}),
       })) as WhatIfBase | { unavailable: true };
-      return 'key' in r ? r : undefined;
+      if (!('key' in r)) return undefined;
+      named = { text, members: m, key: r.key, name: r.name };
+      return r;
     },
     path: () => ruleset.path,
     sets: () => shippedSets.filter((s) => s.members.includes(ruleset.path)),

@@ -208,6 +208,13 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     progressText,
   );
   progressBox.hidden = true;
+  /**
+   * The progress bar shows when a run has taken this long (ms). A slider's step takes tens of
+   * milliseconds: a bar shown for each would flicker, and its indeterminate animation redraws
+   * the page at every frame while the worker computes, taking a core from it on a 2-core machine.
+   */
+  const PROGRESS_AFTER = 250;
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
   const problemsBox = h('div', { attrs: { id: 'whatif-problems', 'aria-live': 'polite' } });
   const out = h('div', { class: 'whatif-out', attrs: { id: 'whatif-out', 'aria-live': 'polite' } });
   /** Whether the person chose the base (else it follows the open ruleset: its region set). */
@@ -454,7 +461,8 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     replace(problemsBox);
     progress.removeAttribute('value');
     progressText.textContent = t('working');
-    progressBox.hidden = false;
+    clearTimeout(progressTimer);
+    progressTimer = setTimeout(() => (progressBox.hidden = false), PROGRESS_AFTER);
     out.dataset.state = 'running';
     post({
       kind: 'run',
@@ -523,6 +531,7 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
       progressText.textContent = t('whatIfProgress', { done: count(m.done), total: count(m.total) });
       return;
     }
+    clearTimeout(progressTimer);
     progressBox.hidden = true;
     problems = m.problems ?? [];
     if (m.report) {
