@@ -38,6 +38,16 @@ describe('suggestNames', () => {
     ]);
   });
 
+  test('suggests a name with the same words in another order first', () => {
+    expect(suggestNames('percentage_sr', ['sr_percentage', 'percentage_sv', 'drempel'])).toEqual([
+      'sr_percentage',
+      'percentage_sv',
+    ]);
+    expect(suggestNames('maatschappelijk_uurtarief', ['uurtarief_maatschappelijk'])).toEqual([
+      'uurtarief_maatschappelijk',
+    ]);
+  });
+
   test('does not suggest names that are too far off', () => {
     expect(suggestNames('x', ['abc'])).toEqual([]);
     expect(suggestNames('waardering', kinds)).toEqual([]);
