@@ -23,8 +23,8 @@ export class SharedCode {
 
   constructor(private readonly limit = 16) {}
 
-  /** The function of this source and constants: the one made before, or made now. */
-  runOf(generated: GeneratedPlan, make: () => RunFn, ir?: IrDocument): RunFn {
+  /** The function of this source and constants (generated from `ir`): the one made before, or made now. */
+  runOf(generated: GeneratedPlan, make: () => RunFn, ir: IrDocument): RunFn {
     // The constants are part of the key: the same source with other texts is other code.
     const key = `${JSON.stringify(generated.constants)}\u0000${generated.source}`;
     let known = this.runs.get(key);
@@ -43,7 +43,7 @@ export class SharedCode {
    */
   reuse(ir: IrDocument): { readonly generated: GeneratedPlan; readonly run: RunFn } | undefined {
     for (const { run, made } of this.runs.values()) {
-      if (!made.ir || !sameCode(made.ir, ir)) continue;
+      if (!sameCode(made.ir, ir)) continue;
       const values = slotValues(made.generated.valueOrigins, ir);
       if (values) return { generated: { ...made.generated, values }, run };
     }
@@ -51,9 +51,9 @@ export class SharedCode {
   }
 }
 
-/** The IR a function's code was generated from (absent when it was made without one). */
+/** The IR a function's code was generated from, and what was generated. */
 interface Made {
-  readonly ir: IrDocument | undefined;
+  readonly ir: IrDocument;
   readonly generated: GeneratedPlan;
 }
 

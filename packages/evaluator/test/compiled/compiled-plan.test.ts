@@ -36,14 +36,15 @@ describe('SharedCode', () => {
     const make = vi.fn(() => () => undefined);
     const a = { source: 'a', constants: [] } as unknown as Parameters<SharedCode['runOf']>[0];
     const b = { source: 'b', constants: [] } as unknown as Parameters<SharedCode['runOf']>[0];
-    code.runOf(a, make);
-    code.runOf(a, make);
+    const ir = tinyIr();
+    code.runOf(a, make, ir);
+    code.runOf(a, make, ir);
     expect(make).toHaveBeenCalledTimes(1);
-    code.runOf(b, make);
-    code.runOf(a, make);
+    code.runOf(b, make, ir);
+    code.runOf(a, make, ir);
     expect(make).toHaveBeenCalledTimes(3);
     // The same source with other texts is other code.
-    code.runOf({ ...a, constants: ['x'] }, make);
+    code.runOf({ ...a, constants: ['x'] }, make, ir);
     expect(make).toHaveBeenCalledTimes(4);
   });
 });
