@@ -448,10 +448,23 @@ const style = `
   .wide { overflow-x: auto; max-width: 100%; }
   figure { margin: 1rem 0; break-inside: avoid; }
   svg { max-width: 100%; height: auto; }
-  @media print { body { margin: 1cm; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } }
+  @media print {
+    @page { size: A4 landscape; margin: 1cm; }
+    body { margin: 0; }
+    .wide { overflow: visible; }
+    table { font-size: 10px; }
+    th, td { padding: 1px 3px; }
+    td.n, th.n { white-space: normal; }
+    h2 { break-after: avoid; } table, figure { break-inside: avoid; }
+  }
 `;
 
-const money = (t: string | undefined, lang: Language) => `<td class="n">${e(amount(t, lang))}</td>`;
+/**
+ * An amount for the page: a no-break space after the euro sign, so that a printed cell, which
+ * may wrap (a status change's "before → after"), breaks only around the arrow.
+ */
+const cellAmount = (t: string | undefined, lang: Language) => e(amount(t, lang)).replace(/ /g, '\u00a0');
+const money = (t: string | undefined, lang: Language) => `<td class="n">${cellAmount(t, lang)}</td>`;
 /**
  * Which way a quantity improves for the policy: more realised, less restant and boete. A higher
  * obligation or surplus is neither: those differences stay uncoloured.
@@ -466,8 +479,11 @@ const diff = (t: string | undefined, q: Quantity, lang: Language) => {
   const way = better[q];
   const sign = !t || t === '0.00' ? 0 : t.startsWith('-') ? -1 : 1;
   const good = way === undefined || sign === 0 ? undefined : sign > 0 === (way === 'up');
-  return `<td class="n${good === undefined ? '' : good ? ' pos' : ' neg'}">${e(signed(t, lang))}</td>`;
+  return `<td class="n${good === undefined ? '' : good ? ' pos' : ' neg'}">${e(signed(t, lang)).replace(/ /g, '\u00a0')}</td>`;
 };
+
+/** A difference of counts with its sign: +6, -6, 0. */
+const signedCount = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 export function whatIfHtml(r: WhatIfReport, lang: Language = 'nl'): string {
   const W = words[lang];
@@ -494,7 +510,7 @@ export function whatIfHtml(r: WhatIfReport, lang: Language = 'nl'): string {
       `<tr><td>${e(s.name)}</td>${qs.map((q) => m(s.totals[q])).join('')}<td class="n">${s.status.voldaan}</td><td class="n">${s.status['niet-voldaan']}</td></tr>`,
     );
     h.push(
-      `<tr><td class="muted">${W.difference}</td>${qs.map((q) => d(s.difference[q], q)).join('')}<td class="n">${s.notMetToMet > 0 ? '+' + s.notMetToMet : ''}</td><td class="n">${s.metToNotMet > 0 ? '+' + s.metToNotMet : ''}</td></tr>`,
+      `<tr><td class="muted">${W.difference}</td>${qs.map((q) => d(s.difference[q], q)).join('')}${(['voldaan', 'niet-voldaan'] as const).map((st) => `<td class="n">${signedCount(s.status[st] - r.baseline.status[st])}</td>`).join('')}</tr>`,
     );
   }
   h.push('</table>');
@@ -556,7 +572,7 @@ export function whatIfHtml(r: WhatIfReport, lang: Language = 'nl'): string {
           `<tr><td>${e(c.id)}</td><td>${e(c.opdrachtsoort)}</td><td>${e(W.status[c.from]!)} → ${e(W.status[c.to]!)}</td>${qs
             .map(
               (q) =>
-                `<td class="n">${e(amount(c.baseline[q], lang))} → ${e(amount(c.scenario[q], lang))}</td>`,
+                `<td class="n">${cellAmount(c.baseline[q], lang)} → ${cellAmount(c.scenario[q], lang)}</td>`,
             )
             .join('')}</tr>`,
         );

@@ -63,6 +63,25 @@ describe('whatIfHtml', () => {
     expect(cells.slice(0, 5)).toEqual(['', ' pos', ' neg', '', ' neg']);
   });
 
+  it('gives the difference of the counts of contracts met and not met, not the moves one way', () => {
+    // 3 of 8 met in the baseline, 1 in the scenario: one contract became met and three did not.
+    const moved = whatIfHtml({
+      ...report,
+      baseline: { ...report.baseline, status: { 'geen-verplichting': 0, voldaan: 3, 'niet-voldaan': 5 } },
+      scenarios: [
+        {
+          ...scenario,
+          status: { 'geen-verplichting': 0, voldaan: 1, 'niet-voldaan': 7 },
+          notMetToMet: 1,
+          metToNotMet: 3,
+        },
+      ],
+    });
+    const row = moved.split('\n').find((l) => l.includes('<td class="muted">verschil</td>'))!;
+    const counts = [...row.matchAll(/<td class="n">([^<]*)<\/td>/g)].map((m) => m[1]).slice(-2);
+    expect(counts).toEqual(['-2', '+2']);
+  });
+
   it('escapes names, puts wide tables in a scrolling box and has no script', () => {
     expect(page).toContain('B &lt;b&gt;');
     expect(page).not.toContain('<script');
