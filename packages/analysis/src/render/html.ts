@@ -57,6 +57,14 @@ const style = `
   @media print { body { margin: 0; font-size: 11px; } h2 { page-break-after: avoid; } a { color: inherit; } }
 `;
 
+/**
+ * The diff on paper: its columns share the page's width, and a long value (a formula, a file
+ * place) wraps inside its cell; on screen a table as wide as its content is easier to read.
+ */
+const diffPrintStyle = `
+  @media print { table { table-layout: fixed; } th, td { overflow-wrap: anywhere; } }
+`;
+
 /** A whole page: the shared style (and `extra` style), no scripts allowed. */
 export function page(title: string, lang: Language, body: string, extra = ''): string {
   return `<!doctype html>
@@ -132,7 +140,7 @@ export function diffHtml(d: RulesetDiff, lang: Language = 'nl'): string {
       ),
     );
   out.push(`<p>${e(sentence(summary))}</p>`);
-  const head = `<thead><tr><th></th><th>${e(w.row)}</th><th></th><th>A</th><th>B</th></tr></thead>`;
+  const head = `<thead><tr><th class="marker"></th><th>${e(w.row)}</th><th></th><th>A</th><th>B</th></tr></thead>`;
   for (const category of categoryOrder) {
     const changes = main.filter((c) => c.category === category);
     if (changes.length === 0) continue;
@@ -157,7 +165,7 @@ export function diffHtml(d: RulesetDiff, lang: Language = 'nl'): string {
         `<h3>${e(w.groupLine(groupName(g.group, lang), g.differing, g.candidates))}${g.findings.length < g.differing ? ` ${e(w.shownOf(g.findings.length))}` : ''}</h3>`,
       );
       out.push(
-        `<table><thead><tr><th>#</th><th>${e(w.contract)}</th><th>A</th><th>B</th><th>${e(w.differs)}</th></tr></thead><tbody>`,
+        `<table><thead><tr><th class="marker">#</th><th>${e(w.contract)}</th><th>A</th><th>B</th><th>${e(w.differs)}</th></tr></thead><tbody>`,
       );
       for (const [i, f] of g.findings.entries()) {
         const probeLine = probeText(f, lang);
@@ -181,5 +189,5 @@ export function diffHtml(d: RulesetDiff, lang: Language = 'nl'): string {
       );
     out.push(`<p class="muted">${e(w.exit)}</p>`);
   }
-  return page(`${w.diffTitle}: ${d.a.label} — ${d.b.label}`, lang, out.join('\n'));
+  return page(`${w.diffTitle}: ${d.a.label} — ${d.b.label}`, lang, out.join('\n'), diffPrintStyle);
 }
