@@ -336,7 +336,11 @@ export function chart(option: echarts.EChartsOption, width = 820, height = 300):
 const toEuros = (text: string | undefined) => (text === undefined ? 0 : Number(text));
 const euroAxis = (W: Words) => ({
   type: 'value' as const,
-  axisLabel: { formatter: (v: number) => `€ ${Math.round(v).toLocaleString(W.locale)}` },
+  // As the tables write amounts: the sign before the euro sign ("-€ 300.000"; "-€300,000").
+  axisLabel: {
+    formatter: (v: number) =>
+      `${v < 0 ? '-' : ''}€${W.locale.startsWith('nl') ? ' ' : ''}${Math.abs(Math.round(v)).toLocaleString(W.locale)}`,
+  },
 });
 
 /**
@@ -518,7 +522,7 @@ export function whatIfHtml(r: WhatIfReport, lang: Language = 'nl'): string {
   h.push(`<figure>${fulfilmentChart(r, W)}</figure>`);
 
   for (const s of r.scenarios) {
-    h.push(`<h2>${W.scenario} ${e(s.name)}</h2>`);
+    h.push(`<h2>${W.scenario}: ${e(s.name)}</h2>`);
     h.push(`<table><tr><th>${W.change}</th><th>${W.baseHead}</th><th>${W.scenario}</th></tr>`);
     for (const p of s.players)
       h.push(
