@@ -715,6 +715,8 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     class: 'whatif-chart',
     attrs: { id: 'whatif-attribution-chart', role: 'img' },
   });
+  /** As `quantityColour` of the HTML report (the page takes only types from @sroi/analysis). */
+  const quantityColour = { verplichting: '#154273', gerealiseerd: '#e17000', boete: '#a90061' } as const;
   let chart: { setOption(o: unknown, notMerge: boolean): void; resize(): void } | undefined;
   let chartLoading: Promise<void> | undefined;
   /** The bars the chart has (changes, amounts, language): a run with the same bars merges its values in. */
@@ -741,7 +743,8 @@ export function whatIfPanel(root: HTMLElement, host: WhatIfHost): WhatIfPanel {
     chart.setOption(
       {
         animation: false,
-        color: ['#154273', '#e17000', '#39870c'],
+        // Each quantity in the colour the HTML report of `sroi whatif` gives it.
+        color: qs.map((q) => quantityColour[q]),
         textStyle: { fontFamily: 'system-ui, sans-serif' },
         legend: { top: 0 },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

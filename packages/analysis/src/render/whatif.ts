@@ -316,6 +316,17 @@ export class WhatIfCsv {
 // ── HTML ───────────────────────────────────────────────────────────────────
 
 const palette = ['#154273', '#e17000', '#39870c', '#a90061', '#01689b', '#ffb612', '#8fcae7', '#76d2b6'];
+/**
+ * Each quantity in its own colour, in every chart of the report (and in the playground's
+ * attribution chart): a reader who has learnt that boete is purple keeps it so.
+ */
+const quantityColour: Record<Quantity, string> = {
+  verplichting: palette[0]!,
+  gerealiseerd: palette[1]!,
+  overschot: palette[2]!,
+  boete: palette[3]!,
+  restant: palette[4]!,
+};
 
 /** One chart as inline SVG, from ECharts' server-side SVG renderer. */
 export function chart(option: echarts.EChartsOption, width = 820, height = 300): string {
@@ -368,6 +379,7 @@ function totalsChart(r: WhatIfReport, W: Words): string {
     series: shown.map((q) => ({
       type: 'bar',
       name: W.quantity[q],
+      itemStyle: { color: quantityColour[q] },
       data: all.map((v) => toEuros(v.totals[q])),
     })),
   });
@@ -405,6 +417,7 @@ function attributionChart(s: ScenarioReport, W: Words): string {
       series: qs.map((q) => ({
         type: 'bar',
         name: W.quantity[q],
+        itemStyle: { color: quantityColour[q] },
         data: s.attribution![q]!.map(toEuros),
       })),
     },

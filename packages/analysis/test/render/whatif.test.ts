@@ -82,6 +82,18 @@ describe('whatIfHtml', () => {
     expect(counts).toEqual(['-2', '+2']);
   });
 
+  it('gives each quantity one colour in every chart: boete purple, not the next colour in line', () => {
+    const figures = page
+      .split('<figure>')
+      .slice(1)
+      .map((f) => f.slice(0, f.indexOf('</figure>')));
+    const attribution = figures.find((f) => f.includes('Toerekening per parameter'))!;
+    // Verplichting, gerealiseerd and boete: blue, orange and purple (green is overschot's).
+    expect(attribution).toContain('#a90061');
+    expect(attribution).not.toContain('#39870c');
+    expect(figures[0]).toContain('#a90061');
+  });
+
   it('escapes names, puts wide tables in a scrolling box and has no script', () => {
     expect(page).toContain('B &lt;b&gt;');
     expect(page).not.toContain('<script');
