@@ -126,6 +126,9 @@ const legend = (names: readonly string[]) => ({
 });
 const legendTop = (names: readonly string[]) => 30 + names.length * 20 + 24;
 
+/** Whole euros on an axis: "€ 50.000", "€50,000". */
+const axisEuros = (v: number, lang: Language) => showMoney(v.toFixed(2), lang).replace(/[,.]00$/, '');
+
 /** Ruleset names for a chart's legend: numbered, so two rulesets of one name stay apart. */
 const seriesNames = (m: Matrix) => m.rulesets.map((r, i) => `[${i + 1}] ${r.name}`);
 
@@ -144,13 +147,8 @@ function placementChart(m: Matrix, lang: Language): string | undefined {
         data: rows.map((r) => r.topic?.value ?? r.label),
         axisLabel: { interval: 0, rotate: 30, fontSize: 11, margin: 10 },
       },
-      // The obligation as a share of the value: each ruleset's threshold is a step from 0 %, and a
-      // lower percentage (a small labour share) a lower line; the value axis is logarithmic so
-      // thresholds from € 50.000 to € 5.404.000 are all in view.
-      yAxis: {
-        type: 'value',
-        axisLabel: { formatter: (v: number) => `${String(v).replace('.', lang === 'nl' ? ',' : '.')}%` },
-      },
+      // Euros a year's placement is worth under each ruleset.
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisEuros(v, lang) } },
       series: names.map((name, i) => ({
         type: 'bar',
         name,
@@ -176,7 +174,7 @@ function obligationChart(m: Matrix, index: number, lang: Language): string {
         name: local[lang].contractValue,
         nameLocation: 'middle',
         nameGap: 28,
-        axisLabel: { formatter: (v: number) => showMoney(v.toFixed(2), lang).replace(/,00$/, '') },
+        axisLabel: { formatter: (v: number) => axisEuros(v, lang) },
       },
       // The obligation as a share of the value: each ruleset's threshold is a step up from 0 %,
       // a lower percentage (a small labour share) a lower line; the value axis is logarithmic so

@@ -103,6 +103,11 @@ describe('HTML reports', () => {
     const headings = [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((x) => x[1]);
     expect(headings).toEqual(['Samenvatting', 'Grafieken', 'De matrix']);
     expect(html.match(/<figure><svg /g)).toHaveLength(4); // placements, and one per opdrachtsoort
+    // The placements' value axis is in euros (it once said 40000% for € 40.000), the obligations' in %.
+    const [placements, obligation] = html.split('<figure>').slice(1, 3);
+    expect(placements).toMatch(/>€ 40\.000</);
+    expect(placements).not.toMatch(/>\d+%</);
+    expect(obligation).toMatch(/>5%</);
     expect(html).toContain('position: sticky; left: 0');
     expect(html).toContain('@page { size: A4 landscape');
     expect(html).toMatch(
