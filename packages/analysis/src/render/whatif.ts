@@ -154,7 +154,7 @@ export function euro(text: string | undefined): string {
   const [int, frac = '00'] = (neg ? text.slice(1) : text).split('.');
   return `${neg ? '-' : ''}€ ${int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
 }
-/** An amount as the report's language writes it: "€ 1.234,56" or "€1,234.56". */
+/** An amount as the report's language writes it: "€ 1.234,56" or "€ 1,234.56". */
 const amount = (text: string | undefined, lang: Language) =>
   text === undefined
     ? ''
@@ -347,10 +347,9 @@ export function chart(option: echarts.EChartsOption, width = 820, height = 300):
 const toEuros = (text: string | undefined) => (text === undefined ? 0 : Number(text));
 const euroAxis = (W: Words) => ({
   type: 'value' as const,
-  // As the tables write amounts: the sign before the euro sign ("-€ 300.000"; "-€300,000").
+  // As the tables write amounts: the sign before the euro sign ("-€ 300.000", "-€ 300,000").
   axisLabel: {
-    formatter: (v: number) =>
-      `${v < 0 ? '-' : ''}€${W.locale.startsWith('nl') ? ' ' : ''}${Math.abs(Math.round(v)).toLocaleString(W.locale)}`,
+    formatter: (v: number) => `${v < 0 ? '-' : ''}€ ${Math.abs(Math.round(v)).toLocaleString(W.locale)}`,
   },
 });
 

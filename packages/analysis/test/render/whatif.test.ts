@@ -124,5 +124,7 @@ describe('the what-if report in English (--lang en)', () => {
     expect(page).toContain('<h1>What-if analysis: B &lt;b&gt;</h1>');
     expect(page).toContain('Attribution per parameter (Shapley values, to the cent)');
     expect(page).not.toMatch(/Verplichting|Gerealiseerd|Toerekening|Totalen/);
+    // Amounts in tables and on chart axes alike: a space after the euro sign, the sign before it.
+    expect(page).not.toMatch(/€\d|€ -/);
   });
 });
