@@ -4,16 +4,16 @@
 import type { IrDocument, IrExpr, IrTemplate } from '@sroi/core';
 import { num, slot, type Kind, type Num, type Val } from './code.js';
 
-/** A melding template of the ruleset, by id, for formatting meldingen after the run. */
 /**
  * Where the number of a value slot comes from in the IR: a parameter's version, or a constant
  * output of a table row (indexes into the IR's arrays). With them the values of a ruleset that
- * differs only in such numbers are read without generating its code again (see `values.ts`).
+ * differs only in such numbers are read without generating its code again (see `value-slots.ts`).
  */
 export type ValueOrigin =
   | { readonly parameter: string; readonly version: number }
   | { readonly table: string; readonly version: number; readonly row: number; readonly column: number };
 
+/** A melding template of the ruleset, by id, for formatting meldingen after the run. */
 export interface MessageTemplate {
   readonly template: IrTemplate;
   readonly kinds: readonly Kind[];
