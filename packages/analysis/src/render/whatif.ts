@@ -82,7 +82,7 @@ const words = {
     footnote:
       'Bedragen exact op de cent. De toerekening verdeelt elk verschil met Shapley-waarden over de gewijzigde parameters ' +
       '(exact over alle deelverzamelingen), afgerond op centen met de methode van de grootste rest, zodat de delen precies optellen tot het verschil.',
-    locale: 'nl-NL',
+    lang: 'nl' as Language,
   },
   en: {
     quantity: {
@@ -142,7 +142,7 @@ const words = {
     footnote:
       'Amounts exact to the cent. The attribution splits each difference over the changed parameters with Shapley values ' +
       '(exact over all subsets), rounded to cents by the largest remainder method, so that the parts add up exactly to the difference.',
-    locale: 'en-GB',
+    lang: 'en' as Language,
   },
 };
 type Words = (typeof words)['nl'];
@@ -347,10 +347,8 @@ export function chart(option: echarts.EChartsOption, width = 820, height = 300):
 const toEuros = (text: string | undefined) => (text === undefined ? 0 : Number(text));
 const euroAxis = (W: Words) => ({
   type: 'value' as const,
-  // As the tables write amounts: the sign before the euro sign ("-€ 300.000", "-€ 300,000").
-  axisLabel: {
-    formatter: (v: number) => `${v < 0 ? '-' : ''}€ ${Math.abs(Math.round(v)).toLocaleString(W.locale)}`,
-  },
+  // Whole euros as the tables write amounts ("-€ 300.000", "-€ 300,000").
+  axisLabel: { formatter: (v: number) => amount(String(Math.round(v)), W.lang).replace(/[,.]00$/, '') },
 });
 
 /**
@@ -476,10 +474,12 @@ const style = `
 `;
 
 /**
- * An amount for the page: a no-break space after the euro sign, so that a printed cell, which
- * may wrap (a status change's "before → after"), breaks only around the arrow.
+ * An amount's text that does not break (a no-break space after the euro sign), so that a printed
+ * cell, which may wrap (a status change's "before → after"), breaks only around the arrow.
  */
-const cellAmount = (t: string | undefined, lang: Language) => e(amount(t, lang)).replace(/ /g, '\u00a0');
+const unbroken = (html: string) => html.replace(/ /g, '\u00a0');
+/** An amount for the page (see `unbroken`). */
+const cellAmount = (t: string | undefined, lang: Language) => unbroken(e(amount(t, lang)));
 const money = (t: string | undefined, lang: Language) => `<td class="n">${cellAmount(t, lang)}</td>`;
 /**
  * Which way a quantity improves for the policy: more realised, less restant and boete. A higher
@@ -495,7 +495,7 @@ const diff = (t: string | undefined, q: Quantity, lang: Language) => {
   const way = better[q];
   const sign = !t || t === '0.00' ? 0 : t.startsWith('-') ? -1 : 1;
   const good = way === undefined || sign === 0 ? undefined : sign > 0 === (way === 'up');
-  return `<td class="n${good === undefined ? '' : good ? ' pos' : ' neg'}">${e(signed(t, lang)).replace(/ /g, '\u00a0')}</td>`;
+  return `<td class="n${good === undefined ? '' : good ? ' pos' : ' neg'}">${unbroken(e(signed(t, lang)))}</td>`;
 };
 
 /** A difference of counts with its sign: +6, -6, 0. */
